@@ -1,0 +1,115 @@
+// One schema for every setting of a run. The URL parser, the controls and the worker all go through
+// `validateConfig`, so a value the UI accepts is a value the engine can run.
+
+export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type DatasetName = 'tutorial';
+export type ModelName = 'linear';
+/** Steps per second for slow motion in class; 0 means as fast as the engine goes. */
+export type Speed = number;
+
+export interface RunConfig {
+  dataset: DatasetName;
+  model: ModelName;
+  batchSize: number;
+  shuffle: boolean;
+  dropLast: boolean;
+  learningRate: number;
+  epochs: number;
+  /** torch.manual_seed(seed). PyTorch seeds the MT19937 with the low 32 bits only. */
+  seed: number;
+  speed: Speed;
+  backend: BackendPreference;
+}
+
+/** The PyTorch tutorial's script, exactly. */
+export const DEFAULT_CONFIG: Readonly<RunConfig> = Object.freeze({
+  dataset: 'tutorial',
+  model: 'linear',
+  batchSize: 3,
+  shuffle: true,
+  dropLast: false,
+  learningRate: 0.01,
+  epochs: 10,
+  seed: 0,
+  speed: 0,
+  backend: 'auto',
+});
+
+export const LIMITS = Object.freeze({
+  maxBatchSize: 2 ** 31 - 1,
+  maxEpochs: 100_000,
+  maxSeed: Number.MAX_SAFE_INTEGER,
+  maxSpeed: 1000,
+});
+
+export const SPEED_CHOICES: readonly Speed[] = [0, 20, 5, 1];
+export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'cpu'];
+
+export type ConfigErrors = Partial<Record<keyof RunConfig, string>>;
+
+export interface ValidationResult {
+  config: RunConfig;
+  errors: ConfigErrors;
+}
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/**
+ * Keeps every valid field of `candidate` and replaces each invalid one by `fallback`'s value,
+ * saying why in `errors`. Never throws: a bad link or a typo must not blank the page.
+ */
+export function validateConfig(
+  candidate: Partial<Record<keyof RunConfig, unknown>>,
+  fallback: RunConfig = DEFAULT_CONFIG,
+): ValidationResult {
+  const config: RunConfig = { ...fallback };
+  const errors: ConfigErrors = {};
+  const c = candidate;
+
+  if (c.dataset !== undefined) {
+    if (c.dataset === 'tutorial') config.dataset = c.dataset;
+    else errors.dataset = 'Unknown dataset.';
+  }
+  if (c.model !== undefined) {
+    if (c.model === 'linear') config.model = c.model;
+    else errors.model = 'Unknown model.';
+  }
+  if (c.batchSize !== undefined) {
+    if (isInt(c.batchSize) && c.batchSize >= 1 && c.batchSize <= LIMITS.maxBatchSize) {
+      config.batchSize = c.batchSize;
+    } else errors.batchSize = `Batch size must be a whole number from 1 to ${LIMITS.maxBatchSize}.`;
+  }
+  if (c.shuffle !== undefined) {
+    if (typeof c.shuffle === 'boolean') config.shuffle = c.shuffle;
+    else errors.shuffle = 'Shuffle must be on or off.';
+  }
+  if (c.dropLast !== undefined) {
+    if (typeof c.dropLast === 'boolean') config.dropLast = c.dropLast;
+    else errors.dropLast = 'Drop last must be on or off.';
+  }
+  if (c.learningRate !== undefined) {
+    const lr = c.learningRate;
+    if (typeof lr === 'number' && Number.isFinite(lr) && lr > 0) config.learningRate = lr;
+    else errors.learningRate = 'Learning rate must be a positive number.';
+  }
+  if (c.epochs !== undefined) {
+    if (isInt(c.epochs) && c.epochs >= 1 && c.epochs <= LIMITS.maxEpochs) config.epochs = c.epochs;
+    else errors.epochs = `Epochs must be a whole number from 1 to ${LIMITS.maxEpochs}.`;
+  }
+  if (c.seed !== undefined) {
+    if (isInt(c.seed) && c.seed >= 0 && c.seed <= LIMITS.maxSeed) config.seed = c.seed;
+    else errors.seed = `Seed must be a whole number from 0 to ${LIMITS.maxSeed}.`;
+  }
+  if (c.speed !== undefined) {
+    const s = c.speed;
+    if (typeof s === 'number' && Number.isFinite(s) && s >= 0 && s <= LIMITS.maxSpeed) config.speed = s;
+    else errors.speed = 'Speed must be 0 (max) or a number of steps per second.';
+  }
+  if (c.backend !== undefined) {
+    if (BACKEND_PREFERENCES.includes(c.backend as BackendPreference)) {
+      config.backend = c.backend as BackendPreference;
+    } else errors.backend = 'Backend must be auto, webgpu, webgl or cpu.';
+  }
+  return { config, errors };
+}

@@ -1,0 +1,71 @@
+// The draws PyTorch's CPUGeneratorImpl makes on top of MT19937 (aten/src/ATen/CPUGeneratorImpl.cpp,
+// aten/src/ATen/core/DistributionsHelper.h, aten/src/ATen/core/TransformationHelper.h).
+import { MT19937 } from './mt19937';
+
+const TWO_POW_24 = 2 ** 24;
+
+export class TorchGenerator {
+  private engine: MT19937;
+
+  constructor(seed: number | bigint = 67280421310721n) {
+    this.engine = new MT19937(seed);
+  }
+
+  /** torch.manual_seed / Generator.manual_seed: only the low 32 bits reach the MT19937. */
+  manualSeed(seed: number | bigint): void {
+    this.engine = new MT19937(seed);
+  }
+
+  /** generator->random(): one 32-bit word. */
+  random(): number {
+    return this.engine.nextUint32();
+  }
+
+  /** generator->random64(): the first word is the high half. */
+  random64(): bigint {
+    const hi = BigInt(this.engine.nextUint32());
+    const lo = BigInt(this.engine.nextUint32());
+    return (hi << 32n) | lo;
+  }
+
+  /** `torch.empty((), dtype=torch.int64).random_()`: random64() mod 2^63. */
+  randomInt64(): bigint {
+    return this.random64() % (1n << 63n);
+  }
+
+  /**
+   * float32 `uniform_(from, to)`: 24 random bits → x in [0, 1), then x·(to − from) + from, each
+   * operation rounded to float32 as PyTorch's float kernel does.
+   */
+  uniformFloat32(from: number, to: number): number {
+    const f = Math.fround(from);
+    const t = Math.fround(to);
+    const x = Math.fround((this.random() & 0xffffff) / TWO_POW_24);
+    return Math.fround(Math.fround(x * Math.fround(t - f)) + f);
+  }
+}
+
+/** torch.randperm(n, generator=g) on the CPU, both of PyTorch's algorithms (randperm_cpu). */
+export function randperm(n: number, g: TorchGenerator): Int32Array | Float64Array {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`randperm: bad n ${n}`);
+  // Below this PyTorch keeps its original swap-with-a-later-element shuffle using 32-bit words.
+  if (n < Math.floor(0xffffffff / 20)) {
+    const r = new Int32Array(n);
+    for (let i = 0; i < n; i++) r[i] = i;
+    for (let i = 0; i < n - 1; i++) {
+      const z = g.random() % (n - i);
+      const sav = r[i];
+      r[i] = r[z + i];
+      r[z + i] = sav;
+    }
+    return r;
+  }
+  // Larger n: the "inside-out" Fisher–Yates with 64-bit words (never reached at our dataset sizes).
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const z = Number(g.random64() % BigInt(i + 1));
+    r[i] = r[z];
+    r[z] = i;
+  }
+  return r;
+}

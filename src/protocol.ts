@@ -1,0 +1,78 @@
+// Every message between the UI thread and the training worker. Nothing else crosses; both sides
+// switch exhaustively over these unions, so a new message is a compile error until it is handled.
+import type { BackendName, BackendPreference, RunConfig } from './engine/config';
+
+export interface AdapterInfo {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  /** WebGPU's software/fallback adapter (SwiftShader and the like). */
+  isFallbackAdapter: boolean;
+}
+
+export interface BackendInfo {
+  /** The tfjs backend actually in use, checked by setBackend's boolean, not by getBackend(). */
+  name: BackendName;
+  requested: BackendPreference;
+  /** Present on WebGPU. */
+  adapter?: AdapterInfo;
+  /** One line per backend that was tried and refused, in order, e.g. "webgpu: no adapter". */
+  fallbackReasons: string[];
+  /** False when WEBGPU_CPU_FORWARD is off, i.e. every op really runs on the GPU. */
+  cpuForward: boolean;
+  /** The WebGL/WebGPU renderer name when the platform tells it. */
+  renderer?: string;
+}
+
+export interface ModelParams {
+  w: number;
+  b: number;
+}
+
+export interface StepRecord {
+  /** 0-based across the run. */
+  step: number;
+  /** 1-based, as printed. */
+  epoch: number;
+  /** 1-based within the epoch, as printed. */
+  stepInEpoch: number;
+  /** The batch's sample indices, as the sampler yielded them. */
+  batch: number[];
+  loss: number;
+  /** Parameters after this step's SGD update. */
+  params: ModelParams;
+}
+
+export type RunState = 'starting' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
+
+/** UI → worker. */
+export type ToWorker =
+  | { type: 'init'; backend: BackendPreference }
+  /** Disposes the current run's tensors and prepares a new one; nothing trains until train/step. */
+  | { type: 'reset'; runId: number; config: RunConfig }
+  | { type: 'train'; runId: number }
+  | { type: 'pause'; runId: number }
+  | { type: 'step'; runId: number }
+  | { type: 'set-speed'; runId: number; speed: number };
+
+/** Worker → UI. Messages about a run carry its runId so the UI can drop those of a run it reset. */
+export type FromWorker =
+  | { type: 'backend'; info: BackendInfo }
+  | {
+      type: 'run-ready';
+      runId: number;
+      config: RunConfig;
+      initialParams: ModelParams;
+      stepsPerEpoch: number;
+      datasetSize: number;
+      tensorCount: number;
+    }
+  | { type: 'epoch'; runId: number; epoch: number; batches: number[][] }
+  | { type: 'progress'; runId: number; steps: StepRecord[]; tensorCount: number }
+  | { type: 'state'; runId: number; state: RunState; tensorCount: number }
+  | { type: 'error'; runId: number | null; message: string };
+
+export function assertNever(x: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
+}
