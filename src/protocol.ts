@@ -21,8 +21,10 @@ export interface BackendInfo {
   fallbackReasons: string[];
   /** False when WEBGPU_CPU_FORWARD is off, i.e. every op really runs on the GPU. */
   cpuForward: boolean;
-  /** The WebGL/WebGPU renderer name when the platform tells it. */
+  /** The WebGL renderer name when the platform tells it. */
   renderer?: string;
+  /** WebGPU only: a self-test result was seen stored in a GPUBuffer, so the GPU computed it. */
+  gpuVerified?: boolean;
 }
 
 export interface ModelParams {

@@ -1,0 +1,66 @@
+// The op-by-op tfjs training path: nn.Linear(1,1) + MSELoss(mean) + SGD, one mini-batch per step,
+// gradients by tfjs autodiff. A step only enqueues GPU work and returns an unread [loss, w, b]
+// tensor; the caller reads many of them at once, because every read-back stalls the GPU pipeline.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { Dataset } from '../engine/datasets';
+import type { LinearParams } from '../engine/plan';
+
+export class LinearSgdTrainer {
+  private readonly x: tf.Tensor2D;
+  private readonly y: tf.Tensor2D;
+  /** Shaped like PyTorch's Linear.weight: [out_features, in_features]. */
+  private readonly weight: tf.Variable<tf.Rank.R2>;
+  private readonly bias: tf.Variable<tf.Rank.R1>;
+  private readonly optimizer: tf.SGDOptimizer;
+
+  constructor(dataset: Dataset, initial: LinearParams, learningRate: number) {
+    const n = dataset.x.length;
+    this.x = tf.tensor2d(dataset.x, [n, 1], 'float32');
+    this.y = tf.tensor2d(dataset.y, [n, 1], 'float32');
+    this.weight = tf.variable(tf.tensor2d([[initial.w]], [1, 1], 'float32'), true, undefined, 'float32');
+    this.bias = tf.variable(tf.tensor1d([initial.b], 'float32'), true, undefined, 'float32');
+    this.optimizer = tf.train.sgd(learningRate);
+  }
+
+  /** One SGD step on `batch`; returns [batch loss before the update, w after, b after], unread. */
+  step(batch: readonly number[]): tf.Tensor1D {
+    return tf.tidy(() => {
+      const indices = tf.tensor1d(Int32Array.from(batch), 'int32');
+      const xb = tf.gather(this.x, indices);
+      const yb = tf.gather(this.y, indices);
+      const { value, grads } = tf.variableGrads(() => {
+        // F.linear: x · Wᵀ + b
+        const prediction = tf.add(tf.matMul(xb, this.weight, false, true), this.bias);
+        return tf.mean(tf.squaredDifference(prediction, yb)) as tf.Scalar;
+      });
+      this.optimizer.applyGradients(grads);
+      return tf.concat([tf.reshape(value, [1]), tf.reshape(this.weight, [1]), this.bias]) as tf.Tensor1D;
+    });
+  }
+
+  dispose(): void {
+    tf.dispose([this.x, this.y, this.weight, this.bias]);
+    this.optimizer.dispose();
+  }
+}
+
+export interface StepReadout {
+  loss: number;
+  params: LinearParams;
+}
+
+/** Reads many step results with one GPU→CPU transfer, then frees them. */
+export async function readSteps(pending: tf.Tensor1D[]): Promise<StepReadout[]> {
+  if (pending.length === 0) return [];
+  const stacked = tf.stack(pending);
+  try {
+    const values = await stacked.data();
+    return pending.map((_, i) => ({
+      loss: values[3 * i],
+      params: { w: values[3 * i + 1], b: values[3 * i + 2] },
+    }));
+  } finally {
+    tf.dispose([stacked, ...pending]);
+  }
+}
