@@ -1,0 +1,111 @@
+// The page URL's query ⇄ RunConfig, so that a link reproduces a run:
+//   ?batch=3&shuffle=1&lr=0.01&epochs=10&seed=0&droplast=0&speed=0&backend=webgpu
+// Parsing goes through validateConfig; a bad or unknown parameter is ignored and named in a notice,
+// never a blank page. Writing keeps only non-default values and leaves foreign parameters alone.
+import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config';
+
+type UrlField = 'batchSize' | 'shuffle' | 'learningRate' | 'epochs' | 'seed' | 'dropLast' | 'speed' | 'backend';
+type Kind = 'number' | 'flag' | 'text';
+
+/** Query key, the RunConfig field it sets, and how its text is read. Order = order written. */
+export const URL_KEYS: ReadonlyArray<{ key: string; field: UrlField; kind: Kind }> = [
+  { key: 'batch', field: 'batchSize', kind: 'number' },
+  { key: 'shuffle', field: 'shuffle', kind: 'flag' },
+  { key: 'lr', field: 'learningRate', kind: 'number' },
+  { key: 'epochs', field: 'epochs', kind: 'number' },
+  { key: 'seed', field: 'seed', kind: 'number' },
+  { key: 'droplast', field: 'dropLast', kind: 'flag' },
+  { key: 'speed', field: 'speed', kind: 'number' },
+  { key: 'backend', field: 'backend', kind: 'text' },
+];
+
+const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));
+
+export interface UrlParseResult {
+  config: RunConfig;
+  /** One human-readable line per parameter that was not used, e.g. `batch=abc: Batch size must be …`. */
+  ignored: string[];
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Strict decimal: '' , ' ', '0x10', 'Infinity' are not numbers here (Number() would accept some). */
+function readNumber(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
+function readFlag(text: string): boolean | string {
+  const t = text.toLowerCase();
+  if (t === '1' || t === 'true') return true;
+  if (t === '0' || t === 'false') return false;
+  return text; // not a boolean: validateConfig rejects it with its own message
+}
+
+function readValue(kind: Kind, text: string): unknown {
+  switch (kind) {
+    case 'number':
+      return readNumber(text);
+    case 'flag':
+      return readFlag(text);
+    case 'text':
+      return text.toLowerCase();
+  }
+}
+
+export function parseUrlConfig(search: string, defaults: RunConfig = DEFAULT_CONFIG): UrlParseResult {
+  const params = new URLSearchParams(search);
+  const ignored: string[] = [];
+  const candidate: Partial<Record<keyof RunConfig, unknown>> = {};
+  const textOf: Partial<Record<keyof RunConfig, string>> = {};
+
+  for (const { key, field, kind } of URL_KEYS) {
+    const values = params.getAll(key);
+    if (values.length === 0) continue;
+    if (values.length > 1) {
+      ignored.push(`${key} was given ${values.length} times; used the first (${key}=${values[0]})`);
+    }
+    candidate[field] = readValue(kind, values[0]);
+    textOf[field] = values[0];
+  }
+  const unknown = [...new Set([...params.keys()].filter((k) => !OWN_KEYS.has(k)))];
+  for (const key of unknown) ignored.push(`unknown parameter "${key}"`);
+
+  const { config, errors } = validateConfig(candidate, defaults);
+  for (const { key, field } of URL_KEYS) {
+    const error = errors[field];
+    if (error) ignored.push(`${key}=${textOf[field]}: ${error}`);
+  }
+  return { config, ignored };
+}
+
+function writeValue(config: RunConfig, field: UrlField): string {
+  const value = config[field];
+  return typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+}
+
+/**
+ * The query string for `config`: only the values that differ from `defaults`, in URL_KEYS order,
+ * followed by any parameters of `currentSearch` that this module does not own.
+ */
+export function configToSearch(
+  config: RunConfig,
+  currentSearch = '',
+  defaults: RunConfig = DEFAULT_CONFIG,
+): string {
+  const out = new URLSearchParams();
+  for (const { key, field } of URL_KEYS) {
+    if (config[field] !== defaults[field]) out.append(key, writeValue(config, field));
+  }
+  for (const [key, value] of new URLSearchParams(currentSearch)) {
+    if (!OWN_KEYS.has(key)) out.append(key, value);
+  }
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Rewrites the address bar without a reload or a new history entry. */
+export function writeConfigToUrl(config: RunConfig): void {
+  const { pathname, search, hash } = window.location;
+  const next = configToSearch(config, search);
+  if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
+}
