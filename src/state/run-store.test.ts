@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
+import type { FromWorker, StepRecord, ToWorker } from '../protocol';
+import { RunStore } from './run-store';
+import { TrainerClient, type WorkerLike } from './trainer-client';
+
+function manualFrames() {
+  const queue: Array<() => void> = [];
+  return {
+    schedule: (flush: () => void) => queue.push(flush),
+    runFrame: () => queue.splice(0).forEach((flush) => flush()),
+    pending: () => queue.length,
+  };
+}
+
+const config: RunConfig = { ...DEFAULT_CONFIG, epochs: 2, batchSize: 4 };
+
+function step(s: number, stepInEpoch: number, epoch: number, batch: number[], loss: number): StepRecord {
+  return { step: s, epoch, stepInEpoch, batch, loss, params: { w: s, b: -s } };
+}
+
+function readyStore() {
+  const frames = manualFrames();
+  const store = new RunStore(config, frames.schedule);
+  store.beginRun(1, config);
+  store.handle({
+    type: 'run-ready',
+    runId: 1,
+    config,
+    initialParams: { w: -0.0075, b: 0.5364 },
+    stepsPerEpoch: 3,
+    datasetSize: 10,
+    tensorCount: 4,
+  });
+  frames.runFrame();
+  return { store, frames };
+}
+
+describe('RunStore', () => {
+  it('notifies at most once per frame however many messages arrive', () => {
+    const { store, frames } = readyStore();
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.handle({ type: 'epoch', runId: 1, epoch: 1, batches: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]] });
+    store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, [0, 1, 2, 3], 40)], tensorCount: 4 });
+    store.handle({ type: 'state', runId: 1, state: 'running', tensorCount: 4 });
+    expect(calls).toBe(0);
+    expect(frames.pending()).toBe(1);
+    frames.runFrame();
+    expect(calls).toBe(1);
+    const snap = store.getSnapshot();
+    expect(snap.state).toBe('running');
+    expect(snap.stepsDone).toBe(1);
+    expect(snap.epochsReceived).toBe(1);
+    expect(snap.currentParams).toEqual({ w: 0, b: -0 });
+  });
+
+  it('keeps the same snapshot object between frames (useSyncExternalStore needs that)', () => {
+    const { store } = readyStore();
+    expect(store.getSnapshot()).toBe(store.getSnapshot());
+  });
+
+  it('formats log lines, and computes epoch means at each epoch’s last step', () => {
+    const { store, frames } = readyStore();
+    store.handle({
+      type: 'progress',
+      runId: 1,
+      tensorCount: 4,
+      steps: [
+        step(0, 1, 1, [7, 2, 9], 41.20934),
+        step(1, 2, 1, [1, 0, 3], 2),
+        step(2, 3, 1, [5], 3),
+        step(3, 1, 2, [4, 6, 8], 10),
+      ],
+    });
+    frames.runFrame();
+    const { data, stepsDone, lastLoss } = store.getSnapshot();
+    expect(stepsDone).toBe(4);
+    expect(lastLoss).toBe(10);
+    expect(data.recentLog[0]).toEqual({
+      step: 0,
+      text: 'Epoch [1/2], Step [1/3], Batch [7, 2, 9], Loss: 41.2093',
+    });
+    expect(Array.from(data.stepLoss.view())).toEqual([41.20934, 2, 3, 10]);
+    expect(Array.from(data.epochMeanLoss.view())).toEqual([(41.20934 + 2 + 3) / 3]);
+    expect(Array.from(data.epochMeanStep.view())).toEqual([3]);
+  });
+
+  it('drops messages of a run that was reset, and starts the new one empty', () => {
+    const { store, frames } = readyStore();
+    store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, [0], 5)], tensorCount: 4 });
+    store.beginRun(2, config, 'Settings changed — run reset');
+    store.handle({ type: 'progress', runId: 1, steps: [step(1, 2, 1, [1], 6)], tensorCount: 4 });
+    store.handle({ type: 'epoch', runId: 1, epoch: 2, batches: [[1]] });
+    store.handle({ type: 'state', runId: 1, state: 'finished', tensorCount: 4 });
+    store.handle({ type: 'error', runId: 1, message: 'old' });
+    frames.runFrame();
+    const snap = store.getSnapshot();
+    expect(snap.runId).toBe(2);
+    expect(snap.state).toBe('starting');
+    expect(snap.stepsDone).toBe(0);
+    expect(snap.epochsReceived).toBe(0);
+    expect(snap.data.stepLoss.length).toBe(0);
+    expect(snap.error).toBeNull();
+    expect(snap.notice).toBe('Settings changed — run reset');
+  });
+
+  it('shows errors of the current run and of the worker as a whole', () => {
+    const { store, frames } = readyStore();
+    store.handle({ type: 'error', runId: null, message: 'no backend at all' });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ state: 'error', error: 'no backend at all' });
+  });
+
+  it('ignores a repeated epoch and a repeated progress chunk', () => {
+    const { store, frames } = readyStore();
+    const chunk: FromWorker = { type: 'progress', runId: 1, steps: [step(0, 1, 1, [0], 5)], tensorCount: 4 };
+    store.handle({ type: 'epoch', runId: 1, epoch: 1, batches: [[0, 1]] });
+    store.handle({ type: 'epoch', runId: 1, epoch: 1, batches: [[0, 1]] });
+    store.handle(chunk);
+    store.handle(chunk);
+    frames.runFrame();
+    const { data, stepsDone } = store.getSnapshot();
+    expect(stepsDone).toBe(1);
+    expect(data.epochBatches.epochCount).toBe(1);
+    expect(data.epochBatches.batchesOf(0)).toEqual([[0, 1]]);
+  });
+});
+
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: ToWorker) {
+    this.sent.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(message: FromWorker) {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+}
+
+const cpuInfo: FromWorker = {
+  type: 'backend',
+  info: { name: 'cpu', requested: 'auto', fallbackReasons: [], cpuForward: false },
+};
+
+function client() {
+  const frames = manualFrames();
+  const store = new RunStore(config, frames.schedule);
+  const workers: FakeWorker[] = [];
+  const trainer = new TrainerClient(store, config, () => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  });
+  return { store, frames, trainer, workers };
+}
+
+describe('TrainerClient', () => {
+  it('inits, waits for the backend, then prepares run 1', () => {
+    const { trainer, workers } = client();
+    trainer.start();
+    trainer.train(); // too early: nothing to train yet
+    expect(workers[0].sent).toEqual([{ type: 'init', backend: 'auto' }]);
+    workers[0].reply(cpuInfo);
+    expect(workers[0].sent[1]).toEqual({ type: 'reset', runId: 1, config });
+    trainer.train();
+    trainer.pause();
+    trainer.step();
+    trainer.setSpeed(5);
+    expect(workers[0].sent.slice(2)).toEqual([
+      { type: 'train', runId: 1 },
+      { type: 'pause', runId: 1 },
+      { type: 'step', runId: 1 },
+      { type: 'set-speed', runId: 1, speed: 5 },
+    ]);
+  });
+
+  it('numbers each reset and sends the new settings', () => {
+    const { trainer, workers, store, frames } = client();
+    trainer.start();
+    workers[0].reply(cpuInfo);
+    const next = { ...config, seed: 9 };
+    trainer.reset(next, 'Settings changed — run reset');
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'reset', runId: 2, config: next });
+    trainer.train();
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'train', runId: 2 });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ runId: 2, notice: null, config: next });
+  });
+
+  it('replaces the worker to change backend, and ignores the old one', () => {
+    const { trainer, workers, store, frames } = client();
+    trainer.start();
+    workers[0].reply(cpuInfo);
+    trainer.reset({ ...config, backend: 'webgl' });
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent).toEqual([{ type: 'init', backend: 'webgl' }]);
+    workers[0].reply({ type: 'state', runId: 2, state: 'finished', tensorCount: 0 });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ backend: null, state: 'starting', runId: 2 });
+    workers[1].reply({ ...cpuInfo, info: { ...cpuInfo.info, name: 'webgl', requested: 'webgl' } } as FromWorker);
+    expect(workers[1].sent[1]).toEqual({ type: 'reset', runId: 2, config: { ...config, backend: 'webgl' } });
+  });
+
+  it('reports a worker that fails to load', () => {
+    const { trainer, workers, store, frames } = client();
+    trainer.start();
+    workers[0].onerror?.({ message: 'SyntaxError' } as ErrorEvent);
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ state: 'error' });
+    expect(store.getSnapshot().error).toMatch(/SyntaxError/);
+    trainer.reset(); // Reset after a crash starts a fresh worker
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent).toEqual([{ type: 'init', backend: 'auto' }]);
+  });
+});

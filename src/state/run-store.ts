@@ -1,0 +1,202 @@
+// Accumulates the worker's messages outside React and tells React at most once per animation
+// frame. Components read `getSnapshot()` (through useSyncExternalStore) and only render it.
+import type { RunConfig } from '../engine/config';
+import { formatLogLine } from '../engine/format';
+import {
+  assertNever,
+  type BackendInfo,
+  type FromWorker,
+  type ModelParams,
+  type RunState,
+  type StepRecord,
+} from '../protocol';
+import { RunData } from './run-data';
+
+export interface RunSnapshot {
+  /** Increases on every notification; cheap dependency for memoised views. */
+  version: number;
+  backend: BackendInfo | null;
+  runId: number;
+  /** The configuration of the run being shown. */
+  config: RunConfig;
+  state: RunState;
+  /** Why the run or the worker stopped, when state is 'error'. */
+  error: string | null;
+  initialParams: ModelParams | null;
+  currentParams: ModelParams | null;
+  /** 0 until the worker says the run is ready. */
+  stepsPerEpoch: number;
+  datasetSize: number;
+  tensorCount: number | null;
+  stepsDone: number;
+  epochsReceived: number;
+  lastLoss: number | null;
+  /** A line for the status region, e.g. "Settings changed — run reset". */
+  notice: string | null;
+  /** Append-only columns; identity changes on reset. Read them, never write them. */
+  data: RunData;
+}
+
+type Schedule = (flush: () => void) => void;
+
+/** The fields a reset clears: a new run has no parameters, steps or data yet. */
+type RunFields = Omit<RunSnapshot, 'version' | 'backend' | 'tensorCount'>;
+
+function freshRun(runId: number, config: RunConfig, notice: string | null): RunFields {
+  return {
+    runId,
+    config,
+    state: 'starting',
+    error: null,
+    initialParams: null,
+    currentParams: null,
+    stepsPerEpoch: 0,
+    datasetSize: 0,
+    stepsDone: 0,
+    epochsReceived: 0,
+    lastLoss: null,
+    notice,
+    data: new RunData(),
+  };
+}
+
+const nextFrame: Schedule = (flush) => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush());
+  else setTimeout(flush, 16);
+};
+
+export class RunStore {
+  private snapshot: RunSnapshot;
+  private pending: RunSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private scheduled = false;
+  private epochLossSum = 0;
+  private epochStepsSeen = 0;
+
+  constructor(
+    config: RunConfig,
+    private readonly schedule: Schedule = nextFrame,
+  ) {
+    this.pending = {
+      version: 0,
+      backend: null,
+      tensorCount: null,
+      ...freshRun(0, config, null),
+    };
+    this.snapshot = this.pending;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): RunSnapshot => this.snapshot;
+
+  /** A reset was sent: forget the old run; its late messages carry the old runId and are dropped. */
+  beginRun(runId: number, config: RunConfig, notice: string | null = null): void {
+    this.epochLossSum = 0;
+    this.epochStepsSeen = 0;
+    this.update(freshRun(runId, config, notice));
+  }
+
+  /** The worker is being replaced (backend change): its backend report no longer holds. */
+  workerRestarting(): void {
+    this.update({ backend: null, state: 'starting', tensorCount: null });
+  }
+
+  setNotice(notice: string | null): void {
+    if (notice !== this.pending.notice) this.update({ notice });
+  }
+
+  /** The worker itself failed (script error, crash): nothing will answer any more. */
+  workerFailed(message: string): void {
+    this.update({ state: 'error', error: message });
+  }
+
+  handle(message: FromWorker): void {
+    const current = this.pending.runId;
+    switch (message.type) {
+      case 'backend':
+        this.update({ backend: message.info });
+        return;
+      case 'run-ready':
+        if (message.runId !== current) return;
+        this.update({
+          initialParams: message.initialParams,
+          currentParams: message.initialParams,
+          stepsPerEpoch: message.stepsPerEpoch,
+          datasetSize: message.datasetSize,
+          tensorCount: message.tensorCount,
+          state: this.pending.state === 'starting' ? 'ready' : this.pending.state,
+        });
+        return;
+      case 'epoch':
+        if (message.runId !== current) return;
+        if (message.epoch <= this.pending.data.epochBatches.epochCount) return; // already have it
+        this.pending.data.epochBatches.append(message.batches);
+        this.update({ epochsReceived: this.pending.data.epochBatches.epochCount });
+        return;
+      case 'progress':
+        if (message.runId !== current) return;
+        this.addSteps(message.steps);
+        this.update({ tensorCount: message.tensorCount });
+        return;
+      case 'state':
+        if (message.runId !== current) return;
+        this.update({ state: message.state, tensorCount: message.tensorCount });
+        return;
+      case 'error':
+        if (message.runId !== null && message.runId !== current) return;
+        this.update({ state: 'error', error: message.message });
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private addSteps(steps: readonly StepRecord[]): void {
+    const run = this.pending;
+    const { data, config, stepsPerEpoch } = run;
+    let { stepsDone, currentParams, lastLoss } = run;
+    for (const record of steps) {
+      if (record.step < stepsDone) continue; // a repeated chunk
+      data.stepLoss.push(record.loss);
+      const text = formatLogLine(
+        record.epoch,
+        config.epochs,
+        record.stepInEpoch,
+        stepsPerEpoch,
+        record.batch,
+        record.loss,
+      );
+      data.pushLogLine({ step: record.step, text });
+      this.epochLossSum += record.loss;
+      this.epochStepsSeen += 1;
+      if (record.stepInEpoch === stepsPerEpoch) {
+        data.epochMeanLoss.push(this.epochLossSum / this.epochStepsSeen);
+        data.epochMeanStep.push(record.step + 1);
+        this.epochLossSum = 0;
+        this.epochStepsSeen = 0;
+      }
+      stepsDone = record.step + 1;
+      currentParams = record.params;
+      lastLoss = record.loss;
+    }
+    this.update({ stepsDone, currentParams, lastLoss });
+  }
+
+  private update(patch: Partial<RunSnapshot>): void {
+    this.pending = { ...this.pending, ...patch };
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.schedule(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    this.pending = { ...this.pending, version: this.snapshot.version + 1 };
+    this.snapshot = this.pending;
+    for (const listener of this.listeners) listener();
+  }
+}

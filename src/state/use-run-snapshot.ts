@@ -1,0 +1,7 @@
+import { useSyncExternalStore } from 'react';
+import type { RunSnapshot, RunStore } from './run-store';
+
+/** The store's latest snapshot; re-renders at most once per animation frame. */
+export function useRunSnapshot(store: RunStore): RunSnapshot {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
