@@ -1,0 +1,122 @@
+import { useCallback, useState } from 'react';
+import type { RunConfig } from './engine/config';
+import { buildPytorchScript, pytorchScriptFilename } from './export/pytorch-script';
+import type { RunStore } from './state/run-store';
+import type { TrainerClient } from './state/trainer-client';
+import { useRunSnapshot } from './state/use-run-snapshot';
+import { writeConfigToUrl } from './state/url';
+import { BatchComposition } from './ui/BatchComposition';
+import { Controls, type SettingsChange } from './ui/Controls';
+import { downloadText } from './ui/download';
+import { LossChart } from './ui/LossChart';
+import { ParamsPanel } from './ui/ParamsPanel';
+import { StatusBar } from './ui/StatusBar';
+import { TrainingLog } from './ui/TrainingLog';
+import './App.css';
+
+interface Props {
+  store: RunStore;
+  client: TrainerClient;
+  initialSettings: RunConfig;
+  /** Link parameters that were not used, one line each. */
+  urlIgnored: string[];
+}
+
+const NOTICES: Record<SettingsChange, string | null> = {
+  run: 'Settings changed — run reset',
+  backend: 'Backend changed — worker restarted, run reset',
+  speed: null,
+};
+
+export function App({ store, client, initialSettings, urlIgnored }: Props) {
+  const run = useRunSnapshot(store);
+  const [settings, setSettings] = useState(initialSettings);
+  const [showUrlNotice, setShowUrlNotice] = useState(urlIgnored.length > 0);
+
+  const onSettingsChange = useCallback(
+    (next: RunConfig, change: SettingsChange) => {
+      setSettings(next);
+      writeConfigToUrl(next);
+      if (change === 'speed') client.setSpeed(next.speed);
+      else client.reset(next, NOTICES[change]);
+    },
+    [client],
+  );
+
+  const { data } = run;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          minibatch-lab <span className="tagline">mini-batch SGD, live</span>
+        </h1>
+        <p className="intro">
+          This is PyTorch&rsquo;s DataLoader tutorial, trained live in your browser: ten samples x = 1…10
+          with labels y = 2x, a linear model y = w·x + b, and SGD on mini-batches. Each row of the batch
+          composition chart is one epoch: the DataLoader shuffles the sample indices and cuts them into
+          mini-batches, so every epoch comes in a new order, and when the batch size does not divide the
+          data the last batch is short (10 = 3 + 3 + 3 + 1). The loss chart shows the loss of every
+          mini-batch and the mean of each epoch; the training log prints the same lines as the PyTorch
+          script you can export, so you can check every number in PyTorch.
+        </p>
+      </header>
+
+      {showUrlNotice && (
+        <div className="url-notice" role="alert">
+          <p>Some settings in the link were ignored, and defaults used instead:</p>
+          <ul>
+            {urlIgnored.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setShowUrlNotice(false)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <div className="layout">
+        <aside className="sidebar">
+          <Controls
+            settings={settings}
+            runState={run.state}
+            onSettingsChange={onSettingsChange}
+            onTrain={() => client.train()}
+            onPause={() => client.pause()}
+            onStep={() => client.step()}
+            onReset={() => client.reset(settings, 'Run reset')}
+            onExport={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}
+          />
+        </aside>
+
+        <main className="main">
+          <StatusBar run={run} />
+          <ParamsPanel
+            initial={run.initialParams}
+            current={run.currentParams}
+            stepsDone={run.stepsDone}
+            seed={run.config.seed}
+          />
+          <div className="charts">
+            <LossChart
+              data={data}
+              stepsDone={run.stepsDone}
+              epochMeans={data.epochMeanLoss.length}
+              totalSteps={run.stepsPerEpoch * run.config.epochs}
+            />
+            <BatchComposition
+              batches={data.epochBatches}
+              epochs={run.epochsReceived}
+              stepsDone={run.stepsDone}
+              datasetSize={run.datasetSize}
+              batchSize={run.config.batchSize}
+              dropLast={run.config.dropLast}
+              plannedEpochs={run.config.epochs}
+            />
+          </div>
+          <TrainingLog lines={data.recentLog} total={run.stepsDone} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+// The run's settings and the commands. Every value goes through validateConfig, the same schema the
+// URL parser and the worker use, so what the controls accept is what the engine can run.
+import { useId } from 'react';
+import {
+  BACKEND_PREFERENCES,
+  SPEED_CHOICES,
+  validateConfig,
+  type BackendPreference,
+  type RunConfig,
+} from '../engine/config';
+import type { RunState } from '../protocol';
+import { NumberField } from './NumberField';
+
+export type SettingsChange = 'run' | 'speed' | 'backend';
+
+interface Props {
+  settings: RunConfig;
+  runState: RunState;
+  onSettingsChange: (next: RunConfig, change: SettingsChange) => void;
+  onTrain: () => void;
+  onPause: () => void;
+  onStep: () => void;
+  onReset: () => void;
+  onExport: () => void;
+}
+
+type NumericField = 'batchSize' | 'learningRate' | 'epochs' | 'seed';
+
+const BACKEND_LABELS: Record<BackendPreference, string> = {
+  auto: 'Auto',
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  cpu: 'CPU',
+};
+
+export const speedLabel = (speed: number): string =>
+  speed === 0 ? 'Max' : `${speed} ${speed === 1 ? 'step' : 'steps'}/s`;
+
+export function CheckField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <label htmlFor={id}>{props.label}</label>
+    </div>
+  );
+}
+
+export function Controls(props: Props) {
+  const { settings, runState, onSettingsChange } = props;
+  const speedId = useId();
+  const backendId = useId();
+  const backendHintId = useId();
+
+  const change = (patch: Partial<RunConfig>, kind: SettingsChange = 'run') =>
+    onSettingsChange({ ...settings, ...patch }, kind);
+
+  const numberField = (field: NumericField, label: string, inputMode: 'numeric' | 'decimal', hint?: string) => (
+    <NumberField
+      label={label}
+      value={settings[field]}
+      inputMode={inputMode}
+      hint={hint}
+      validate={(candidate) => validateConfig({ [field]: candidate }, settings).errors[field] ?? null}
+      onValidChange={(value) => change({ [field]: value })}
+    />
+  );
+
+  const speeds = SPEED_CHOICES.includes(settings.speed) ? SPEED_CHOICES : [...SPEED_CHOICES, settings.speed];
+  const canTrain = runState === 'ready' || runState === 'paused';
+
+  return (
+    <form className="controls" aria-label="Run settings" onSubmit={(e) => e.preventDefault()}>
+      <fieldset>
+        <legend>DataLoader</legend>
+        {numberField('batchSize', 'Batch size', 'numeric')}
+        <CheckField label="Shuffle" checked={settings.shuffle} onChange={(shuffle) => change({ shuffle })} />
+        <CheckField label="Drop last" checked={settings.dropLast} onChange={(dropLast) => change({ dropLast })} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Training</legend>
+        {numberField('learningRate', 'Learning rate', 'decimal')}
+        {numberField('epochs', 'Epochs', 'numeric')}
+        {numberField('seed', 'Seed', 'numeric', 'torch.manual_seed(seed)')}
+      </fieldset>
+
+      <fieldset>
+        <legend>Playback</legend>
+        <div className="field">
+          <label htmlFor={speedId}>Speed</label>
+          <select
+            id={speedId}
+            value={String(settings.speed)}
+            onChange={(e) => change({ speed: Number(e.target.value) }, 'speed')}
+          >
+            {speeds.map((s) => (
+              <option key={s} value={String(s)}>
+                {speedLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={backendId}>Backend</label>
+          <select
+            id={backendId}
+            value={settings.backend}
+            aria-describedby={backendHintId}
+            onChange={(e) => change({ backend: e.target.value as BackendPreference }, 'backend')}
+          >
+            {BACKEND_PREFERENCES.map((b) => (
+              <option key={b} value={b}>
+                {BACKEND_LABELS[b]}
+              </option>
+            ))}
+          </select>
+          <p id={backendHintId} className="field-hint">
+            Changing it restarts the training worker.
+          </p>
+        </div>
+      </fieldset>
+
+      <div className="buttons" role="group" aria-label="Run">
+        <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
+          Train
+        </button>
+        <button type="button" onClick={props.onPause} disabled={runState !== 'running'}>
+          Pause
+        </button>
+        <button type="button" onClick={props.onStep} disabled={!canTrain}>
+          Step
+        </button>
+        <button type="button" onClick={props.onReset}>
+          Reset
+        </button>
+      </div>
+      <button type="button" className="export" onClick={props.onExport}>
+        Export as PyTorch script
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+// The model's two numbers: where nn.Linear(1, 1) starts after torch.manual_seed(seed) (the same
+// numbers the exported PyTorch script prints) and where SGD has taken them.
+import type { ModelParams } from '../protocol';
+import { fourDecimals } from './numbers';
+
+function Value({ x }: { x: number }) {
+  return (
+    <span className="param-value" title={String(x)}>
+      {fourDecimals(x)}
+    </span>
+  );
+}
+
+function ParamsLine({ label, params }: { label: string; params: ModelParams }) {
+  return (
+    <p className="params-line">
+      {label} <var>w</var> = <Value x={params.w} />, <var>b</var> = <Value x={params.b} />
+    </p>
+  );
+}
+
+interface Props {
+  initial: ModelParams | null;
+  current: ModelParams | null;
+  stepsDone: number;
+  seed: number;
+}
+
+export function ParamsPanel({ initial, current, stepsDone, seed }: Props) {
+  return (
+    <section className="params" aria-labelledby="params-heading">
+      <h2 id="params-heading">Model y = w·x + b</h2>
+      {initial ? (
+        <>
+          <ParamsLine label="Initial" params={initial} />
+          <p className="params-note">nn.Linear(1, 1) after torch.manual_seed({seed}); hover for all digits.</p>
+          {current && stepsDone > 0 && <ParamsLine label="Current" params={current} />}
+        </>
+      ) : (
+        <p className="params-line">Initial w, b: waiting for the worker…</p>
+      )}
+    </section>
+  );
+}

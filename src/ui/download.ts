@@ -1,0 +1,13 @@
+/** Saves `text` as a file through a Blob URL (no server involved; works offline and from file paths). */
+export function downloadText(filename: string, text: string, type = 'text/x-python'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { decadeTicks, logDomain, plottablePoints, stepLossPoints } from './loss-series';
+
+describe('loss series', () => {
+  it('plots every step, 1-based, while there are few', () => {
+    expect(stepLossPoints(Float64Array.of(41.2, 3, 0.5), false)).toEqual([
+      { step: 1, loss: 41.2 },
+      { step: 2, loss: 3 },
+      { step: 3, loss: 0.5 },
+    ]);
+  });
+
+  it('keeps at most 1,000 points for a 400,000-step run, first and last included', () => {
+    const losses = Float64Array.from({ length: 400_000 }, (_, i) => 40 / (1 + i));
+    const points = stepLossPoints(losses, false);
+    expect(points).toHaveLength(1000);
+    expect(points[0]).toEqual({ step: 1, loss: 40 });
+    expect(points[999].step).toBe(400_000);
+  });
+
+  it('leaves out non-finite losses, and non-positive ones on a log axis', () => {
+    const ys = [1, Number.NaN, 0, Infinity, 2];
+    const xs = [1, 2, 3, 4, 5];
+    expect(plottablePoints(xs, ys, false).map((p) => p.step)).toEqual([1, 3, 5]);
+    expect(plottablePoints(xs, ys, true).map((p) => p.step)).toEqual([1, 5]);
+  });
+
+  it('gives a log domain of whole decades with a tick per decade', () => {
+    const domain = logDomain([[{ step: 1, loss: 41.2 }], [{ step: 4, loss: 0.0031 }]]);
+    expect(domain).toEqual([0.001, 100]);
+    expect(decadeTicks(domain)).toEqual([0.001, 0.01, 0.1, 1, 10, 100]);
+    expect(logDomain([[{ step: 1, loss: 10 }]])).toEqual([10, 100]);
+    expect(logDomain([])).toEqual([0.01, 100]);
+  });
+});

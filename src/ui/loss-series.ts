@@ -1,0 +1,77 @@
+// Turns the run's loss columns into at most ~1,000 chart points per series (LTTB), and picks the
+// y axis. Pure functions: the chart component only renders what these return.
+import { lttbIndices } from './lttb';
+
+export const MAX_CHART_POINTS = 1000;
+
+export interface LossPoint {
+  step: number;
+  loss: number;
+}
+
+let stepAxisCache = new Float64Array(0);
+
+/** 1, 2, …, n as x values, without allocating 400,000 numbers every frame. */
+function stepAxis(n: number): Float64Array {
+  if (stepAxisCache.length < n) {
+    stepAxisCache = Float64Array.from({ length: Math.max(n, 2 * stepAxisCache.length) }, (_, i) => i + 1);
+  }
+  return stepAxisCache.subarray(0, n);
+}
+
+/**
+ * The plottable points of (xs, ys): finite, and positive on a log axis. Diverged runs (loss inf or
+ * NaN) leave gaps instead of breaking the axis.
+ */
+export function plottablePoints(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  logScale: boolean,
+  maxPoints = MAX_CHART_POINTS,
+): LossPoint[] {
+  const n = ys.length;
+  const usable = (y: number) => Number.isFinite(y) && (!logScale || y > 0);
+  let allUsable = true;
+  for (let i = 0; i < n && allUsable; i++) allUsable = usable(ys[i]);
+  let px: ArrayLike<number> = xs;
+  let py: ArrayLike<number> = ys;
+  if (!allUsable) {
+    const fx: number[] = [];
+    const fy: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (usable(ys[i])) {
+        fx.push(xs[i]);
+        fy.push(ys[i]);
+      }
+    }
+    px = fx;
+    py = fy;
+  }
+  return lttbIndices(px, py, maxPoints, py.length).map((i) => ({ step: px[i], loss: py[i] }));
+}
+
+export function stepLossPoints(stepLoss: Float64Array, logScale: boolean): LossPoint[] {
+  return plottablePoints(stepAxis(stepLoss.length), stepLoss, logScale);
+}
+
+/** Powers of ten that cover [min, max] of the points, for a log axis that reads well. */
+export function logDomain(series: readonly LossPoint[][]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const points of series) {
+    for (const p of points) {
+      lo = Math.min(lo, p.loss);
+      hi = Math.max(hi, p.loss);
+    }
+  }
+  if (!(lo <= hi)) return [0.01, 100];
+  const low = 10 ** Math.floor(Math.log10(lo));
+  const high = 10 ** Math.ceil(Math.log10(hi));
+  return [low, high > low ? high : low * 10];
+}
+
+export function decadeTicks([lo, hi]: [number, number]): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.round(Math.log10(lo)); e <= Math.round(Math.log10(hi)); e++) ticks.push(10 ** e);
+  return ticks;
+}
