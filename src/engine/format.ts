@@ -3,21 +3,26 @@
 // It extends the tutorial's `print(f'Epoch [{epoch+1}/{num_epochs}], Loss: {loss.item():.4f}')`.
 
 /**
- * Python's `f'{x:.4f}'`: rounds the exact binary value half-to-even. JS toFixed rounds exact ties
- * up (0.03125 → "0.0313" where Python prints "0.0312"), so ties are settled here.
+ * Python's `f'{x:.{digits}f}'`. It rounds the exact binary value half-to-even, where JS toFixed
+ * rounds exact ties away from zero (0.03125 → "0.0313", Python "0.0312"); it keeps the sign of
+ * −0.0 and writes every digit of huge values, where toFixed switches to "1e+21".
  */
 export function formatFixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-  const exact = Math.abs(x).toFixed(100); // exact for every double of practical magnitude
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  const magnitude = Math.abs(x);
+  if (magnitude >= 1e21) {
+    // Every double this large is an integer; BigInt writes it out exactly, as Python does.
+    return `${sign}${BigInt(magnitude)}${digits > 0 ? '.' + '0'.repeat(digits) : ''}`;
+  }
+  // toFixed is exact to 100 places, and a tie at `digits` places is a short dyadic fraction.
+  const exact = magnitude.toFixed(100);
   const dot = exact.indexOf('.');
-  const tail = exact.slice(dot + 1 + digits);
-  const isTie = /^50*$/.test(tail);
-  if (!isTie) return x.toFixed(digits);
-  const kept = exact.slice(0, dot + 1 + digits).replace(/\.$/, '');
-  const lastDigit = Number(kept[kept.length - 1]);
-  const roundedUp = lastDigit % 2 === 1;
-  const magnitude = roundedUp ? (Math.abs(x) + 10 ** -digits / 2).toFixed(digits) : kept;
-  return (x < 0 ? '-' : '') + magnitude;
+  const isTie = /^50*$/.test(exact.slice(dot + 1 + digits));
+  if (!isTie) return sign + magnitude.toFixed(digits);
+  const truncated = exact.slice(0, dot + 1 + digits).replace(/\.$/, '');
+  const lastDigitIsOdd = Number(truncated[truncated.length - 1]) % 2 === 1;
+  return sign + (lastDigitIsOdd ? magnitude.toFixed(digits) : truncated);
 }
 
 export function formatBatch(batch: readonly number[]): string {
