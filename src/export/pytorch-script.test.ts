@@ -1,0 +1,102 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
+import { formatLogLine } from '../engine/format';
+import { createRunPlan } from '../engine/plan';
+import { trainReference } from '../engine/reference';
+import { buildPytorchScript, pytorchScriptFilename } from './pytorch-script';
+import { pythonFloat } from './python-literal';
+import { findPython, findTorchPython, runPython, writeTempFiles } from './run-python.mjs';
+
+/** The app's training log for a run: the engine's float32 reference, as the UI prints it. */
+function appLogLines(config: RunConfig): string[] {
+  const plan = createRunPlan(config);
+  const run = { ...plan, learningRate: config.learningRate, epochs: config.epochs };
+  return trainReference(run, 'float32').map((s) =>
+    formatLogLine(s.epoch, config.epochs, s.stepInEpoch, plan.stepsPerEpoch, s.batch, s.loss),
+  );
+}
+
+const configs: RunConfig[] = [
+  { ...DEFAULT_CONFIG },
+  { ...DEFAULT_CONFIG, batchSize: 4, shuffle: false, seed: 42 },
+  { ...DEFAULT_CONFIG, batchSize: 3, dropLast: true, seed: 123456789, epochs: 4 },
+  { ...DEFAULT_CONFIG, batchSize: 1, learningRate: 0.05, seed: 1, epochs: 10 }, // diverges to nan
+  { ...DEFAULT_CONFIG, batchSize: 11, dropLast: true, epochs: 2 }, // no step at all
+  { ...DEFAULT_CONFIG, batchSize: 10, learningRate: 1e-5, seed: 2 ** 53 - 1, epochs: 3 },
+  { ...DEFAULT_CONFIG, batchSize: 7, learningRate: 0.125, seed: 7, epochs: 3 },
+];
+
+const python = findPython();
+const torchPython = findTorchPython();
+if (!torchPython) {
+  console.warn(
+    'pytorch-script.test: skipping the runs against PyTorch: neither /usr/bin/python3 nor python3 ' +
+      'can `import torch` (Debian: apt-get install python3-torch).',
+  );
+}
+
+const scripts = Object.fromEntries(
+  configs.map((c, i) => [`run${i}_${pytorchScriptFilename(c)}`, buildPytorchScript(c)]),
+);
+const files = writeTempFiles(scripts);
+afterAll(() => files.remove());
+
+describe('buildPytorchScript', () => {
+  it('seeds first, and writes the settings as Python literals', () => {
+    const script = buildPytorchScript({ ...DEFAULT_CONFIG, learningRate: 1e-5, seed: 9, dropLast: true });
+    const code = script.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    expect(code.slice(0, 3)).toEqual([
+      'import torch',
+      'from torch import nn, optim',
+      'from torch.utils.data import DataLoader, TensorDataset',
+    ]);
+    expect(code[3]).toBe('torch.manual_seed(9)');
+    expect(script).toContain('batch_size=3, shuffle=True, drop_last=True');
+    expect(script).toContain('optim.SGD(model.parameters(), lr=1e-05)');
+    expect(script).toContain('num_epochs = 10');
+    // The DataLoader is built before the model, as in the tutorial: the order of the draws.
+    expect(script.indexOf('loader = DataLoader(')).toBeLessThan(script.indexOf('model = nn.Linear(1, 1)'));
+  });
+
+  it("states the seed's initial w and b in a comment", () => {
+    expect(buildPytorchScript(DEFAULT_CONFIG)).toContain(
+      '# With this seed PyTorch starts from w = -0.007486820220947266, b = 0.5364435911178589',
+    );
+  });
+
+  it('names the file after the run, as a valid module name', () => {
+    expect(pytorchScriptFilename(DEFAULT_CONFIG)).toBe('minibatch_lab_seed0_batch3.py');
+    for (const c of configs) expect(pytorchScriptFilename(c)).toMatch(/^[A-Za-z_][A-Za-z0-9_]*\.py$/);
+  });
+
+  it('is valid Python for every configuration (python3 -m py_compile)', async () => {
+    expect(python, 'no python3 found: install python3 to check the exported script').not.toBeNull();
+    const result = await runPython(python!, ['-m', 'py_compile', ...files.paths]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('writes floats as Python reads them back (repr layout)', async () => {
+    const values = [0.01, 0.05, 1e-5, 1e-4, 0.1 + 0.2, 5, 1e15, 1e16, 1.5e300, 5e-324, 123.456, 2 ** -20];
+    for (const v of values) expect(Number(pythonFloat(v).replace(/e([+-])0*(\d)/, 'e$1$2'))).toBe(v);
+    expect(python).not.toBeNull();
+    const program = `print('\\n'.join(repr(float(s)) for s in ${JSON.stringify(values.map(String))}))`;
+    const result = await runPython(python!, ['-c', program]);
+    expect(result.stdout.trim().split('\n')).toEqual(values.map(pythonFloat));
+  });
+});
+
+describe.skipIf(!torchPython)('the exported script run by PyTorch', () => {
+  it.concurrent.for(configs.map((c, i) => [i, c] as const))(
+    'config %i prints exactly the app log lines',
+    { timeout: 60_000 },
+    async ([i, config], { expect }) => {
+      const result = await runPython(torchPython!, [files.paths[i]]);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const printed = result.stdout === '' ? [] : result.stdout.replace(/\n$/, '').split('\n');
+      expect(printed).toEqual(appLogLines(config));
+      if (config.learningRate === 0.05) expect(printed.at(-1)).toMatch(/Loss: (nan|inf)$/);
+    },
+  );
+});
