@@ -4,6 +4,7 @@ import { buildPytorchScript, pytorchScriptFilename } from './export/pytorch-scri
 import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
+import { useThrottled } from './state/use-throttled';
 import { writeConfigToUrl } from './state/url';
 import { BatchComposition } from './ui/BatchComposition';
 import { Controls, type SettingsChange } from './ui/Controls';
@@ -21,6 +22,8 @@ interface Props {
   /** Link parameters that were not used, one line each. */
   urlIgnored: string[];
 }
+
+const HEAVY_VIEW_INTERVAL_MS = 66;
 
 const NOTICES: Record<SettingsChange, string | null> = {
   run: 'Settings changed — run reset',
@@ -43,6 +46,9 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
     [client],
   );
 
+  // Slow motion shows every step; at full speed the chart and log redraw ~15 times a second.
+  const fullSpeed = run.state === 'running' && settings.speed === 0;
+  const heavy = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
   const { data } = run;
   return (
     <div className="app">
@@ -99,10 +105,10 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
           />
           <div className="charts">
             <LossChart
-              data={data}
-              stepsDone={run.stepsDone}
-              epochMeans={data.epochMeanLoss.length}
-              totalSteps={run.stepsPerEpoch * run.config.epochs}
+              data={heavy.data}
+              stepsDone={heavy.stepsDone}
+              epochMeans={heavy.data.epochMeanLoss.length}
+              totalSteps={heavy.stepsPerEpoch * heavy.config.epochs}
             />
             <BatchComposition
               batches={data.epochBatches}
@@ -114,7 +120,7 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
               plannedEpochs={run.config.epochs}
             />
           </div>
-          <TrainingLog lines={data.recentLog} total={run.stepsDone} />
+          <TrainingLog lines={heavy.data.recentLog} total={heavy.stepsDone} />
         </main>
       </div>
     </div>

@@ -6,7 +6,7 @@ import { formatBatch } from '../engine/format';
 import type { EpochBatches } from '../state/run-data';
 import { BatchLegend } from './BatchLegend';
 import { BatchTable } from './BatchTable';
-import { batchAt, batchX, makeBatchLayout, VIEW_HEIGHT_MAX } from './batch-layout';
+import { BATCH_GAP, batchAt, batchX, makeBatchLayout, VIEW_HEIGHT_MAX } from './batch-layout';
 import { BatchPainter, type BatchView } from './batch-painter';
 
 interface Props {
@@ -123,7 +123,12 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   const tooltipText = valid
     ? `Epoch ${shown.epoch + 1}, batch ${shown.batch + 1}: ${formatBatch(batches.batch(shown.epoch, shown.batch))}`
     : '';
-  const tooltipLeft = valid ? batchX(layout, shown.batch) : 0;
+  // Anchored on the batch's left edge in the left half, on its right edge in the right half.
+  const tooltipX = valid
+    ? shown.batch < layout.batchCount / 2
+      ? { left: batchX(layout, shown.batch) }
+      : { right: Math.max(0, width - batchX(layout, shown.batch + 1) + BATCH_GAP) }
+    : {};
   const tooltipTop = valid ? (shown.epoch + 1) * layout.rowHeight - (scroller.current?.scrollTop ?? 0) : 0;
   const lastBatches = epochs > 0 ? batches.batchCount(epochs - 1) : 0;
 
@@ -164,7 +169,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
             id={tooltipId}
             role="tooltip"
             className="batch-tooltip"
-            style={{ left: tooltipLeft, top: Math.min(Math.max(tooltipTop, 0), viewHeight) + 4 }}
+            style={{ ...tooltipX, top: Math.min(Math.max(tooltipTop, 0), viewHeight) + 4 }}
           >
             {tooltipText}
           </div>

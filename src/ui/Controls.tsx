@@ -71,6 +71,20 @@ export function Controls(props: Props) {
 
   return (
     <form className="controls" aria-label="Run settings" onSubmit={(e) => e.preventDefault()}>
+      <div className="buttons" role="group" aria-label="Run">
+        <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
+          Train
+        </button>
+        <button type="button" onClick={props.onPause} disabled={runState !== 'running'}>
+          Pause
+        </button>
+        <button type="button" onClick={props.onStep} disabled={!canTrain}>
+          Step
+        </button>
+        <button type="button" onClick={props.onReset}>
+          Reset
+        </button>
+      </div>
       <fieldset>
         <legend>DataLoader</legend>
         {numberField('batchSize', 'Batch size', 'numeric')}
@@ -121,20 +135,6 @@ export function Controls(props: Props) {
         </div>
       </fieldset>
 
-      <div className="buttons" role="group" aria-label="Run">
-        <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
-          Train
-        </button>
-        <button type="button" onClick={props.onPause} disabled={runState !== 'running'}>
-          Pause
-        </button>
-        <button type="button" onClick={props.onStep} disabled={!canTrain}>
-          Step
-        </button>
-        <button type="button" onClick={props.onReset}>
-          Reset
-        </button>
-      </div>
       <button type="button" className="export" onClick={props.onExport}>
         Export as PyTorch script
       </button>

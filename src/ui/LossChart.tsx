@@ -3,7 +3,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { RunData } from '../state/run-data';
-import { decadeTicks, logDomain, plottablePoints, stepLossPoints } from './loss-series';
+import { decadeTicks, logDomain, niceCeiling, plottablePoints, stepLossPoints } from './loss-series';
 import { count, fourDecimals } from './numbers';
 
 interface Props {
@@ -16,6 +16,8 @@ interface Props {
 const STEP_COLOUR = '#0072B2'; // Okabe–Ito blue
 const EPOCH_COLOUR = '#D55E00'; // Okabe–Ito vermillion
 const AXIS_TEXT = '#3b4250';
+/** Short runs get an x axis spanning the whole run; long ones one that grows with it. */
+const WHOLE_RUN_AXIS_MAX = 2000;
 
 function summary(data: RunData, stepsDone: number, totalSteps: number): string {
   if (stepsDone === 0) return 'No losses yet.';
@@ -61,7 +63,7 @@ export const LossChart = memo(function LossChart({ data, stepsDone, epochMeans, 
             <XAxis
               type="number"
               dataKey="step"
-              domain={[0, Math.max(totalSteps, 1)]}
+              domain={[0, totalSteps <= WHOLE_RUN_AXIS_MAX ? Math.max(totalSteps, 1) : niceCeiling(stepsDone)]}
               allowDecimals={false}
               tick={{ fill: AXIS_TEXT }}
               label={{ value: 'Step', position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}

@@ -16,7 +16,10 @@ const FOLLOW_SLACK = 24;
 export const TrainingLog = memo(function TrainingLog({ lines, total }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
-  const shown = lines.length > LOG_LINES_SHOWN ? lines.slice(-LOG_LINES_SHOWN) : lines;
+  // `lines` may already hold steps past `total` (the log redraws less often than steps arrive).
+  const newest = lines.length > 0 ? lines[lines.length - 1].step : -1;
+  const end = Math.max(0, lines.length - Math.max(0, newest + 1 - total));
+  const shown = lines.slice(Math.max(0, end - LOG_LINES_SHOWN), end);
 
   useLayoutEffect(() => {
     const el = scroller.current;

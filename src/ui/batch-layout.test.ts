@@ -63,3 +63,14 @@ describe('batch composition layout', () => {
     expect(visibleRows(layout, 0, 360, 5)).toEqual({ first: 0, end: 5 });
   });
 });
+
+describe('epoch labels', () => {
+  it('labels every row when rows are tall, else every 2, 5, 10, … rows', async () => {
+    const { labelInterval } = await import('./batch-painter');
+    expect(labelInterval(30)).toBe(1);
+    expect(labelInterval(10)).toBe(2);
+    expect(labelInterval(4)).toBe(5);
+    expect(labelInterval(3)).toBe(10);
+    expect(labelInterval(0.1)).toBe(200);
+  });
+});

@@ -45,6 +45,13 @@ function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
   return ctx.createPattern(tile, 'repeat');
 }
 
+/** The smallest of 1, 2, 5, 10, 20, 50, … rows that leaves 16 px between two epoch labels. */
+export function labelInterval(rowHeight: number): number {
+  for (let decade = 1; ; decade *= 10) {
+    for (const step of [1, 2, 5]) if (step * decade * rowHeight >= 16) return step * decade;
+  }
+}
+
 export class BatchPainter {
   private readonly ctx: CanvasRenderingContext2D | null;
   private readonly hatch: CanvasPattern | null;
@@ -91,8 +98,25 @@ export class BatchPainter {
       ctx.clearRect(0, 0, view.width, view.height);
     }
     for (let e = from; e < end; e++) this.drawRow(ctx, view, data, e);
+    if (!sameFrame || end > prev.epochs) this.drawLabels(ctx, view, first, end);
     this.last = view;
     this.lastData = data;
+  }
+
+  /** Epoch numbers in the left gutter: every row when rows are tall, else every 2, 5, 10, 20, … */
+  private drawLabels(ctx: CanvasRenderingContext2D, view: BatchView, first: number, end: number): void {
+    const { labelWidth, rowHeight: h } = view.layout;
+    ctx.clearRect(0, 0, labelWidth, view.height);
+    const every = labelInterval(h);
+    ctx.fillStyle = LABEL_COLOUR;
+    ctx.font = `${Math.min(14, Math.max(11, h - 6))}px system-ui, sans-serif`;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (let e = first; e < end; e++) {
+      if (e !== 0 && (e + 1) % every !== 0) continue;
+      const middle = e * h - view.scrollTop + h / 2;
+      ctx.fillText(String(e + 1), labelWidth - 6, Math.min(Math.max(middle, 7), view.height - 7));
+    }
   }
 
   private drawRow(ctx: CanvasRenderingContext2D, view: BatchView, data: EpochBatches, e: number): void {
@@ -100,16 +124,7 @@ export class BatchPainter {
     const h = layout.rowHeight;
     const y = e * h - view.scrollTop;
     const inner = h >= 6 ? h - 1 : h; // a hairline between rows when there is room
-    ctx.clearRect(0, y, view.width, h);
-
-    const labelEvery = Math.max(1, Math.ceil(14 / h));
-    if (h >= 10 && ((e + 1) % labelEvery === 0 || e === 0)) {
-      ctx.fillStyle = LABEL_COLOUR;
-      ctx.font = `${Math.min(14, Math.max(10, h - 6))}px system-ui, sans-serif`;
-      ctx.textAlign = 'right';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(String(e + 1), layout.labelWidth - 6, y + inner / 2);
-    }
+    ctx.clearRect(layout.labelWidth, y, view.width - layout.labelWidth, h);
 
     const showNumbers = h >= 16 && layout.cellWidth >= 18;
     const cellGap = layout.cellWidth >= 8 ? 1 : 0;

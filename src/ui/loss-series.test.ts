@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decadeTicks, logDomain, plottablePoints, stepLossPoints } from './loss-series';
+import { decadeTicks, logDomain, niceCeiling, plottablePoints, stepLossPoints } from './loss-series';
 
 describe('loss series', () => {
   it('plots every step, 1-based, while there are few', () => {
@@ -31,5 +31,11 @@ describe('loss series', () => {
     expect(decadeTicks(domain)).toEqual([0.001, 0.01, 0.1, 1, 10, 100]);
     expect(logDomain([[{ step: 1, loss: 10 }]])).toEqual([10, 100]);
     expect(logDomain([])).toEqual([0.01, 100]);
+  });
+
+  it('rounds a growing x axis up to 1, 2 or 5 times a power of ten', () => {
+    expect([0, 1, 7, 10, 11, 2863, 5000, 5001, 400_000].map(niceCeiling)).toEqual([
+      1, 1, 10, 10, 20, 5000, 5000, 10_000, 500_000,
+    ]);
   });
 });

@@ -75,3 +75,11 @@ export function decadeTicks([lo, hi]: [number, number]): number[] {
   for (let e = Math.round(Math.log10(lo)); e <= Math.round(Math.log10(hi)); e++) ticks.push(10 ** e);
   return ticks;
 }
+
+/** The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ n: an axis end that gives round ticks. */
+export function niceCeiling(n: number): number {
+  if (n <= 1) return 1;
+  const decade = 10 ** Math.floor(Math.log10(n));
+  for (const step of [1, 2, 5, 10]) if (step * decade >= n) return step * decade;
+  return 10 * decade;
+}

@@ -1,0 +1,27 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * `value`, but changing at most every `ms` milliseconds unless `immediate`. The loss chart and the
+ * log are the costly views (SVG, 1,000 lines); at full speed they follow at ~15 Hz while the status
+ * and the canvas follow every frame, and the moment a run stops they show its final state.
+ */
+export function useThrottled<T>(value: T, ms: number, immediate: boolean): T {
+  const [shown, setShown] = useState(value);
+  const lastShown = useRef(0);
+
+  useEffect(() => {
+    const show = () => {
+      lastShown.current = performance.now();
+      setShown(value);
+    };
+    const wait = immediate ? 0 : lastShown.current + ms - performance.now();
+    if (wait <= 0) {
+      show();
+      return;
+    }
+    const timer = setTimeout(show, wait);
+    return () => clearTimeout(timer);
+  }, [value, ms, immediate]);
+
+  return immediate ? value : shown;
+}
