@@ -134,10 +134,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
 
   return (
     <figure className="panel batch-composition" data-epochs={epochs} data-batches={lastBatches}>
-      <div className="panel-heading">
-        <figcaption>Batch composition</figcaption>
-        <p className="panel-note">one row per epoch · {epochs} drawn</p>
-      </div>
+      <figcaption>Batch composition</figcaption>
+      <p className="panel-tools panel-note">one row per epoch · {epochs} drawn</p>
       <div className="batch-canvas-wrap">
         <div
           ref={scroller}

@@ -45,12 +45,11 @@ export const LossChart = memo(function LossChart({ data, stepsDone, epochMeans, 
 
   return (
     <figure className="panel loss-chart" data-step-points={stepsDone} data-epoch-points={epochMeans}>
-      <div className="panel-heading">
-        <figcaption>Loss</figcaption>
-        <div className="field-check inline-check">
-          <input id={logId} type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
-          <label htmlFor={logId}>Log scale</label>
-        </div>
+      {/* A figure's caption must be its first or last child to name it. */}
+      <figcaption>Loss</figcaption>
+      <div className="panel-tools field-check">
+        <input id={logId} type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+        <label htmlFor={logId}>Log scale</label>
       </div>
       <div
         className="chart-area"
