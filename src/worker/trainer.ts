@@ -18,8 +18,11 @@ export class LinearSgdTrainer {
     const n = dataset.x.length;
     this.x = tf.tensor2d(dataset.x, [n, 1], 'float32');
     this.y = tf.tensor2d(dataset.y, [n, 1], 'float32');
-    this.weight = tf.variable(tf.tensor2d([[initial.w]], [1, 1], 'float32'), true, undefined, 'float32');
-    this.bias = tf.variable(tf.tensor1d([initial.b], 'float32'), true, undefined, 'float32');
+    // tf.variable copies its initial value, so the initial tensors are freed right away.
+    [this.weight, this.bias] = tf.tidy(() => [
+      tf.variable(tf.tensor2d([[initial.w]], [1, 1], 'float32'), true, undefined, 'float32'),
+      tf.variable(tf.tensor1d([initial.b], 'float32'), true, undefined, 'float32'),
+    ]);
     this.optimizer = tf.train.sgd(learningRate);
   }
 
