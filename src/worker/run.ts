@@ -5,18 +5,22 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import { createRunPlan, type RunPlan } from '../engine/plan';
 import type { FromWorker, RunState, StepRecord } from '../protocol';
-import { LinearSgdTrainer, readSteps } from './trainer';
+import { LinearSgdTrainer, type Trainer } from './trainer';
 
 const MAX_STEPS_PER_CHUNK = 1024;
 const CHUNK_BUDGET_MS = 30;
 
 type Post = (message: FromWorker) => void;
 
-interface PendingStep {
+interface StepPosition {
   epoch: number;
   stepInEpoch: number;
   batch: number[];
-  result: tf.Tensor1D;
+}
+
+interface PendingChunk {
+  positions: StepPosition[];
+  work: unknown;
 }
 
 /** Lets queued messages (Pause, Reset) in between chunks; MessageChannel avoids setTimeout clamping. */
@@ -36,7 +40,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class TrainingRun {
   state: RunState = 'ready';
   private readonly plan: RunPlan;
-  private readonly trainer: LinearSgdTrainer;
+  private readonly trainer: Trainer;
   private epoch = 0;
   private epochBatches: number[][] = [];
   private nextBatchInEpoch = 0;
@@ -88,8 +92,7 @@ export class TrainingRun {
     if (this.state !== 'ready' && this.state !== 'paused') return;
     await this.loop;
     try {
-      const pending = [this.enqueueStep()];
-      await this.flush(pending);
+      await this.flush(this.enqueueChunk(1));
       this.setState(this.finished ? 'finished' : 'paused');
     } catch (e) {
       this.fail(e);
@@ -109,13 +112,7 @@ export class TrainingRun {
     while (this.state === 'running' && !this.finished && !this.disposed) {
       const slowMotion = this.config.speed > 0;
       const started = performance.now();
-      const pending: PendingStep[] = [];
-      const limit = slowMotion ? 1 : chunkSize;
-      while (pending.length < limit && !this.finished) {
-        pending.push(this.enqueueStep());
-        if (performance.now() - started > CHUNK_BUDGET_MS) break;
-      }
-      await this.flush(pending);
+      await this.flush(this.enqueueChunk(slowMotion ? 1 : chunkSize));
       const elapsed = performance.now() - started;
       if (elapsed < CHUNK_BUDGET_MS) chunkSize = Math.min(chunkSize * 2, MAX_STEPS_PER_CHUNK);
       else if (chunkSize > 1) chunkSize = Math.max(1, chunkSize >> 1);
@@ -127,27 +124,32 @@ export class TrainingRun {
     else if (this.state === 'paused') this.setState('paused');
   }
 
-  private enqueueStep(): PendingStep {
-    if (this.nextBatchInEpoch === 0) {
-      this.epoch += 1;
-      this.epochBatches = this.plan.nextEpochBatches();
-      this.post({ type: 'epoch', runId: this.runId, epoch: this.epoch, batches: this.epochBatches });
+  /** Queues up to `count` steps (fewer at the end of the run), walking epochs as PyTorch does. */
+  private enqueueChunk(count: number): PendingChunk {
+    const positions: StepPosition[] = [];
+    while (positions.length < count && !this.finished) {
+      if (this.nextBatchInEpoch === 0) {
+        this.epoch += 1;
+        this.epochBatches = this.plan.nextEpochBatches();
+        this.post({ type: 'epoch', runId: this.runId, epoch: this.epoch, batches: this.epochBatches });
+      }
+      const batch = this.epochBatches[this.nextBatchInEpoch];
+      const stepInEpoch = this.nextBatchInEpoch + 1;
+      this.nextBatchInEpoch = stepInEpoch === this.epochBatches.length ? 0 : stepInEpoch;
+      this.stepsDone += 1;
+      positions.push({ epoch: this.epoch, stepInEpoch, batch });
     }
-    const batch = this.epochBatches[this.nextBatchInEpoch];
-    const stepInEpoch = this.nextBatchInEpoch + 1;
-    this.nextBatchInEpoch = stepInEpoch === this.epochBatches.length ? 0 : stepInEpoch;
-    this.stepsDone += 1;
-    return { epoch: this.epoch, stepInEpoch, batch, result: this.trainer.step(batch) };
+    return { positions, work: this.trainer.enqueue(positions.map((p) => p.batch)) };
   }
 
-  private async flush(pending: PendingStep[]): Promise<void> {
-    const firstStep = this.stepsDone - pending.length;
-    const readouts = await readSteps(pending.map((p) => p.result));
+  private async flush({ positions, work }: PendingChunk): Promise<void> {
+    const firstStep = this.stepsDone - positions.length;
+    const readouts = await this.trainer.read(work);
     const steps: StepRecord[] = readouts.map((r, i) => ({
       step: firstStep + i,
-      epoch: pending[i].epoch,
-      stepInEpoch: pending[i].stepInEpoch,
-      batch: pending[i].batch,
+      epoch: positions[i].epoch,
+      stepInEpoch: positions[i].stepInEpoch,
+      batch: positions[i].batch,
       loss: r.loss,
       params: r.params,
     }));

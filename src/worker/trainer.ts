@@ -1,12 +1,26 @@
 // The op-by-op tfjs training path: nn.Linear(1,1) + MSELoss(mean) + SGD, one mini-batch per step,
-// gradients by tfjs autodiff. A step only enqueues GPU work and returns an unread [loss, w, b]
-// tensor; the caller reads many of them at once, because every read-back stalls the GPU pipeline.
+// gradients by tfjs autodiff. `enqueue` only queues GPU work; `read` fetches a whole chunk of
+// [loss, w, b] triples with one transfer, because every read-back stalls the GPU pipeline.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Dataset } from '../engine/datasets';
 import type { LinearParams } from '../engine/plan';
 
-export class LinearSgdTrainer {
+export interface StepReadout {
+  loss: number;
+  params: LinearParams;
+}
+
+/** What a run needs from a training implementation (op-by-op tfjs, fused WGSL, …). */
+export interface Trainer<Pending = unknown> {
+  /** Queues one SGD step per mini-batch, in order; nothing is read back yet. */
+  enqueue(batches: readonly (readonly number[])[]): Pending;
+  /** The loss (before each update) and parameters (after it) of every queued step. */
+  read(pending: Pending): Promise<StepReadout[]>;
+  dispose(): void;
+}
+
+export class LinearSgdTrainer implements Trainer<tf.Tensor1D[]> {
   private readonly x: tf.Tensor2D;
   private readonly y: tf.Tensor2D;
   /** Shaped like PyTorch's Linear.weight: [out_features, in_features]. */
@@ -26,8 +40,26 @@ export class LinearSgdTrainer {
     this.optimizer = tf.train.sgd(learningRate);
   }
 
+  enqueue(batches: readonly (readonly number[])[]): tf.Tensor1D[] {
+    return batches.map((batch) => this.step(batch));
+  }
+
+  async read(pending: tf.Tensor1D[]): Promise<StepReadout[]> {
+    if (pending.length === 0) return [];
+    const stacked = tf.stack(pending);
+    try {
+      const values = await stacked.data();
+      return pending.map((_, i) => ({
+        loss: values[3 * i],
+        params: { w: values[3 * i + 1], b: values[3 * i + 2] },
+      }));
+    } finally {
+      tf.dispose([stacked, ...pending]);
+    }
+  }
+
   /** One SGD step on `batch`; returns [batch loss before the update, w after, b after], unread. */
-  step(batch: readonly number[]): tf.Tensor1D {
+  private step(batch: readonly number[]): tf.Tensor1D {
     return tf.tidy(() => {
       const indices = tf.tensor1d(Int32Array.from(batch), 'int32');
       const xb = tf.gather(this.x, indices);
@@ -45,25 +77,5 @@ export class LinearSgdTrainer {
   dispose(): void {
     tf.dispose([this.x, this.y, this.weight, this.bias]);
     this.optimizer.dispose();
-  }
-}
-
-export interface StepReadout {
-  loss: number;
-  params: LinearParams;
-}
-
-/** Reads many step results with one GPU→CPU transfer, then frees them. */
-export async function readSteps(pending: tf.Tensor1D[]): Promise<StepReadout[]> {
-  if (pending.length === 0) return [];
-  const stacked = tf.stack(pending);
-  try {
-    const values = await stacked.data();
-    return pending.map((_, i) => ({
-      loss: values[3 * i],
-      params: { w: values[3 * i + 1], b: values[3 * i + 2] },
-    }));
-  } finally {
-    tf.dispose([stacked, ...pending]);
   }
 }
