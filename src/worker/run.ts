@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import { createRunPlan, type RunPlan } from '../engine/plan';
 import type { FromWorker, RunState, StepRecord } from '../protocol';
-import { LinearSgdTrainer, type Trainer } from './trainer';
+import type { Trainer } from './trainer';
+import { createTrainer } from './trainer-factory';
 
 const MAX_STEPS_PER_CHUNK = 1024;
 const CHUNK_BUDGET_MS = 30;
@@ -55,7 +56,7 @@ export class TrainingRun {
     private readonly post: Post,
   ) {
     this.plan = createRunPlan(config);
-    this.trainer = new LinearSgdTrainer(this.plan.dataset, this.plan.initialParams, config.learningRate);
+    this.trainer = createTrainer(this.plan, config);
     this.totalSteps = this.plan.stepsPerEpoch * config.epochs;
     this.post({
       type: 'run-ready',

@@ -1,0 +1,9 @@
+// Chooses the training implementation for a run. The op-by-op tfjs trainer works on every backend
+// and is the oracle; faster paths (fused WebGPU kernels) and other models are added here.
+import type { RunConfig } from '../engine/config';
+import type { RunPlan } from '../engine/plan';
+import { LinearSgdTrainer, type Trainer } from './trainer';
+
+export function createTrainer(plan: RunPlan, config: RunConfig): Trainer {
+  return new LinearSgdTrainer(plan.dataset, plan.initialParams, config.learningRate);
+}
