@@ -42,8 +42,11 @@ export interface StepRecord {
   /** The batch's sample indices, as the sampler yielded them. */
   batch: number[];
   loss: number;
-  /** Parameters after this step's SGD update. */
-  params: ModelParams;
+  /**
+   * The linear model's w and b after this step's SGD update. Absent for the MLP: its parameters
+   * come as the progress message's `modelParams`.
+   */
+  params?: ModelParams;
 }
 
 export type RunState = 'starting' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
@@ -65,13 +68,23 @@ export type FromWorker =
       type: 'run-ready';
       runId: number;
       config: RunConfig;
-      initialParams: ModelParams;
+      /** The linear model's initial w and b; absent for the MLP. */
+      initialParams?: ModelParams;
+      /** Every initial parameter, flat in PyTorch's state_dict order (src/engine/models.ts). */
+      initialModelParams?: number[];
       stepsPerEpoch: number;
       datasetSize: number;
       tensorCount: number;
     }
   | { type: 'epoch'; runId: number; epoch: number; batches: number[][] }
-  | { type: 'progress'; runId: number; steps: StepRecord[]; tensorCount: number }
+  | {
+      type: 'progress';
+      runId: number;
+      steps: StepRecord[];
+      tensorCount: number;
+      /** Every parameter after the last of `steps`, flat in state_dict order: the model's curve. */
+      modelParams?: number[];
+    }
   | { type: 'state'; runId: number; state: RunState; tensorCount: number }
   | { type: 'error'; runId: number | null; message: string };
 

@@ -22,8 +22,11 @@ export interface RunSnapshot {
   state: RunState;
   /** Why the run or the worker stopped, when state is 'error'. */
   error: string | null;
+  /** The linear model's w and b (null for the MLP: see modelParams). */
   initialParams: ModelParams | null;
   currentParams: ModelParams | null;
+  /** Every parameter, flat in state_dict order, after the latest step received (initially the initial ones). */
+  modelParams: number[] | null;
   /** 0 until the worker says the run is ready. */
   stepsPerEpoch: number;
   datasetSize: number;
@@ -50,6 +53,7 @@ function freshRun(runId: number, config: RunConfig, notice: string | null): RunF
     error: null,
     initialParams: null,
     currentParams: null,
+    modelParams: null,
     stepsPerEpoch: 0,
     datasetSize: 0,
     stepsDone: 0,
@@ -123,8 +127,9 @@ export class RunStore {
       case 'run-ready':
         if (message.runId !== current) return;
         this.update({
-          initialParams: message.initialParams,
-          currentParams: message.initialParams,
+          initialParams: message.initialParams ?? null,
+          currentParams: message.initialParams ?? null,
+          modelParams: message.initialModelParams ?? null,
           stepsPerEpoch: message.stepsPerEpoch,
           datasetSize: message.datasetSize,
           tensorCount: message.tensorCount,
@@ -140,7 +145,10 @@ export class RunStore {
       case 'progress':
         if (message.runId !== current) return;
         this.addSteps(message.steps);
-        this.update({ tensorCount: message.tensorCount });
+        this.update({
+          tensorCount: message.tensorCount,
+          modelParams: message.modelParams ?? this.pending.modelParams,
+        });
         return;
       case 'state':
         if (message.runId !== current) return;
@@ -180,7 +188,7 @@ export class RunStore {
         this.epochStepsSeen = 0;
       }
       stepsDone = record.step + 1;
-      currentParams = record.params;
+      currentParams = record.params ?? currentParams;
       lastLoss = record.loss;
     }
     this.update({ stepsDone, currentParams, lastLoss });

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import { createRunPlan, type RunPlan } from '../engine/plan';
 import type { FromWorker, RunState, StepRecord } from '../protocol';
-import type { Trainer } from './trainer';
+import type { StepReadout, Trainer } from './trainer';
 import { createTrainer } from './trainer-factory';
 
 const MAX_STEPS_PER_CHUNK = 1024;
@@ -37,6 +37,12 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Every parameter after a chunk's last step, flat (state_dict order): [w, b] for nn.Linear(1, 1). */
+function modelParamsOf(readouts: readonly StepReadout[]): number[] | undefined {
+  const last = readouts.at(-1);
+  return last?.modelParams ?? (last?.params ? [last.params.w, last.params.b] : undefined);
+}
 
 export class TrainingRun {
   state: RunState = 'ready';
@@ -155,7 +161,13 @@ export class TrainingRun {
       params: r.params,
     }));
     if (this.disposed) return;
-    this.post({ type: 'progress', runId: this.runId, steps, tensorCount: tf.memory().numTensors });
+    this.post({
+      type: 'progress',
+      runId: this.runId,
+      steps,
+      tensorCount: tf.memory().numTensors,
+      modelParams: modelParamsOf(readouts),
+    });
   }
 
   private setState(state: RunState): void {

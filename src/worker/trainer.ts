@@ -8,7 +8,13 @@ import type { LinearParams } from '../engine/plan';
 
 export interface StepReadout {
   loss: number;
-  params: LinearParams;
+  /** The linear model's w and b after the step; absent for other models. */
+  params?: LinearParams;
+  /**
+   * Every parameter after the step, flat in state_dict order (src/engine/models.ts). Models with
+   * many parameters give it on the last readout of a chunk only.
+   */
+  modelParams?: number[];
 }
 
 /** What a run needs from a training implementation (op-by-op tfjs, fused WGSL, …). */
