@@ -1,7 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 import { DEFAULT_CONFIG, type RunConfig } from '../src/engine/config';
 import { createRunPlan } from '../src/engine/plan';
-import { trainReference, type Precision, type ReferenceStep } from '../src/engine/reference';
+import {
+  trainReference,
+  type LinearReferenceStep,
+  type Precision,
+  type ReferenceStep,
+} from '../src/engine/reference';
 
 export interface LogLine {
   epoch: number;
@@ -51,18 +56,26 @@ export async function logLines(page: Page): Promise<LogLine[]> {
   return texts.map(parseLogLine);
 }
 
-/** The engine's plain-JS trainer on the same seed and settings: independent of tfjs. */
+/** The engine's plain-JS trainer on the same seed and settings: independent of tfjs. Linear model. */
 export function referenceTrace(
   overrides: Partial<RunConfig> = {},
   precision: Precision = 'float64',
-): { steps: ReferenceStep[]; initial: { w: number; b: number } } {
+): { steps: LinearReferenceStep[]; initial: { w: number; b: number } } {
+  const { steps, plan } = referenceRun(overrides, precision);
+  if (!plan.initialParams) throw new Error('referenceTrace is for nn.Linear(1, 1); use referenceRun');
+  return { steps: steps as LinearReferenceStep[], initial: plan.initialParams };
+}
+
+/** The engine's plain-JS trainer for any dataset and model; with every parameter after each step. */
+export function referenceRun(overrides: Partial<RunConfig> = {}, precision: Precision = 'float64') {
   const config = { ...DEFAULT_CONFIG, ...overrides };
   const plan = createRunPlan(config);
-  const steps = trainReference(
+  const steps: ReferenceStep[] = trainReference(
     { ...plan, learningRate: config.learningRate, epochs: config.epochs },
     precision,
+    true,
   );
-  return { steps, initial: plan.initialParams };
+  return { steps, plan };
 }
 
 export function relativeError(actual: number, expected: number): number {

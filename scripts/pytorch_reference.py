@@ -151,6 +151,23 @@ def loader_vectors():
     return cases
 
 
+def train(loader, model, lr, epochs, parameters):
+    """The exported script's training loop, one record per step:
+    [epoch, step, batch, loss, f'{loss:.4f}', *parameters(model) after the step]."""
+    loss_fn = nn.MSELoss()
+    optimizer = optim.SGD(model.parameters(), lr=lr)
+    steps = []
+    for epoch in range(epochs):
+        for step, (inputs, targets, batch_index) in enumerate(loader):
+            loss = loss_fn(model(inputs), targets)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            steps.append([epoch + 1, step + 1, batch_index.tolist(), number(loss.item()),
+                          f'{loss.item():.4f}', *parameters(model)])
+    return steps
+
+
 def tutorial_trace(seed, batch_size, shuffle, drop_last, lr, epochs):
     """The exported script's program (src/export/pytorch-script.ts), recording every step."""
     torch.manual_seed(seed)
@@ -159,19 +176,10 @@ def tutorial_trace(seed, batch_size, shuffle, drop_last, lr, epochs):
     dataset = TensorDataset(x, y, torch.arange(len(x)))
     loader = DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last)
     model = nn.Linear(1, 1)
-    loss_fn = nn.MSELoss()
-    optimizer = optim.SGD(model.parameters(), lr=lr)
     initial = {'w': model.weight.item(), 'b': model.bias.item()}
-    steps = []
-    for epoch in range(epochs):
-        for step, (inputs, targets, batch_index) in enumerate(loader):
-            loss = loss_fn(model(inputs), targets)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            # [epoch, step, batch, loss, f'{loss:.4f}', w after the step, b after the step]
-            steps.append([epoch + 1, step + 1, batch_index.tolist(), number(loss.item()),
-                          f'{loss.item():.4f}', number(model.weight.item()), number(model.bias.item())])
+    # [epoch, step, batch, loss, f'{loss:.4f}', w after the step, b after the step]
+    steps = train(loader, model, lr, epochs,
+                  lambda m: [number(m.weight.item()), number(m.bias.item())])
     return {
         'seed': seed, 'batchSize': batch_size, 'shuffle': shuffle, 'dropLast': drop_last,
         'learningRate': lr, 'epochs': epochs, 'stepsPerEpoch': len(loader),
@@ -241,8 +249,8 @@ def dump(value):
     return '\n'.join(lines) + '\n'
 
 
-def main():
-    torch.set_num_threads(1)
+def environment():
+    """Which PyTorch, on which machine: the facts that decide the last bits."""
     capability = None
     if hasattr(torch.backends, 'cpu') and hasattr(torch.backends.cpu, 'get_cpu_capability'):
         capability = torch.backends.cpu.get_cpu_capability()
@@ -252,13 +260,27 @@ def main():
                 capability = line.split(':', 1)[1].strip()
     blas = next((part.split('=', 1)[1] for part in torch.__config__.show().replace(',', ' ').split()
                  if part.startswith('BLAS_INFO=')), None)
-    fixtures = {
-        'generatedBy': 'scripts/pytorch_reference.py',
+    return {
         'torchVersion': torch.__version__,
         'pythonVersion': platform.python_version(),
         'machine': platform.machine(),
         'cpuCapability': capability,
         'blas': blas,
+    }
+
+
+def write(out, fixtures):
+    """Writes the fixture file and says so (the output is deterministic for a given PyTorch)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dump(fixtures))
+    print(f'wrote {out} ({out.stat().st_size} bytes) with torch {torch.__version__}', file=sys.stderr)
+
+
+def main():
+    torch.set_num_threads(1)
+    fixtures = {
+        'generatedBy': 'scripts/pytorch_reference.py',
+        **environment(),
         'int64': int64_vectors(),
         'randperm': randperm_vectors(),
         'uniformFloat32': uniform_vectors(),
@@ -268,9 +290,7 @@ def main():
         'sum': sum_vectors(),
         'format4': format_vectors(),
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(dump(fixtures))
-    print(f'wrote {OUT} ({OUT.stat().st_size} bytes) with torch {torch.__version__}', file=sys.stderr)
+    write(OUT, fixtures)
 
 
 if __name__ == '__main__':

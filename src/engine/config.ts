@@ -3,14 +3,23 @@
 
 export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'cpu';
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
-export type DatasetName = 'tutorial';
-export type ModelName = 'linear';
+/** tutorial: x = 1..10, y = 2x; line: y = 2x + 1 + noise; sine: y = sin x + noise (src/engine/datasets.ts). */
+export type DatasetName = 'tutorial' | 'line' | 'sine';
+/** linear: nn.Linear(1, 1); mlp: nn.Sequential(nn.Linear(1, h), activation, nn.Linear(h, 1)). */
+export type ModelName = 'linear' | 'mlp';
+export type ActivationName = 'relu' | 'tanh' | 'sigmoid';
 /** Steps per second for slow motion in class; 0 means as fast as the engine goes. */
 export type Speed = number;
 
 export interface RunConfig {
   dataset: DatasetName;
+  /** Number of samples of a generated dataset (line, sine); the tutorial's always has 10. */
+  samples: number;
   model: ModelName;
+  /** The MLP's hidden width h; unused by the linear model. */
+  hiddenUnits: number;
+  /** The MLP's activation between its two layers; unused by the linear model. */
+  activation: ActivationName;
   batchSize: number;
   shuffle: boolean;
   dropLast: boolean;
@@ -25,7 +34,10 @@ export interface RunConfig {
 /** The PyTorch tutorial's script, exactly. */
 export const DEFAULT_CONFIG: Readonly<RunConfig> = Object.freeze({
   dataset: 'tutorial',
+  samples: 100,
   model: 'linear',
+  hiddenUnits: 16,
+  activation: 'tanh',
   batchSize: 3,
   shuffle: true,
   dropLast: false,
@@ -38,6 +50,8 @@ export const DEFAULT_CONFIG: Readonly<RunConfig> = Object.freeze({
 
 export const LIMITS = Object.freeze({
   maxBatchSize: 2 ** 31 - 1,
+  maxSamples: 1_000_000,
+  maxHiddenUnits: 256,
   maxEpochs: 100_000,
   maxSeed: Number.MAX_SAFE_INTEGER,
   maxSpeed: 1000,
@@ -45,6 +59,9 @@ export const LIMITS = Object.freeze({
 
 export const SPEED_CHOICES: readonly Speed[] = [0, 20, 5, 1];
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'cpu'];
+export const DATASET_NAMES: readonly DatasetName[] = ['tutorial', 'line', 'sine'];
+export const MODEL_NAMES: readonly ModelName[] = ['linear', 'mlp'];
+export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid'];
 
 export type ConfigErrors = Partial<Record<keyof RunConfig, string>>;
 
@@ -68,12 +85,26 @@ export function validateConfig(
   const c = candidate;
 
   if (c.dataset !== undefined) {
-    if (c.dataset === 'tutorial') config.dataset = c.dataset;
-    else errors.dataset = 'Unknown dataset.';
+    if (DATASET_NAMES.includes(c.dataset as DatasetName)) config.dataset = c.dataset as DatasetName;
+    else errors.dataset = 'Dataset must be tutorial, line or sine.';
+  }
+  if (c.samples !== undefined) {
+    if (isInt(c.samples) && c.samples >= 1 && c.samples <= LIMITS.maxSamples) config.samples = c.samples;
+    else errors.samples = `Samples must be a whole number from 1 to ${LIMITS.maxSamples}.`;
   }
   if (c.model !== undefined) {
-    if (c.model === 'linear') config.model = c.model;
-    else errors.model = 'Unknown model.';
+    if (MODEL_NAMES.includes(c.model as ModelName)) config.model = c.model as ModelName;
+    else errors.model = 'Model must be linear or mlp.';
+  }
+  if (c.hiddenUnits !== undefined) {
+    const h = c.hiddenUnits;
+    if (isInt(h) && h >= 1 && h <= LIMITS.maxHiddenUnits) config.hiddenUnits = h;
+    else errors.hiddenUnits = `Hidden units must be a whole number from 1 to ${LIMITS.maxHiddenUnits}.`;
+  }
+  if (c.activation !== undefined) {
+    if (ACTIVATION_NAMES.includes(c.activation as ActivationName)) {
+      config.activation = c.activation as ActivationName;
+    } else errors.activation = 'Activation must be relu, tanh or sigmoid.';
   }
   if (c.batchSize !== undefined) {
     if (isInt(c.batchSize) && c.batchSize >= 1 && c.batchSize <= LIMITS.maxBatchSize) {

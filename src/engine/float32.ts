@@ -105,3 +105,28 @@ export function cascadeSum32(values: ArrayLike<number>, lanes = 8): number {
   }
   return Math.fround(0 + total);
 }
+
+/**
+ * `t.sum(0)` of a contiguous float32 [rows, columns] matrix on the CPU, column by column, in
+ * PyTorch's order (SumKernel.cpp: cascade_sum → vectorized_outer_sum for 8 or more columns,
+ * scalar_outer_sum below): columns in whole groups (of 4·lanes, or of 4 when scalar) get the
+ * cascade of multi_row_sum over the rows; the remaining columns get row_sum, whose four
+ * interleaved partial sums run over the rows. This is the bias gradient of a layer with that many
+ * outputs.
+ */
+export function columnSums32(
+  value: (row: number, column: number) => number,
+  rows: number,
+  columns: number,
+  lanes = 8,
+): Float32Array {
+  const out = new Float32Array(columns);
+  const group = columns >= lanes ? 4 * lanes : 4;
+  const grouped = Math.floor(columns / group) * group;
+  if (grouped > 0) {
+    const sums = multiRowSum(value, rows, grouped);
+    for (let j = 0; j < grouped; j++) out[j] = Math.fround(0 + sums[j]);
+  }
+  for (let j = grouped; j < columns; j++) out[j] = Math.fround(0 + rowSum((i) => value(i, j), rows));
+  return out;
+}

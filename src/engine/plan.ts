@@ -1,10 +1,12 @@
 // Everything random about a run, decided the way the tutorial script decides it after
-// `torch.manual_seed(seed)`: the DataLoader is built (no draws), then nn.Linear(1, 1) (two draws),
-// then each epoch's iterator draws its seeds. Workers, reference trainer and tests all start here.
+// `torch.manual_seed(seed)`: the data (generated sets: from their own generator, seeded seed + 1,
+// see datasets.ts), then the DataLoader (no draws), then the model (nn.Linear(1, 1): two draws; the
+// MLP: 3h + 1), then each epoch's iterator draws its seeds. Workers, reference trainer and tests all
+// start here.
 import type { RunConfig } from './config';
 import { DataLoaderPlan } from './dataloader';
-import { tutorialDataset, type Dataset } from './datasets';
-import { initLinear } from './linear';
+import { lineDataset, sineDataset, tutorialDataset, type Dataset } from './datasets';
+import { initModel, modelSpecFor, type ModelSpec } from './models';
 import { TorchGenerator } from './rng/torch-generator';
 
 export interface LinearParams {
@@ -14,17 +16,30 @@ export interface LinearParams {
 
 export interface RunPlan {
   dataset: Dataset;
-  initialParams: LinearParams;
+  model: ModelSpec;
+  /** Every initial parameter, flat, in state_dict order (models.ts): [w, b] for the linear model. */
+  initialParameters: Float32Array;
+  /** The linear model's initial w and b; absent for the MLP. */
+  initialParams?: LinearParams;
   stepsPerEpoch: number;
   /** Call once per epoch, in order: epoch 1 first. */
   nextEpochBatches(): number[][];
 }
 
-export function datasetFor(config: Pick<RunConfig, 'dataset'>): Dataset {
+export function datasetFor(config: Pick<RunConfig, 'dataset' | 'samples' | 'seed'>): Dataset {
   switch (config.dataset) {
     case 'tutorial':
       return tutorialDataset();
+    case 'line':
+      return lineDataset(config.seed, config.samples);
+    case 'sine':
+      return sineDataset(config.seed, config.samples);
   }
+}
+
+/** The number of samples the run's dataset has: 10 for the tutorial's, `samples` otherwise. */
+export function datasetSizeFor(config: Pick<RunConfig, 'dataset' | 'samples'>): number {
+  return config.dataset === 'tutorial' ? 10 : config.samples;
 }
 
 export function createRunPlan(config: RunConfig): RunPlan {
@@ -40,10 +55,14 @@ export function createRunPlan(config: RunConfig): RunPlan {
     },
     globalGenerator,
   );
-  const linear = initLinear(globalGenerator, 1, 1);
+  const model = modelSpecFor(config);
+  const initialParameters = initModel(globalGenerator, model);
   return {
     dataset,
-    initialParams: { w: linear.weight[0], b: linear.bias[0] },
+    model,
+    initialParameters,
+    initialParams:
+      model.kind === 'linear' ? { w: initialParameters[0], b: initialParameters[1] } : undefined,
     stepsPerEpoch: loader.stepsPerEpoch,
     nextEpochBatches: () => loader.nextEpoch(),
   };

@@ -45,7 +45,7 @@ describe('reference trainer, float64, against SGD steps worked out by hand', () 
       [2, 1, [1]],
     ]);
     expect(steps[1].loss).toBeCloseTo(6.9696, 12);
-    expect(steps[1].params.w).toBeCloseTo(0.7556, 12);
+    expect(steps[1].params!.w).toBeCloseTo(0.7556, 12);
     // Step 3 repeats batch [1] from w = 0.7556, b = 0.1128: ŷ − y = 1.6240 − 4 = −2.376.
     expect(steps[2].loss).toBeCloseTo(2.376 ** 2, 12);
   });
@@ -97,8 +97,8 @@ describe('reference trainer, float32, against PyTorch 1.13 traces', () => {
         const mine = steps[k];
         expect([mine.epoch, mine.stepInEpoch, mine.batch]).toEqual([epoch, step, batch]);
         expect(relativeError(mine.loss, jsonFloat(loss))).toBeLessThanOrEqual(1e-5);
-        expect(relativeError(mine.params.w, jsonFloat(w))).toBeLessThanOrEqual(1e-5);
-        expect(relativeError(mine.params.b, jsonFloat(b))).toBeLessThanOrEqual(1e-5);
+        expect(relativeError(mine.params!.w, jsonFloat(w))).toBeLessThanOrEqual(1e-5);
+        expect(relativeError(mine.params!.b, jsonFloat(b))).toBeLessThanOrEqual(1e-5);
         expect(formatFixed(mine.loss, 4)).toBe(loss4);
       });
     },
@@ -108,7 +108,7 @@ describe('reference trainer, float32, against PyTorch 1.13 traces', () => {
     '%s: bit for bit (losses and parameters after every step)',
     (_, t) => {
       const { steps } = traceRun(t, 'float32');
-      const mine = steps.map((s) => [s.loss, s.params.w, s.params.b]);
+      const mine = steps.map((s) => [s.loss, s.params!.w, s.params!.b]);
       const torch = t.steps.map(([, , , loss, , w, b]) => [loss, w, b].map(jsonFloat));
       expect(mine).toEqual(torch); // toEqual treats NaN as equal to NaN
     },

@@ -1,8 +1,11 @@
-// A plain-JS trainer for Linear(1,1) + MSE(mean) + SGD: the oracle every tfjs backend is tested
+// A plain-JS trainer for the app's models + MSE(mean) + SGD: the oracle every tfjs backend is tested
 // against. float64 computes in doubles; float32 rounds after every operation in the order PyTorch's
-// CPU kernels use, so it reproduces PyTorch's losses and parameters to the bit.
+// CPU kernels use, so it reproduces PyTorch's losses and parameters to the bit (nn.Linear(1, 1), and
+// the MLP with ReLU or sigmoid; with tanh nearly: mlp-reference.ts says why).
 import type { Dataset } from './datasets';
 import { cascadeSum32, fma32 } from './float32';
+import { mlpStepFloat32, mlpStepFloat64 } from './mlp-reference';
+import type { ModelSpec } from './models';
 import type { LinearParams } from './plan';
 
 export type Precision = 'float64' | 'float32';
@@ -12,12 +15,23 @@ export interface ReferenceStep {
   stepInEpoch: number;
   batch: number[];
   loss: number;
-  params: LinearParams;
+  /** The linear model's w and b after the step; absent for the MLP. */
+  params?: LinearParams;
+  /** Every parameter after the step, flat in state_dict order; only with `recordParameters`. */
+  parameters?: Float64Array;
 }
+
+/** A step of the linear model, whose w and b are always there. */
+export type LinearReferenceStep = ReferenceStep & { params: LinearParams };
 
 export interface ReferenceRun {
   dataset: Dataset;
-  initialParams: LinearParams;
+  /** The model; nn.Linear(1, 1) when omitted. */
+  model?: ModelSpec;
+  /** The initial parameters, flat in state_dict order (a RunPlan has them) … */
+  initialParameters?: ArrayLike<number>;
+  /** … or, for the linear model only, its w and b. */
+  initialParams?: LinearParams;
   learningRate: number;
   epochs: number;
   nextEpochBatches(): number[][];
@@ -93,15 +107,42 @@ const sgdStepFloat32: SgdStep = (dataset, batch, { w, b }, learningRate) => {
   return { loss, params: { w: fma32(minusLr, gradW, w), b: fma32(minusLr, gradB, b) } };
 };
 
-export function trainReference(run: ReferenceRun, precision: Precision = 'float64'): ReferenceStep[] {
+/**
+ * Trains `run` from its initial parameters, one SGD step per mini-batch, epoch after epoch. With
+ * `recordParameters`, every step also carries a copy of all parameters after it.
+ */
+export function trainReference(
+  run: ReferenceRun,
+  precision: Precision = 'float64',
+  recordParameters = false,
+): ReferenceStep[] {
+  const model = run.model ?? { kind: 'linear' };
+  const initial =
+    run.initialParameters ?? (run.initialParams ? [run.initialParams.w, run.initialParams.b] : undefined);
+  if (!initial) throw new Error('trainReference: no initial parameters');
+  let parameters: Float64Array = Float64Array.from(initial);
+  const step = (batch: readonly number[]): number => {
+    if (model.kind === 'linear') {
+      const [w, b] = parameters;
+      const result = sgdStep(run.dataset, batch, { w, b }, run.learningRate, precision);
+      parameters = Float64Array.of(result.params.w, result.params.b);
+      return result.loss;
+    }
+    const mlpStep = precision === 'float32' ? mlpStepFloat32 : mlpStepFloat64;
+    const result = mlpStep(run.dataset, batch, parameters, model.hiddenUnits, model.activation, run.learningRate);
+    parameters = result.parameters;
+    return result.loss;
+  };
+
   const steps: ReferenceStep[] = [];
-  let params = { ...run.initialParams };
   for (let epoch = 1; epoch <= run.epochs; epoch++) {
     const batches = run.nextEpochBatches();
     batches.forEach((batch, k) => {
-      const result = sgdStep(run.dataset, batch, params, run.learningRate, precision);
-      params = result.params;
-      steps.push({ epoch, stepInEpoch: k + 1, batch, loss: result.loss, params });
+      const loss = step(batch);
+      const record: ReferenceStep = { epoch, stepInEpoch: k + 1, batch, loss };
+      if (model.kind === 'linear') record.params = { w: parameters[0], b: parameters[1] };
+      if (recordParameters) record.parameters = parameters.slice();
+      steps.push(record);
     });
   }
   return steps;

@@ -4,7 +4,9 @@
 // datasets and models add a case without touching the rest.
 import type { RunConfig } from '../engine/config';
 import { batchesPerEpoch } from '../engine/dataloader';
-import { createRunPlan, datasetFor } from '../engine/plan';
+import { LINE, SINE } from '../engine/datasets';
+import { describeModel, modelSpecFor } from '../engine/models';
+import { createRunPlan, datasetSizeFor } from '../engine/plan';
 import { pythonBool, pythonFloat, pythonInt } from './python-literal';
 
 /** `minibatch_lab_seed0_batch3.py`: a valid Python module name, telling runs apart. */
@@ -16,6 +18,25 @@ export function pytorchScriptFilename(config: RunConfig): string {
   return `${parts.join('_')}.py`;
 }
 
+/** The shared part of the generated sets: their generator, x's uniforms, and the noise. */
+function generatedDataLines(config: RunConfig, what: string, xLine: string): string[] {
+  const n = pythonInt(config.samples);
+  return [
+    `# The data: ${plural(config.samples, 'sample')} of ${what}.`,
+    '# They are drawn from a generator of their own, so that making them leaves the global generator',
+    "# alone: the model's starting weights and the shuffling are drawn just as in the tutorial. Its",
+    "# seed is seed + 1, a stream unrelated to the global generator's.",
+    `data_generator = torch.Generator().manual_seed(${pythonInt(config.seed)} + 1)`,
+    `u = torch.rand(${n}, 1, generator=data_generator)  # one row per sample, one column per feature`,
+    `v = torch.rand(${n}, 4, generator=data_generator)`,
+    '# Noise with mean 0 and standard deviation 1, close to a normal distribution: the sum of four',
+    '# uniform numbers, centred and scaled (Irwin-Hall). torch.randn would do as well, but its last',
+    '# bits depend on the CPU; these are the same everywhere, and in the app.',
+    'noise = (v[:, 0:1] + v[:, 1:2] + v[:, 2:3] + v[:, 3:4] - 2) * math.sqrt(3)',
+    xLine,
+  ];
+}
+
 function datasetSection(config: RunConfig): string[] {
   switch (config.dataset) {
     case 'tutorial':
@@ -25,21 +46,63 @@ function datasetSection(config: RunConfig): string[] {
         'x = torch.arange(1, 11, dtype=torch.float32).reshape(-1, 1)',
         'y = 2 * x',
       ];
+    case 'line':
+      return [
+        ...generatedDataLines(
+          config,
+          `y = ${LINE.slope}x + ${LINE.intercept} + noise, x uniform in [0, ${LINE.xScale})`,
+          `x = ${LINE.xScale} * u`,
+        ),
+        `y = ${LINE.slope} * x + ${LINE.intercept} + noise`,
+      ];
+    case 'sine':
+      return [
+        '# sin(x) from its Taylor series up to x**15: within 1.1e-6 of torch.sin on [-pi, pi], and',
+        '# made of float32 multiplies and adds only, so that it gives the same bits on every machine',
+        "# (torch.sin's last bit depends on the CPU's vector math library).",
+        'SINE_TAYLOR = [(-1) ** k / math.factorial(2 * k + 1) for k in range(7, -1, -1)]',
+        '',
+        '',
+        'def sine(x):',
+        '    x2 = x * x',
+        '    p = torch.full_like(x, SINE_TAYLOR[0])',
+        '    for c in SINE_TAYLOR[1:]:',
+        '        p = p * x2 + c',
+        '    return p * x',
+        '',
+        '',
+        ...generatedDataLines(
+          config,
+          `y = sin(x) + ${pythonFloat(SINE.noise)} * noise, x uniform in [-pi, pi) (one period)`,
+          'x = 2 * math.pi * u - math.pi',
+        ),
+        `y = sine(x) + ${pythonFloat(SINE.noise)} * noise`,
+      ];
     default:
       return unreachable(config.dataset);
   }
 }
 
 function modelSection(config: RunConfig): string[] {
-  switch (config.model) {
+  const spec = modelSpecFor(config);
+  switch (spec.kind) {
     case 'linear':
       return [
         '# The model: y_hat = w * x + b. nn.Linear draws its starting w, then b, from the seeded',
         '# generator, uniformly in [-1, 1] (1/sqrt(in_features) with one input feature).',
-        'model = nn.Linear(1, 1)',
+        `model = ${describeModel(spec)}`,
       ];
+    case 'mlp': {
+      const h = spec.hiddenUnits;
+      return [
+        `# The model: a small neural network, 1 input -> ${plural(h, 'hidden unit')} (${spec.activation}) -> 1 output.`,
+        '# Each nn.Linear draws its starting weights, then its biases, from the seeded generator as it',
+        `# is built: the first layer uniformly in [-1, 1], the second in [-1/sqrt(${h}), 1/sqrt(${h})].`,
+        `model = ${describeModel(spec)}`,
+      ];
+    }
     default:
-      return unreachable(config.model);
+      return unreachable(spec);
   }
 }
 
@@ -83,19 +146,48 @@ function loaderComments(config: RunConfig, datasetSize: number): string[] {
   return lines;
 }
 
+function datasetSummary(config: RunConfig): string {
+  switch (config.dataset) {
+    case 'tutorial':
+      return "the tutorial's data (x = 1..10, y = 2x)";
+    case 'line':
+      return `a noisy line, ${plural(config.samples, 'sample')}`;
+    case 'sine':
+      return `a noisy sine, ${plural(config.samples, 'sample')}`;
+  }
+}
+
+function initialValuesComment(plan: ReturnType<typeof createRunPlan>): string[] {
+  if (plan.initialParams) {
+    const { w, b } = plan.initialParams;
+    return [
+      `# With this seed PyTorch starts from w = ${pythonFloat(w)}, b = ${pythonFloat(b)}, the`,
+      '# initial values the app shows; uncomment the print below model = ... to see them.',
+    ];
+  }
+  const p = plan.initialParameters;
+  return [
+    `# With this seed PyTorch starts from the weights the app shows (the first is ${pythonFloat(p[0])});`,
+    '# uncomment the print below model = ... to see them all.',
+  ];
+}
+
 export function buildPytorchScript(config: RunConfig): string {
-  const dataset = datasetFor(config);
-  const n = dataset.x.length;
+  const n = datasetSizeFor(config);
   const plan = createRunPlan(config);
-  const { w, b } = plan.initialParams;
+  const spec = plan.model;
   const lr = pythonFloat(config.learningRate);
   const filename = pytorchScriptFilename(config);
+  const generated = config.dataset !== 'tutorial';
 
   const lines = [
     '# minibatch-lab: the PyTorch tutorial on mini-batch SGD, with the settings of your run:',
     `#   batch size ${config.batchSize}, shuffle ${config.shuffle ? 'on' : 'off'}, ` +
       `drop last ${config.dropLast ? 'on' : 'off'}, learning rate ${lr}, ` +
       `${plural(config.epochs, 'epoch')}, seed ${config.seed}`,
+    ...(generated || spec.kind !== 'linear'
+      ? [`#   data: ${datasetSummary(config)}; model: ${describeModel(spec)}`]
+      : []),
     '#',
     `# Run it where PyTorch is installed:   python3 ${filename}`,
     "# It prints the lines of the app's training log, one per step (per mini-batch):",
@@ -103,8 +195,8 @@ export function buildPytorchScript(config: RunConfig): string {
     '# The batch lists the 0-based indices of the samples it holds, in the order the DataLoader gave',
     "# them. On the CPU they should be identical to the app's lines (minibatch-lab's",
     '# docs/fidelity.md says which PyTorch versions match, and where they cannot).',
-    `# With this seed PyTorch starts from w = ${pythonFloat(w)}, b = ${pythonFloat(b)}, the`,
-    '# initial values the app shows; uncomment the print below model = ... to see them.',
+    ...initialValuesComment(plan),
+    ...(generated ? ['', 'import math'] : []),
     '',
     'import torch',
     'from torch import nn, optim',
@@ -126,7 +218,9 @@ export function buildPytorchScript(config: RunConfig): string {
       `shuffle=${pythonBool(config.shuffle)}, drop_last=${pythonBool(config.dropLast)})`,
     '',
     ...modelSection(config),
-    "# print(f'initial w = {model.weight.item()!r}, b = {model.bias.item()!r}')",
+    spec.kind === 'linear'
+      ? "# print(f'initial w = {model.weight.item()!r}, b = {model.bias.item()!r}')"
+      : '# print(model.state_dict())',
     '',
     '# The loss: mean squared error, averaged over the samples of the batch (however many it has).',
     'loss_fn = nn.MSELoss()',

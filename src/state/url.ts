@@ -4,7 +4,20 @@
 // never a blank page. Writing keeps only non-default values and leaves foreign parameters alone.
 import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config';
 
-type UrlField = 'batchSize' | 'shuffle' | 'learningRate' | 'epochs' | 'seed' | 'dropLast' | 'speed' | 'backend';
+type UrlField =
+  | 'batchSize'
+  | 'shuffle'
+  | 'learningRate'
+  | 'epochs'
+  | 'seed'
+  | 'dropLast'
+  | 'speed'
+  | 'backend'
+  | 'dataset'
+  | 'samples'
+  | 'model'
+  | 'hiddenUnits'
+  | 'activation';
 type Kind = 'number' | 'flag' | 'text';
 
 /** Query key, the RunConfig field it sets, and how its text is read. Order = order written. */
@@ -17,6 +30,11 @@ export const URL_KEYS: ReadonlyArray<{ key: string; field: UrlField; kind: Kind 
   { key: 'droplast', field: 'dropLast', kind: 'flag' },
   { key: 'speed', field: 'speed', kind: 'number' },
   { key: 'backend', field: 'backend', kind: 'text' },
+  { key: 'dataset', field: 'dataset', kind: 'text' },
+  { key: 'n', field: 'samples', kind: 'number' },
+  { key: 'model', field: 'model', kind: 'text' },
+  { key: 'hidden', field: 'hiddenUnits', kind: 'number' },
+  { key: 'act', field: 'activation', kind: 'text' },
 ];
 
 const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));

@@ -69,6 +69,7 @@ export class TrainingRun {
       runId,
       config,
       initialParams: this.plan.initialParams,
+      initialModelParams: Array.from(this.plan.initialParameters),
       stepsPerEpoch: this.plan.stepsPerEpoch,
       datasetSize: this.plan.dataset.x.length,
       tensorCount: tf.memory().numTensors,

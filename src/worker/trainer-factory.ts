@@ -5,5 +5,6 @@ import type { RunPlan } from '../engine/plan';
 import { LinearSgdTrainer, type Trainer } from './trainer';
 
 export function createTrainer(plan: RunPlan, config: RunConfig): Trainer {
+  if (!plan.initialParams) throw new Error(`No tfjs trainer for the ${plan.model.kind} model yet`);
   return new LinearSgdTrainer(plan.dataset, plan.initialParams, config.learningRate);
 }
