@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decadeTicks, logDomain, niceCeiling, plottablePoints, stepLossPoints } from './loss-series';
+import { decadeTicks, logDomain, niceCeiling, onAxis, plottablePoints, stepLossPoints, xAxisEnd } from './loss-series';
 
 describe('loss series', () => {
   it('plots every step, 1-based, while there are few', () => {
@@ -38,4 +38,25 @@ describe('loss series', () => {
       1, 1, 10, 10, 20, 5000, 5000, 10_000, 500_000,
     ]);
   });
+
+  it('thins decade ticks for a diverged run spanning 1e-3 … 1e38', () => {
+    expect(decadeTicks([1e-3, 1e38])).toEqual([1e-3, 1e2, 1e7, 1e12, 1e17, 1e22, 1e27, 1e32, 1e37]);
+  });
+
+  it('puts steps on an epoch axis as fractions of an epoch', () => {
+    expect(onAxis([{ step: 2, loss: 5 }, { step: 4, loss: 1 }], 'epoch', 4)).toEqual([
+      { x: 0.5, loss: 5 },
+      { x: 1, loss: 1 },
+    ]);
+    expect(onAxis([{ step: 2, loss: 5 }], 'step', 4)).toEqual([{ x: 2, loss: 5 }]);
+  });
+
+  it('spans a short run whole, grows with a long one, and makes room for pinned runs', () => {
+    expect(xAxisEnd('step', 40, 3, 4)).toBe(40);
+    expect(xAxisEnd('epoch', 40, 3, 4)).toBe(10);
+    expect(xAxisEnd('step', 400_000, 2863, 4)).toBe(5000);
+    expect(xAxisEnd('epoch', 400_000, 2863, 4)).toBe(1000);
+    expect(xAxisEnd('step', 40, 3, 4, 100)).toBe(100);
+  });
 });
+

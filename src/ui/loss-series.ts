@@ -70,11 +70,42 @@ export function logDomain(series: readonly LossPoint[][]): [number, number] {
   return [low, high > low ? high : low * 10];
 }
 
+/** A tick per decade, or per 2, 5, 10, … decades when a diverged run spans 1 … 1e38. */
 export function decadeTicks([lo, hi]: [number, number]): number[] {
+  const first = Math.round(Math.log10(lo));
+  const last = Math.round(Math.log10(hi));
+  const every = [1, 2, 5, 10, 20, 50].find((k) => (last - first) / k <= 10) ?? 100;
   const ticks: number[] = [];
-  for (let e = Math.round(Math.log10(lo)); e <= Math.round(Math.log10(hi)); e++) ticks.push(10 ** e);
+  for (let e = first; e <= last; e += every) ticks.push(Number(`1e${e}`));
   return ticks;
 }
+
+export type XAxisMode = 'step' | 'epoch';
+
+export interface ChartPoint {
+  /** A step (1-based) or, on the epoch axis, step / steps per epoch: epoch 3.5 is mid-epoch 4. */
+  x: number;
+  loss: number;
+}
+
+/** Points in the units of the x axis. Epoch means sit at the end of their epoch: x = e. */
+export function onAxis(points: readonly LossPoint[], mode: XAxisMode, stepsPerEpoch: number): ChartPoint[] {
+  const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
+  return points.map((p) => ({ x: p.step / per, loss: p.loss }));
+}
+
+/**
+ * The x axis's end: the whole run for short runs (so the curve grows into a fixed frame), a round
+ * number just past the newest step for long ones, and never shorter than a pinned run.
+ */
+export function xAxisEnd(mode: XAxisMode, totalSteps: number, stepsDone: number, stepsPerEpoch: number, pinnedEnd = 0): number {
+  const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
+  const own = totalSteps <= WHOLE_RUN_AXIS_MAX ? Math.max(totalSteps, 1) / per : niceCeiling(stepsDone / per);
+  return Math.max(own, pinnedEnd, mode === 'epoch' ? 1 : 0);
+}
+
+/** Short runs get an x axis spanning the whole run; long ones one that grows with it. */
+const WHOLE_RUN_AXIS_MAX = 2000;
 
 /** The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ n: an axis end that gives round ticks. */
 export function niceCeiling(n: number): number {

@@ -1,0 +1,60 @@
+// How the charts are looked at, shared between them: which step is pointed at (a batch in the
+// composition, a point on the loss chart), the loss chart's x axis and scale. Kept apart from the
+// run store so that moving the mouse re-renders only the views that show the pointer, never the
+// training data.
+import { useSyncExternalStore } from 'react';
+import type { XAxisMode } from '../ui/loss-series';
+
+export type { XAxisMode };
+
+/** The view that set the pointer; a view does not redraw its own pointer from the store. */
+export type HoverSource = 'composition' | 'loss';
+
+export interface ViewState {
+  /** The pointed-at step (0-based); it may not be trained yet (a batch later in the epoch). */
+  hoverStep: number | null;
+  hoverSource: HoverSource | null;
+  xAxis: XAxisMode;
+  logScale: boolean;
+}
+
+export class ViewStore {
+  private state: ViewState = { hoverStep: null, hoverSource: null, xAxis: 'step', logScale: false };
+  private readonly listeners = new Set<() => void>();
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): ViewState => this.state;
+
+  setHover(step: number | null, source: HoverSource): void {
+    if (step === null && this.state.hoverSource !== source) return; // someone else points now
+    const hoverSource = step === null ? null : source;
+    if (step === this.state.hoverStep && hoverSource === this.state.hoverSource) return;
+    this.set({ hoverStep: step, hoverSource });
+  }
+
+  setXAxis(xAxis: XAxisMode): void {
+    if (xAxis !== this.state.xAxis) this.set({ xAxis });
+  }
+
+  setLogScale(logScale: boolean): void {
+    if (logScale !== this.state.logScale) this.set({ logScale });
+  }
+
+  /** A new run: nothing of the old one is pointed at. */
+  clearHover(): void {
+    if (this.state.hoverStep !== null) this.set({ hoverStep: null, hoverSource: null });
+  }
+
+  private set(patch: Partial<ViewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export function useViewState(store: ViewStore): ViewState {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}

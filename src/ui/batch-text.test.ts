@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { EpochOrders } from '../state/epoch-orders';
+import { batchDescription, shortList } from './batch-text';
+
+describe('batch descriptions', () => {
+  it('lists short batches whole and cuts long ones', () => {
+    expect(shortList([7, 2, 9])).toBe('[7, 2, 9]');
+    const long = Int32Array.from({ length: 65_536 }, (_, i) => i * 2);
+    expect(shortList(long)).toBe('[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, …, 131070] (65,536 samples)');
+  });
+
+  it('names the epoch and batch 1-based, and positions when the indices are gone', () => {
+    const orders = new EpochOrders();
+    orders.append([[7, 2, 9], [1, 0, 3], [5, 4, 6], [8]]);
+    expect(batchDescription(orders, 0, 3)).toBe('Epoch 1, batch 4: [8]');
+    const big = new EpochOrders();
+    const n = 2_000_000;
+    for (let e = 0; e < 3; e++) big.append({ batches: [], order: Int32Array.from({ length: n }, (_, i) => n - 1 - i), batchSize: 500_000 });
+    expect(batchDescription(big, 0, 1)).toBe(
+      "Epoch 1, batch 2: positions 500,000–999,999 of the epoch's order (sample indices are kept for the newest 2 epochs only)",
+    );
+  });
+});
