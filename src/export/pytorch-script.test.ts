@@ -5,7 +5,7 @@ import { createRunPlan } from '../engine/plan';
 import { trainReference } from '../engine/reference';
 import { buildPytorchScript, pytorchScriptFilename } from './pytorch-script';
 import { pythonFloat } from './python-literal';
-import { findPython, findTorchPython, runPython, writeTempFiles } from './run-python.mjs';
+import { findPython, findTorchPython, runPython, runPythonScripts, writeTempFiles } from './run-python.mjs';
 
 function mlp(hiddenUnits: number, activation: RunConfig['activation']): Partial<RunConfig> {
   return { model: 'mlp', hiddenUnits, activation };
@@ -126,14 +126,24 @@ describe('buildPytorchScript', () => {
 });
 
 describe.skipIf(!torchPython)('the exported script run by PyTorch', () => {
-  it.concurrent.for(configs.map((c, i) => [i, c] as const))(
+  // All scripts in one Python process: importing torch once, not once per script, keeps the suite fast.
+  let runs: ReturnType<typeof runPythonScripts> | null = null;
+  const allRuns = () => (runs ??= runPythonScripts(torchPython!, files.paths));
+
+  it('runs every script without a warning', { timeout: 120_000 }, async () => {
+    const { status, stderr, scripts } = await allRuns();
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(scripts).toHaveLength(configs.length);
+  });
+
+  it.for(configs.map((c, i) => [i, c] as const))(
     'config %i prints exactly the app log lines',
-    { timeout: 60_000 },
-    async ([i, config], { expect }) => {
-      const result = await runPython(torchPython!, [files.paths[i]]);
-      expect(result.stderr).toBe('');
-      expect(result.status).toBe(0);
-      const printed = result.stdout === '' ? [] : result.stdout.replace(/\n$/, '').split('\n');
+    { timeout: 120_000 },
+    async ([i, config]) => {
+      const { stdout, error } = (await allRuns()).scripts[i];
+      expect(error).toBeNull();
+      const printed = stdout === '' ? [] : stdout.replace(/\n$/, '').split('\n');
       expect(printed).toEqual(appLogLines(config));
       const diverges = config.dataset === 'tutorial' && config.learningRate === 0.05;
       if (diverges) expect(printed.at(-1)).toMatch(/Loss: (nan|inf)$/);

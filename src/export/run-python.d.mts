@@ -7,6 +7,10 @@ export interface PythonResult {
 export function findPython(): string | null;
 export function findTorchPython(): string | null;
 export function runPython(python: string, args: string[]): Promise<PythonResult>;
+export function runPythonScripts(
+  python: string,
+  paths: string[],
+): Promise<PythonResult & { scripts: { stdout: string; error: string | null }[] }>;
 export function writeTempFiles(files: Record<string, string>): {
   dir: string;
   paths: string[];
