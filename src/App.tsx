@@ -6,10 +6,9 @@ import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { useThrottled } from './state/use-throttled';
 import { writeConfigToUrl } from './state/url';
-import { BatchComposition } from './ui/BatchComposition';
+import { Charts } from './ui/Charts';
 import { Controls, type SettingsChange } from './ui/Controls';
 import { downloadText } from './ui/download';
-import { LossChart } from './ui/LossChart';
 import { ParamsPanel } from './ui/ParamsPanel';
 import { StatusBar } from './ui/StatusBar';
 import { TrainingLog } from './ui/TrainingLog';
@@ -46,10 +45,11 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
     [client],
   );
 
+  const onPause = useCallback(() => client.pause(), [client]);
+
   // Slow motion shows every step; at full speed the chart and log redraw ~15 times a second.
   const fullSpeed = run.state === 'running' && settings.speed === 0;
   const heavy = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
-  const { data } = run;
   return (
     <div className="app">
       <header className="app-header">
@@ -103,24 +103,21 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             stepsDone={run.stepsDone}
             seed={run.config.seed}
           />
-          <div className="charts">
-            <LossChart
-              data={heavy.data}
-              stepsDone={heavy.stepsDone}
-              epochMeans={heavy.data.epochMeanLoss.length}
-              totalSteps={heavy.stepsPerEpoch * heavy.config.epochs}
-            />
-            <BatchComposition
-              batches={data.epochBatches}
-              epochs={run.epochsReceived}
-              stepsDone={run.stepsDone}
-              datasetSize={run.datasetSize}
-              batchSize={run.config.batchSize}
-              dropLast={run.config.dropLast}
-              plannedEpochs={run.config.epochs}
-            />
-          </div>
-          <TrainingLog lines={heavy.data.recentLog} total={heavy.stepsDone} />
+          <Charts
+            run={run}
+            heavy={heavy}
+            onPause={onPause}
+            onUseLearningRate={(learningRate) => {
+              onSettingsChange({ ...settings, learningRate }, 'run');
+              client.train();
+            }}
+          />
+          <TrainingLog
+            lines={heavy.data.recentLog}
+            total={heavy.stepsDone}
+            batchSize={heavy.config.batchSize}
+            datasetSize={heavy.datasetSize}
+          />
         </main>
       </div>
     </div>

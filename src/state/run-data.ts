@@ -1,5 +1,6 @@
 // Append-only columns of one run, kept outside React: a 100,000-epoch run has 400,000 steps, which
 // as objects in React state would cost far more memory and copying than these typed arrays.
+import { EpochOrders } from './epoch-orders';
 
 type NumericArray = Float64Array | Int32Array;
 
@@ -33,44 +34,6 @@ class Growable<T extends NumericArray> {
 export const growableFloat64 = () => new Growable((n) => new Float64Array(n));
 export const growableInt32 = () => new Growable((n) => new Int32Array(n));
 
-/** Every epoch's mini-batches (sample indices) as three flat columns. */
-export class EpochBatches {
-  private readonly samples = growableInt32();
-  /** End offset in `samples` of each batch. */
-  private readonly batchEnds = growableInt32();
-  /** Index in `batchEnds` of each epoch's first batch. */
-  private readonly epochStarts = growableInt32();
-
-  get epochCount(): number {
-    return this.epochStarts.length;
-  }
-
-  append(batches: readonly (readonly number[])[]): void {
-    this.epochStarts.push(this.batchEnds.length);
-    for (const batch of batches) {
-      for (const index of batch) this.samples.push(index);
-      this.batchEnds.push(this.samples.length);
-    }
-  }
-
-  /** Number of batches in epoch `e` (0-based). */
-  batchCount(e: number): number {
-    const end = e + 1 < this.epochStarts.length ? this.epochStarts.get(e + 1) : this.batchEnds.length;
-    return end - this.epochStarts.get(e);
-  }
-
-  /** Batch `k` of epoch `e`, both 0-based. */
-  batch(e: number, k: number): number[] {
-    const b = this.epochStarts.get(e) + k;
-    const start = b === 0 ? 0 : this.batchEnds.get(b - 1);
-    return Array.from(this.samples.view().subarray(start, this.batchEnds.get(b)));
-  }
-
-  batchesOf(e: number): number[][] {
-    return Array.from({ length: this.batchCount(e) }, (_, k) => this.batch(e, k));
-  }
-}
-
 /** One line of the training log, formatted once when its step arrives. */
 export interface LogLine {
   step: number;
@@ -86,7 +49,11 @@ export class RunData {
   /** Mean step loss of each completed epoch, and the 1-based step at which it is plotted. */
   readonly epochMeanLoss = growableFloat64();
   readonly epochMeanStep = growableFloat64();
-  readonly epochBatches = new EpochBatches();
+  /** Every epoch's mini-batches, compactly (newest epochs only for large runs). */
+  readonly epochBatches = new EpochOrders();
+  /** Parameters after step i (linear model): the path drawn in parameter space. */
+  readonly paramW = growableFloat64();
+  readonly paramB = growableFloat64();
   /** The newest LOG_LINES_SHOWN lines at least (trimmed in chunks to keep pushes cheap). */
   recentLog: LogLine[] = [];
 

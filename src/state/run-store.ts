@@ -5,6 +5,7 @@ import { formatLogLine } from '../engine/format';
 import {
   assertNever,
   type BackendInfo,
+  type DataColumns,
   type FromWorker,
   type ModelParams,
   type RunState,
@@ -30,6 +31,8 @@ export interface RunSnapshot {
   /** 0 until the worker says the run is ready. */
   stepsPerEpoch: number;
   datasetSize: number;
+  /** The run's x and y columns (fit view, full-data loss); null until the run is ready. */
+  dataColumns: DataColumns | null;
   tensorCount: number | null;
   stepsDone: number;
   epochsReceived: number;
@@ -56,6 +59,7 @@ function freshRun(runId: number, config: RunConfig, notice: string | null): RunF
     modelParams: null,
     stepsPerEpoch: 0,
     datasetSize: 0,
+    dataColumns: null,
     stepsDone: 0,
     epochsReceived: 0,
     lastLoss: null,
@@ -132,6 +136,7 @@ export class RunStore {
           modelParams: message.initialModelParams ?? null,
           stepsPerEpoch: message.stepsPerEpoch,
           datasetSize: message.datasetSize,
+          dataColumns: message.data ?? this.pending.dataColumns,
           tensorCount: message.tensorCount,
           state: this.pending.state === 'starting' ? 'ready' : this.pending.state,
         });
@@ -139,7 +144,7 @@ export class RunStore {
       case 'epoch':
         if (message.runId !== current) return;
         if (message.epoch <= this.pending.data.epochBatches.epochCount) return; // already have it
-        this.pending.data.epochBatches.append(message.batches);
+        this.pending.data.epochBatches.append(message);
         this.update({ epochsReceived: this.pending.data.epochBatches.epochCount });
         return;
       case 'progress':
@@ -170,6 +175,8 @@ export class RunStore {
     for (const record of steps) {
       if (record.step < stepsDone) continue; // a repeated chunk
       data.stepLoss.push(record.loss);
+      data.paramW.push(record.params?.w ?? NaN);
+      data.paramB.push(record.params?.b ?? NaN);
       const text = formatLogLine(
         record.epoch,
         config.epochs,

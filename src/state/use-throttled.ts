@@ -14,12 +14,13 @@ export function useThrottled<T>(value: T, ms: number, immediate: boolean): T {
       lastShown.current = performance.now();
       setShown(value);
     };
-    const wait = immediate ? 0 : lastShown.current + ms - performance.now();
-    if (wait <= 0) {
+    if (immediate) {
       show();
       return;
     }
-    const timer = setTimeout(show, wait);
+    // Always a task of its own, never inside the frame that rendered `value`: the costly views and
+    // the every-frame ones then make two short tasks instead of one long one.
+    const timer = setTimeout(show, Math.max(0, lastShown.current + ms - performance.now()));
     return () => clearTimeout(timer);
   }, [value, ms, immediate]);
 

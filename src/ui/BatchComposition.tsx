@@ -1,16 +1,19 @@
-// One row per epoch, the epoch's mini-batches in order, each cell a sample index: the reshuffle
-// every epoch and the short last batch at a glance. Canvas for long runs; the last epochs also as
-// a table, for screen readers and for reading the numbers aloud in class.
+// One row per epoch, the epoch's mini-batches in order, each cell a sample: the reshuffle every
+// epoch and the short last batch at a glance. Canvas, so 1,000,000 samples × 100 epochs draw as fast
+// as 10 × 10; the last epochs also as a table for small datasets. Pointing at (or focusing) a batch
+// shares its step through the view store: the fit view highlights its samples, the loss chart its step.
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { formatBatch } from '../engine/format';
-import type { EpochBatches } from '../state/run-data';
+import type { EpochOrders } from '../state/epoch-orders';
+import { useViewState, type ViewStore } from '../state/view-store';
 import { BatchLegend } from './BatchLegend';
 import { BatchTable } from './BatchTable';
-import { BATCH_GAP, batchAt, batchX, makeBatchLayout, VIEW_HEIGHT_MAX } from './batch-layout';
+import { batchAt, batchWidth, batchX, makeBatchLayout, pixelScale, VIEW_HEIGHT_MAX } from './batch-layout';
 import { BatchPainter, type BatchView } from './batch-painter';
+import { batchDescription } from './batch-text';
+import { count } from './numbers';
 
 interface Props {
-  batches: EpochBatches;
+  batches: EpochOrders;
   /** Epochs received so far (rows to draw). */
   epochs: number;
   stepsDone: number;
@@ -19,6 +22,7 @@ interface Props {
   dropLast: boolean;
   /** Epochs the run will have: sizes the rows from the start, so they do not jump as it grows. */
   plannedEpochs: number;
+  view: ViewStore;
 }
 
 interface Pointed {
@@ -26,23 +30,47 @@ interface Pointed {
   batch: number;
 }
 
+function scaleNote(layout: ReturnType<typeof makeBatchLayout>): string {
+  const scale = pixelScale(layout);
+  if (!scale) return 'one cell per sample';
+  const samples = `1 px = ${count(Math.round(scale.samples))} samples`;
+  return scale.batches >= 1 ? `${samples} (≈ ${count(Math.round(scale.batches))} batches: too many to colour apart)` : samples;
+}
+
 export const BatchComposition = memo(function BatchComposition(props: Props) {
-  const { batches, epochs, stepsDone, datasetSize, batchSize, dropLast, plannedEpochs } = props;
+  const { batches, epochs, stepsDone, datasetSize, batchSize, dropLast, plannedEpochs, view } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const painter = useRef<BatchPainter | null>(null);
   const following = useRef(true);
+  // Where the window is scrolled, kept here: reading el.scrollTop in a frame that has changed the
+  // page would make the browser lay out the whole page there and then.
+  const scrollTop = useRef(0);
   const [width, setWidth] = useState(0);
   const [hover, setHover] = useState<Pointed | null>(null);
   const [focus, setFocus] = useState<Pointed | null>(null);
   const tooltipId = useId();
+  const viewState = useViewState(view);
 
   const layout = useMemo(
     () => makeBatchLayout(width, Math.max(datasetSize, 1), batchSize, dropLast, plannedEpochs),
     [width, datasetSize, batchSize, dropLast, plannedEpochs],
   );
+  const perEpoch = Math.max(layout.batchCount, 1);
   const totalHeight = plannedEpochs * layout.rowHeight;
   const viewHeight = Math.min(VIEW_HEIGHT_MAX, totalHeight);
+
+  // Our own pointer first; otherwise the step pointed at on the loss chart.
+  const shown = hover ?? focus;
+  const fromElsewhere =
+    viewState.hoverSource === 'loss' && viewState.hoverStep !== null
+      ? { epoch: Math.floor(viewState.hoverStep / perEpoch), batch: viewState.hoverStep % perEpoch }
+      : null;
+  const outlined = shown ?? fromElsewhere;
+
+  useEffect(() => {
+    view.setHover(shown ? shown.epoch * perEpoch + shown.batch : null, 'composition');
+  }, [view, shown, perEpoch]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -57,28 +85,34 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     const el = scroller.current;
     if (!el || !canvas.current || width === 0 || datasetSize === 0) return;
     painter.current ??= new BatchPainter(canvas.current);
-    const view: BatchView = { layout, width, height: viewHeight, scrollTop: el.scrollTop, epochs, stepsDone, focus };
-    painter.current.paint(view, batches);
-  }, [layout, width, viewHeight, epochs, stepsDone, focus, batches, datasetSize]);
+    const frame: BatchView = { layout, width, height: viewHeight, scrollTop: scrollTop.current, epochs, stepsDone, outlined };
+    painter.current.paint(frame, batches);
+  }, [layout, width, viewHeight, epochs, stepsDone, outlined, batches, datasetSize]);
 
   // Follow the newest epoch unless the reader scrolled away from it.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && following.current) {
       const bottom = epochs * layout.rowHeight;
-      if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
-      if (epochs === 0) el.scrollTop = 0;
+      const top = epochs === 0 ? 0 : bottom > scrollTop.current + viewHeight ? bottom - viewHeight : scrollTop.current;
+      if (top !== scrollTop.current) {
+        scrollTop.current = top;
+        el.scrollTop = top;
+      }
     }
     paint();
-  }, [paint, epochs, layout.rowHeight]);
+  }, [paint, epochs, layout.rowHeight, viewHeight]);
 
   useEffect(() => {
     following.current = true; // a new run starts at the top
+    setHover(null);
+    setFocus(null);
   }, [batches]);
 
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
+    scrollTop.current = el.scrollTop;
     following.current = el.scrollTop + el.clientHeight >= epochs * layout.rowHeight - layout.rowHeight;
     paint();
   };
@@ -88,14 +122,13 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     const c = canvas.current;
     if (!el || !c) return null;
     const rect = c.getBoundingClientRect();
-    const epoch = Math.floor((clientY - rect.top + el.scrollTop) / layout.rowHeight);
+    const epoch = Math.floor((clientY - rect.top + scrollTop.current) / layout.rowHeight);
     const batch = batchAt(layout, clientX - rect.left);
     return batch !== null && epoch >= 0 && epoch < epochs ? { epoch, batch } : null;
   };
 
   const moveFocus = (key: string) => {
     const current = focus ?? { epoch: Math.max(epochs - 1, 0), batch: 0 };
-    const lastBatch = Math.max(layout.batchCount - 1, 0);
     const next = { ...current };
     if (key === 'ArrowUp') next.epoch -= 1;
     else if (key === 'ArrowDown') next.epoch += 1;
@@ -105,44 +138,44 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     else if (key === 'End') next.epoch = epochs - 1;
     else return false;
     next.epoch = Math.min(Math.max(next.epoch, 0), Math.max(epochs - 1, 0));
-    next.batch = Math.min(Math.max(next.batch, 0), lastBatch);
+    next.batch = Math.min(Math.max(next.batch, 0), Math.max(layout.batchCount - 1, 0));
     setFocus(next);
     const el = scroller.current;
     if (el) {
       const top = next.epoch * layout.rowHeight;
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (top + layout.rowHeight > el.scrollTop + el.clientHeight) {
-        el.scrollTop = top + layout.rowHeight - el.clientHeight;
-      }
+      if (top < scrollTop.current) el.scrollTop = top;
+      else if (top + layout.rowHeight > scrollTop.current + viewHeight) el.scrollTop = top + layout.rowHeight - viewHeight;
+      scrollTop.current = el.scrollTop;
     }
     return true;
   };
 
-  const shown = hover ?? focus;
   const valid = shown && shown.epoch < epochs && shown.batch < batches.batchCount(shown.epoch);
-  const tooltipText = valid
-    ? `Epoch ${shown.epoch + 1}, batch ${shown.batch + 1}: ${formatBatch(batches.batch(shown.epoch, shown.batch))}`
-    : '';
+  const tooltipText = valid ? batchDescription(batches, shown.epoch, shown.batch) : '';
   // Anchored on the batch's left edge in the left half, on its right edge in the right half.
   const tooltipX = valid
     ? shown.batch < layout.batchCount / 2
       ? { left: batchX(layout, shown.batch) }
-      : { right: Math.max(0, width - batchX(layout, shown.batch + 1) + BATCH_GAP) }
+      : { right: Math.max(0, width - batchX(layout, shown.batch) - batchWidth(layout, shown.batch)) }
     : {};
-  const tooltipTop = valid ? (shown.epoch + 1) * layout.rowHeight - (scroller.current?.scrollTop ?? 0) : 0;
+  const tooltipTop = valid ? (shown.epoch + 1) * layout.rowHeight - scrollTop.current : 0;
   const lastBatches = epochs > 0 ? batches.batchCount(epochs - 1) : 0;
+  const scale = pixelScale(layout);
 
   return (
-    <figure className="panel batch-composition" data-epochs={epochs} data-batches={lastBatches}>
+    <figure
+      className="panel batch-composition"
+      data-epochs={epochs}
+      data-batches={lastBatches}
+      data-samples-per-pixel={scale ? Math.round(scale.samples) : 0}
+      data-outlined={outlined ? `${outlined.epoch + 1}:${outlined.batch + 1}` : undefined}
+    >
       <figcaption>Batch composition</figcaption>
-      <p className="panel-tools panel-note">one row per epoch · {epochs} drawn</p>
+      <p className="panel-note batch-note">
+        one row per epoch · {count(epochs)} drawn · <span className="batch-scale">{scaleNote(layout)}</span>
+      </p>
       <div className="batch-canvas-wrap">
-        <div
-          ref={scroller}
-          className="batch-scroller"
-          style={{ height: viewHeight || undefined }}
-          onScroll={onScroll}
-        >
+        <div ref={scroller} className="batch-scroller" style={{ height: viewHeight || undefined }} onScroll={onScroll}>
           <canvas
             ref={canvas}
             className="batch-canvas"
@@ -174,7 +207,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
         )}
       </div>
       <BatchLegend layout={layout} />
-      <BatchTable batches={batches} epochs={epochs} />
+      <BatchTable batches={batches} epochs={epochs} datasetSize={datasetSize} />
     </figure>
   );
 });

@@ -1,23 +1,35 @@
-// Loss per step and mean loss per epoch (plotted at the epoch's last step), live. Each series is
-// cut to ~1,000 points with LTTB and nothing animates, so a 400,000-step run renders like a short one.
-import { memo, useId, useMemo, useState } from 'react';
+// Loss per step and mean loss per epoch, live, against steps or epochs, on a linear or log scale;
+// pinned runs drawn over it as named ghost curves. Each series is cut to ~1,000 points with LTTB
+// and nothing animates, so a 400,000-step run renders like a short one.
+import { memo, useId, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { RunConfig } from '../engine/config';
+import { comparisonLabels, MAX_PINNED, type PinnedRun } from '../state/pinned-runs';
 import type { RunData } from '../state/run-data';
-import { decadeTicks, logDomain, niceCeiling, plottablePoints, stepLossPoints } from './loss-series';
+import { useViewState, type ViewStore } from '../state/view-store';
+import { decadeTicks, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type XAxisMode } from './loss-series';
+import { LossOverlay, type GhostLabel } from './LossOverlay';
 import { count, fourDecimals } from './numbers';
+import { ghostStyle, PinnedList } from './PinnedList';
 
 interface Props {
   data: RunData;
   stepsDone: number;
   epochMeans: number;
   totalSteps: number;
+  stepsPerEpoch: number;
+  config: RunConfig;
+  view: ViewStore;
+  pinned: readonly PinnedRun[];
+  onPin: () => void;
+  onUnpin: (id: number) => void;
+  /** 0-based step at which the run diverged, if it did. */
+  divergedAt: number | null;
 }
 
 const STEP_COLOUR = '#0072B2'; // Okabe–Ito blue
 const EPOCH_COLOUR = '#D55E00'; // Okabe–Ito vermillion
 const AXIS_TEXT = '#3b4250';
-/** Short runs get an x axis spanning the whole run; long ones one that grows with it. */
-const WHOLE_RUN_AXIS_MAX = 2000;
 
 function summary(data: RunData, stepsDone: number, totalSteps: number): string {
   if (stepsDone === 0) return 'No losses yet.';
@@ -27,45 +39,94 @@ function summary(data: RunData, stepsDone: number, totalSteps: number): string {
   return `Latest loss ${fourDecimals(last)} at step ${count(stepsDone)} of ${count(totalSteps)}${mean}.`;
 }
 
-export const LossChart = memo(function LossChart({ data, stepsDone, epochMeans, totalSteps }: Props) {
-  const [logScale, setLogScale] = useState(false);
+export const LossChart = memo(function LossChart(props: Props) {
+  const { data, stepsDone, epochMeans, totalSteps, stepsPerEpoch, config, view, pinned, divergedAt } = props;
+  const { xAxis: mode, logScale } = useViewState(view);
   const logId = useId();
+  const axisId = useId();
 
   const { stepPoints, epochPoints } = useMemo(
     () => ({
-      stepPoints: stepLossPoints(data.stepLoss.view(), logScale),
+      stepPoints: stepLossPoints(data.stepLoss.view().subarray(0, stepsDone), logScale),
       epochPoints: plottablePoints(data.epochMeanStep.view(), data.epochMeanLoss.view(), logScale),
     }),
     // stepsDone and epochMeans say when the append-only columns have grown.
     [data, stepsDone, epochMeans, logScale],
   );
+  const labels = useMemo(() => comparisonLabels([...pinned.map((p) => p.config), config]), [pinned, config]);
+  const ghosts = useMemo(
+    () => pinned.map((run) => onAxis(logScale ? run.log : run.linear, mode, run.stepsPerEpoch)),
+    [pinned, logScale, mode],
+  );
 
-  const yDomain = logScale ? logDomain([stepPoints, epochPoints]) : undefined;
-  const text = summary(data, stepsDone, totalSteps);
+  const stepSeries = onAxis(stepPoints, mode, stepsPerEpoch);
+  const epochSeries = onAxis(epochPoints, mode, stepsPerEpoch);
+  const pinnedEnd = Math.max(0, ...ghosts.map((g) => g.at(-1)?.x ?? 0));
+  const xEnd = xAxisEnd(mode, totalSteps, stepsDone, stepsPerEpoch, pinnedEnd);
+  const yDomain = logScale ? logDomain([stepPoints, epochPoints, ...pinned.map((p) => p.log)]) : undefined;
+  const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
+    const last = points.at(-1);
+    return last ? [{ label: labels[i], colour: ghostStyle(i).colour, x: last.x, loss: last.loss }] : [];
+  });
+  const current = pinned.length > 0 ? ` (${labels[labels.length - 1]})` : '';
 
   return (
-    <figure className="panel loss-chart" data-step-points={stepsDone} data-epoch-points={epochMeans}>
+    <figure
+      className="panel loss-chart"
+      data-step-points={stepsDone}
+      data-epoch-points={epochMeans}
+      data-x-axis={mode}
+      data-log-scale={logScale}
+      data-pinned={pinned.length}
+      data-diverged-step={divergedAt !== null ? divergedAt + 1 : undefined}
+    >
       {/* A figure's caption must be its first or last child to name it. */}
       <figcaption>Loss</figcaption>
-      <div className="panel-tools field-check">
-        <input id={logId} type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
-        <label htmlFor={logId}>Log scale</label>
+      <div className="chart-tools">
+        <div className="field-inline">
+          <label htmlFor={axisId}>X axis</label>
+          <select id={axisId} value={mode} onChange={(e) => view.setXAxis(e.target.value as XAxisMode)}>
+            <option value="step">Step</option>
+            <option value="epoch">Epoch</option>
+          </select>
+        </div>
+        <div className="field-check">
+          <input id={logId} type="checkbox" checked={logScale} onChange={(e) => view.setLogScale(e.target.checked)} />
+          <label htmlFor={logId}>Log scale</label>
+        </div>
+        <button
+          type="button"
+          onClick={props.onPin}
+          disabled={stepsDone === 0 || pinned.length >= MAX_PINNED}
+          title={pinned.length >= MAX_PINNED ? `At most ${MAX_PINNED} pinned runs: remove one first` : 'Keep this curve to compare the next runs with it'}
+        >
+          Pin run
+        </button>
       </div>
       <div
         className="chart-area"
         role="img"
-        aria-label="Line chart of the loss against the step: blue, every step; orange, each epoch's mean"
+        tabIndex={0}
+        aria-label={`Line chart of the loss against the ${mode}: blue, every step; orange, each epoch's mean; arrow keys move a pointer along the steps`}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          e.preventDefault();
+          if (stepsDone === 0) return;
+          const at = view.getSnapshot().hoverStep ?? stepsDone;
+          view.setHover(Math.min(Math.max(at + (e.key === 'ArrowLeft' ? -1 : 1), 0), stepsDone - 1), 'loss');
+        }}
+        onBlur={() => view.setHover(null, 'loss')}
       >
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 16 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
             <XAxis
               type="number"
-              dataKey="step"
-              domain={[0, totalSteps <= WHOLE_RUN_AXIS_MAX ? Math.max(totalSteps, 1) : niceCeiling(stepsDone)]}
+              dataKey="x"
+              domain={[0, xEnd]}
               allowDecimals={false}
               tick={{ fill: AXIS_TEXT }}
-              label={{ value: 'Step', position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
+              label={{ value: mode === 'epoch' ? 'Epoch' : 'Step', position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
             />
             <YAxis
               type="number"
@@ -78,36 +139,43 @@ export const LossChart = memo(function LossChart({ data, stepsDone, epochMeans, 
               tick={{ fill: AXIS_TEXT }}
               label={{ value: 'MSE loss', angle: -90, position: 'insideLeft', offset: 4, dy: 36, fill: AXIS_TEXT }}
             />
-            <Legend
-              verticalAlign="top"
-              height={28}
-              itemSorter={null}
-              formatter={(value: string) => <span className="legend-text">{value}</span>}
-            />
-            <Line
-              data={stepPoints}
-              dataKey="loss"
-              name="Loss per step"
-              type="linear"
-              stroke={STEP_COLOUR}
-              strokeWidth={1.5}
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              data={epochPoints}
-              dataKey="loss"
-              name="Epoch mean"
-              type="linear"
-              stroke={EPOCH_COLOUR}
-              strokeWidth={3}
-              dot={false}
-              isAnimationActive={false}
+            <Legend verticalAlign="top" height={28} itemSorter={null} formatter={(value: string) => <span className="legend-text">{value}</span>} />
+            {ghosts.map((points, i) => (
+              <Line
+                key={pinned[i].id}
+                className="loss-ghost"
+                data={points}
+                dataKey="loss"
+                name={labels[i]}
+                legendType="none"
+                type="linear"
+                stroke={ghostStyle(i).colour}
+                strokeDasharray={ghostStyle(i).dash}
+                strokeWidth={2}
+                strokeOpacity={0.85}
+                dot={false}
+                activeDot={false}
+                isAnimationActive={false}
+              />
+            ))}
+            <Line data={stepSeries} dataKey="loss" name={`Loss per step${current}`} type="linear" stroke={STEP_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
+            <Line data={epochSeries} dataKey="loss" name="Epoch mean" type="linear" stroke={EPOCH_COLOUR} strokeWidth={3} dot={false} activeDot={false} isAnimationActive={false} />
+            <LossOverlay
+              data={data}
+              stepsDone={stepsDone}
+              stepsPerEpoch={stepsPerEpoch}
+              epochs={config.epochs}
+              mode={mode}
+              logScale={logScale}
+              view={view}
+              divergedAt={divergedAt}
+              ghosts={ghostLabels}
             />
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <p className="chart-summary">{text}</p>
+      <p className="chart-summary">{summary(data, stepsDone, totalSteps)}</p>
+      <PinnedList pinned={pinned} labels={labels} onRemove={props.onUnpin} />
     </figure>
   );
 });

@@ -2,18 +2,23 @@
 // have 400,000 steps, so only the last LOG_LINES_SHOWN are in the DOM.
 import { memo, useLayoutEffect, useRef } from 'react';
 import { LOG_LINES_SHOWN, type LogLine } from '../state/run-data';
+import { shownLogLineOf } from './log-text';
 import { count } from './numbers';
 
 interface Props {
   lines: readonly LogLine[];
   /** Lines produced so far (= steps done); more than `lines` once the DOM is bounded. */
   total: number;
+  /** The run's batch size and number of samples: how many samples a shortened line stands for. */
+  batchSize?: number;
+  datasetSize?: number;
 }
 
 /** Pixels from the bottom within which the log keeps following new lines. */
 const FOLLOW_SLACK = 24;
 
-export const TrainingLog = memo(function TrainingLog({ lines, total }: Props) {
+export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize = 0, datasetSize = 0 }: Props) {
+  const sizes = { batchSize, datasetSize };
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   // `lines` may already hold steps past `total` (the log redraws less often than steps arrive).
@@ -52,7 +57,9 @@ export const TrainingLog = memo(function TrainingLog({ lines, total }: Props) {
         ) : (
           <ol start={shown[0].step + 1}>
             {shown.map((line) => (
-              <li key={line.step}>{line.text}</li>
+              <li key={line.step} className={shownLogLineOf(line, sizes) === line.text ? undefined : 'log-shortened'}>
+                {shownLogLineOf(line, sizes)}
+              </li>
             ))}
           </ol>
         )}

@@ -6,6 +6,7 @@ import {
   batchX,
   isShortLastBatch,
   makeBatchLayout,
+  pixelScale,
   rowHeightFor,
   visibleRows,
 } from './batch-layout';
@@ -48,6 +49,25 @@ describe('batch composition layout', () => {
     expect(batchAt(layout, batchX(layout, 2) + 2.5 * layout.cellWidth)).toBe(2);
     expect(batchAt(layout, batchX(layout, 3) + 0.5 * layout.cellWidth)).toBe(3);
     expect(batchAt(layout, batchX(layout, 3) + 1.5 * layout.cellWidth)).toBeNull(); // past the short batch
+  });
+
+  it('fits 1,000,000 samples in a row: a pixel holds many samples, gaps shrink, then vanish', () => {
+    const few = makeBatchLayout(800, 1_000_000, 65_536, false, 100);
+    expect(few.batchCount).toBe(16);
+    expect(few.gap).toBe(BATCH_GAP);
+    expect(batchX(few, 15) + batchLength(few, 15) * few.cellWidth).toBeCloseTo(800);
+    expect(pixelScale(few)!.samples).toBeGreaterThan(1000);
+    expect(batchAt(few, batchX(few, 7) + 1)).toBe(7);
+
+    const hundreds = makeBatchLayout(800, 1_000_000, 10_000, false, 100);
+    expect(hundreds.gap).toBe(1);
+    const many = makeBatchLayout(800, 1_000_000, 3, false, 100);
+    expect(many.gap).toBe(0);
+    expect(many.cellWidth * 1_000_000).toBeCloseTo(800 - many.labelWidth);
+    expect(pixelScale(many)!.batches).toBeGreaterThan(300);
+    expect(batchAt(many, 400)).toBe(Math.floor(((400 - many.labelWidth) / many.cellWidth) / 3));
+
+    expect(pixelScale(makeBatchLayout(500, 10, 3, false, 10))).toBeNull();
   });
 
   it('thins rows for long runs, within bounds', () => {

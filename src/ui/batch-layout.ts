@@ -1,6 +1,8 @@
 // Geometry of the batch composition chart: one row per epoch; in each row the epoch's mini-batches
-// left to right, one cell per sample, a gap between batches, and the samples drop_last leaves out
-// as a last, empty group. Every epoch has the same batch sizes, so one layout serves every row.
+// left to right, the samples in order of position, a gap between batches while there is room, and
+// the samples drop_last leaves out as a last, empty group. Every epoch has the same batch sizes, so
+// one layout serves every row. When there are more samples than pixels a pixel stands for many
+// samples (cellWidth < 1) and gaps shrink to a hairline or vanish: 1,000,000 samples fit one row.
 import { batchesPerEpoch } from '../engine/dataloader';
 
 export const BATCH_GAP = 4;
@@ -16,13 +18,24 @@ export interface BatchLayout {
   /** Samples left out of every epoch by drop_last. */
   dropped: number;
   labelWidth: number;
+  /** Width of one sample in CSS pixels; below 1 a pixel holds 1/cellWidth samples. */
   cellWidth: number;
+  /** Pixels between two batches: BATCH_GAP, 1, or 0 when batches are too many for gaps. */
+  gap: number;
   rowHeight: number;
 }
 
 export function rowHeightFor(epochs: number): number {
   const fit = Math.floor(VIEW_HEIGHT_MAX / Math.max(epochs, 1));
   return Math.min(ROW_HEIGHT_MAX, Math.max(ROW_HEIGHT_MIN, fit));
+}
+
+/** The widest gap that leaves batches most of the row: 4 px for a few batches, 1 px, then none. */
+function gapFor(groups: number, available: number): number {
+  if (groups <= 1) return 0;
+  if ((groups - 1) * BATCH_GAP <= 0.25 * available) return BATCH_GAP;
+  if (groups - 1 <= 0.2 * available) return 1;
+  return 0;
 }
 
 export function makeBatchLayout(
@@ -37,8 +50,10 @@ export function makeBatchLayout(
   const dropped = datasetSize - kept;
   const groups = batchCount + (dropped > 0 ? 1 : 0);
   const labelWidth = 12 + 9 * String(epochs).length;
-  const cellWidth = Math.max(0, (width - labelWidth - BATCH_GAP * (groups - 1)) / Math.max(datasetSize, 1));
-  return { datasetSize, batchSize, batchCount, dropped, labelWidth, cellWidth, rowHeight: rowHeightFor(epochs) };
+  const available = Math.max(0, width - labelWidth);
+  const gap = gapFor(groups, available);
+  const cellWidth = Math.max(0, (available - gap * (groups - 1)) / Math.max(datasetSize, 1));
+  return { datasetSize, batchSize, batchCount, dropped, labelWidth, cellWidth, gap, rowHeight: rowHeightFor(epochs) };
 }
 
 /** Samples in batch k (0-based): the last one may be short. */
@@ -52,16 +67,21 @@ export function isShortLastBatch(layout: BatchLayout, k: number): boolean {
 
 /** Left edge of batch k; k = batchCount gives the dropped group's left edge. */
 export function batchX(layout: BatchLayout, k: number): number {
-  return layout.labelWidth + k * (layout.batchSize * layout.cellWidth + BATCH_GAP);
+  return layout.labelWidth + k * (layout.batchSize * layout.cellWidth + layout.gap);
+}
+
+/** Batch k's width in pixels. */
+export function batchWidth(layout: BatchLayout, k: number): number {
+  return batchLength(layout, k) * layout.cellWidth;
 }
 
 /** The batch under x, or null over the labels, a gap or the dropped samples. */
 export function batchAt(layout: BatchLayout, x: number): number | null {
   const rel = x - layout.labelWidth;
   if (rel < 0 || layout.cellWidth <= 0) return null;
-  const k = Math.floor(rel / (layout.batchSize * layout.cellWidth + BATCH_GAP));
+  const k = Math.floor(rel / (layout.batchSize * layout.cellWidth + layout.gap));
   if (k >= layout.batchCount) return null;
-  return x < batchX(layout, k) + batchLength(layout, k) * layout.cellWidth ? k : null;
+  return x < batchX(layout, k) + batchWidth(layout, k) ? k : null;
 }
 
 /** Visible rows [first, end) for a window scrolled to scrollTop. */
@@ -69,4 +89,11 @@ export function visibleRows(layout: BatchLayout, scrollTop: number, viewHeight: 
   const first = Math.max(0, Math.floor(scrollTop / layout.rowHeight));
   const end = Math.min(rows, Math.ceil((scrollTop + viewHeight) / layout.rowHeight));
   return { first, end };
+}
+
+/** What one pixel stands for, for the note under the chart ("1 px = 1,250 samples"), or null. */
+export function pixelScale(layout: BatchLayout): { samples: number; batches: number } | null {
+  if (layout.cellWidth <= 0 || layout.cellWidth >= 1) return null;
+  const samples = 1 / layout.cellWidth;
+  return { samples, batches: samples / layout.batchSize };
 }

@@ -1,14 +1,9 @@
-// Draws the batch composition rows on a canvas. Only the rows in the visible window are ever
-// drawn, and between frames only the rows that changed (new epochs, newly trained batches), so a
-// 100,000-epoch run costs no more per frame than a 10-epoch one.
-import type { EpochBatches } from '../state/run-data';
-import {
-  batchLength,
-  batchX,
-  isShortLastBatch,
-  visibleRows,
-  type BatchLayout,
-} from './batch-layout';
+// Draws the batch composition rows on a canvas. A cell's colour depends only on its position in the
+// epoch (batch k = positions k·B … (k+1)·B − 1), so every row looks the same but for how much of it
+// is trained: one template row is drawn per layout (O(width), even for 1,000,000 samples) and each
+// visible row is a copy of it — O(rows on screen) per frame, whatever N and the number of epochs.
+import type { EpochOrders } from '../state/epoch-orders';
+import { batchWidth, batchX, isShortLastBatch, visibleRows, type BatchLayout } from './batch-layout';
 import { batchColour, batchTextColour } from './palette';
 
 export interface BatchView {
@@ -19,13 +14,15 @@ export interface BatchView {
   /** Epochs received so far. */
   epochs: number;
   stepsDone: number;
-  /** The focused batch (keyboard), outlined. */
-  focus: { epoch: number; batch: number } | null;
+  /** The batch outlined: keyboard focus, or the batch pointed at in any chart. */
+  outlined: { epoch: number; batch: number } | null;
 }
 
 const UNTRAINED_ALPHA = 0.3;
 const LABEL_COLOUR = '#333';
 const DROPPED_COLOUR = '#e4e6ea';
+/** Batches narrower than a pixel cannot be told apart by colour: one band stands for them. */
+const BAND_COLOUR = '#7a9cc6';
 
 function hatchPattern(ctx: CanvasRenderingContext2D): CanvasPattern | null {
   const tile = document.createElement('canvas');
@@ -52,61 +49,118 @@ export function labelInterval(rowHeight: number): number {
   }
 }
 
+/** Row height without the hairline that separates rows when there is room for one. */
+const innerHeight = (h: number) => (h >= 6 ? h - 1 : h);
+
+/** Whether cells are wide enough for a 1 px gap between samples and for their index numbers. */
+const cellGapOf = (layout: BatchLayout) => (layout.cellWidth >= 8 ? 1 : 0);
+const showsNumbers = (layout: BatchLayout) => layout.rowHeight >= 16 && layout.cellWidth >= 18;
+
+interface Template {
+  layout: BatchLayout;
+  width: number;
+  dpr: number;
+  trained: HTMLCanvasElement;
+  untrained: HTMLCanvasElement;
+}
+
 export class BatchPainter {
   private readonly ctx: CanvasRenderingContext2D | null;
   private readonly hatch: CanvasPattern | null;
-  private last: BatchView | null = null;
-  private lastData: EpochBatches | null = null;
+  private template: Template | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.ctx = canvas.getContext('2d');
     this.hatch = this.ctx && hatchPattern(this.ctx);
   }
 
-  paint(view: BatchView, data: EpochBatches): void {
+  paint(view: BatchView, data: EpochOrders): void {
     const ctx = this.ctx;
     if (!ctx) return;
     const dpr = window.devicePixelRatio || 1;
     const pixelWidth = Math.round(view.width * dpr);
     const pixelHeight = Math.round(view.height * dpr);
-    const prev = this.last;
-    const sameFrame =
-      prev !== null &&
-      this.lastData === data &&
-      prev.layout === view.layout &&
-      prev.width === view.width &&
-      prev.height === view.height &&
-      prev.scrollTop === view.scrollTop &&
-      prev.focus?.epoch === view.focus?.epoch &&
-      prev.focus?.batch === view.focus?.batch &&
-      this.canvas.width === pixelWidth &&
-      this.canvas.height === pixelHeight;
-
     if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
       this.canvas.width = pixelWidth;
       this.canvas.height = pixelHeight;
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-
+    ctx.clearRect(0, 0, view.width, view.height);
+    const template = this.templateFor(view.layout, view.width, dpr);
     const { first, end } = visibleRows(view.layout, view.scrollTop, view.height, view.epochs);
-    let from = first;
-    if (sameFrame) {
-      // Unchanged rows stay as drawn: only new epochs and the row(s) with newly trained batches.
-      const perEpoch = Math.max(view.layout.batchCount, 1);
-      from = Math.max(first, Math.min(prev.epochs, Math.floor(prev.stepsDone / perEpoch)));
+    for (let e = first; e < end; e++) this.drawRow(ctx, template, view, data, e);
+    this.drawLabels(ctx, view, first, end);
+  }
+
+  private templateFor(layout: BatchLayout, width: number, dpr: number): Template {
+    const t = this.template;
+    if (t && t.layout === layout && t.width === width && t.dpr === dpr) return t;
+    const trained = this.drawTemplate(layout, width, dpr, 1);
+    const untrained = this.drawTemplate(layout, width, dpr, UNTRAINED_ALPHA);
+    this.template = { layout, width, dpr, trained, untrained };
+    return this.template;
+  }
+
+  /** One row: every batch in its colour, the short last batch hatched, drop_last's samples grey. */
+  private drawTemplate(layout: BatchLayout, width: number, dpr: number, alpha: number): HTMLCanvasElement {
+    const inner = innerHeight(layout.rowHeight);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width * dpr));
+    canvas.height = Math.max(1, Math.round(inner * dpr));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return canvas;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.globalAlpha = alpha;
+    const cellGap = cellGapOf(layout);
+    const batchPixels = layout.batchSize * layout.cellWidth;
+    if (batchPixels < 1 && layout.batchCount > 1) {
+      ctx.fillStyle = BAND_COLOUR;
+      ctx.fillRect(batchX(layout, 0), 0, batchX(layout, layout.batchCount - 1) + batchWidth(layout, layout.batchCount - 1) - layout.labelWidth, inner);
     } else {
-      ctx.clearRect(0, 0, view.width, view.height);
+      for (let k = 0; k < layout.batchCount; k++) {
+        const x0 = batchX(layout, k);
+        const w = batchWidth(layout, k);
+        ctx.fillStyle = batchColour(k);
+        if (cellGap) {
+          const cells = Math.round(w / layout.cellWidth);
+          for (let j = 0; j < cells; j++) ctx.fillRect(x0 + j * layout.cellWidth, 0, layout.cellWidth - cellGap, inner);
+        } else {
+          ctx.fillRect(x0, 0, w, inner);
+        }
+      }
     }
-    for (let e = from; e < end; e++) this.drawRow(ctx, view, data, e);
-    if (!sameFrame || end > prev.epochs) this.drawLabels(ctx, view, first, end);
-    this.last = view;
-    this.lastData = data;
+    const last = layout.batchCount - 1;
+    if (last >= 0 && isShortLastBatch(layout, last)) {
+      // At least 3 px wide, so even one short batch among a million samples shows.
+      const w = Math.max(batchWidth(layout, last) - cellGap, 3);
+      const x0 = batchX(layout, last);
+      if (this.hatch) {
+        if (batchPixels < 1) {
+          ctx.fillStyle = batchColour(last); // stands out of the band
+          ctx.fillRect(x0, 0, w, inner);
+        }
+        ctx.fillStyle = this.hatch;
+        ctx.fillRect(x0, 0, w, inner);
+      }
+      if (inner >= 6) {
+        ctx.strokeStyle = '#000';
+        ctx.lineWidth = 1.5;
+        ctx.setLineDash([4, 3]);
+        ctx.strokeRect(x0 + 0.75, 0.75, w - 1.5, inner - 1.5);
+        ctx.setLineDash([]);
+      }
+    }
+    if (layout.dropped > 0) {
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = DROPPED_COLOUR;
+      ctx.fillRect(batchX(layout, layout.batchCount), 0, Math.max(layout.dropped * layout.cellWidth, 3), inner);
+    }
+    return canvas;
   }
 
   /** Epoch numbers in the left gutter: every row when rows are tall, else every 2, 5, 10, 20, … */
   private drawLabels(ctx: CanvasRenderingContext2D, view: BatchView, first: number, end: number): void {
     const { labelWidth, rowHeight: h } = view.layout;
-    ctx.clearRect(0, 0, labelWidth, view.height);
     const every = labelInterval(h);
     ctx.fillStyle = LABEL_COLOUR;
     ctx.font = `${Math.min(14, Math.max(11, h - 6))}px system-ui, sans-serif`;
@@ -119,78 +173,68 @@ export class BatchPainter {
     }
   }
 
-  private drawRow(ctx: CanvasRenderingContext2D, view: BatchView, data: EpochBatches, e: number): void {
+  private drawRow(ctx: CanvasRenderingContext2D, t: Template, view: BatchView, data: EpochOrders, e: number): void {
     const { layout } = view;
-    const h = layout.rowHeight;
-    const y = e * h - view.scrollTop;
-    const inner = h >= 6 ? h - 1 : h; // a hairline between rows when there is room
-    ctx.clearRect(layout.labelWidth, y, view.width - layout.labelWidth, h);
+    const y = e * layout.rowHeight - view.scrollTop;
+    const inner = innerHeight(layout.rowHeight);
+    const perEpoch = Math.max(layout.batchCount, 1);
+    const trainedBatches = Math.min(Math.max(view.stepsDone - e * perEpoch, 0), layout.batchCount);
+    const split = trainedBatches >= layout.batchCount ? view.width : batchX(layout, trainedBatches);
+    const copy = (source: HTMLCanvasElement, from: number, to: number) => {
+      if (to <= from) return;
+      ctx.drawImage(source, from * t.dpr, 0, (to - from) * t.dpr, source.height, from, y, to - from, inner);
+    };
+    copy(t.trained, 0, split);
+    copy(t.untrained, split, view.width);
+    if (showsNumbers(layout)) this.drawNumbers(ctx, view, data, e, y, inner, trainedBatches);
 
-    const showNumbers = h >= 16 && layout.cellWidth >= 18;
-    const cellGap = layout.cellWidth >= 8 ? 1 : 0;
-    const count = Math.min(data.batchCount(e), layout.batchCount);
-    for (let k = 0; k < count; k++) {
-      const trained = e * layout.batchCount + k < view.stepsDone;
-      const x0 = batchX(layout, k);
-      const len = batchLength(layout, k);
-      ctx.globalAlpha = trained ? 1 : UNTRAINED_ALPHA;
-      ctx.fillStyle = batchColour(k);
-      if (cellGap) {
-        for (let j = 0; j < len; j++) {
-          ctx.fillRect(x0 + j * layout.cellWidth, y, layout.cellWidth - cellGap, inner);
-        }
-      } else {
-        ctx.fillRect(x0, y, len * layout.cellWidth, inner);
-      }
-      if (isShortLastBatch(layout, k) && this.hatch) {
-        ctx.fillStyle = this.hatch;
-        ctx.fillRect(x0, y, len * layout.cellWidth - cellGap, inner);
-      }
-      if (showNumbers) {
-        const indices = data.batch(e, k);
-        ctx.fillStyle = batchTextColour(k);
-        ctx.font = `600 ${Math.min(16, h - 10)}px ui-monospace, monospace`;
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'middle';
-        indices.forEach((index, j) => {
-          const cx = x0 + (j + 0.5) * layout.cellWidth - cellGap / 2;
-          if (isShortLastBatch(layout, k)) {
-            // A light backing keeps the number readable over the hatching.
-            ctx.save();
-            ctx.fillStyle = batchColour(k);
-            const w = Math.min(layout.cellWidth - 6, 10 * String(index).length + 8);
-            ctx.fillRect(cx - w / 2, y + inner / 2 - 9, w, 18);
-            ctx.restore();
-          }
-          ctx.fillText(String(index), cx, y + inner / 2 + 1);
-        });
-      }
-      ctx.globalAlpha = 1;
-      if (isShortLastBatch(layout, k) && inner >= 6) {
-        ctx.strokeStyle = '#000';
-        ctx.lineWidth = 1.5;
-        ctx.setLineDash([4, 3]);
-        ctx.strokeRect(x0 + 0.75, y + 0.75, len * layout.cellWidth - cellGap - 1.5, inner - 1.5);
-        ctx.setLineDash([]);
-      }
-    }
-
-    if (layout.dropped > 0 && count === layout.batchCount) {
-      const x0 = batchX(layout, layout.batchCount);
-      ctx.fillStyle = DROPPED_COLOUR;
-      ctx.fillRect(x0, y, layout.dropped * layout.cellWidth, inner);
-    }
-
-    const focus = view.focus;
-    if (focus && focus.epoch === e && focus.batch < count) {
-      const x0 = batchX(layout, focus.batch);
-      const w = batchLength(layout, focus.batch) * layout.cellWidth - cellGap;
+    const outlined = view.outlined;
+    if (outlined && outlined.epoch === e && outlined.batch < layout.batchCount) {
+      const x0 = batchX(layout, outlined.batch);
+      const w = Math.max(batchWidth(layout, outlined.batch) - cellGapOf(layout), 6);
       ctx.strokeStyle = '#000';
       ctx.lineWidth = 3;
       ctx.strokeRect(x0 + 1.5, y + 1.5, w - 3, Math.max(inner - 3, 1));
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 1;
-      ctx.strokeRect(x0 + 3.5, y + 3.5, Math.max(w - 7, 0), Math.max(inner - 7, 0));
+      if (inner >= 8 && w >= 8) {
+        ctx.strokeStyle = '#fff';
+        ctx.lineWidth = 1;
+        ctx.strokeRect(x0 + 3.5, y + 3.5, w - 7, inner - 7);
+      }
     }
+  }
+
+  /** Sample indices in their cells, for small datasets (the tutorial's 10 samples). */
+  private drawNumbers(
+    ctx: CanvasRenderingContext2D,
+    view: BatchView,
+    data: EpochOrders,
+    e: number,
+    y: number,
+    inner: number,
+    trainedBatches: number,
+  ): void {
+    const { layout } = view;
+    const cellGap = cellGapOf(layout);
+    ctx.font = `600 ${Math.min(16, layout.rowHeight - 10)}px ui-monospace, monospace`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (let k = 0; k < Math.min(data.batchCount(e), layout.batchCount); k++) {
+      const indices = data.batchIndices(e, k);
+      if (!indices) return;
+      const x0 = batchX(layout, k);
+      ctx.globalAlpha = k < trainedBatches ? 1 : 0.55;
+      indices.forEach((index, j) => {
+        const cx = x0 + (j + 0.5) * layout.cellWidth - cellGap / 2;
+        if (isShortLastBatch(layout, k)) {
+          // A backing keeps the number readable over the hatching.
+          ctx.fillStyle = batchColour(k);
+          const w = Math.min(layout.cellWidth - 6, 10 * String(index).length + 8);
+          ctx.fillRect(cx - w / 2, y + inner / 2 - 9, w, 18);
+        }
+        ctx.fillStyle = batchTextColour(k);
+        ctx.fillText(String(index), cx, y + inner / 2 + 1);
+      });
+    }
+    ctx.globalAlpha = 1;
   }
 }

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import { createRunPlan, type RunPlan } from '../engine/plan';
-import type { FromWorker, RunState, StepRecord } from '../protocol';
+import { epochMessage, type FromWorker, type RunState, type StepRecord } from '../protocol';
 import type { StepReadout, Trainer } from './trainer';
 import { createTrainer } from './trainer-factory';
 
@@ -72,6 +72,7 @@ export class TrainingRun {
       initialModelParams: Array.from(this.plan.initialParameters),
       stepsPerEpoch: this.plan.stepsPerEpoch,
       datasetSize: this.plan.dataset.x.length,
+      data: { x: this.plan.dataset.x, y: this.plan.dataset.y },
       tensorCount: tf.memory().numTensors,
     });
     if (this.totalSteps === 0) this.setState('finished');
@@ -139,7 +140,7 @@ export class TrainingRun {
       if (this.nextBatchInEpoch === 0) {
         this.epoch += 1;
         this.epochBatches = this.plan.nextEpochBatches();
-        this.post({ type: 'epoch', runId: this.runId, epoch: this.epoch, batches: this.epochBatches });
+        this.post(epochMessage(this.runId, this.epoch, this.epochBatches, this.config.batchSize));
       }
       const batch = this.epochBatches[this.nextBatchInEpoch];
       const stepInEpoch = this.nextBatchInEpoch + 1;

@@ -1,0 +1,126 @@
+// The four views of a run — loss, batch composition, fit, parameter space — and the divergence
+// warning above them. It owns what the views share and nothing else: the pointer and axis choices
+// (view store), the pinned runs, the data's moments, and the divergence watch that pauses the run.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { parameterCount } from '../engine/models';
+import type { RunSnapshot } from '../state/run-store';
+import { PinnedRuns, usePinnedRuns } from '../state/pinned-runs';
+import { useDivergence } from '../state/use-divergence';
+import { ViewStore } from '../state/view-store';
+import { dataMoments } from './analysis/linear-loss';
+import { mlpPredictor } from './analysis/mlp-curve';
+import { BatchComposition } from './BatchComposition';
+import { DivergenceAlert } from './DivergenceAlert';
+import { FitView } from './FitView';
+import { LossChart } from './LossChart';
+import { fourDecimals } from './numbers';
+import { ParamSpace } from './ParamSpace';
+
+interface Props {
+  /** The latest state, every frame. */
+  run: RunSnapshot;
+  /** The same, at most ~15 times a second at full speed: for the costly SVG chart. */
+  heavy: RunSnapshot;
+  /** Stops the run (divergence). */
+  onPause: () => void;
+  /** Sets the learning rate (a new run) and trains: the divergence warning's fix. */
+  onUseLearningRate: (learningRate: number) => void;
+}
+
+function linearText(w: number, b: number): string {
+  return `y = ${fourDecimals(w)}·x ${b < 0 || Object.is(b, -0) ? '−' : '+'} ${fourDecimals(Math.abs(b))}`;
+}
+
+export function Charts({ run, heavy, onPause, onUseLearningRate }: Props) {
+  const [view] = useState(() => new ViewStore());
+  const [pins] = useState(() => new PinnedRuns());
+  const pinned = usePinnedRuns(pins);
+  const { config, data, dataColumns, currentParams } = run;
+  const isLinear = config.model === 'linear';
+
+  // One pass over the data per run: the fit view's ranges and the linear model's whole loss surface.
+  const moments = useMemo(() => (dataColumns ? dataMoments(dataColumns.x, dataColumns.y) : null), [dataColumns]);
+  const divergence = useDivergence(data, run.stepsDone, run.stepsPerEpoch);
+
+  // Pause once per run: pressing Train again afterwards lets a student watch it blow up.
+  const pausedRun = useRef(-1);
+  useEffect(() => {
+    if (divergence && run.state === 'running' && pausedRun.current !== run.runId) {
+      pausedRun.current = run.runId;
+      onPause();
+    }
+  }, [divergence, run.state, run.runId, onPause]);
+
+  useEffect(() => view.clearHover(), [view, run.runId]);
+
+  const { modelParams } = run;
+  const mlpCurve = useMemo(
+    () => (!isLinear && modelParams ? mlpPredictor(modelParams, config.hiddenUnits, config.activation) : null),
+    [isLinear, modelParams, config.hiddenUnits, config.activation],
+  );
+  const predict = isLinear ? (currentParams ? (x: number) => currentParams.w * x + currentParams.b : null) : mlpCurve;
+  const modelText = isLinear
+    ? currentParams
+      ? linearText(currentParams.w, currentParams.b)
+      : 'waiting for the worker…'
+    : `MLP with ${config.hiddenUnits} hidden units (${config.activation})`;
+
+  return (
+    <>
+      {divergence && (
+        <DivergenceAlert
+          divergence={divergence}
+          learningRate={config.learningRate}
+          linearMoments={isLinear ? moments : null}
+          paused={pausedRun.current === run.runId && run.state === 'paused'}
+          onFix={onUseLearningRate}
+        />
+      )}
+      <div className="charts">
+        <LossChart
+          data={heavy.data}
+          stepsDone={heavy.stepsDone}
+          epochMeans={heavy.data.epochMeanLoss.length}
+          totalSteps={heavy.stepsPerEpoch * heavy.config.epochs}
+          stepsPerEpoch={heavy.stepsPerEpoch}
+          config={heavy.config}
+          view={view}
+          pinned={pinned}
+          onPin={() => pins.pin(run.config, run.stepsPerEpoch, run.data, run.stepsDone)}
+          onUnpin={(id) => pins.remove(id)}
+          divergedAt={divergence?.step ?? null}
+        />
+        <BatchComposition
+          batches={data.epochBatches}
+          epochs={run.epochsReceived}
+          stepsDone={run.stepsDone}
+          datasetSize={run.datasetSize}
+          batchSize={config.batchSize}
+          dropLast={config.dropLast}
+          plannedEpochs={config.epochs}
+          view={view}
+        />
+        <FitView
+          columns={dataColumns}
+          moments={moments}
+          predict={predict}
+          modelText={modelText}
+          data={data}
+          stepsDone={run.stepsDone}
+          stepsPerEpoch={run.stepsPerEpoch}
+          view={view}
+        />
+        <ParamSpace
+          moments={isLinear ? moments : null}
+          isLinear={isLinear}
+          parameterCount={parameterCount(isLinear ? { kind: 'linear' } : { kind: 'mlp', hiddenUnits: config.hiddenUnits, activation: config.activation })}
+          initial={run.initialParams}
+          data={data}
+          stepsDone={run.stepsDone}
+          learningRate={config.learningRate}
+          view={view}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// The divergence warning: what happened, why (in words), and a button that sets a learning rate
+// that works and trains again — one click from a broken run to a working one.
+import type { Divergence } from '../state/divergence';
+import type { DataMoments } from './analysis/linear-loss';
+import { divergenceAdvice } from './divergence-text';
+
+interface Props {
+  divergence: Divergence;
+  learningRate: number;
+  /** The data's moments for the linear model (exact stability limit); null for other models. */
+  linearMoments: DataMoments | null;
+  /** Whether the run was stopped because of it (it may have finished first). */
+  paused: boolean;
+  onFix: (learningRate: number) => void;
+}
+
+export function DivergenceAlert({ divergence, learningRate, linearMoments, paused, onFix }: Props) {
+  const advice = divergenceAdvice(divergence, learningRate, linearMoments);
+  return (
+    <div className="divergence" role="alert" data-reason={divergence.reason} data-step={divergence.step + 1}>
+      <p className="divergence-title">
+        <strong>Training diverged.</strong> {advice.what}
+        {paused ? ' The run was paused.' : ''}
+      </p>
+      <p>{advice.why}</p>
+      <button type="button" className="primary" onClick={() => onFix(advice.suggestion)}>
+        Use learning rate {advice.suggestion}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+// The data and what the model makes of it: every sample (an even selection of at most 2,000 for
+// large N), the model's current prediction, and one mini-batch highlighted in its composition-chart
+// colour — the batch pointed at in another chart, else the batch of the latest step — with its
+// residuals, the gaps whose squares the batch loss averages.
+import { memo, useId, useMemo } from 'react';
+import type { DataColumns } from '../protocol';
+import type { RunData } from '../state/run-data';
+import { useViewState, type ViewStore } from '../state/view-store';
+import type { DataMoments } from './analysis/linear-loss';
+import { evenIndices, evenPick } from './analysis/sampling';
+import { padded } from './analysis/ticks';
+import { ChartAxes, FRAME, makeScales, PlotClip, type Scales } from './ChartAxes';
+import { count } from './numbers';
+import { batchColour } from './palette';
+import { shortList } from './batch-text';
+
+export const MAX_POINTS_DRAWN = 2000;
+const MAX_HIGHLIGHT_DRAWN = 400;
+const MAX_RESIDUALS_DRAWN = 60;
+const CURVE_VERTICES = 200;
+
+interface Props {
+  columns: DataColumns | null;
+  moments: DataMoments | null;
+  /** The current model as a function, or null before the run is ready. */
+  predict: ((x: number) => number) | null;
+  /** The model in words, e.g. "y = 1.9876·x + 0.0123". */
+  modelText: string;
+  data: RunData;
+  stepsDone: number;
+  stepsPerEpoch: number;
+  view: ViewStore;
+}
+
+/** Many dots as one path (one DOM node, not 2,000): cheap to create, and nothing to diff per frame. */
+export function dotsPath(xs: readonly number[], ys: readonly number[], r: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    parts.push(`M${(xs[i] - r).toFixed(1)},${ys[i].toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
+  }
+  return parts.join('');
+}
+
+function dotsOf(indices: readonly number[], columns: DataColumns, scales: Scales, r: number): string {
+  return dotsPath(
+    indices.map((i) => scales.x(columns.x[i])),
+    indices.map((i) => scales.y(columns.y[i])),
+    r,
+  );
+}
+
+const Points = memo(function Points({ columns, scales }: { columns: DataColumns; scales: Scales }) {
+  const n = columns.x.length;
+  const r = n <= 50 ? 6 : n <= 500 ? 3.5 : 2;
+  return <path className="fit-points" d={dotsOf(evenIndices(n, MAX_POINTS_DRAWN), columns, scales, r)} fill="#4a5160" fillOpacity={n > 500 ? 0.45 : 0.8} />;
+});
+
+export const FitView = memo(function FitView(props: Props) {
+  const { columns, moments, predict, modelText, data, stepsDone, stepsPerEpoch, view } = props;
+  const { hoverStep } = useViewState(view);
+  const clipId = useId();
+
+  const scales = useMemo(() => {
+    if (!moments || moments.n === 0) return null;
+    return makeScales(padded(moments.minX, moments.maxX, 0.04), padded(moments.minY, moments.maxY, 0.08));
+  }, [moments]);
+
+  if (!columns || !scales) {
+    return (
+      <figure className="panel fit-view" data-points={0}>
+        <figcaption>Fit</figcaption>
+        <p className="panel-note">The data appears when the run is ready.</p>
+      </figure>
+    );
+  }
+
+  const n = columns.x.length;
+  const per = Math.max(stepsPerEpoch, 1);
+  const step = hoverStep ?? (stepsDone > 0 ? stepsDone - 1 : null);
+  const source = hoverStep !== null ? 'pointed' : step !== null ? 'latest' : 'none';
+  const epoch = step !== null ? Math.floor(step / per) : 0;
+  const batch = step !== null ? step % per : 0;
+  const indices = step !== null && epoch < data.epochBatches.epochCount ? data.epochBatches.batchIndices(epoch, batch) : null;
+
+  const [x0, x1] = scales.xDomain;
+  const curve = predict
+    ? Array.from({ length: CURVE_VERTICES + 1 }, (_, i) => {
+        const x = x0 + ((x1 - x0) * i) / CURVE_VERTICES;
+        return `${scales.x(x).toFixed(1)},${scales.y(predict(x)).toFixed(1)}`;
+      }).join(' ')
+    : '';
+  const colour = batchColour(batch);
+  const highlighted = indices ? evenPick(indices, MAX_HIGHLIGHT_DRAWN) : [];
+  const residuals = predict && indices && indices.length <= MAX_RESIDUALS_DRAWN ? highlighted : [];
+  const caption =
+    source === 'none'
+      ? 'No batch yet: press Step or Train.'
+      : `${source === 'pointed' ? 'Pointed at' : 'Latest step'}: epoch ${epoch + 1}, batch ${batch + 1}${indices ? ` ${shortList(indices)}` : ' (indices not kept for this old epoch)'}`;
+
+  return (
+    <figure
+      className="panel fit-view"
+      data-points={n}
+      data-points-drawn={Math.min(n, MAX_POINTS_DRAWN)}
+      data-highlighted={indices?.length ?? 0}
+      data-highlight-drawn={highlighted.length}
+      data-highlight-source={source}
+      data-highlight-step={step !== null ? step + 1 : undefined}
+    >
+      <figcaption>Fit</figcaption>
+      <svg className="fit-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={`Scatter plot of the ${count(n)} samples (x, y), the model's prediction and the highlighted mini-batch`}>
+        <defs>
+          <PlotClip id={clipId} />
+        </defs>
+        <ChartAxes scales={scales} xLabel="x" yLabel="y" />
+        <Points columns={columns} scales={scales} />
+        <g clipPath={`url(#${clipId})`}>
+          {residuals.map((i) => (
+            <line key={`r${i}`} className="fit-residual" x1={scales.x(columns.x[i])} x2={scales.x(columns.x[i])} y1={scales.y(columns.y[i])} y2={scales.y(predict!(columns.x[i]))} stroke="#111418" strokeWidth={1.5} strokeDasharray="3 2" />
+          ))}
+          {curve && <polyline className="fit-prediction" points={curve} fill="none" stroke="#0072B2" strokeWidth={3} />}
+        </g>
+        <path className="fit-highlight" d={dotsOf(highlighted, columns, scales, n <= 50 ? 9 : n <= 500 ? 5 : 3.5)} fill={colour} stroke="#111418" strokeWidth={2} />
+      </svg>
+      <ul className="fit-legend">
+        <li>
+          <span className="dot dot-data" aria-hidden="true" /> data: {count(n)} samples{n > MAX_POINTS_DRAWN ? ` (${count(MAX_POINTS_DRAWN)} drawn, evenly spaced)` : ''}
+        </li>
+        <li>
+          <span className="line-swatch" aria-hidden="true" /> model: {modelText}
+        </li>
+        <li>
+          <span className="dot" style={{ background: colour }} aria-hidden="true" /> {caption}
+          {residuals.length > 0 && '; dashed: its residuals'}
+        </li>
+      </ul>
+    </figure>
+  );
+});

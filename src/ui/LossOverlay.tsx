@@ -1,0 +1,137 @@
+// Drawn inside the loss chart's SVG, in its coordinates (recharts' scale hooks): the pointer (from
+// this chart or from a batch pointed at in the composition chart), its tooltip, where the run
+// diverged, and the names of pinned runs at the ends of their curves. It alone subscribes to the
+// view store, so moving the mouse re-renders these few elements, not the curves.
+import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
+import type { RunData } from '../state/run-data';
+import { useViewState, type ViewStore } from '../state/view-store';
+import { shortList } from './batch-text';
+import type { XAxisMode } from './loss-series';
+import { count, fourDecimals } from './numbers';
+
+export interface GhostLabel {
+  label: string;
+  colour: string;
+  x: number;
+  loss: number;
+}
+
+interface Props {
+  data: RunData;
+  stepsDone: number;
+  stepsPerEpoch: number;
+  epochs: number;
+  mode: XAxisMode;
+  logScale: boolean;
+  view: ViewStore;
+  /** 0-based step at which the run was seen to diverge. */
+  divergedAt: number | null;
+  ghosts: readonly GhostLabel[];
+}
+
+const LINE_HEIGHT = 18;
+const DIVERGED = '#a0141e';
+
+function tooltipLines(data: RunData, step: number, stepsPerEpoch: number, epochs: number): string[] {
+  const per = Math.max(stepsPerEpoch, 1);
+  const epoch = Math.floor(step / per);
+  const batch = step % per;
+  const lines = [`Step ${count(step + 1)}`, `Epoch ${epoch + 1} of ${count(epochs)}, batch ${batch + 1} of ${per}`];
+  const indices = data.epochBatches.batchIndices(epoch, batch);
+  if (indices) lines.push(`Batch ${shortList(indices)}`);
+  lines.push(`Loss ${fourDecimals(data.stepLoss.get(step))}`);
+  if (epoch < data.epochMeanLoss.length) lines.push(`Epoch ${epoch + 1} mean ${fourDecimals(data.epochMeanLoss.get(epoch))}`);
+  return lines;
+}
+
+export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logScale, view, divergedAt, ghosts }: Props) {
+  const plot = usePlotArea();
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const xInverse = useXAxisInverseScale();
+  const { hoverStep, hoverSource } = useViewState(view);
+  if (!plot || !xScale || !yScale || !xInverse) return null;
+
+  const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
+  const xOf = (step0: number) => xScale((step0 + 1) / per);
+  const top = plot.y;
+  const bottom = plot.y + plot.height;
+  const plottable = (loss: number) => Number.isFinite(loss) && (!logScale || loss > 0);
+
+  const onMove = (event: React.MouseEvent<SVGRectElement>) => {
+    if (stepsDone === 0) return;
+    const svg = event.currentTarget.ownerSVGElement;
+    if (!svg) return;
+    const px = event.clientX - svg.getBoundingClientRect().left;
+    const value = Number(xInverse(px));
+    const step1 = Math.min(Math.max(Math.round(value * per), 1), stepsDone);
+    view.setHover(step1 - 1, 'loss');
+  };
+
+  let marker = null;
+  if (hoverStep !== null) {
+    const x = xOf(hoverStep);
+    const trained = hoverStep < stepsDone;
+    const loss = trained ? data.stepLoss.get(hoverStep) : Number.NaN;
+    const y = plottable(loss) ? yScale(loss) : undefined;
+    if (x !== undefined && x >= plot.x - 1 && x <= plot.x + plot.width + 1) {
+      const lines = trained && hoverSource === 'loss' ? tooltipLines(data, hoverStep, stepsPerEpoch, epochs) : [];
+      const boxWidth = 16 + 7.6 * Math.max(0, ...lines.map((l) => l.length));
+      const left = x + 12 + boxWidth > plot.x + plot.width ? x - 12 - boxWidth : x + 12;
+      marker = (
+        <g className="loss-hover" data-step={hoverStep + 1} pointerEvents="none">
+          <line x1={x} x2={x} y1={top} y2={bottom} stroke="#111418" strokeWidth={1.5} strokeDasharray={trained ? undefined : '4 3'} />
+          {y !== undefined && <circle cx={x} cy={y} r={6} fill="#fff" stroke="#111418" strokeWidth={2.5} />}
+          {lines.length > 0 && (
+            <g className="loss-tooltip" role="tooltip">
+              <rect x={left} y={top + 4} width={boxWidth} height={10 + LINE_HEIGHT * lines.length} rx={4} fill="#111418" opacity={0.92} />
+              {lines.map((line, i) => (
+                <text key={i} x={left + 8} y={top + 22 + LINE_HEIGHT * i} fill="#fff" fontSize={14} fontFamily="ui-monospace, monospace">
+                  {line}
+                </text>
+              ))}
+            </g>
+          )}
+        </g>
+      );
+    }
+  }
+
+  const divergedX = divergedAt !== null ? xOf(divergedAt) : undefined;
+  // Above the curves and the axes (recharts draws them in layers 400 and 500), below axis labels.
+  return (
+    <ZIndexLayer zIndex={1500}>
+      <g className="loss-overlay">
+        {ghosts.map((g) => {
+          const gx = xScale(g.x);
+          const gy = plottable(g.loss) ? yScale(g.loss) : undefined;
+          if (gx === undefined || gy === undefined) return null;
+          return (
+            <text key={g.label} className="loss-ghost-label" x={gx + 4} y={gy - 6} fill={g.colour} fontSize={14} fontWeight={700} textAnchor="end" paintOrder="stroke" stroke="#fff" strokeWidth={4}>
+              {g.label}
+            </text>
+          );
+        })}
+        {divergedX !== undefined && (
+          <g className="loss-diverged" pointerEvents="none">
+            <line x1={divergedX} x2={divergedX} y1={top} y2={bottom} stroke={DIVERGED} strokeWidth={2.5} strokeDasharray="6 4" />
+            <text x={divergedX - 6} y={top + 16} fill={DIVERGED} fontSize={14} fontWeight={700} textAnchor="end" paintOrder="stroke" stroke="#fff" strokeWidth={4}>
+              diverged
+            </text>
+          </g>
+        )}
+        {marker}
+        <rect
+          className="loss-pointer-area"
+          x={plot.x}
+          y={top}
+          width={plot.width}
+          height={plot.height}
+          fill="transparent"
+          onMouseMove={onMove}
+          onMouseLeave={() => view.setHover(null, 'loss')}
+        />
+      </g>
+    </ZIndexLayer>
+  );
+}
