@@ -27,21 +27,22 @@ export interface Trainer<Pending = unknown> {
 }
 
 export class LinearSgdTrainer implements Trainer<tf.Tensor1D[]> {
-  private readonly x: tf.Tensor2D;
-  private readonly y: tf.Tensor2D;
-  /** Shaped like PyTorch's Linear.weight: [out_features, in_features]. */
-  private readonly weight: tf.Variable<tf.Rank.R2>;
-  private readonly bias: tf.Variable<tf.Rank.R1>;
+  // Flat samples and scalar parameters: Linear(1,1) is ŷ = w·x + b. The [B,1]×[1,1] shapes of
+  // nn.Linear make tfjs-webgpu's broadcast gradients (reductions over a transposed axis) ~40× slower
+  // at B = 65,536 on SwiftShader, for the same arithmetic.
+  private readonly x: tf.Tensor1D;
+  private readonly y: tf.Tensor1D;
+  private readonly weight: tf.Variable<tf.Rank.R0>;
+  private readonly bias: tf.Variable<tf.Rank.R0>;
   private readonly optimizer: tf.SGDOptimizer;
 
   constructor(dataset: Dataset, initial: LinearParams, learningRate: number) {
-    const n = dataset.x.length;
-    this.x = tf.tensor2d(dataset.x, [n, 1], 'float32');
-    this.y = tf.tensor2d(dataset.y, [n, 1], 'float32');
+    this.x = tf.tensor1d(dataset.x, 'float32');
+    this.y = tf.tensor1d(dataset.y, 'float32');
     // tf.variable copies its initial value, so the initial tensors are freed right away.
     [this.weight, this.bias] = tf.tidy(() => [
-      tf.variable(tf.tensor2d([[initial.w]], [1, 1], 'float32'), true, undefined, 'float32'),
-      tf.variable(tf.tensor1d([initial.b], 'float32'), true, undefined, 'float32'),
+      tf.variable(tf.scalar(initial.w, 'float32'), true, undefined, 'float32'),
+      tf.variable(tf.scalar(initial.b, 'float32'), true, undefined, 'float32'),
     ]);
     this.optimizer = tf.train.sgd(learningRate);
   }
@@ -71,12 +72,12 @@ export class LinearSgdTrainer implements Trainer<tf.Tensor1D[]> {
       const xb = tf.gather(this.x, indices);
       const yb = tf.gather(this.y, indices);
       const { value, grads } = tf.variableGrads(() => {
-        // F.linear: x · Wᵀ + b
-        const prediction = tf.add(tf.matMul(xb, this.weight, false, true), this.bias);
+        // F.linear(x, W, b) = x·Wᵀ + b, which for one input and one output is w·x + b.
+        const prediction = tf.add(tf.mul(xb, this.weight), this.bias);
         return tf.mean(tf.squaredDifference(prediction, yb)) as tf.Scalar;
       });
       this.optimizer.applyGradients(grads);
-      return tf.concat([tf.reshape(value, [1]), tf.reshape(this.weight, [1]), this.bias]) as tf.Tensor1D;
+      return tf.stack([value, this.weight, this.bias]) as tf.Tensor1D;
     });
   }
 
