@@ -25,8 +25,11 @@ export interface RunConfig {
   dropLast: boolean;
   learningRate: number;
   epochs: number;
-  /** torch.manual_seed(seed). PyTorch seeds the MT19937 with the low 32 bits only. */
-  seed: number;
+  /**
+   * torch.manual_seed(seed), anywhere in PyTorch's −2^63 … 2^64 − 1. PyTorch seeds the MT19937 with
+   * the low 32 bits only (a negative seed is taken mod 2^64). See `Seed`.
+   */
+  seed: Seed;
   speed: Speed;
   backend: BackendPreference;
 }
@@ -53,7 +56,6 @@ export const LIMITS = Object.freeze({
   maxSamples: 1_000_000,
   maxHiddenUnits: 256,
   maxEpochs: 100_000,
-  maxSeed: Number.MAX_SAFE_INTEGER,
   maxSpeed: 1000,
 });
 
@@ -71,6 +73,45 @@ export interface ValidationResult {
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/**
+ * A seed as a RunConfig holds it: a safe integer as a number, one beyond ±(2^53 − 1) as its exact
+ * decimal string (a number would round it). Both survive JSON and structured cloning, and each seed
+ * has one form, so `===` compares seeds.
+ */
+export type Seed = number | string;
+
+/** torch.manual_seed accepts any int64 or uint64 ("Overflow when unpacking long" beyond). */
+export const SEED_MIN = -(2n ** 63n);
+export const SEED_MAX = 2n ** 64n - 1n;
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const SEED_RANGE_TEXT = '-9223372036854775808 to 18446744073709551615 (PyTorch accepts any 64-bit seed)';
+
+/** The canonical Seed for a whole number in PyTorch's range (number, bigint or decimal text), else null. */
+export function normalizeSeed(value: unknown): Seed | null {
+  let seed: bigint;
+  if (typeof value === 'number' && Number.isInteger(value)) seed = BigInt(value);
+  else if (typeof value === 'bigint') seed = value;
+  else if (typeof value === 'string' && /^[+-]?\d{1,40}$/.test(value.trim())) seed = BigInt(value.trim());
+  else if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim()) && Number.isSafeInteger(Number(value))) {
+    seed = BigInt(Number(value)); // 1e3, 42.0
+  } else return null;
+  if (seed < SEED_MIN || seed > SEED_MAX) return null;
+  const safe = BigInt(Number.MAX_SAFE_INTEGER);
+  return seed >= -safe && seed <= safe ? Number(seed) : seed.toString();
+}
+
+/** The seed as an exact bigint, for the generators. */
+export const seedBigInt = (seed: Seed): bigint => BigInt(seed);
+
+function seedError(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : value;
+  const number = typeof text === 'string' ? Number(text) : text;
+  if (typeof number === 'number' && Number.isFinite(number) && !Number.isInteger(number)) {
+    return `Seed must be a whole number (PyTorch would cut ${String(text)} to ${Math.trunc(number)}): from ${SEED_RANGE_TEXT}.`;
+  }
+  return `Seed must be a whole number from ${SEED_RANGE_TEXT}.`;
+}
 
 /**
  * Keeps every valid field of `candidate` and replaces each invalid one by `fallback`'s value,
@@ -129,8 +170,9 @@ export function validateConfig(
     else errors.epochs = `Epochs must be a whole number from 1 to ${LIMITS.maxEpochs}.`;
   }
   if (c.seed !== undefined) {
-    if (isInt(c.seed) && c.seed >= 0 && c.seed <= LIMITS.maxSeed) config.seed = c.seed;
-    else errors.seed = `Seed must be a whole number from 0 to ${LIMITS.maxSeed}.`;
+    const seed = normalizeSeed(c.seed);
+    if (seed !== null) config.seed = seed;
+    else errors.seed = seedError(c.seed);
   }
   if (c.speed !== undefined) {
     const s = c.speed;

@@ -3,7 +3,7 @@
 // see datasets.ts), then the DataLoader (no draws), then the model (nn.Linear(1, 1): two draws; the
 // MLP: 3h + 1), then each epoch's iterator draws its seeds. Workers, reference trainer and tests all
 // start here.
-import type { RunConfig } from './config';
+import { seedBigInt, type RunConfig } from './config';
 import { DataLoaderPlan } from './dataloader';
 import { lineDataset, sineDataset, tutorialDataset, type Dataset } from './datasets';
 import { initModel, modelSpecFor, type ModelSpec } from './models';
@@ -31,9 +31,9 @@ export function datasetFor(config: Pick<RunConfig, 'dataset' | 'samples' | 'seed
     case 'tutorial':
       return tutorialDataset();
     case 'line':
-      return lineDataset(config.seed, config.samples);
+      return lineDataset(seedBigInt(config.seed), config.samples);
     case 'sine':
-      return sineDataset(config.seed, config.samples);
+      return sineDataset(seedBigInt(config.seed), config.samples);
   }
 }
 
@@ -45,7 +45,7 @@ export function datasetSizeFor(config: Pick<RunConfig, 'dataset' | 'samples'>): 
 export function createRunPlan(config: RunConfig): RunPlan {
   const dataset = datasetFor(config);
   const globalGenerator = new TorchGenerator();
-  globalGenerator.manualSeed(config.seed);
+  globalGenerator.manualSeed(seedBigInt(config.seed));
   const loader = new DataLoaderPlan(
     {
       datasetSize: dataset.x.length,

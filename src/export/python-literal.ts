@@ -1,3 +1,5 @@
+import { normalizeSeed, type Seed } from '../engine/config';
+
 // Numbers written into the exported Python program must mean exactly what they mean in the app.
 // Python's repr(float) and JavaScript's Number→string both print the shortest digits that read back
 // as the same double, so only the layout differs (JS "1e-7", "5"; Python "1e-07", "5.0"). These
@@ -31,6 +33,13 @@ export function pythonFloat(x: number): string {
 export function pythonInt(n: number): string {
   if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
   return String(n);
+}
+
+/** A Python int literal for a seed (any of PyTorch's 64-bit seeds, exactly). */
+export function pythonSeed(seed: Seed): string {
+  const canonical = normalizeSeed(seed);
+  if (canonical === null) throw new RangeError(`not a PyTorch seed: ${seed}`);
+  return String(canonical);
 }
 
 export function pythonBool(b: boolean): string {

@@ -27,10 +27,15 @@ const configs: RunConfig[] = [
   { ...DEFAULT_CONFIG, batchSize: 1, learningRate: 0.05, seed: 1, epochs: 10 }, // diverges to nan
   { ...DEFAULT_CONFIG, batchSize: 11, dropLast: true, epochs: 2 }, // no step at all
   { ...DEFAULT_CONFIG, batchSize: 10, learningRate: 1e-5, seed: 2 ** 53 - 1, epochs: 3 },
+  // torch.manual_seed's whole range: negative seeds (mod 2^64), and beyond 2^53 as exact text.
+  { ...DEFAULT_CONFIG, seed: -1, epochs: 2 },
+  { ...DEFAULT_CONFIG, seed: '9223372036854775808', epochs: 2 },
+  { ...DEFAULT_CONFIG, seed: '-9223372036854775808', batchSize: 4, epochs: 2 },
   { ...DEFAULT_CONFIG, batchSize: 7, learningRate: 0.125, seed: 7, epochs: 3 },
   // The generated sets and the MLP (small N: the whole suite stays fast).
   { ...DEFAULT_CONFIG, dataset: 'line', samples: 50, epochs: 3 },
   { ...DEFAULT_CONFIG, dataset: 'line', samples: 1000, batchSize: 100, seed: 7, epochs: 2 },
+  { ...DEFAULT_CONFIG, dataset: 'line', samples: 12, batchSize: 5, seed: '18446744073709551615', epochs: 2 },
   { ...DEFAULT_CONFIG, dataset: 'sine', samples: 40, seed: 5, learningRate: 0.05, epochs: 3, ...mlp(16, 'tanh') },
   {
     ...DEFAULT_CONFIG,
@@ -105,7 +110,18 @@ describe('buildPytorchScript', () => {
 
   it('names the file after the run, as a valid module name', () => {
     expect(pytorchScriptFilename(DEFAULT_CONFIG)).toBe('minibatch_lab_seed0_batch3.py');
+    expect(pytorchScriptFilename({ ...DEFAULT_CONFIG, seed: -1 })).toBe('minibatch_lab_seedm1_batch3.py');
     for (const c of configs) expect(pytorchScriptFilename(c)).toMatch(/^[A-Za-z_][A-Za-z0-9_]*\.py$/);
+  });
+
+  it('writes 64-bit seeds exactly, and wraps the data generator\'s seed + 1 as the app does', () => {
+    expect(buildPytorchScript({ ...DEFAULT_CONFIG, seed: '9223372036854775808' })).toContain(
+      'torch.manual_seed(9223372036854775808)',
+    );
+    expect(buildPytorchScript({ ...DEFAULT_CONFIG, seed: -1 })).toContain('torch.manual_seed(-1)');
+    expect(buildPytorchScript({ ...DEFAULT_CONFIG, dataset: 'line', seed: '18446744073709551615' })).toContain(
+      'data_generator = torch.Generator().manual_seed(0)',
+    );
   });
 
   it('is valid Python for every configuration (python3 -m py_compile)', async () => {

@@ -2,19 +2,20 @@
 // prints exactly the lines of the app's training log (src/engine/format.ts), so anyone with PyTorch
 // can check the app. The program is built from sections, one per dataset and per model, so later
 // datasets and models add a case without touching the rest.
-import type { RunConfig } from '../engine/config';
+import { SEED_MAX, type RunConfig } from '../engine/config';
 import { batchesPerEpoch } from '../engine/dataloader';
 import { LINE, SINE } from '../engine/datasets';
 import { describeModel, modelSpecFor } from '../engine/models';
 import { createRunPlan, datasetSizeFor } from '../engine/plan';
-import { pythonBool, pythonFloat, pythonInt } from './python-literal';
+import { pythonBool, pythonFloat, pythonInt, pythonSeed } from './python-literal';
 
 /** `minibatch_lab_seed0_batch3.py`: a valid Python module name, telling runs apart. */
 export function pytorchScriptFilename(config: RunConfig): string {
   const parts = ['minibatch_lab'];
   if (config.dataset !== 'tutorial') parts.push(config.dataset);
   if (config.model !== 'linear') parts.push(config.model);
-  parts.push(`seed${config.seed}`, `batch${config.batchSize}`);
+  // A negative seed's '-' has no place in a module name: seed -1 → seedm1.
+  parts.push(`seed${String(config.seed).replace('-', 'm')}`, `batch${config.batchSize}`);
   return `${parts.join('_')}.py`;
 }
 
@@ -26,7 +27,11 @@ function generatedDataLines(config: RunConfig, what: string, xLine: string): str
     '# They are drawn from a generator of their own, so that making them leaves the global generator',
     "# alone: the model's starting weights and the shuffling are drawn just as in the tutorial. Its",
     "# seed is seed + 1, a stream unrelated to the global generator's.",
-    `data_generator = torch.Generator().manual_seed(${pythonInt(config.seed)} + 1)`,
+    // seed + 1 overflows manual_seed for the largest seed; the app's generator keeps its low 32
+    // bits, which are those of 0.
+    BigInt(config.seed) === SEED_MAX
+      ? 'data_generator = torch.Generator().manual_seed(0)  # seed + 1 = 2**64, taken mod 2**64'
+      : `data_generator = torch.Generator().manual_seed(${pythonSeed(config.seed)} + 1)`,
     `u = torch.rand(${n}, 1, generator=data_generator)  # one row per sample, one column per feature`,
     `v = torch.rand(${n}, 4, generator=data_generator)`,
     '# Noise with mean 0 and standard deviation 1, close to a normal distribution: the sum of four',
@@ -204,7 +209,7 @@ export function buildPytorchScript(config: RunConfig): string {
     '',
     '# Seed the global random number generator before anything random happens: it decides the',
     "# model's starting weights and the DataLoader's shuffling, so a seed gives one exact run.",
-    `torch.manual_seed(${pythonInt(config.seed)})`,
+    `torch.manual_seed(${pythonSeed(config.seed)})`,
     '',
     ...datasetSection(config),
     '',

@@ -18,7 +18,8 @@ type UrlField =
   | 'model'
   | 'hiddenUnits'
   | 'activation';
-type Kind = 'number' | 'flag' | 'text';
+/** `seed` is read as text: a number would round seeds beyond 2^53 (validateConfig parses it). */
+type Kind = 'number' | 'flag' | 'text' | 'seed';
 
 /** Query key, the RunConfig field it sets, and how its text is read. Order = order written. */
 export const URL_KEYS: ReadonlyArray<{ key: string; field: UrlField; kind: Kind }> = [
@@ -26,7 +27,7 @@ export const URL_KEYS: ReadonlyArray<{ key: string; field: UrlField; kind: Kind 
   { key: 'shuffle', field: 'shuffle', kind: 'flag' },
   { key: 'lr', field: 'learningRate', kind: 'number' },
   { key: 'epochs', field: 'epochs', kind: 'number' },
-  { key: 'seed', field: 'seed', kind: 'number' },
+  { key: 'seed', field: 'seed', kind: 'seed' },
   { key: 'droplast', field: 'dropLast', kind: 'flag' },
   { key: 'speed', field: 'speed', kind: 'number' },
   { key: 'backend', field: 'backend', kind: 'text' },
@@ -38,6 +39,14 @@ export const URL_KEYS: ReadonlyArray<{ key: string; field: UrlField; kind: Kind 
 ];
 
 const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));
+/** Keys that are not settings but are not news either: `testhooks` (e2e tests, see test-hooks.ts). */
+const QUIET_KEYS = new Set(['testhooks']);
+const SHOWN_TEXT_MAX = 60;
+
+/** A link's text as the notice quotes it: at most SHOWN_TEXT_MAX characters (React escapes it). */
+function quoted(text: string): string {
+  return text.length > SHOWN_TEXT_MAX ? `${text.slice(0, SHOWN_TEXT_MAX)}…` : text;
+}
 
 export interface UrlParseResult {
   config: RunConfig;
@@ -67,6 +76,8 @@ function readValue(kind: Kind, text: string): unknown {
       return readFlag(text);
     case 'text':
       return text.toLowerCase();
+    case 'seed':
+      return text;
   }
 }
 
@@ -80,18 +91,18 @@ export function parseUrlConfig(search: string, defaults: RunConfig = DEFAULT_CON
     const values = params.getAll(key);
     if (values.length === 0) continue;
     if (values.length > 1) {
-      ignored.push(`${key} was given ${values.length} times; used the first (${key}=${values[0]})`);
+      ignored.push(`${key} was given ${values.length} times; used the first (${key}=${quoted(values[0])})`);
     }
     candidate[field] = readValue(kind, values[0]);
     textOf[field] = values[0];
   }
-  const unknown = [...new Set([...params.keys()].filter((k) => !OWN_KEYS.has(k)))];
-  for (const key of unknown) ignored.push(`unknown parameter "${key}"`);
+  const unknown = [...new Set([...params.keys()].filter((k) => !OWN_KEYS.has(k) && !QUIET_KEYS.has(k)))];
+  for (const key of unknown) ignored.push(`unknown parameter "${quoted(key)}"`);
 
   const { config, errors } = validateConfig(candidate, defaults);
   for (const { key, field } of URL_KEYS) {
     const error = errors[field];
-    if (error) ignored.push(`${key}=${textOf[field]}: ${error}`);
+    if (error) ignored.push(`${key}=${quoted(textOf[field] ?? '')}: ${error}`);
   }
   return { config, ignored };
 }

@@ -9,6 +9,7 @@ import {
   type RunConfig,
 } from '../engine/config';
 import type { RunState } from '../protocol';
+import { settingWarnings } from '../state/setting-warnings';
 import { NumberField } from './NumberField';
 
 export type SettingsChange = 'run' | 'speed' | 'backend';
@@ -22,6 +23,8 @@ interface Props {
   onStep: () => void;
   onReset: () => void;
   onExport: () => void;
+  /** The current run's number of samples (0 while unknown), for the batch-size note. */
+  datasetSize?: number;
 }
 
 type NumericField = 'batchSize' | 'learningRate' | 'epochs' | 'seed';
@@ -55,14 +58,21 @@ export function Controls(props: Props) {
   const change = (patch: Partial<RunConfig>, kind: SettingsChange = 'run') =>
     onSettingsChange({ ...settings, ...patch }, kind);
 
+  const warnings = settingWarnings(settings, props.datasetSize ?? 0);
   const numberField = (field: NumericField, label: string, inputMode: 'numeric' | 'decimal', hint?: string) => (
     <NumberField
       label={label}
       value={settings[field]}
       inputMode={inputMode}
       hint={hint}
+      warning={field === 'batchSize' || field === 'learningRate' ? warnings[field] : null}
+      // Seeds go on as text: beyond 2^53 a number would round them.
+      read={field === 'seed' ? (text) => text : undefined}
       validate={(candidate) => validateConfig({ [field]: candidate }, settings).errors[field] ?? null}
-      onValidChange={(value) => change({ [field]: value })}
+      onValidChange={(candidate) => {
+        const value = validateConfig({ [field]: candidate }, settings).config[field];
+        if (value !== settings[field]) change({ [field]: value });
+      }}
     />
   );
 

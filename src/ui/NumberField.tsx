@@ -4,17 +4,23 @@ import { useEffect, useId, useState } from 'react';
 
 interface Props {
   label: string;
-  value: number;
+  /** A number, or exact decimal text where a number would round (seeds beyond 2^53). */
+  value: number | string;
   /** Returns why `candidate` is not acceptable, or null when it is. NaN stands for "not a number". */
-  validate: (candidate: number) => string | null;
-  onValidChange: (value: number) => void;
+  validate: (candidate: number | string) => string | null;
+  onValidChange: (value: number | string) => void;
+  /** Turns the typed text into a candidate; by default a strict decimal number, NaN otherwise. */
+  read?: (text: string) => number | string;
+  /** Said next to a valid value that is allowed but worth a word (e.g. larger than the dataset). */
+  warning?: string | null;
   inputMode: 'numeric' | 'decimal';
   hint?: string;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const readDecimal = (text: string) => (DECIMAL.test(text) ? Number(text) : Number.NaN);
 
-export function NumberField({ label, value, validate, onValidChange, inputMode, hint }: Props) {
+export function NumberField({ label, value, validate, onValidChange, read = readDecimal, warning, inputMode, hint }: Props) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +38,7 @@ export function NumberField({ label, value, validate, onValidChange, inputMode, 
       setError(`Enter a value. Still using ${value}.`);
       return;
     }
-    const candidate = DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+    const candidate = read(trimmed);
     const problem = validate(candidate);
     if (problem) {
       setError(`${problem} Still using ${value}.`);
@@ -42,7 +48,10 @@ export function NumberField({ label, value, validate, onValidChange, inputMode, 
     if (candidate !== value) onValidChange(candidate);
   };
 
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+  const shownWarning = error ? null : (warning ?? null);
+  const describedBy = [error ? `${id}-error` : null, shownWarning ? `${id}-warning` : null, hint ? `${id}-hint` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -69,6 +78,9 @@ export function NumberField({ label, value, validate, onValidChange, inputMode, 
       {/* Always in the DOM, so screen readers announce the message when it appears. */}
       <p id={`${id}-error`} className="field-error" aria-live="polite">
         {error}
+      </p>
+      <p id={`${id}-warning`} className="field-warning" aria-live="polite">
+        {shownWarning}
       </p>
     </div>
   );

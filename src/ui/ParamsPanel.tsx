@@ -23,7 +23,8 @@ interface Props {
   initial: ModelParams | null;
   current: ModelParams | null;
   stepsDone: number;
-  seed: number;
+  /** A number, or the exact decimal text of a seed beyond 2^53. */
+  seed: number | string;
 }
 
 export function ParamsPanel({ initial, current, stepsDone, seed }: Props) {
