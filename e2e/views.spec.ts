@@ -219,6 +219,41 @@ test('the MLP has no parameter-space picture, and the view says why', async ({ p
   await expect(fitView(page)).toHaveAttribute('data-points', '200');
 });
 
+test('the data and model controls change the run, and the views follow the model', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByLabel('Samples', { exact: true })).toHaveCount(0); // the tutorial's data has 10
+  await expect(page.getByLabel('Hidden units', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Dataset', { exact: true }).selectOption('sine');
+  const samples = page.getByLabel('Samples', { exact: true });
+  await samples.fill('200');
+  await samples.blur();
+  await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+  const hidden = page.getByLabel('Hidden units', { exact: true });
+  await hidden.fill('8');
+  await hidden.blur();
+  await page.getByLabel('Activation', { exact: true }).selectOption('relu');
+  await expect(page).toHaveURL(/dataset=sine/);
+  await expect(page).toHaveURL(/n=200/);
+  await expect(page).toHaveURL(/model=mlp/);
+  await expect(page).toHaveURL(/hidden=8/);
+  await expect(page).toHaveURL(/act=relu/);
+  await expect(status(page)).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByRole('heading', { name: 'Model: MLP 1 → 8 → 1 (relu)' })).toBeVisible();
+  await expect(page.getByText('25 parameters', { exact: true })).toBeVisible();
+  await expect(paramSpace(page)).toContainText('The MLP has 25 parameters');
+  await expect(fitView(page)).toHaveAttribute('data-points', '200');
+  await expect(paramSpace(page)).toHaveAttribute('data-model', 'mlp');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status(page)).toHaveAttribute('data-steps-done', '1');
+  // The MLP's curve, from its parameters: 201 vertices across the data.
+  const curve = (await fitView(page).locator('polyline.fit-prediction').getAttribute('points')) ?? '';
+  expect(curve.trim().split(/\s+/)).toHaveLength(201);
+
+  await page.getByLabel('Model', { exact: true }).selectOption('linear');
+  await expect(paramSpace(page)).toHaveAttribute('data-model', 'linear');
+  await expect(page.getByLabel('Hidden units', { exact: true })).toHaveCount(0);
+});
+
 test('N = 1,000,000 for 5 epochs trains without freezing the page, and every view draws it', async ({ page }) => {
   test.skip(validateConfig({ dataset: 'line', samples: 1_000_000 }).errors.dataset !== undefined, 'no line dataset yet');
   test.setTimeout(240_000);

@@ -8,6 +8,7 @@ import { useThrottled } from './state/use-throttled';
 import { writeConfigToUrl } from './state/url';
 import { Charts } from './ui/Charts';
 import { Controls, type SettingsChange } from './ui/Controls';
+import { DebugPanel } from './ui/DebugPanel';
 import { downloadText } from './ui/download';
 import { ParamsPanel } from './ui/ParamsPanel';
 import { StatusBar } from './ui/StatusBar';
@@ -90,13 +91,15 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             onTrain={() => client.train()}
             onPause={() => client.pause()}
             onStep={() => client.step()}
+            onStepEpoch={() => client.stepEpoch()}
+            datasetSize={run.datasetSize}
             onReset={() => client.reset(settings, 'Run reset')}
             onExport={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}
           />
         </aside>
 
         <main className="main">
-          <StatusBar run={run} />
+          <StatusBar run={run} onRestart={() => client.restart()} />
           <ParamsPanel
             initial={run.initialParams}
             current={run.currentParams}
@@ -118,6 +121,7 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             batchSize={heavy.config.batchSize}
             datasetSize={heavy.datasetSize}
           />
+          <DebugPanel run={run} />
         </main>
       </div>
     </div>

@@ -2,20 +2,26 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { RunStore } from './state/run-store';
+import { installTestHooks, testHooksEnabled } from './state/test-hooks';
 import { TrainerClient } from './state/trainer-client';
 import { parseUrlConfig } from './state/url';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 
 // The store and the worker live outside React: they outlast renders (and StrictMode's double
 // effects), and the worker is started once, with the settings the link asks for.
 const { config, ignored } = parseUrlConfig(window.location.search);
 const store = new RunStore(config);
-const client = new TrainerClient(store, config);
+const testHooks = testHooksEnabled(window.location.search);
+const client = new TrainerClient(store, config, undefined, { testHooks });
+if (testHooks) installTestHooks(client);
 client.start();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App store={store} client={client} initialSettings={config} urlIgnored={ignored} />
+    <ErrorBoundary>
+      <App store={store} client={client} initialSettings={config} urlIgnored={ignored} />
+    </ErrorBoundary>
   </StrictMode>,
 );

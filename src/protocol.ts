@@ -25,7 +25,38 @@ export interface BackendInfo {
   renderer?: string;
   /** WebGPU only: a self-test result was seen stored in a GPUBuffer, so the GPU computed it. */
   gpuVerified?: boolean;
+  /** Present when this backend took over from one that failed after start-up (device lost, …). */
+  failover?: Failover;
 }
+
+/** A backend that failed while the worker was using it, and where its run went on. */
+export interface Failover {
+  from: BackendName;
+  /** In words, e.g. "the GPU device was lost (destroyed)". */
+  reason: string;
+  /** The run continued from this many completed steps; null when no run was under way. */
+  resumedAtStep: number | null;
+}
+
+/** Where a run picks up when it is recreated (backend failover, worker restart). */
+export interface ResumePoint {
+  /** Completed steps; the run continues with step `stepsDone` (0-based). */
+  stepsDone: number;
+  /**
+   * Every parameter after the last completed step, flat in state_dict order (src/engine/models.ts):
+   * [w, b] for nn.Linear(1, 1).
+   */
+  modelParams: number[];
+}
+
+/** Test-only faults, honoured only when the page was opened with ?testhooks=1. */
+export type TestHook =
+  /** GPUDevice.destroy() on tfjs's WebGPU device, as if the GPU were lost. */
+  | 'lose-device'
+  /** The next training chunk throws, as a tfjs kernel error would. */
+  | 'throw-next-chunk'
+  /** The worker closes itself without a word, as a crashed worker does. */
+  | 'kill-worker';
 
 /** A dataset's columns as float32, as the model sees them. */
 export interface DataColumns {
@@ -74,13 +105,21 @@ export type RunState = 'starting' | 'ready' | 'running' | 'paused' | 'finished' 
 
 /** UI → worker. */
 export type ToWorker =
-  | { type: 'init'; backend: BackendPreference }
-  /** Disposes the current run's tensors and prepares a new one; nothing trains until train/step. */
-  | { type: 'reset'; runId: number; config: RunConfig }
+  | { type: 'init'; backend: BackendPreference; testHooks?: boolean }
+  /**
+   * Disposes the current run's tensors and prepares a new one; nothing trains until train/step.
+   * With `resume`, the run starts after `resume.stepsDone` completed steps (a restarted worker).
+   */
+  | { type: 'reset'; runId: number; config: RunConfig; resume?: ResumePoint }
   | { type: 'train'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number }
-  | { type: 'set-speed'; runId: number; speed: number };
+  /** The rest of the current epoch (a whole epoch from an epoch boundary), then paused. */
+  | { type: 'step-epoch'; runId: number }
+  | { type: 'set-speed'; runId: number; speed: number }
+  /** Liveness check; answered at once with a pong, whatever the worker is doing. */
+  | { type: 'ping'; id: number }
+  | { type: 'test-hook'; hook: TestHook };
 
 /** Worker → UI. Messages about a run carry its runId so the UI can drop those of a run it reset. */
 export type FromWorker =
@@ -96,6 +135,8 @@ export type FromWorker =
       stepsPerEpoch: number;
       datasetSize: number;
       tensorCount: number;
+      /** Set when the run was recreated mid-way: it goes on after this many completed steps. */
+      resumedAt?: number;
       /** The run's data (x, y columns), for the fit view and the full-data loss. */
       data?: DataColumns;
     }
@@ -117,11 +158,13 @@ export type FromWorker =
       runId: number;
       steps: StepRecord[];
       tensorCount: number;
+      tensorBytes?: number;
       /** Every parameter after the last of `steps`, flat in state_dict order: the model's curve. */
       modelParams?: number[];
     }
-  | { type: 'state'; runId: number; state: RunState; tensorCount: number }
-  | { type: 'error'; runId: number | null; message: string };
+  | { type: 'state'; runId: number; state: RunState; tensorCount: number; tensorBytes?: number }
+  | { type: 'error'; runId: number | null; message: string }
+  | { type: 'pong'; id: number };
 
 export function assertNever(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);

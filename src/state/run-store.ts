@@ -8,6 +8,7 @@ import {
   type DataColumns,
   type FromWorker,
   type ModelParams,
+  type ResumePoint,
   type RunState,
   type StepRecord,
 } from '../protocol';
@@ -34,6 +35,8 @@ export interface RunSnapshot {
   /** The run's x and y columns (fit view, full-data loss); null until the run is ready. */
   dataColumns: DataColumns | null;
   tensorCount: number | null;
+  /** Bytes held by those tensors (tf.memory().numBytes), for the debug panel. */
+  tensorBytes: number | null;
   stepsDone: number;
   epochsReceived: number;
   lastLoss: number | null;
@@ -46,7 +49,7 @@ export interface RunSnapshot {
 type Schedule = (flush: () => void) => void;
 
 /** The fields a reset clears: a new run has no parameters, steps or data yet. */
-type RunFields = Omit<RunSnapshot, 'version' | 'backend' | 'tensorCount'>;
+type RunFields = Omit<RunSnapshot, 'version' | 'backend' | 'tensorCount' | 'tensorBytes'>;
 
 function freshRun(runId: number, config: RunConfig, notice: string | null): RunFields {
   return {
@@ -89,6 +92,7 @@ export class RunStore {
       version: 0,
       backend: null,
       tensorCount: null,
+      tensorBytes: null,
       ...freshRun(0, config, null),
     };
     this.snapshot = this.pending;
@@ -108,9 +112,23 @@ export class RunStore {
     this.update(freshRun(runId, config, notice));
   }
 
-  /** The worker is being replaced (backend change): its backend report no longer holds. */
-  workerRestarting(): void {
-    this.update({ backend: null, state: 'starting', tensorCount: null });
+  /**
+   * The worker is being replaced (backend change, restart after a failure): its backend report no
+   * longer holds. The run's history stays; a reset that follows may clear it.
+   */
+  workerRestarting(notice: string | null = this.pending.notice): void {
+    this.update({ backend: null, state: 'starting', error: null, tensorCount: null, tensorBytes: null, notice });
+  }
+
+  /** Where a restarted worker should carry the run on, or null when it has no steps to keep. */
+  resumePoint(): ResumePoint | null {
+    const { stepsDone, modelParams } = this.pending;
+    return stepsDone > 0 && modelParams ? { stepsDone, modelParams } : null;
+  }
+
+  /** The speed applies to the run under way (no reset): the run's settings say so too. */
+  speedChanged(speed: number, notice: string | null): void {
+    this.update({ config: { ...this.pending.config, speed }, notice });
   }
 
   setNotice(notice: string | null): void {
@@ -130,10 +148,14 @@ export class RunStore {
         return;
       case 'run-ready':
         if (message.runId !== current) return;
+        if (message.resumedAt === undefined && this.pending.stepsDone > 0) {
+          // The worker started this run over (it could not carry it on): so does its history.
+          this.beginRun(current, this.pending.config, this.pending.notice);
+        }
         this.update({
           initialParams: message.initialParams ?? null,
-          currentParams: message.initialParams ?? null,
-          modelParams: message.initialModelParams ?? null,
+          currentParams: message.resumedAt ? this.pending.currentParams : (message.initialParams ?? null),
+          modelParams: message.resumedAt ? this.pending.modelParams : (message.initialModelParams ?? null),
           stepsPerEpoch: message.stepsPerEpoch,
           datasetSize: message.datasetSize,
           dataColumns: message.data ?? this.pending.dataColumns,
@@ -152,17 +174,24 @@ export class RunStore {
         this.addSteps(message.steps);
         this.update({
           tensorCount: message.tensorCount,
+          tensorBytes: message.tensorBytes ?? null,
           modelParams: message.modelParams ?? this.pending.modelParams,
         });
         return;
       case 'state':
         if (message.runId !== current) return;
-        this.update({ state: message.state, tensorCount: message.tensorCount });
+        this.update({
+          state: message.state,
+          tensorCount: message.tensorCount,
+          tensorBytes: message.tensorBytes ?? this.pending.tensorBytes,
+        });
         return;
       case 'error':
         if (message.runId !== null && message.runId !== current) return;
         this.update({ state: 'error', error: message.message });
         return;
+      case 'pong':
+        return; // the client's heartbeat
       default:
         assertNever(message);
     }

@@ -33,7 +33,8 @@ interface Pointed {
 function scaleNote(layout: ReturnType<typeof makeBatchLayout>): string {
   const scale = pixelScale(layout);
   if (!scale) return 'one cell per sample';
-  const samples = `1 px = ${count(Math.round(scale.samples))} samples`;
+  const perPixel = scale.samples < 10 ? scale.samples.toFixed(1) : count(Math.round(scale.samples));
+  const samples = `1 px = ${perPixel} samples`;
   return scale.batches >= 1 ? `${samples} (≈ ${count(Math.round(scale.batches))} batches: too many to colour apart)` : samples;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../engine/config';
 import type { RunState } from '../protocol';
 import { settingWarnings } from '../state/setting-warnings';
+import { DataModelFields } from './DataModelFields';
 import { NumberField } from './NumberField';
 
 export type SettingsChange = 'run' | 'speed' | 'backend';
@@ -95,6 +96,8 @@ export function Controls(props: Props) {
           Reset
         </button>
       </div>
+      <DataModelFields settings={settings} onChange={(patch) => change(patch)} />
+
       <fieldset>
         <legend>DataLoader</legend>
         {numberField('batchSize', 'Batch size', 'numeric')}

@@ -1,9 +1,12 @@
 // The role="status" region: which tfjs backend really runs (and why others were refused), the run
 // state in words and the progress. Machine-readable copies sit in data-* attributes for the tests.
+// When the run or the worker fails, an alert beside it says what happened and offers a restart
+// that keeps the run's history.
 import type { BackendName } from '../engine/config';
-import type { AdapterInfo, BackendInfo, RunState } from '../protocol';
+import type { AdapterInfo, BackendInfo, Failover, RunState } from '../protocol';
 import type { RunSnapshot } from '../state/run-store';
 import { count } from './numbers';
+import './robustness.css';
 
 const BACKEND_TITLES: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
 
@@ -24,8 +27,11 @@ export function adapterText(adapter: AdapterInfo): string {
 
 /** "webgpu: no adapter" → "WebGPU unavailable: no adapter"; the worker's lines are `name: reason`. */
 export function fallbackText(info: BackendInfo): string | null {
-  if (info.fallbackReasons.length === 0) return null;
-  const reasons = info.fallbackReasons.map((line) => {
+  // A backend that failed mid-run has its own, fuller line (failoverText).
+  const failed = info.failover ? `${info.failover.from}: ${info.failover.reason}` : null;
+  const lines = info.fallbackReasons.filter((line) => line !== failed);
+  if (lines.length === 0) return null;
+  const reasons = lines.map((line) => {
     const colon = line.indexOf(': ');
     const name = line.slice(0, colon) as BackendName;
     return colon > 0 && name in BACKEND_TITLES
@@ -33,6 +39,18 @@ export function fallbackText(info: BackendInfo): string | null {
       : line;
   });
   return `${reasons.join('; ')} — using ${BACKEND_TITLES[info.name]}`;
+}
+
+/** "WebGPU stopped working: the GPU device was lost (…). Switched to WebGL; the run goes on from step 12, nothing lost." */
+export function failoverText(failover: Failover, now: BackendName): string {
+  const where =
+    failover.resumedAtStep === null
+      ? ''
+      : failover.resumedAtStep === 0
+        ? '; the run starts again from step 0'
+        : `; the run goes on from step ${count(failover.resumedAtStep)}, nothing lost`;
+  const reason = failover.reason.replace(/\.$/, '');
+  return `${BACKEND_TITLES[failover.from]} stopped working: ${reason}. Switched to ${BACKEND_TITLES[now]}${where}.`;
 }
 
 /** What the backend reports about where ops run, in a short line. */
@@ -53,40 +71,63 @@ function progressText(run: RunSnapshot): string {
   return `Epoch ${epoch}/${config.epochs} · Step ${stepInEpoch}/${stepsPerEpoch} (${count(stepsDone)} of ${count(total)} steps)`;
 }
 
-export function StatusBar({ run }: { run: RunSnapshot }) {
+interface Props {
+  run: RunSnapshot;
+  /** Replaces the worker and carries the run on from its last step (offered after an error). */
+  onRestart?: () => void;
+}
+
+export function StatusBar({ run, onRestart }: Props) {
   const { backend, state } = run;
   const fallback = backend && fallbackText(backend);
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      className={`status status-${state}`}
-      data-backend={backend?.name}
-      data-state={state}
-      data-steps-done={run.stepsDone}
-      data-tensors={run.tensorCount ?? undefined}
-      data-w={run.currentParams?.w}
-      data-b={run.currentParams?.b}
-    >
-      <p className="status-main">
-        <strong className="status-state">{STATE_WORDS[state]}</strong>
-        <span className="status-backend">Backend: {backend ? backend.name : 'choosing…'}</span>
-        {/* Progress changes many times a second; announcing each change would drown the rest. */}
-        <span className="status-progress" aria-live="off">
-          {progressText(run)}
-        </span>
-      </p>
-      {run.error && <p className="status-error">{run.error}</p>}
-      {run.notice && <p className="status-notice">{run.notice}</p>}
-      {fallback && <p className="status-fallback">{fallback}</p>}
-      {backend && (
-        <p className="status-details">
-          {backend.adapter && <span>Adapter: {adapterText(backend.adapter)}</span>}
-          {backend.renderer && <span>Renderer: {backend.renderer}</span>}
-          <span>{computeText(backend)}</span>
-          {run.tensorCount !== null && <span>tfjs tensors held: {run.tensorCount}</span>}
+    <>
+      <div
+        role="status"
+        aria-live="polite"
+        className={`status status-${state}`}
+        data-backend={backend?.name}
+        data-state={state}
+        data-steps-done={run.stepsDone}
+        data-tensors={run.tensorCount ?? undefined}
+        data-w={run.currentParams?.w}
+        data-b={run.currentParams?.b}
+      >
+        <p className="status-main">
+          <strong className="status-state">{STATE_WORDS[state]}</strong>
+          <span className="status-backend">Backend: {backend ? backend.name : 'choosing…'}</span>
+          {/* Progress changes many times a second; announcing each change would drown the rest. */}
+          <span className="status-progress" aria-live="off">
+            {progressText(run)}
+          </span>
         </p>
+        {run.notice && <p className="status-notice">{run.notice}</p>}
+        {backend?.failover && <p className="status-failover">{failoverText(backend.failover, backend.name)}</p>}
+        {fallback && <p className="status-fallback">{fallback}</p>}
+        {backend && (
+          <p className="status-details">
+            {backend.adapter && <span>Adapter: {adapterText(backend.adapter)}</span>}
+            {backend.renderer && <span>Renderer: {backend.renderer}</span>}
+            <span>{computeText(backend)}</span>
+            {run.tensorCount !== null && <span>tfjs tensors held: {run.tensorCount}</span>}
+          </p>
+        )}
+      </div>
+      {state === 'error' && (
+        <div className="run-error" role="alert">
+          <p className="status-error">Training stopped: {run.error ?? 'an unknown error.'}</p>
+          <p>
+            {run.stepsDone > 0
+              ? `Nothing is lost: the charts and the log keep all ${count(run.stepsDone)} steps so far, and a restart carries the run on from there.`
+              : 'A restart starts the training worker again with the same settings.'}
+          </p>
+          {onRestart && (
+            <button type="button" onClick={onRestart}>
+              Restart worker
+            </button>
+          )}
+        </div>
       )}
-    </div>
+    </>
   );
 }

@@ -57,6 +57,7 @@ describe('loss series', () => {
     expect(xAxisEnd('step', 400_000, 2863, 4)).toBe(5000);
     expect(xAxisEnd('epoch', 400_000, 2863, 4)).toBe(1000);
     expect(xAxisEnd('step', 40, 3, 4, 100)).toBe(100);
+    expect(xAxisEnd('step', 3200, 3200, 32)).toBe(3200);
   });
 });
 

@@ -75,7 +75,7 @@ export function isOnGpu(t: tf.Tensor): boolean {
 function rendererName(name: BackendName): string | undefined {
   if (name !== 'webgl') return undefined;
   try {
-    const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
+    const gl = webglContext();
     if (!gl) return undefined;
     const ext = gl.getExtension('WEBGL_debug_renderer_info');
     return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
@@ -84,10 +84,127 @@ function rendererName(name: BackendName): string | undefined {
   }
 }
 
-export async function selectBackend(requested: BackendPreference): Promise<BackendInfo> {
-  const fallbackReasons: string[] = [];
+/** A backend that stopped working after it was chosen: device lost, context lost, a GPU error. */
+export class BackendFault extends Error {
+  constructor(
+    readonly backend: BackendName,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackendFault';
+  }
+}
+
+type FaultListener = (fault: BackendFault) => void;
+
+/**
+ * The backend in use and what is known to have gone wrong with it. Each selection gets a new
+ * serial, so a late report about a backend already replaced is recognised and ignored.
+ */
+const watch = {
+  serial: 0,
+  backend: null as BackendName | null,
+  fault: null as BackendFault | null,
+  listeners: new Set<FaultListener>(),
+};
+
+export const backendSerial = (): number => watch.serial;
+export const activeBackend = (): BackendName | null => watch.backend;
+export const currentFault = (): BackendFault | null => watch.fault;
+
+/** Calls `listener` once if the current backend fails; returns the unsubscribe. */
+export function onBackendFault(listener: FaultListener): () => void {
+  if (watch.fault) {
+    listener(watch.fault);
+    return () => {};
+  }
+  watch.listeners.add(listener);
+  return () => watch.listeners.delete(listener);
+}
+
+function raiseFault(serial: number, message: string): void {
+  if (serial !== watch.serial || watch.fault || !watch.backend) return;
+  watch.fault = new BackendFault(watch.backend, message);
+  const listeners = [...watch.listeners];
+  watch.listeners.clear();
+  for (const listener of listeners) listener(watch.fault);
+}
+
+/**
+ * The current backend's fault, waiting up to `ms` for one: a lost device fails its pending reads a
+ * moment before its `lost` promise says why.
+ */
+export function faultWithin(ms: number): Promise<BackendFault | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      off();
+      resolve(null);
+    }, ms);
+    const off = onBackendFault((fault) => {
+      clearTimeout(timer);
+      resolve(fault);
+    });
+  });
+}
+
+/** `promise`, or the backend's fault if that comes first (a read on a lost device may never end). */
+export function orBackendFault<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const off = onBackendFault(reject);
+    promise.then(
+      (value) => {
+        off();
+        resolve(value);
+      },
+      (error: unknown) => {
+        off();
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Listens for the ways a chosen backend dies without any op throwing. */
+function watchBackend(name: BackendName): void {
+  watch.serial += 1;
+  watch.backend = name;
+  watch.fault = null;
+  watch.listeners.clear();
+  const serial = watch.serial;
+  if (name === 'webgpu') {
+    const device = webgpuDevice();
+    void device?.lost.then((info) => {
+      const why = info.message ? `${info.reason}: ${info.message}` : info.reason;
+      raiseFault(serial, `the GPU device was lost (${why})`);
+    });
+    device?.addEventListener('uncapturederror', (event) => {
+      raiseFault(serial, `the GPU reported an error: ${(event as GPUUncapturedErrorEvent).error.message}`);
+    });
+  } else if (name === 'webgl') {
+    webglContext()?.canvas.addEventListener('webglcontextlost', () => {
+      raiseFault(serial, 'the WebGL context was lost');
+    });
+  }
+}
+
+export function webgpuDevice(): GPUDevice | undefined {
+  if (tf.getBackend() !== 'webgpu') return undefined;
+  return (tf.backend() as unknown as { device?: GPUDevice }).device;
+}
+
+export function webglContext(): WebGL2RenderingContext | undefined {
+  if (tf.getBackend() !== 'webgl') return undefined;
+  return (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
+}
+
+/** Tries `chain` in order; `fallbackReasons` starts with what went wrong before. */
+async function selectFrom(
+  chain: readonly BackendName[],
+  requested: BackendPreference,
+  fallbackReasons: string[],
+): Promise<BackendInfo> {
   let adapter: AdapterInfo | undefined;
-  for (const name of CHAINS[requested]) {
+  for (const name of chain) {
     if (name === 'webgpu') {
       const probe = await probeWebGPU();
       if ('reason' in probe) {
@@ -113,6 +230,7 @@ export async function selectBackend(requested: BackendPreference): Promise<Backe
       fallbackReasons.push(`${name}: self-test computed wrong numbers`);
       continue;
     }
+    watchBackend(name);
     return {
       name,
       requested,
@@ -129,4 +247,31 @@ export async function selectBackend(requested: BackendPreference): Promise<Backe
     };
   }
   throw new Error(`No tfjs backend works here: ${fallbackReasons.join('; ')}`);
+}
+
+export function selectBackend(requested: BackendPreference): Promise<BackendInfo> {
+  return selectFrom(CHAINS[requested], requested, []);
+}
+
+/** True when a backend after `name` is left to fall back to. */
+export function canFallBackFrom(name: BackendName, requested: BackendPreference): boolean {
+  const chain = CHAINS[requested];
+  const at = chain.indexOf(name);
+  return at >= 0 && at < chain.length - 1;
+}
+
+/**
+ * The backend `failed` stopped working: moves to the next one of the chain. Every tensor on the
+ * failed backend must be disposed first (tfjs would try to copy them across).
+ */
+export async function fallBackFrom(
+  failed: BackendInfo,
+  reason: string,
+  resumedAtStep: number | null,
+): Promise<BackendInfo> {
+  const chain = CHAINS[failed.requested];
+  const rest = chain.slice(chain.indexOf(failed.name) + 1);
+  watch.backend = null; // the dead device's later events are no news
+  const info = await selectFrom(rest, failed.requested, [...failed.fallbackReasons, `${failed.name}: ${reason}`]);
+  return { ...info, failover: { from: failed.name, reason, resumedAtStep } };
 }

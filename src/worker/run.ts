@@ -1,10 +1,15 @@
 // One training run inside the worker: walks epochs and mini-batches in PyTorch's order, enqueues
 // steps on tfjs, and reads results back in chunks. Chunks start at one step (the first loss shows up
 // at once) and grow while the GPU keeps up, bounded in time so Pause is answered promptly.
+//
+// A run can be recreated at a step it already reached (`resume`): after a backend failed under it,
+// or in a restarted worker. It replays the plan's epochs up to there (the same draws, so the same
+// batches) and starts its trainer from the parameters read back at that step.
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import { createRunPlan, type RunPlan } from '../engine/plan';
-import { epochMessage, type FromWorker, type RunState, type StepRecord } from '../protocol';
+import { epochMessage, type FromWorker, type ResumePoint, type RunState, type StepRecord } from '../protocol';
+import { currentFault, orBackendFault } from './backend';
 import type { StepReadout, Trainer } from './trainer';
 import { createTrainer } from './trainer-factory';
 
@@ -12,6 +17,18 @@ const MAX_STEPS_PER_CHUNK = 1024;
 const CHUNK_BUDGET_MS = 30;
 
 type Post = (message: FromWorker) => void;
+
+/** How far a loop goes: to the end of the run (Train) or of the current epoch (Step epoch). */
+export type Goal = 'end' | 'epoch';
+
+export interface RunOptions {
+  resume?: ResumePoint;
+  /**
+   * A chunk failed. Return true when the caller takes over (it will dispose this run and carry it
+   * on elsewhere, e.g. on the next backend); false makes the run fail with the error.
+   */
+  onFault?: (run: TrainingRun, error: unknown) => boolean;
+}
 
 interface StepPosition {
   epoch: number;
@@ -36,34 +53,67 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** Every parameter after a chunk's last step, flat (state_dict order): [w, b] for nn.Linear(1, 1). */
 function modelParamsOf(readouts: readonly StepReadout[]): number[] | undefined {
   const last = readouts.at(-1);
   return last?.modelParams ?? (last?.params ? [last.params.w, last.params.b] : undefined);
 }
 
+/** The plan with its initial parameters replaced: what a resumed trainer starts from. */
+function planFrom(plan: RunPlan, modelParams: readonly number[]): RunPlan {
+  return {
+    ...plan,
+    initialParameters: Float32Array.from(modelParams),
+    initialParams: plan.model.kind === 'linear' ? { w: modelParams[0], b: modelParams[1] } : undefined,
+  };
+}
+
 export class TrainingRun {
   state: RunState = 'ready';
   private readonly plan: RunPlan;
   private readonly trainer: Trainer;
+  private readonly totalSteps: number;
+  private readonly onFault?: RunOptions['onFault'];
   private epoch = 0;
   private epochBatches: number[][] = [];
   private nextBatchInEpoch = 0;
+  /** Steps enqueued so far. */
   private stepsDone = 0;
-  private readonly totalSteps: number;
+  /** What the UI has been sent: completed steps and the parameters after the last of them. */
+  private completed: ResumePoint;
+  /** The chained loops: a new Train waits for the loop a Pause stopped. */
   private loop: Promise<void> = Promise.resolve();
+  /** Bumped by Pause/halt/dispose: a loop of an older generation stops at its next chunk. */
+  private generation = 0;
+  /** The goal of the loop that is running, or was when a fault stopped it. */
+  private goal: Goal | null = null;
   private disposed = false;
+  private halted = false;
+  /** Ends a slow-motion wait early (Pause, a speed change, dispose). */
+  private wake: (() => void) | null = null;
+  private injectedFault = false;
 
   constructor(
     readonly runId: number,
     readonly config: RunConfig,
     private readonly post: Post,
+    options: RunOptions = {},
   ) {
+    this.onFault = options.onFault;
     this.plan = createRunPlan(config);
-    this.trainer = createTrainer(this.plan, config);
     this.totalSteps = this.plan.stepsPerEpoch * config.epochs;
+    // A resume point of another model (its parameter count differs) cannot be used: start over.
+    const fits = options.resume?.modelParams.length === this.plan.initialParameters.length;
+    const resume = fits ? options.resume : undefined;
+    const resumeAt = Math.min(resume?.stepsDone ?? 0, this.totalSteps);
+    if (resume && resumeAt > 0) {
+      this.fastForward(resumeAt);
+      this.completed = { stepsDone: resumeAt, modelParams: resume.modelParams };
+      this.trainer = createTrainer(planFrom(this.plan, resume.modelParams), config);
+    } else {
+      this.completed = { stepsDone: 0, modelParams: Array.from(this.plan.initialParameters) };
+      this.trainer = createTrainer(this.plan, config);
+    }
     this.post({
       type: 'run-ready',
       runId,
@@ -74,67 +124,168 @@ export class TrainingRun {
       datasetSize: this.plan.dataset.x.length,
       data: { x: this.plan.dataset.x, y: this.plan.dataset.y },
       tensorCount: tf.memory().numTensors,
+      // Without resumedAt the UI starts the run's history afresh.
+      ...(resume ? { resumedAt: resumeAt } : {}),
     });
-    if (this.totalSteps === 0) this.setState('finished');
-    else this.setState('ready');
+    if (resumeAt > 0 && this.epoch > 0 && this.nextBatchInEpoch > 0) {
+      // The epoch under way, for a UI that lacks it (the store ignores epochs it has).
+      this.post(epochMessage(runId, this.epoch, this.epochBatches, config.batchSize));
+    }
+    if (this.finished) this.setState('finished');
+    else this.setState(resumeAt > 0 ? 'paused' : 'ready');
   }
 
   get finished(): boolean {
     return this.stepsDone >= this.totalSteps;
   }
 
+  /** Where this run could be carried on: the last step the UI has seen. */
+  get resumePoint(): ResumePoint {
+    return this.completed;
+  }
+
   setSpeed(speed: number): void {
     this.config.speed = speed;
+    this.wake?.(); // from 1 step/s to Max should not wait out the current second
   }
 
   train(): void {
-    if (this.state !== 'ready' && this.state !== 'paused') return;
-    this.setState('running');
-    this.loop = this.runLoop().catch((e) => this.fail(e));
+    this.start('end');
+  }
+
+  /** Trains to the end of the current epoch (a whole epoch from an epoch boundary), then pauses. */
+  stepEpoch(): void {
+    this.start('epoch');
   }
 
   pause(): void {
-    if (this.state === 'running') this.state = 'paused'; // the loop notices and announces it
+    if (this.state !== 'running') return;
+    this.state = 'paused'; // the loop stops at its next chunk and announces it
+    this.goal = null;
+    this.generation += 1;
+    this.wake?.();
   }
 
   async step(): Promise<void> {
-    if (this.state !== 'ready' && this.state !== 'paused') return;
-    await this.loop;
+    if ((this.state !== 'ready' && this.state !== 'paused') || this.finished) return;
+    await this.loop; // a loop that Pause stopped may still be reading its last chunk
+    if ((this.state !== 'ready' && this.state !== 'paused') || this.disposed || this.halted) return;
     try {
       await this.flush(this.enqueueChunk(1));
-      this.setState(this.finished ? 'finished' : 'paused');
     } catch (e) {
-      this.fail(e);
+      this.chunkFailed(e);
+      return;
     }
+    if (!this.disposed) this.setState(this.finished ? 'finished' : 'paused');
+  }
+
+  /** Test hook: the next chunk throws as a failing tfjs kernel would. */
+  injectFault(): void {
+    this.injectedFault = true;
+  }
+
+  /**
+   * Stops the run without a word (its successor will speak): returns the goal of the loop that was
+   * running, so the successor can carry on with it, or null when none was.
+   */
+  async halt(): Promise<Goal | null> {
+    const goal = this.goal;
+    this.halted = true;
+    this.state = 'paused';
+    this.generation += 1;
+    this.wake?.();
+    await this.loop;
+    return goal;
   }
 
   /** Stops the loop at its next chunk boundary, then frees every tensor of this run. */
   async dispose(): Promise<void> {
     if (this.state === 'running') this.state = 'paused';
     this.disposed = true;
+    this.generation += 1;
+    this.wake?.();
     await this.loop;
-    this.trainer.dispose();
+    try {
+      this.trainer.dispose();
+    } catch {
+      // A lost device may refuse to free its buffers; they went with it.
+    }
   }
 
-  private async runLoop(): Promise<void> {
+  private start(goal: Goal): void {
+    if ((this.state !== 'ready' && this.state !== 'paused') || this.finished || this.halted) return;
+    this.goal = goal;
+    this.setState('running');
+    const generation = ++this.generation;
+    this.loop = this.loop.then(() => this.runLoop(generation, goal)).catch((e: unknown) => this.chunkFailed(e));
+  }
+
+  private stepsLeftInEpoch(): number {
+    return this.plan.stepsPerEpoch - this.nextBatchInEpoch;
+  }
+
+  private async runLoop(generation: number, goal: Goal): Promise<void> {
+    const current = () => generation === this.generation && !this.disposed;
     let chunkSize = 1;
-    while (this.state === 'running' && !this.finished && !this.disposed) {
+    while (current() && !this.finished) {
       const slowMotion = this.config.speed > 0;
+      const wanted = slowMotion ? 1 : chunkSize;
       const started = performance.now();
-      await this.flush(this.enqueueChunk(slowMotion ? 1 : chunkSize));
+      await this.flush(this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted));
+      if (goal === 'epoch' && this.nextBatchInEpoch === 0) break;
       const elapsed = performance.now() - started;
       if (elapsed < CHUNK_BUDGET_MS) chunkSize = Math.min(chunkSize * 2, MAX_STEPS_PER_CHUNK);
       else if (chunkSize > 1) chunkSize = Math.max(1, chunkSize >> 1);
-      if (slowMotion) await sleep(Math.max(0, 1000 / this.config.speed - elapsed));
+      if (slowMotion) await this.wait(1000 / this.config.speed - elapsed);
       else await yieldToEventLoop();
     }
-    if (this.disposed) return;
-    if (this.finished) this.setState('finished');
-    else if (this.state === 'paused') this.setState('paused');
+    if (this.disposed || this.halted) return;
+    if (this.finished) {
+      this.goal = null;
+      this.setState('finished');
+    } else if (generation === this.generation) {
+      // The epoch is done (Step epoch): pause here.
+      this.goal = null;
+      this.generation += 1;
+      this.setState('paused');
+    } else if (this.state === 'paused') {
+      this.setState('paused'); // Pause stopped it, and no Train came since
+    }
+  }
+
+  /** A slow-motion wait that Pause, a speed change or dispose cut short. */
+  private wait(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  /** Draws the epochs before step `steps` (the same draws as the first time) and stands there. */
+  private fastForward(steps: number): void {
+    const perEpoch = this.plan.stepsPerEpoch;
+    const epochs = Math.ceil(steps / perEpoch);
+    for (let e = 0; e < epochs; e++) this.epochBatches = this.plan.nextEpochBatches();
+    this.epoch = epochs;
+    this.nextBatchInEpoch = steps - (epochs - 1) * perEpoch;
+    if (this.nextBatchInEpoch === perEpoch) this.nextBatchInEpoch = 0;
+    this.stepsDone = steps;
   }
 
   /** Queues up to `count` steps (fewer at the end of the run), walking epochs as PyTorch does. */
   private enqueueChunk(count: number): PendingChunk {
+    const fault = currentFault();
+    if (fault) throw fault; // no new work for a backend known to be dead
+    if (this.injectedFault) {
+      this.injectedFault = false;
+      throw new Error('a tfjs kernel failed (injected by a test hook)');
+    }
     const positions: StepPosition[] = [];
     while (positions.length < count && !this.finished) {
       if (this.nextBatchInEpoch === 0) {
@@ -153,7 +304,11 @@ export class TrainingRun {
 
   private async flush({ positions, work }: PendingChunk): Promise<void> {
     const firstStep = this.stepsDone - positions.length;
-    const readouts = await this.trainer.read(work);
+    const readouts = await orBackendFault(this.trainer.read(work));
+    // Numbers read after the backend reported an error cannot be trusted.
+    const fault = currentFault();
+    if (fault) throw fault;
+    if (this.disposed || this.halted) return;
     const steps: StepRecord[] = readouts.map((r, i) => ({
       step: firstStep + i,
       epoch: positions[i].epoch,
@@ -162,24 +317,36 @@ export class TrainingRun {
       loss: r.loss,
       params: r.params,
     }));
-    if (this.disposed) return;
+    const modelParams = modelParamsOf(readouts);
+    if (steps.length > 0 && modelParams) this.completed = { stepsDone: firstStep + steps.length, modelParams };
+    const memory = tf.memory();
     this.post({
       type: 'progress',
       runId: this.runId,
       steps,
-      tensorCount: tf.memory().numTensors,
-      modelParams: modelParamsOf(readouts),
+      tensorCount: memory.numTensors,
+      tensorBytes: memory.numBytes,
+      modelParams,
     });
+  }
+
+  /** A chunk threw: the worker may carry the run on elsewhere; otherwise the run fails. */
+  private chunkFailed(e: unknown): void {
+    if (this.disposed || this.halted) return;
+    this.generation += 1;
+    if (this.onFault?.(this, e)) {
+      this.halted = true; // the worker takes it from here (halt() returns this.goal)
+      return;
+    }
+    this.goal = null;
+    this.state = 'error';
+    this.post({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e) });
+    this.setState('error');
   }
 
   private setState(state: RunState): void {
     this.state = state;
-    this.post({ type: 'state', runId: this.runId, state, tensorCount: tf.memory().numTensors });
-  }
-
-  private fail(e: unknown): void {
-    this.state = 'error';
-    this.post({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e) });
-    this.setState('error');
+    const memory = tf.memory();
+    this.post({ type: 'state', runId: this.runId, state, tensorCount: memory.numTensors, tensorBytes: memory.numBytes });
   }
 }

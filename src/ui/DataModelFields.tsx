@@ -1,0 +1,82 @@
+// Which data and which model: the tutorial's ten samples or a generated set (its size up to
+// 1,000,000), the linear model or an MLP with its hidden width and activation. The fields that do
+// not apply (samples of the tutorial's fixed data, the linear model's hidden units) are not shown.
+import { useId } from 'react';
+import {
+  ACTIVATION_NAMES,
+  DATASET_NAMES,
+  MODEL_NAMES,
+  validateConfig,
+  type ActivationName,
+  type DatasetName,
+  type ModelName,
+  type RunConfig,
+} from '../engine/config';
+import { NumberField } from './NumberField';
+
+const DATASET_LABELS: Record<DatasetName, string> = {
+  tutorial: 'Tutorial: x = 1…10, y = 2x',
+  line: 'Noisy line: y = 2x + 1 + noise',
+  sine: 'Sine: y = sin x + noise',
+};
+
+const MODEL_LABELS: Record<ModelName, string> = {
+  linear: 'Linear: y = w·x + b',
+  mlp: 'MLP: 1 → hidden → 1',
+};
+
+const ACTIVATION_LABELS: Record<ActivationName, string> = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid' };
+
+function Select<T extends string>(props: { label: string; value: T; options: readonly T[]; labels: Record<T, string>; onChange: (value: T) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {props.labels[o]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface Props {
+  settings: RunConfig;
+  onChange: (patch: Partial<RunConfig>) => void;
+}
+
+export function DataModelFields({ settings, onChange }: Props) {
+  const numberField = (field: 'samples' | 'hiddenUnits', label: string, hint: string) => (
+    <NumberField
+      label={label}
+      value={settings[field]}
+      inputMode="numeric"
+      hint={hint}
+      validate={(candidate) => validateConfig({ [field]: candidate }, settings).errors[field] ?? null}
+      onValidChange={(value) => onChange({ [field]: value })}
+    />
+  );
+  return (
+    <fieldset>
+      <legend>Data and model</legend>
+      <Select label="Dataset" value={settings.dataset} options={DATASET_NAMES} labels={DATASET_LABELS} onChange={(dataset) => onChange({ dataset })} />
+      {settings.dataset !== 'tutorial' && numberField('samples', 'Samples', 'N, up to 1,000,000; drawn from the seed')}
+      <Select label="Model" value={settings.model} options={MODEL_NAMES} labels={MODEL_LABELS} onChange={(model) => onChange({ model })} />
+      {settings.model === 'mlp' && (
+        <>
+          {numberField('hiddenUnits', 'Hidden units', 'the width of the hidden layer')}
+          <Select
+            label="Activation"
+            value={settings.activation}
+            options={ACTIVATION_NAMES}
+            labels={ACTIVATION_LABELS}
+            onChange={(activation) => onChange({ activation })}
+          />
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,169 @@
+// The worker's run loop on tfjs's CPU backend, in Node: a run recreated at step k (backend failover,
+// worker restart) continues exactly as the uninterrupted run does; Step epoch stops at the epoch's
+// end; Pause and Train in quick succession never run two loops; a failing chunk goes to onFault.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
+import type { FromWorker, RunState, StepRecord } from '../protocol';
+import { TrainingRun } from './run';
+
+// WebGPU's constants, which modules of the worker read when they load; Node has no WebGPU.
+vi.hoisted(() => {
+  Object.assign(globalThis, {
+    GPUBufferUsage: { MAP_READ: 1, MAP_WRITE: 2, COPY_SRC: 4, COPY_DST: 8, INDEX: 16, VERTEX: 32, UNIFORM: 64, STORAGE: 128, INDIRECT: 256, QUERY_RESOLVE: 512 },
+    GPUShaderStage: { VERTEX: 1, FRAGMENT: 2, COMPUTE: 4 },
+    GPUMapMode: { READ: 1, WRITE: 2 },
+  });
+});
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function recorder() {
+  const messages: FromWorker[] = [];
+  const post = (m: FromWorker) => messages.push(m);
+  const steps = () => messages.flatMap((m) => (m.type === 'progress' ? m.steps : []));
+  const states = () => messages.flatMap((m) => (m.type === 'state' ? [m.state] : []));
+  const lastState = () => states().at(-1);
+  return { messages, post, steps, states, lastState };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 2000 && !check(); i++) await new Promise((r) => setTimeout(r, 2));
+  expect(check()).toBe(true);
+}
+
+const config = (over: Partial<RunConfig> = {}): RunConfig => ({ ...DEFAULT_CONFIG, epochs: 3, ...over });
+const key = (s: StepRecord) => [s.step, s.epoch, s.stepInEpoch, s.batch.join(','), s.loss, s.params?.w, s.params?.b];
+
+async function trainedRun(c: RunConfig): Promise<StepRecord[]> {
+  const r = recorder();
+  const run = new TrainingRun(1, c, r.post);
+  run.train();
+  await until(() => r.lastState() === 'finished');
+  await run.dispose();
+  return r.steps();
+}
+
+describe('TrainingRun', () => {
+  it('resumed at any step, continues exactly as the uninterrupted run', async () => {
+    const whole = await trainedRun(config());
+    expect(whole.map((s) => s.step)).toEqual([...Array(12).keys()]);
+    for (const at of [1, 4, 5, 11]) {
+      const r = recorder();
+      const before = whole[at - 1];
+      const run = new TrainingRun(1, config(), r.post, {
+        resume: { stepsDone: at, modelParams: [before.params!.w, before.params!.b] },
+      });
+      expect(r.messages[0]).toMatchObject({ type: 'run-ready', resumedAt: at });
+      expect(r.lastState()).toBe<RunState>('paused');
+      run.train();
+      await until(() => r.lastState() === 'finished');
+      await run.dispose();
+      expect(r.steps().map(key), `resumed at ${at}`).toEqual(whole.slice(at).map(key));
+    }
+    expect(tf.memory().numTensors).toBe(0);
+  });
+
+  it('an MLP resumed from the flat parameters of its last chunk continues exactly as well', async () => {
+    const mlp = config({ dataset: 'sine', samples: 20, batchSize: 6, model: 'mlp', hiddenUnits: 8, learningRate: 0.05 });
+    const whole = await trainedRun(mlp);
+    const first = recorder();
+    const stepped = new TrainingRun(1, mlp, first.post);
+    for (let i = 0; i < 6; i++) await stepped.step();
+    const resume = stepped.resumePoint;
+    await stepped.dispose();
+    expect(resume.stepsDone).toBe(6);
+    expect(resume.modelParams).toHaveLength(3 * 8 + 1);
+
+    const r = recorder();
+    const run = new TrainingRun(1, mlp, r.post, { resume });
+    run.train();
+    await until(() => r.lastState() === 'finished');
+    await run.dispose();
+    const lossAndBatch = (s: StepRecord) => [s.step, s.batch.join(','), s.loss];
+    expect(r.steps().map(lossAndBatch)).toEqual(whole.slice(6).map(lossAndBatch));
+  });
+
+  it('Step epoch stops at the end of the current epoch, or after a whole one at a boundary', async () => {
+    const r = recorder();
+    const run = new TrainingRun(1, config(), r.post);
+    run.stepEpoch();
+    await until(() => r.lastState() === 'paused');
+    expect(r.steps().map((s) => s.step)).toEqual([0, 1, 2, 3]);
+    await run.step();
+    run.stepEpoch();
+    await until(() => r.steps().length === 8 && r.lastState() === 'paused');
+    run.stepEpoch();
+    await until(() => r.lastState() === 'finished');
+    expect(r.steps().map((s) => s.step)).toEqual([...Array(12).keys()]);
+    await run.dispose();
+  });
+
+  it('Pause then Train at once never leaves two loops: one chunk in flight, every step once, in order', async () => {
+    const whole = await trainedRun(config({ epochs: 20 }));
+    const r = recorder();
+    const run = new TrainingRun(1, config({ epochs: 20 }), r.post);
+    // Two loops would have two chunks in flight at once: count them at the trainer.
+    const trainer = (run as unknown as { trainer: { enqueue: (b: number[][]) => unknown; read: (w: unknown) => Promise<unknown> } }).trainer;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const { enqueue, read } = trainer;
+    trainer.enqueue = (batches) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      return enqueue.call(trainer, batches);
+    };
+    trainer.read = async (work) => {
+      try {
+        return await read.call(trainer, work);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    for (let i = 0; i < 30; i++) {
+      run.train();
+      run.pause();
+      run.train();
+      if (i % 3 === 0) await run.step(); // ignored while running
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await until(() => r.lastState() === 'finished');
+    await run.dispose();
+    expect(r.steps().map(key)).toEqual(whole.map(key));
+    expect(mostInFlight).toBe(1);
+  });
+
+  it('a failing chunk goes to onFault, which may take the run over; halt() gives the goal back', async () => {
+    const r = recorder();
+    let faulted: unknown = null;
+    const run = new TrainingRun(1, config(), r.post, {
+      onFault: (_run, error) => {
+        faulted = error;
+        return true;
+      },
+    });
+    await run.step();
+    run.injectFault();
+    run.train();
+    await until(() => faulted !== null);
+    expect(String(faulted)).toMatch(/a tfjs kernel failed/);
+    expect(await run.halt()).toBe('end');
+    const first = r.steps()[0].params!;
+    expect(run.resumePoint).toEqual({ stepsDone: 1, modelParams: [first.w, first.b] });
+    expect(r.states()).not.toContain('error');
+    await run.dispose();
+  });
+
+  it('without a taker, a failing chunk fails the run with the error', async () => {
+    const r = recorder();
+    const run = new TrainingRun(1, config(), r.post);
+    run.injectFault();
+    await run.step();
+    expect(r.lastState()).toBe('error');
+    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ message: expect.stringMatching(/kernel failed/) });
+    await run.dispose();
+  });
+});
