@@ -22,6 +22,7 @@ interface Props {
   onTrain: () => void;
   onPause: () => void;
   onStep: () => void;
+  onStepEpoch: () => void;
   onReset: () => void;
   onExport: () => void;
   /** The current run's number of samples (0 while unknown), for the batch-size note. */
@@ -91,6 +92,9 @@ export function Controls(props: Props) {
         </button>
         <button type="button" onClick={props.onStep} disabled={!canTrain}>
           Step
+        </button>
+        <button type="button" onClick={props.onStepEpoch} disabled={!canTrain}>
+          Step epoch
         </button>
         <button type="button" onClick={props.onReset}>
           Reset
