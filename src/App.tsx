@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RunConfig } from './engine/config';
+import { modelSpecFor } from './engine/models';
 import { buildPytorchScript, pytorchScriptFilename } from './export/pytorch-script';
 import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
@@ -105,6 +106,7 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             current={run.currentParams}
             stepsDone={run.stepsDone}
             seed={run.config.seed}
+            model={modelSpecFor(run.config)}
           />
           <Charts
             run={run}

@@ -1,7 +1,9 @@
 // The model's two numbers: where nn.Linear(1, 1) starts after torch.manual_seed(seed) (the same
-// numbers the exported PyTorch script prints) and where SGD has taken them.
+// numbers the exported PyTorch script prints) and where SGD has taken them. An MLP has too many
+// numbers to list: the panel names it and counts its parameters; the fit view shows its curve.
+import { describeModel, parameterCount, type ModelSpec } from '../engine/models';
 import type { ModelParams } from '../protocol';
-import { fourDecimals } from './numbers';
+import { count, fourDecimals } from './numbers';
 
 function Value({ x }: { x: number }) {
   return (
@@ -25,9 +27,24 @@ interface Props {
   stepsDone: number;
   /** A number, or the exact decimal text of a seed beyond 2^53. */
   seed: number | string;
+  /** The run's model; the linear model when absent. */
+  model?: ModelSpec;
 }
 
-export function ParamsPanel({ initial, current, stepsDone, seed }: Props) {
+export function ParamsPanel({ initial, current, stepsDone, seed, model }: Props) {
+  if (model?.kind === 'mlp') {
+    return (
+      <section className="params" aria-labelledby="params-heading">
+        <h2 id="params-heading">
+          Model: MLP 1 → {model.hiddenUnits} → 1 ({model.activation})
+        </h2>
+        <p className="params-line">{count(parameterCount(model))} parameters</p>
+        <p className="params-note">
+          {describeModel(model)} after torch.manual_seed({seed}); its curve is in the fit view.
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="params" aria-labelledby="params-heading">
       <h2 id="params-heading">Model y = w·x + b</h2>
