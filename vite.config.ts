@@ -44,7 +44,12 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // bench.html: the benchmark page `npm run bench` drives (and anyone can open on their device).
+    rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+  },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -12,6 +12,10 @@ import { epochMessage, type FromWorker, type ResumePoint, type RunState, type St
 import { currentFault, orBackendFault } from './backend';
 import type { StepReadout, Trainer } from './trainer';
 import { createTrainer } from './trainer-factory';
+import { heldGpuBuffers } from './kernels/fused-linear-trainer';
+
+/** tfjs tensors plus the fused kernels' GPU buffers: what Reset must bring back to its level. */
+const heldTensors = (): number => tf.memory().numTensors + heldGpuBuffers();
 
 const MAX_STEPS_PER_CHUNK = 1024;
 const CHUNK_BUDGET_MS = 30;
@@ -123,7 +127,7 @@ export class TrainingRun {
       stepsPerEpoch: this.plan.stepsPerEpoch,
       datasetSize: this.plan.dataset.x.length,
       data: { x: this.plan.dataset.x, y: this.plan.dataset.y },
-      tensorCount: tf.memory().numTensors,
+      tensorCount: heldTensors(),
       // Without resumedAt the UI starts the run's history afresh.
       ...(resume ? { resumedAt: resumeAt } : {}),
     });
@@ -324,7 +328,7 @@ export class TrainingRun {
       type: 'progress',
       runId: this.runId,
       steps,
-      tensorCount: memory.numTensors,
+      tensorCount: heldTensors(),
       tensorBytes: memory.numBytes,
       modelParams,
     });
@@ -347,6 +351,6 @@ export class TrainingRun {
   private setState(state: RunState): void {
     this.state = state;
     const memory = tf.memory();
-    this.post({ type: 'state', runId: this.runId, state, tensorCount: memory.numTensors, tensorBytes: memory.numBytes });
+    this.post({ type: 'state', runId: this.runId, state, tensorCount: heldTensors(), tensorBytes: memory.numBytes });
   }
 }

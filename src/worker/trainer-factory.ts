@@ -2,6 +2,9 @@
 // and are the oracles; faster paths (fused WebGPU kernels) are added here.
 import type { RunConfig } from '../engine/config';
 import type { RunPlan } from '../engine/plan';
+import { webgpuDevice } from './backend';
+import { FusedLinearTrainer } from './kernels/fused-linear-trainer';
+import { scheduleFor } from './kernels/schedule';
 import { MlpSgdTrainer } from './mlp-trainer';
 import { LinearSgdTrainer, type Trainer } from './trainer';
 
@@ -14,8 +17,14 @@ function batchSizes(n: number, { batchSize, dropLast }: RunConfig): number[] {
 export function createTrainer(plan: RunPlan, config: RunConfig): Trainer {
   const { model } = plan;
   switch (model.kind) {
-    case 'linear':
+    case 'linear': {
+      // On WebGPU the fused kernels train whole chunks per dispatch; elsewhere tfjs op by op.
+      const device = webgpuDevice();
+      if (device) {
+        return new FusedLinearTrainer(device, plan.dataset, plan.initialParams!, config.learningRate, scheduleFor(device));
+      }
       return new LinearSgdTrainer(plan.dataset, plan.initialParams!, config.learningRate);
+    }
     case 'mlp':
       return new MlpSgdTrainer(
         plan.dataset,

@@ -33,6 +33,10 @@ interface Chunk {
 
 const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
 
+/** GPU buffers the fused trainers hold now: counted with tfjs's tensors so leaks show up. */
+let liveBuffers = 0;
+export const heldGpuBuffers = (): number => liveBuffers;
+
 export class FusedLinearTrainer implements Trainer<Chunk> {
   private readonly samples: GPUBuffer;
   private readonly state: GPUBuffer;
@@ -73,6 +77,7 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     this.stepStart = this.buffer(8, STORAGE);
     this.results = this.buffer(16, STORAGE | GPUBufferUsage.COPY_SRC);
     this.partials = this.buffer(16, STORAGE);
+    this.idleStaging.push(this.buffer(16, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST));
 
     const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
       binding,
@@ -155,7 +160,7 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     await staging.mapAsync(GPUMapMode.READ, 0, steps * 16);
     const values = new Float32Array(staging.getMappedRange(0, steps * 16).slice(0));
     staging.unmap();
-    if (this.disposed) staging.destroy();
+    if (this.disposed) this.destroy(staging);
     else this.idleStaging.push(staging);
     const out: StepReadout[] = new Array(steps);
     for (let s = 0; s < steps; s++) {
@@ -172,13 +177,19 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
   dispose(): void {
     this.disposed = true;
     for (const b of [this.samples, this.state, this.settings, this.order, this.stepStart, this.results, this.partials])
-      b.destroy();
-    for (const b of this.idleStaging) b.destroy();
+      this.destroy(b);
+    for (const b of this.idleStaging) this.destroy(b);
     this.idleStaging.length = 0;
   }
 
   private buffer(size: number, usage: GPUBufferUsageFlags): GPUBuffer {
+    liveBuffers += 1;
     return this.device.createBuffer({ size: Math.max(16, Math.ceil(size / 16) * 16), usage });
+  }
+
+  private destroy(buffer: GPUBuffer): void {
+    liveBuffers -= 1;
+    buffer.destroy();
   }
 
   /** Grows the per-chunk buffers (never shrinks) and rebuilds the bind group when one changed. */
@@ -186,7 +197,7 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     let changed = this.bindGroup === null;
     const grow = (current: GPUBuffer, bytes: number, usage: GPUBufferUsageFlags): GPUBuffer => {
       if (current.size >= bytes) return current;
-      current.destroy();
+      this.destroy(current);
       changed = true;
       return this.buffer(Math.max(bytes, current.size * 2), usage);
     };
@@ -204,10 +215,16 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     });
   }
 
+  /**
+   * A read-back buffer for `bytes`. Runs read each chunk before queuing the next, so one idle buffer
+   * is normally there; a too-small one is replaced rather than kept, so the count stays constant.
+   */
   private stagingBuffer(bytes: number): GPUBuffer {
-    const i = this.idleStaging.findIndex((b) => b.size >= bytes);
-    if (i >= 0) return this.idleStaging.splice(i, 1)[0];
-    return this.buffer(bytes, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+    const fits = this.idleStaging.findIndex((b) => b.size >= bytes);
+    if (fits >= 0) return this.idleStaging.splice(fits, 1)[0];
+    const tooSmall = this.idleStaging.pop();
+    if (tooSmall) this.destroy(tooSmall);
+    return this.buffer(Math.max(bytes, 2 * (tooSmall?.size ?? 0)), GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
   }
 }
 

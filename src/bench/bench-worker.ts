@@ -1,0 +1,178 @@
+// Runs the benchmark's engines one after another in one worker, so the figures are ratios measured
+// on the same machine at the same moment. Every engine trains the app's own datasets and models
+// (createRunPlan), and first trains a few steps that are compared with the engine's float32
+// reference (PyTorch's arithmetic), so speed never hides wrong numbers.
+import * as tf from '@tensorflow/tfjs-core';
+import type { RunConfig } from '../engine/config';
+import { mlpStepFloat32, mlpStepFloat64 } from '../engine/mlp-reference';
+import { createRunPlan, type RunPlan } from '../engine/plan';
+import { sgdStep, type Precision } from '../engine/reference';
+import { selectBackend } from '../worker/backend';
+import { FusedLinearTrainer } from '../worker/kernels/fused-linear-trainer';
+import { MlpSgdTrainer } from '../worker/mlp-trainer';
+import { LinearSgdTrainer, type StepReadout, type Trainer } from '../worker/trainer';
+import { createTrainer } from '../worker/trainer-factory';
+import { caseConfig, CASES, ENGINES, type BenchCase, type EngineName, type EngineResult } from './cases';
+
+export type BenchRequest = { type: 'run'; engines: EngineName[]; caseIds: string[]; budgetMs: number; checkSteps: number };
+export type BenchMessage = { type: 'result'; result: EngineResult } | { type: 'log'; text: string } | { type: 'done' };
+
+const post = (m: BenchMessage) => self.postMessage(m);
+const CHUNK_BUDGET_MS = 30;
+const MAX_CHUNK = 1024;
+
+/** An endless stream of the run's mini-batches, epoch after epoch, in PyTorch's order. */
+function batchStream(plan: RunPlan): () => number[] {
+  let epoch: number[][] = [];
+  let next = 0;
+  return () => {
+    if (next === epoch.length) {
+      epoch = plan.nextEpochBatches();
+      next = 0;
+    }
+    return epoch[next++];
+  };
+}
+
+/** The op-by-op tfjs trainer for the case's model, whatever the backend. */
+function opByOpTrainer(plan: RunPlan, config: RunConfig): Trainer {
+  if (plan.model.kind === 'mlp') {
+    return new MlpSgdTrainer(plan.dataset, plan.model, plan.initialParameters, config.learningRate);
+  }
+  return new LinearSgdTrainer(plan.dataset, plan.initialParams!, config.learningRate);
+}
+
+/** A plain-JS step of the case's model: float64 is the CPU floor, float32 the oracle. */
+function jsStepper(plan: RunPlan, config: RunConfig, precision: Precision) {
+  let params: ArrayLike<number> = plan.initialParameters;
+  const spec = plan.model;
+  return (batch: readonly number[]): number => {
+    if (spec.kind === 'mlp') {
+      const step = precision === 'float32' ? mlpStepFloat32 : mlpStepFloat64;
+      const r = step(plan.dataset, batch, params, spec.hiddenUnits, spec.activation, config.learningRate);
+      params = r.parameters;
+      return r.loss;
+    }
+    const r = sgdStep(plan.dataset, batch, { w: params[0], b: params[1] }, config.learningRate, precision);
+    params = [r.params.w, r.params.b];
+    return r.loss;
+  };
+}
+
+/** Trains in app-style growing chunks, or with one read-back per step for the naive loop. */
+async function train(
+  trainer: Trainer,
+  nextBatch: () => number[],
+  naive: boolean,
+  until: (stepsDone: number) => boolean,
+  onSteps?: (batches: number[][], readouts: StepReadout[]) => void,
+): Promise<number> {
+  let done = 0;
+  let chunk = 1;
+  while (!until(done)) {
+    const started = performance.now();
+    const batches = Array.from({ length: naive ? 1 : chunk }, nextBatch);
+    const readouts = await trainer.read(trainer.enqueue(batches));
+    onSteps?.(batches, readouts);
+    done += batches.length;
+    if (!naive && performance.now() - started < CHUNK_BUDGET_MS) chunk = Math.min(chunk * 2, MAX_CHUNK);
+  }
+  return done;
+}
+
+const relError = (actual: number, expected: number) =>
+  Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-6);
+
+function rates(steps: number, seconds: number, plan: RunPlan) {
+  const stepsPerSecond = steps / seconds;
+  return { stepsPerSecond, samplesPerSecond: (stepsPerSecond * plan.dataset.x.length) / plan.stepsPerEpoch };
+}
+
+async function measure(engine: EngineName, c: BenchCase, budgetMs: number, checkSteps: number): Promise<EngineResult> {
+  const config = caseConfig(c);
+  const base = { caseId: c.id, engine };
+
+  // Correctness first: the first steps against the float32 reference on the same batches.
+  const checkPlan = createRunPlan(config);
+  const reference = jsStepper(checkPlan, config, 'float32');
+  let maxRelativeError = 0;
+  const compare = (batches: number[][], losses: number[]) =>
+    batches.forEach((batch, i) => {
+      maxRelativeError = Math.max(maxRelativeError, relError(losses[i], reference(batch)));
+    });
+  const checkBatch = batchStream(checkPlan);
+
+  if (engine === 'js-float64') {
+    const checked = jsStepper(checkPlan, config, 'float64');
+    for (let s = 0; s < checkSteps; s++) {
+      const batch = checkBatch();
+      compare([batch], [checked(batch)]);
+    }
+    const plan = createRunPlan(config);
+    const step = jsStepper(plan, config, 'float64');
+    const next = batchStream(plan);
+    const started = performance.now();
+    let steps = 0;
+    while (performance.now() - started < budgetMs) {
+      step(next());
+      steps++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { ...base, backend: null, steps, seconds, ...rates(steps, seconds, plan), maxRelativeError };
+  }
+
+  const naive = engine === 'naive-tfjs';
+  const make = (plan: RunPlan) => (naive ? opByOpTrainer(plan, config) : createTrainer(plan, config));
+  const checker = make(checkPlan);
+  try {
+    await train(checker, checkBatch, naive, (d) => d >= checkSteps, (batches, readouts) =>
+      compare(batches, readouts.map((r) => r.loss)),
+    );
+  } finally {
+    checker.dispose();
+  }
+
+  const plan = createRunPlan(config);
+  const trainer = make(plan);
+  try {
+    const next = batchStream(plan);
+    await train(trainer, next, naive, (d) => d >= 4); // warm-up: shaders, buffers
+    const started = performance.now();
+    const steps = await train(trainer, next, naive, () => performance.now() - started >= budgetMs);
+    const seconds = (performance.now() - started) / 1000;
+    const note = trainer instanceof FusedLinearTrainer ? `fused WGSL, ${trainer.schedule}` : 'tfjs op by op';
+    return { ...base, backend: tf.getBackend(), steps, seconds, ...rates(steps, seconds, plan), maxRelativeError, note };
+  } finally {
+    trainer.dispose();
+  }
+}
+
+async function run(request: BenchRequest): Promise<void> {
+  for (const engineName of request.engines) {
+    const engine = ENGINES.find((e) => e.name === engineName)!;
+    if (engine.backend) {
+      const info = await selectBackend(engine.backend);
+      if (info.name !== engine.backend) {
+        post({ type: 'log', text: `${engine.name}: ${engine.backend} unavailable (${info.fallbackReasons.join('; ')})` });
+        continue;
+      }
+      if (info.adapter) {
+        const a = info.adapter;
+        const fallback = a.isFallbackAdapter ? ', fallback adapter' : '';
+        post({ type: 'log', text: `adapter: ${a.vendor} ${a.architecture} ${a.description}${fallback}`.replace(/\s+/g, ' ') });
+      }
+    }
+    for (const c of CASES.filter((k) => request.caseIds.includes(k.id))) {
+      post({ type: 'log', text: `${engine.name} × ${c.id}…` });
+      post({ type: 'result', result: await measure(engine.name, c, request.budgetMs, request.checkSteps) });
+    }
+  }
+  post({ type: 'done' });
+}
+
+self.onmessage = (e: MessageEvent<BenchRequest>) => {
+  run(e.data).catch((err: unknown) => {
+    post({ type: 'log', text: `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` });
+    post({ type: 'done' });
+  });
+};
