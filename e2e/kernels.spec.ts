@@ -25,8 +25,8 @@ test('fused WGSL agrees with the float32 reference within 1e-5 relative, tfjs op
   expect(bench.log.filter((l) => l.startsWith('error'))).toEqual([]);
   expect(bench.results).toHaveLength(9);
   const fused = bench.results.filter((r) => r.note?.startsWith('fused WGSL'));
-  // The linear cases really ran on the fused kernels, on WebGPU.
-  expect(fused.map((r) => r.caseId).sort()).toEqual(['line-100k', 'tutorial']);
+  // The app's engine really ran the fused kernels on WebGPU, for the linear model and the MLP.
+  expect(fused.map((r) => r.caseId).sort()).toEqual(['line-100k', 'mlp-10k', 'tutorial']);
   for (const r of bench.results) {
     if (r.engine !== 'js-float64') expect(r.backend).toBe('webgpu');
     expect(r.steps).toBeGreaterThan(0);

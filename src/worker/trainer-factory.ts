@@ -4,6 +4,7 @@ import type { RunConfig } from '../engine/config';
 import type { RunPlan } from '../engine/plan';
 import { webgpuDevice } from './backend';
 import { FusedLinearTrainer } from './kernels/fused-linear-trainer';
+import { FusedMlpTrainer, fusedMlpFits } from './kernels/fused-mlp-trainer';
 import { scheduleFor } from './kernels/schedule';
 import { MlpSgdTrainer } from './mlp-trainer';
 import { LinearSgdTrainer, type Trainer } from './trainer';
@@ -25,7 +26,12 @@ export function createTrainer(plan: RunPlan, config: RunConfig): Trainer {
       }
       return new LinearSgdTrainer(plan.dataset, plan.initialParams!, config.learningRate);
     }
-    case 'mlp':
+    case 'mlp': {
+      const device = webgpuDevice();
+      const sizes = batchSizes(plan.dataset.x.length, config);
+      if (device && fusedMlpFits(model, Math.max(0, ...sizes), scheduleFor(device) === 'sequential')) {
+        return new FusedMlpTrainer(device, plan.dataset, model, plan.initialParameters, config.learningRate);
+      }
       return new MlpSgdTrainer(
         plan.dataset,
         model,
@@ -33,5 +39,6 @@ export function createTrainer(plan: RunPlan, config: RunConfig): Trainer {
         config.learningRate,
         batchSizes(plan.dataset.x.length, config),
       );
+    }
   }
 }

@@ -5,6 +5,7 @@
 import type { Dataset } from '../../engine/datasets';
 import type { LinearParams } from '../../engine/plan';
 import type { StepReadout, Trainer } from '../trainer';
+import { computeLayout, GpuBuffers, interleavedSamples, packBatches, STORAGE } from './gpu-kit';
 import {
   CHUNK_IN_ONE_WORKGROUP,
   CHUNK_SEQUENTIAL,
@@ -14,6 +15,8 @@ import {
   STEP_PARTIAL_SEQUENTIAL,
   STEP_PARTIAL_SUMS,
 } from './linear-sgd.wgsl';
+
+export { heldGpuBuffers } from './gpu-kit';
 
 const WORKGROUP = 256;
 const ITEMS_PER_THREAD = 8;
@@ -31,13 +34,8 @@ interface Chunk {
   staging: GPUBuffer;
 }
 
-const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
-
-/** GPU buffers the fused trainers hold now: counted with tfjs's tensors so leaks show up. */
-let liveBuffers = 0;
-export const heldGpuBuffers = (): number => liveBuffers;
-
 export class FusedLinearTrainer implements Trainer<Chunk> {
+  private readonly buffers: GpuBuffers;
   private readonly samples: GPUBuffer;
   private readonly state: GPUBuffer;
   private readonly settings: GPUBuffer;
@@ -45,13 +43,12 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
   private stepStart: GPUBuffer;
   private results: GPUBuffer;
   private partials: GPUBuffer;
-  private readonly layout: GPUBindGroupLayout;
+  private readonly kit: ReturnType<typeof computeLayout>;
   private readonly pipelines: { chunk: GPUComputePipeline; partial: GPUComputePipeline; finish: GPUComputePipeline };
   private bindGroup: GPUBindGroup | null = null;
-  private readonly idleStaging: GPUBuffer[] = [];
-  private disposed = false;
+  /** Samples one partial sum covers, and invocations per workgroup of the partial-sums pass. */
   private readonly samplesPerPartial: number;
-  private readonly partialWorkgroupSize: number;
+  private readonly partialsPerGroup: number;
 
   constructor(
     private readonly device: GPUDevice,
@@ -60,75 +57,44 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     private readonly learningRate: number,
     readonly schedule: KernelSchedule = 'parallel',
   ) {
-    const n = dataset.x.length;
-    const interleaved = new Float32Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      interleaved[2 * i] = dataset.x[i];
-      interleaved[2 * i + 1] = dataset.y[i];
-    }
-    this.samples = this.buffer(interleaved.byteLength, STORAGE);
+    const buffers = (this.buffers = new GpuBuffers(device));
+    const interleaved = interleavedSamples(dataset);
+    this.samples = buffers.create(interleaved.byteLength, STORAGE);
     device.queue.writeBuffer(this.samples, 0, interleaved);
-    this.state = this.buffer(16, STORAGE | GPUBufferUsage.COPY_SRC);
+    this.state = buffers.create(16, STORAGE | GPUBufferUsage.COPY_SRC);
     const state = new ArrayBuffer(16);
     new Float32Array(state, 0, 2).set([initial.w, initial.b]);
     device.queue.writeBuffer(this.state, 0, state);
-    this.settings = this.buffer(16, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-    this.order = this.buffer(4, STORAGE);
-    this.stepStart = this.buffer(8, STORAGE);
-    this.results = this.buffer(16, STORAGE | GPUBufferUsage.COPY_SRC);
-    this.partials = this.buffer(16, STORAGE);
-    this.idleStaging.push(this.buffer(16, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST));
+    this.settings = buffers.create(16, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+    this.order = buffers.create(4, STORAGE);
+    this.stepStart = buffers.create(8, STORAGE);
+    this.results = buffers.create(16, STORAGE | GPUBufferUsage.COPY_SRC);
+    this.partials = buffers.create(16, STORAGE);
 
-    const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
-      binding,
-      visibility: GPUShaderStage.COMPUTE,
-      buffer: { type },
-    });
-    this.layout = device.createBindGroupLayout({
-      entries: [
-        entry(0, 'read-only-storage'),
-        entry(1, 'read-only-storage'),
-        entry(2, 'read-only-storage'),
-        entry(3, 'storage'),
-        entry(4, 'storage'),
-        entry(5, 'uniform'),
-        entry(6, 'storage'),
-      ],
-    });
-    const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [this.layout] });
-    const pipeline = (code: string) =>
-      device.createComputePipeline({
-        layout: pipelineLayout,
-        compute: { module: device.createShaderModule({ code }), entryPoint: 'main' },
-      });
+    // samples, order, stepStart, state, results, settings, partials (see linear-sgd.wgsl.ts)
+    this.kit = computeLayout(device, [
+      'read-only-storage',
+      'read-only-storage',
+      'read-only-storage',
+      'storage',
+      'storage',
+      'uniform',
+      'storage',
+    ]);
     const sequential = schedule === 'sequential';
     this.pipelines = {
-      chunk: pipeline(sequential ? CHUNK_SEQUENTIAL : CHUNK_IN_ONE_WORKGROUP),
-      partial: pipeline(sequential ? STEP_PARTIAL_SEQUENTIAL : STEP_PARTIAL_SUMS),
-      finish: pipeline(sequential ? STEP_FINISH_SEQUENTIAL : STEP_FINISH),
+      chunk: this.kit.pipeline(sequential ? CHUNK_SEQUENTIAL : CHUNK_IN_ONE_WORKGROUP),
+      partial: this.kit.pipeline(sequential ? STEP_PARTIAL_SEQUENTIAL : STEP_PARTIAL_SUMS),
+      finish: this.kit.pipeline(sequential ? STEP_FINISH_SEQUENTIAL : STEP_FINISH),
     };
     this.samplesPerPartial = sequential ? SEQUENTIAL_SPAN : WORKGROUP * ITEMS_PER_THREAD;
-    this.partialWorkgroupSize = sequential ? 64 : WORKGROUP;
+    this.partialsPerGroup = sequential ? 64 : 1;
   }
 
   enqueue(batches: readonly (readonly number[])[]): Chunk {
-    const steps = batches.length;
-    const stepStart = new Uint32Array(steps + 1);
-    let total = 0;
-    let largest = 0;
-    for (let s = 0; s < steps; s++) {
-      stepStart[s] = total;
-      total += batches[s].length;
-      largest = Math.max(largest, batches[s].length);
-    }
-    stepStart[steps] = total;
-    const order = new Uint32Array(total);
-    for (let s = 0, p = 0; s < steps; s++) {
-      const batch = batches[s];
-      for (let j = 0; j < batch.length; j++) order[p++] = batch[j];
-    }
+    const { steps, order, stepStart, largest } = packBatches(batches);
     const partials = Math.ceil(largest / this.samplesPerPartial);
-    const partialGroups = Math.ceil((partials * this.samplesPerPartial) / this.samplesPerPartialGroup());
+    const partialGroups = Math.ceil(partials / this.partialsPerGroup);
     this.ensureCapacity(order.byteLength, stepStart.byteLength, steps * 16, partials * 16);
     const { queue } = this.device;
     queue.writeBuffer(this.order, 0, order);
@@ -150,18 +116,14 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
       }
     }
     pass.end();
-    const staging = this.stagingBuffer(steps * 16);
+    const staging = this.buffers.staging(steps * 16);
     encoder.copyBufferToBuffer(this.results, 0, staging, 0, steps * 16);
     queue.submit([encoder.finish()]);
     return { steps, staging };
   }
 
   async read({ steps, staging }: Chunk): Promise<StepReadout[]> {
-    await staging.mapAsync(GPUMapMode.READ, 0, steps * 16);
-    const values = new Float32Array(staging.getMappedRange(0, steps * 16).slice(0));
-    staging.unmap();
-    if (this.disposed) this.destroy(staging);
-    else this.idleStaging.push(staging);
+    const values = await this.buffers.readBack(staging, steps * 16);
     const out: StepReadout[] = new Array(steps);
     for (let s = 0; s < steps; s++) {
       out[s] = { loss: values[4 * s], params: { w: values[4 * s + 1], b: values[4 * s + 2] } };
@@ -169,62 +131,28 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     return out;
   }
 
-  /** Samples one workgroup of the partial-sums pass covers. */
-  private samplesPerPartialGroup(): number {
-    return this.schedule === 'sequential' ? this.samplesPerPartial * this.partialWorkgroupSize : this.samplesPerPartial;
-  }
-
   dispose(): void {
-    this.disposed = true;
-    for (const b of [this.samples, this.state, this.settings, this.order, this.stepStart, this.results, this.partials])
-      this.destroy(b);
-    for (const b of this.idleStaging) this.destroy(b);
-    this.idleStaging.length = 0;
-  }
-
-  private buffer(size: number, usage: GPUBufferUsageFlags): GPUBuffer {
-    liveBuffers += 1;
-    return this.device.createBuffer({ size: Math.max(16, Math.ceil(size / 16) * 16), usage });
-  }
-
-  private destroy(buffer: GPUBuffer): void {
-    liveBuffers -= 1;
-    buffer.destroy();
+    this.buffers.disposeAll();
   }
 
   /** Grows the per-chunk buffers (never shrinks) and rebuilds the bind group when one changed. */
   private ensureCapacity(orderBytes: number, stepStartBytes: number, resultBytes: number, partialBytes: number) {
-    let changed = this.bindGroup === null;
-    const grow = (current: GPUBuffer, bytes: number, usage: GPUBufferUsageFlags): GPUBuffer => {
-      if (current.size >= bytes) return current;
-      this.destroy(current);
-      changed = true;
-      return this.buffer(Math.max(bytes, current.size * 2), usage);
-    };
-    this.order = grow(this.order, orderBytes, STORAGE);
-    this.stepStart = grow(this.stepStart, stepStartBytes, STORAGE);
-    this.results = grow(this.results, resultBytes, STORAGE | GPUBufferUsage.COPY_SRC);
-    this.partials = grow(this.partials, partialBytes, STORAGE);
-    if (!changed) return;
-    // A smaller staging buffer from before is still fine: each chunk asks for its own size.
-    this.bindGroup = this.device.createBindGroup({
-      layout: this.layout,
-      entries: [this.samples, this.order, this.stepStart, this.state, this.results, this.settings, this.partials].map(
-        (buffer, binding) => ({ binding, resource: { buffer } }),
-      ),
-    });
-  }
-
-  /**
-   * A read-back buffer for `bytes`. Runs read each chunk before queuing the next, so one idle buffer
-   * is normally there; a too-small one is replaced rather than kept, so the count stays constant.
-   */
-  private stagingBuffer(bytes: number): GPUBuffer {
-    const fits = this.idleStaging.findIndex((b) => b.size >= bytes);
-    if (fits >= 0) return this.idleStaging.splice(fits, 1)[0];
-    const tooSmall = this.idleStaging.pop();
-    if (tooSmall) this.destroy(tooSmall);
-    return this.buffer(Math.max(bytes, 2 * (tooSmall?.size ?? 0)), GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+    const before = [this.order, this.stepStart, this.results, this.partials];
+    this.order = this.buffers.grow(this.order, orderBytes, STORAGE);
+    this.stepStart = this.buffers.grow(this.stepStart, stepStartBytes, STORAGE);
+    this.results = this.buffers.grow(this.results, resultBytes, STORAGE | GPUBufferUsage.COPY_SRC);
+    this.partials = this.buffers.grow(this.partials, partialBytes, STORAGE);
+    const after = [this.order, this.stepStart, this.results, this.partials];
+    if (this.bindGroup && before.every((b, i) => b === after[i])) return;
+    this.bindGroup = this.kit.bindGroup([
+      this.samples,
+      this.order,
+      this.stepStart,
+      this.state,
+      this.results,
+      this.settings,
+      this.partials,
+    ]);
   }
 }
 
