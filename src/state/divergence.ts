@@ -22,7 +22,7 @@ const RISING_WINDOWS = 6;
 /** …and end this many times above the first window's mean. */
 const RISE_FACTOR = 10;
 /** Or end this many times above it, however they got there. */
-const BLOW_UP_FACTOR = 1e3;
+const BLOW_UP_FACTOR = 100;
 
 export function windowFor(stepsPerEpoch: number): number {
   return Math.min(50, Math.max(4, stepsPerEpoch));

@@ -15,14 +15,14 @@ import {
 import { NumberField } from './NumberField';
 
 const DATASET_LABELS: Record<DatasetName, string> = {
-  tutorial: 'Tutorial: x = 1…10, y = 2x',
-  line: 'Noisy line: y = 2x + 1 + noise',
-  sine: 'Sine: y = sin x + noise',
+  tutorial: 'Tutorial (y = 2x)',
+  line: 'Noisy line',
+  sine: 'Noisy sine',
 };
 
 const MODEL_LABELS: Record<ModelName, string> = {
-  linear: 'Linear: y = w·x + b',
-  mlp: 'MLP: 1 → hidden → 1',
+  linear: 'Linear (w·x + b)',
+  mlp: 'MLP (1 → h → 1)',
 };
 
 const ACTIVATION_LABELS: Record<ActivationName, string> = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid' };

@@ -131,6 +131,7 @@ export const FitView = memo(function FitView(props: Props) {
         </li>
         <li>
           <span className="dot" style={{ background: colour }} aria-hidden="true" /> {caption}
+          {indices && highlighted.length < indices.length ? ` (${count(highlighted.length)} of them drawn)` : ''}
           {residuals.length > 0 && '; dashed: its residuals'}
         </li>
       </ul>

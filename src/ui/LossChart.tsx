@@ -7,7 +7,8 @@ import type { RunConfig } from '../engine/config';
 import { comparisonLabels, MAX_PINNED, type PinnedRun } from '../state/pinned-runs';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
-import { decadeTicks, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type XAxisMode } from './loss-series';
+import { niceTicks, tickLabel } from './analysis/ticks';
+import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type XAxisMode } from './loss-series';
 import { LossOverlay, type GhostLabel } from './LossOverlay';
 import { count, fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
@@ -30,6 +31,11 @@ interface Props {
 const STEP_COLOUR = '#0072B2'; // Okabe–Ito blue
 const EPOCH_COLOUR = '#D55E00'; // Okabe–Ito vermillion
 const AXIS_TEXT = '#3b4250';
+// Fixed layers (recharts draws lines at 400): pinned runs under the live curves, the epoch mean on
+// top; one curve per layer also keeps their order in the SVG whatever order they first appear in.
+const GHOST_LAYER = 390;
+const STEP_LAYER = 400;
+const EPOCH_LAYER = 410;
 
 function summary(data: RunData, stepsDone: number, totalSteps: number): string {
   if (stepsDone === 0) return 'No losses yet.';
@@ -63,11 +69,22 @@ export const LossChart = memo(function LossChart(props: Props) {
   const epochSeries = onAxis(epochPoints, mode, stepsPerEpoch);
   const pinnedEnd = Math.max(0, ...ghosts.map((g) => g.at(-1)?.x ?? 0));
   const xEnd = xAxisEnd(mode, totalSteps, stepsDone, stepsPerEpoch, pinnedEnd);
-  const yDomain = logScale ? logDomain([stepPoints, epochPoints, ...pinned.map((p) => p.log)]) : undefined;
+  // Explicit round ticks: recharts' own would read 0.065, 0.13, … and 10000000 overflows the axis.
+  const yAxis = logScale
+    ? (() => {
+        const domain = logDomain([stepPoints, epochPoints, ...pinned.map((p) => p.log)]);
+        return { domain, ticks: decadeTicks(domain) };
+      })()
+    : linearAxis([stepPoints, epochPoints, ...pinned.map((p) => p.linear)]);
   const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
     const last = points.at(-1);
-    return last ? [{ label: labels[i], colour: ghostStyle(i).colour, x: last.x, loss: last.loss }] : [];
+    return last ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }] : [];
   });
+  // With runs to compare, the run under way is named at its end too.
+  const lastStep = stepSeries.at(-1);
+  if (pinned.length > 0 && lastStep) {
+    ghostLabels.push({ label: labels[labels.length - 1], colour: STEP_COLOUR, className: 'loss-current-label', x: lastStep.x, loss: lastStep.loss });
+  }
   const current = pinned.length > 0 ? ` (${labels[labels.length - 1]})` : '';
 
   return (
@@ -124,7 +141,8 @@ export const LossChart = memo(function LossChart(props: Props) {
               type="number"
               dataKey="x"
               domain={[0, xEnd]}
-              allowDecimals={false}
+              ticks={niceTicks(0, xEnd, 6)}
+              tickFormatter={tickLabel}
               tick={{ fill: AXIS_TEXT }}
               label={{ value: mode === 'epoch' ? 'Epoch' : 'Step', position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
             />
@@ -132,10 +150,11 @@ export const LossChart = memo(function LossChart(props: Props) {
               type="number"
               dataKey="loss"
               scale={logScale ? 'log' : 'linear'}
-              domain={yDomain ?? [0, 'auto']}
-              ticks={yDomain ? decadeTicks(yDomain) : undefined}
-              allowDataOverflow={logScale}
-              width={64}
+              domain={yAxis.domain}
+              ticks={yAxis.ticks}
+              tickFormatter={tickLabel}
+              allowDataOverflow
+              width={70}
               tick={{ fill: AXIS_TEXT }}
               label={{ value: 'MSE loss', angle: -90, position: 'insideLeft', offset: 4, dy: 36, fill: AXIS_TEXT }}
             />
@@ -153,13 +172,14 @@ export const LossChart = memo(function LossChart(props: Props) {
                 strokeDasharray={ghostStyle(i).dash}
                 strokeWidth={2}
                 strokeOpacity={0.85}
+                zIndex={GHOST_LAYER}
                 dot={false}
                 activeDot={false}
                 isAnimationActive={false}
               />
             ))}
-            <Line data={stepSeries} dataKey="loss" name={`Loss per step${current}`} type="linear" stroke={STEP_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
-            <Line data={epochSeries} dataKey="loss" name="Epoch mean" type="linear" stroke={EPOCH_COLOUR} strokeWidth={3} dot={false} activeDot={false} isAnimationActive={false} />
+            <Line data={stepSeries} dataKey="loss" name={`Loss per step${current}`} type="linear" stroke={STEP_COLOUR} strokeWidth={1.5} zIndex={STEP_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
+            <Line data={epochSeries} dataKey="loss" name="Epoch mean" type="linear" stroke={EPOCH_COLOUR} strokeWidth={3} zIndex={EPOCH_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
             <LossOverlay
               data={data}
               stepsDone={stepsDone}

@@ -12,6 +12,8 @@ import { count, fourDecimals } from './numbers';
 export interface GhostLabel {
   label: string;
   colour: string;
+  /** 'loss-ghost-label' for a pinned run, 'loss-current-label' for the run under way. */
+  className: string;
   x: number;
   loss: number;
 }
@@ -98,20 +100,26 @@ export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logS
   }
 
   const divergedX = divergedAt !== null ? xOf(divergedAt) : undefined;
+  // Pinned runs often end at the same place (a converged loss): stack their names, top to bottom.
+  const labelPositions = ghosts
+    .flatMap((g) => {
+      const x = xScale(g.x);
+      const y = plottable(g.loss) ? yScale(g.loss) : undefined;
+      return x === undefined || y === undefined ? [] : [{ ...g, x, y }];
+    })
+    .sort((a, b) => a.y - b.y);
+  for (let i = 1; i < labelPositions.length; i++) {
+    labelPositions[i].y = Math.max(labelPositions[i].y, labelPositions[i - 1].y + LINE_HEIGHT);
+  }
   // Above the curves and the axes (recharts draws them in layers 400 and 500), below axis labels.
   return (
     <ZIndexLayer zIndex={1500}>
       <g className="loss-overlay">
-        {ghosts.map((g) => {
-          const gx = xScale(g.x);
-          const gy = plottable(g.loss) ? yScale(g.loss) : undefined;
-          if (gx === undefined || gy === undefined) return null;
-          return (
-            <text key={g.label} className="loss-ghost-label" x={gx + 4} y={gy - 6} fill={g.colour} fontSize={14} fontWeight={700} textAnchor="end" paintOrder="stroke" stroke="#fff" strokeWidth={4}>
-              {g.label}
-            </text>
-          );
-        })}
+        {labelPositions.map(({ label, colour, className, x, y }) => (
+          <text key={label} className={className} x={x + 4} y={y - 6} fill={colour} fontSize={14} fontWeight={700} textAnchor="end" paintOrder="stroke" stroke="#fff" strokeWidth={4}>
+            {label}
+          </text>
+        ))}
         {divergedX !== undefined && (
           <g className="loss-diverged" pointerEvents="none">
             <line x1={divergedX} x2={divergedX} y1={top} y2={bottom} stroke={DIVERGED} strokeWidth={2.5} strokeDasharray="6 4" />

@@ -6,7 +6,7 @@ describe('batch descriptions', () => {
   it('lists short batches whole and cuts long ones', () => {
     expect(shortList([7, 2, 9])).toBe('[7, 2, 9]');
     const long = Int32Array.from({ length: 65_536 }, (_, i) => i * 2);
-    expect(shortList(long)).toBe('[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, …, 131070] (65,536 samples)');
+    expect(shortList(long)).toBe('[0, 2, 4, 6, 8, …, 131070] (65,536 samples)');
   });
 
   it('names the epoch and batch 1-based, and positions when the indices are gone', () => {

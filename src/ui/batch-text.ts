@@ -4,7 +4,7 @@
 import type { EpochOrders } from '../state/epoch-orders';
 import { count } from './numbers';
 
-const LISTED = 12;
+const LISTED = 6;
 
 /** "[7, 2, 9]", or "[7, 2, 9, …, 4] (65,536 samples)" for long batches. */
 export function shortList(indices: ArrayLike<number>): string {

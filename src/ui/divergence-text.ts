@@ -21,7 +21,7 @@ export function lossText(x: number): string {
   return Math.abs(x) >= 1e6 ? x.toExponential(2) : fourDecimals(x);
 }
 
-const significant = (x: number) => String(Number(x.toPrecision(2)));
+const significant = (x: number) => String(Number(x.toPrecision(3)));
 
 export function divergenceAdvice(d: Divergence, learningRate: number, linearMoments: DataMoments | null): DivergenceAdvice {
   const what =

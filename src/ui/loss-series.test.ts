@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decadeTicks, logDomain, niceCeiling, onAxis, plottablePoints, stepLossPoints, xAxisEnd } from './loss-series';
+import { decadeTicks, linearAxis, logDomain, niceCeiling, onAxis, plottablePoints, stepLossPoints, xAxisEnd } from './loss-series';
 
 describe('loss series', () => {
   it('plots every step, 1-based, while there are few', () => {
@@ -41,6 +41,12 @@ describe('loss series', () => {
 
   it('thins decade ticks for a diverged run spanning 1e-3 … 1e38', () => {
     expect(decadeTicks([1e-3, 1e38])).toEqual([1e-3, 1e2, 1e7, 1e12, 1e17, 1e22, 1e27, 1e32, 1e37]);
+  });
+
+  it('ends a linear axis on a round number at or above the highest loss', () => {
+    expect(linearAxis([[{ step: 1, loss: 63.6 }], [{ step: 2, loss: 0.1 }]])).toEqual({ domain: [0, 80], ticks: [0, 20, 40, 60, 80] });
+    expect(linearAxis([[{ step: 1, loss: 0.26 }]]).domain).toEqual([0, 0.3]);
+    expect(linearAxis([]).domain).toEqual([0, 1]);
   });
 
   it('puts steps on an epoch axis as fractions of an epoch', () => {

@@ -1,5 +1,6 @@
 // Turns the run's loss columns into at most ~1,000 chart points per series (LTTB), and picks the
 // y axis. Pure functions: the chart component only renders what these return.
+import { niceTicks } from './analysis/ticks';
 import { lttbIndices } from './lttb';
 
 export const MAX_CHART_POINTS = 1000;
@@ -108,6 +109,17 @@ export function xAxisEnd(mode: XAxisMode, totalSteps: number, stepsDone: number,
 
 /** Short runs get an x axis spanning the whole run; long ones one that grows with it. */
 const WHOLE_RUN_AXIS_MAX = 2000;
+
+/** A linear loss axis from 0 to a round number at or above every point, with its ticks. */
+export function linearAxis(series: readonly (readonly LossPoint[])[]): { domain: [number, number]; ticks: number[] } {
+  let top = 0;
+  for (const points of series) for (const p of points) if (p.loss > top) top = p.loss;
+  if (!(top > 0)) return { domain: [0, 1], ticks: [0, 0.5, 1] };
+  const ticks = niceTicks(0, top, 5);
+  const step = ticks[1] - ticks[0];
+  while (ticks[ticks.length - 1] < top) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
+  return { domain: [0, ticks[ticks.length - 1]], ticks };
+}
 
 /** The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ n: an axis end that gives round ticks. */
 export function niceCeiling(n: number): number {

@@ -17,7 +17,7 @@ export function niceTicks(lo: number, hi: number, target = 6): number[] {
 export function tickLabel(t: number): string {
   if (t === 0) return '0';
   const a = Math.abs(t);
-  if (a >= 1e5 || a < 1e-3) return t.toExponential(0).replace('e+', 'e');
+  if (a >= 1e4 || a < 1e-3) return t.toExponential(0).replace('e+', 'e');
   return String(Number(t.toPrecision(6)));
 }
 
