@@ -1,7 +1,6 @@
 // Accumulates the worker's messages outside React and tells React at most once per animation
 // frame. Components read `getSnapshot()` (through useSyncExternalStore) and only render it.
 import type { RunConfig } from '../engine/config';
-import { formatLogLine } from '../engine/format';
 import {
   assertNever,
   type BackendInfo,
@@ -12,6 +11,7 @@ import {
   type RunState,
   type StepRecord,
 } from '../protocol';
+import { logLineText } from './log-line';
 import { RunData } from './run-data';
 
 export interface RunSnapshot {
@@ -206,7 +206,7 @@ export class RunStore {
       data.stepLoss.push(record.loss);
       data.paramW.push(record.params?.w ?? NaN);
       data.paramB.push(record.params?.b ?? NaN);
-      const text = formatLogLine(
+      const text = logLineText(
         record.epoch,
         config.epochs,
         record.stepInEpoch,
