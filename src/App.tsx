@@ -14,6 +14,7 @@ import { downloadText } from './ui/download';
 import { ParamsPanel } from './ui/ParamsPanel';
 import { StatusBar } from './ui/StatusBar';
 import { TrainingLog } from './ui/TrainingLog';
+import { ThroughputLab } from './ui/ThroughputLab';
 import './App.css';
 
 interface Props {
@@ -123,6 +124,7 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             batchSize={heavy.config.batchSize}
             datasetSize={heavy.datasetSize}
           />
+          <ThroughputLab run={run} sweeps={client.sweeps} onSweep={() => client.sweep()} onCancel={() => client.cancelSweep()} />
           <DebugPanel run={run} />
         </main>
       </div>

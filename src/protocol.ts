@@ -101,6 +101,36 @@ export interface StepRecord {
   params?: ModelParams;
 }
 
+/** One point of the throughput lab's sweep: a batch size trained for a short, fixed budget. */
+export interface SweepPoint {
+  batchSize: number;
+  stepsPerEpoch: number;
+  /** Steps and samples trained in the timed part (after an untimed warm-up on a throwaway trainer). */
+  steps: number;
+  samples: number;
+  seconds: number;
+  samplesPerSecond: number;
+  stepsPerSecond: number;
+  /** seconds × stepsPerEpoch / steps: how long one epoch takes at this batch size. */
+  secondsPerEpoch: number;
+  /** Epochs the loss curve covers: up to the sweep's maxEpochs, fewer when the budget ran out. */
+  epochs: number;
+  /** The mean mini-batch loss of the curve's last whole epoch (of its steps, when under one epoch). */
+  finalLoss: number;
+  /** The curve: after each chunk, seconds and epochs since the start and the chunk's mean batch loss. */
+  curve: SweepCurvePoint[];
+  /** Which trainer ran, e.g. "fused WGSL, sequential" or "tfjs op by op". */
+  engine: string;
+}
+
+export interface SweepCurvePoint {
+  seconds: number;
+  epochs: number;
+  loss: number;
+}
+
+export type SweepOutcome = 'complete' | 'cancelled' | 'refused' | 'error';
+
 export type RunState = 'starting' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
 
 /** UI → worker. */
@@ -119,7 +149,14 @@ export type ToWorker =
   | { type: 'set-speed'; runId: number; speed: number }
   /** Liveness check; answered at once with a pong, whatever the worker is doing. */
   | { type: 'ping'; id: number }
-  | { type: 'test-hook'; hook: TestHook };
+  | { type: 'test-hook'; hook: TestHook }
+  /**
+   * The throughput lab: trains each batch size (the app's own trainer on the current backend) for
+   * about `budgetMs`, the loss curve for at most `maxEpochs`. Refused while a run trains; a run
+   * command (reset, train, step) or cancel-sweep stops it between chunks.
+   */
+  | { type: 'sweep'; sweepId: number; config: RunConfig; batchSizes: number[]; budgetMs: number; maxEpochs: number }
+  | { type: 'cancel-sweep'; sweepId: number };
 
 /** Worker → UI. Messages about a run carry its runId so the UI can drop those of a run it reset. */
 export type FromWorker =
@@ -164,7 +201,18 @@ export type FromWorker =
     }
   | { type: 'state'; runId: number; state: RunState; tensorCount: number; tensorBytes?: number }
   | { type: 'error'; runId: number | null; message: string }
-  | { type: 'pong'; id: number };
+  | { type: 'pong'; id: number }
+  | { type: 'sweep-point'; sweepId: number; point: SweepPoint }
+  /** The sweep ended; every tensor and GPU buffer it made is freed (tensorCount is back to tensorCountBefore). */
+  | {
+      type: 'sweep-done';
+      sweepId: number;
+      outcome: SweepOutcome;
+      /** Why it was refused, cancelled or failed, in words. */
+      reason?: string;
+      tensorCountBefore: number;
+      tensorCount: number;
+    };
 
 export function assertNever(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);

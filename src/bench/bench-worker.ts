@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import { mlpStepFloat32, mlpStepFloat64 } from '../engine/mlp-reference';
-import { createRunPlan, type RunPlan } from '../engine/plan';
+import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
 import { sgdStep, type Precision } from '../engine/reference';
 import { selectBackend } from '../worker/backend';
 import { FusedLinearTrainer } from '../worker/kernels/fused-linear-trainer';
@@ -21,19 +21,6 @@ export type BenchMessage = { type: 'result'; result: EngineResult } | { type: 'l
 const post = (m: BenchMessage) => self.postMessage(m);
 const CHUNK_BUDGET_MS = 30;
 const MAX_CHUNK = 1024;
-
-/** An endless stream of the run's mini-batches, epoch after epoch, in PyTorch's order. */
-function batchStream(plan: RunPlan): () => number[] {
-  let epoch: number[][] = [];
-  let next = 0;
-  return () => {
-    if (next === epoch.length) {
-      epoch = plan.nextEpochBatches();
-      next = 0;
-    }
-    return epoch[next++];
-  };
-}
 
 /** The op-by-op tfjs trainer for the case's model, whatever the backend. */
 function opByOpTrainer(plan: RunPlan, config: RunConfig): Trainer {

@@ -67,3 +67,16 @@ export function createRunPlan(config: RunConfig): RunPlan {
     nextEpochBatches: () => loader.nextEpoch(),
   };
 }
+
+/** An endless stream of the plan's mini-batches, epoch after epoch, in PyTorch's order. */
+export function batchStream(plan: RunPlan): () => number[] {
+  let epoch: number[][] = [];
+  let next = 0;
+  return () => {
+    if (next === epoch.length) {
+      epoch = plan.nextEpochBatches();
+      next = 0;
+    }
+    return epoch[next++];
+  };
+}

@@ -191,7 +191,12 @@ export class RunStore {
         this.update({ state: 'error', error: message.message });
         return;
       case 'pong':
-        return; // the client's heartbeat
+      case 'sweep-point':
+        return; // the client's heartbeat; the throughput lab's store (sweep-store.ts)
+      case 'sweep-done':
+        // The worker's holdings after a sweep: the status shows they are back to their level.
+        this.update({ tensorCount: message.tensorCount });
+        return;
       default:
         assertNever(message);
     }

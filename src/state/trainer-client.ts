@@ -6,6 +6,7 @@
 import type { RunConfig } from '../engine/config';
 import type { FromWorker, ResumePoint, TestHook, ToWorker } from '../protocol';
 import type { RunStore } from './run-store';
+import { SweepStore, sweepRequestFor } from './sweep-store';
 
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
@@ -35,6 +36,8 @@ export interface ClientOptions {
   heartbeat?: Heartbeat | null;
   /** Lets the worker honour test-hook messages (?testhooks=1). */
   testHooks?: boolean;
+  /** The throughput lab's store; a fresh one by default. */
+  sweeps?: SweepStore;
 }
 
 export class TrainerClient {
@@ -51,6 +54,8 @@ export class TrainerClient {
   private pingId = 0;
   private unanswered = 0;
   private unansweredSince = 0;
+  /** The throughput lab's sweeps (sweep-point, sweep-done) land here, not in the run store. */
+  readonly sweeps: SweepStore;
 
   constructor(
     private readonly store: RunStore,
@@ -60,6 +65,7 @@ export class TrainerClient {
   ) {
     this.config = config;
     this.testHooks = options.testHooks === true;
+    this.sweeps = options.sweeps ?? new SweepStore();
     this.heartbeat =
       options.heartbeat !== undefined
         ? options.heartbeat
@@ -98,6 +104,7 @@ export class TrainerClient {
   /** Starts a worker; once it has a backend it prepares run `this.runId` (resumed, if asked). */
   private spawn(resume?: ResumePoint): void {
     this.worker?.terminate();
+    this.sweeps.workerGone();
     this.backendReady = false;
     this.failed = false;
     const worker = this.createWorker();
@@ -109,6 +116,7 @@ export class TrainerClient {
         this.unanswered = 0;
         return;
       }
+      if (message.type === 'sweep-point' || message.type === 'sweep-done') this.sweeps.handle(message);
       this.store.handle(message);
       if (message.type === 'backend' && !this.backendReady) {
         this.backendReady = true;
@@ -130,6 +138,7 @@ export class TrainerClient {
     this.stopHeartbeat();
     this.worker?.terminate();
     this.worker = null;
+    this.sweeps.workerGone();
     this.store.workerFailed(message);
   }
 
@@ -218,6 +227,23 @@ export class TrainerClient {
       underWay ? `Speed changed to ${pace} from the next step — the run goes on, nothing reset` : null,
     );
     this.post({ type: 'set-speed', runId: this.runId, speed });
+  }
+
+  /**
+   * The throughput lab: sweeps the batch sizes for the current run's settings on the worker's
+   * backend. The worker refuses while the run trains; Train, Step or Reset stop a sweep.
+   */
+  sweep(): void {
+    if (!this.worker || !this.backendReady) return;
+    const run = this.store.getSnapshot();
+    const request = sweepRequestFor(this.config);
+    const sweepId = this.sweeps.begin(request.config, request.batchSizes, run.backend?.name ?? null);
+    this.post({ type: 'sweep', sweepId, ...request });
+  }
+
+  cancelSweep(): void {
+    const { sweepId, phase } = this.sweeps.getSnapshot();
+    if (phase === 'running') this.post({ type: 'cancel-sweep', sweepId });
   }
 
   dispose(): void {

@@ -13,6 +13,7 @@ import {
   webgpuDevice,
 } from './backend';
 import { TrainingRun } from './run';
+import { cancelSweep, runSweep } from './sweep';
 
 const post = (message: FromWorker) => self.postMessage(message);
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -130,8 +131,12 @@ async function handle(message: ToWorker): Promise<void> {
     case 'set-speed':
       if (run?.runId === message.runId) run.setSpeed(message.speed);
       return;
+    case 'sweep':
+      await runSweep(message, post, run?.state === 'running' ? 'a run is training: pause it first' : null);
+      return;
     case 'ping':
     case 'test-hook':
+    case 'cancel-sweep':
       return; // answered on arrival, see onmessage
     default:
       assertNever(message);
@@ -149,6 +154,14 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   if (message.type === 'test-hook') {
     if (testHooks) testHook(message.hook);
     return;
+  }
+  // A sweep holds the queue: Cancel, and any run command (the run comes first), stop it at once.
+  if (message.type === 'cancel-sweep') {
+    cancelSweep('cancelled', message.sweepId);
+    return;
+  }
+  if (message.type === 'reset' || message.type === 'train' || message.type === 'step' || message.type === 'step-epoch') {
+    cancelSweep('a run was started or reset, and the run comes first');
   }
   enqueue(() => handle(message), 'runId' in message ? message.runId : null);
 };

@@ -15,7 +15,7 @@ import { createTrainer } from './trainer-factory';
 import { heldGpuBuffers } from './kernels/fused-linear-trainer';
 
 /** tfjs tensors plus the fused kernels' GPU buffers: what Reset must bring back to its level. */
-const heldTensors = (): number => tf.memory().numTensors + heldGpuBuffers();
+export const heldTensors = (): number => tf.memory().numTensors + heldGpuBuffers();
 
 const MAX_STEPS_PER_CHUNK = 1024;
 const CHUNK_BUDGET_MS = 30;
@@ -46,7 +46,7 @@ interface PendingChunk {
 }
 
 /** Lets queued messages (Pause, Reset) in between chunks; MessageChannel avoids setTimeout clamping. */
-function yieldToEventLoop(): Promise<void> {
+export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

@@ -1,0 +1,139 @@
+// The throughput lab on WebGPU: a sweep over batch sizes 1, 2, 4, … N measures every size, the chart
+// draws each point, the CSV holds the same numbers, every tensor and GPU buffer is freed, and the run
+// trains exactly as before afterwards. No timing assertions: only that each size was measured.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { formatLogLine } from '../src/engine/format';
+import { logLines, openApp, referenceTrace, status, trainingLog, trainToEnd } from './helpers';
+
+const lab = (page: Page) => page.locator('.throughput-lab');
+const body = (page: Page) => page.locator('.throughput-body');
+const runButton = (page: Page) => page.getByRole('button', { name: 'Run throughput sweep' });
+
+async function openLab(page: Page): Promise<void> {
+  await lab(page).getByText('Throughput lab', { exact: false }).first().click();
+  await expect(runButton(page)).toBeVisible();
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  // No field of ours holds a newline; quoted fields may hold commas.
+  const split = (line: string) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const [header, ...rows] = text.trimEnd().split('\n');
+  const names = split(header);
+  return rows.map((row) => Object.fromEntries(split(row).map((value, i) => [names[i], value])));
+}
+
+/** Runs a sweep to its end and checks points, chart, CSV and tensors; returns the CSV rows. */
+async function sweepAndCheck(page: Page, batchSizes: number[]) {
+  const tensorsBefore = await status(page).getAttribute('data-tensors');
+  expect(tensorsBefore).not.toBeNull();
+  await runButton(page).click();
+  await expect(body(page)).toHaveAttribute('data-phase', 'running');
+  await expect(page.getByRole('button', { name: 'Cancel sweep' })).toBeEnabled();
+  await expect(body(page)).toHaveAttribute('data-phase', 'complete', { timeout: 60_000 });
+  await expect(body(page)).toHaveAttribute('data-batch-sizes', batchSizes.join(' '));
+
+  // Every batch size measured, samples/s > 0.
+  const rows = page.getByRole('table', { name: 'Sweep results' }).locator('tbody tr');
+  await expect(rows).toHaveCount(batchSizes.length);
+  const measured = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      batchSize: Number(tr.getAttribute('data-batch-size')),
+      samplesPerSecond: Number(tr.getAttribute('data-samples-per-second')),
+      secondsPerEpoch: Number(tr.getAttribute('data-seconds-per-epoch')),
+      finalLoss: Number(tr.getAttribute('data-final-loss')),
+    })),
+  );
+  expect(measured.map((m) => m.batchSize)).toEqual(batchSizes);
+  for (const m of measured) {
+    expect(m.samplesPerSecond).toBeGreaterThan(0);
+    expect(m.secondsPerEpoch).toBeGreaterThan(0);
+    expect(Number.isFinite(m.finalLoss)).toBe(true);
+  }
+
+  // The chart draws a point per batch size on both lines, and a loss curve per batch size.
+  const figure = page.getByRole('figure', { name: 'Throughput by batch size' });
+  await expect(figure).toBeVisible();
+  await expect(figure.locator('circle.sweep-rate-dot')).toHaveCount(batchSizes.length);
+  await expect(figure.locator('circle.sweep-epoch-dot')).toHaveCount(batchSizes.length);
+  const xs = await figure.locator('circle.sweep-rate-dot').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
+  for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1]); // log 2 axis, increasing
+  for (const name of ['Loss against wall-clock time', 'Loss against epochs']) {
+    const curves = page.getByRole('figure', { name }).locator('.sweep-loss-curve path.recharts-line-curve');
+    await expect(curves).toHaveCount(batchSizes.length);
+  }
+
+  // The CSV: one row per batch size, the same numbers.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download sweep CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^throughput-sweep-.*-webgpu\.csv$/);
+  const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
+  expect(csv).toHaveLength(batchSizes.length);
+  csv.forEach((row, i) => {
+    expect(Number(row.batch_size)).toBe(measured[i].batchSize);
+    expect(Number(row.samples_per_second)).toBe(measured[i].samplesPerSecond);
+    expect(Number(row.seconds_per_epoch)).toBe(measured[i].secondsPerEpoch);
+    expect(Number(row.final_loss)).toBe(measured[i].finalLoss);
+    expect(Number(row.samples) / Number(row.seconds)).toBeCloseTo(Number(row.samples_per_second), 6);
+    expect(row.backend).toBe('webgpu');
+  });
+
+  // Every tensor and GPU buffer of the sweep is freed: the status is back to its level.
+  const tensors = page.locator('.sweep-tensors');
+  await expect(tensors).toHaveAttribute('data-tensors-after', tensorsBefore!);
+  await expect(tensors).toHaveAttribute('data-tensors-before', tensorsBefore!);
+  await expect(status(page)).toHaveAttribute('data-tensors', tensorsBefore!);
+
+  // The words for students, with this sweep's numbers.
+  await expect(page.locator('.sweep-findings li').first()).toContainText('processed the most samples per second');
+  return csv;
+}
+
+test.describe('throughput lab', () => {
+  test('tutorial data: batch sizes 1, 2, 4, 8, 10 measured, then the run trains as before', async ({ page }) => {
+    await openApp(page);
+    await expect(status(page)).toHaveAttribute('data-backend', 'webgpu');
+    await openLab(page);
+    const csv = await sweepAndCheck(page, [1, 2, 4, 8, 10]);
+    expect(csv.map((r) => Number(r.steps_per_epoch))).toEqual([10, 5, 3, 2, 1]);
+    expect(csv.every((r) => r.engine.startsWith('fused WGSL'))).toBe(true);
+
+    // The run afterwards: the tutorial's 40 lines, as PyTorch prints them (float32 reference).
+    await trainToEnd(page);
+    expect(await logLines(page)).toHaveLength(40);
+    const { steps } = referenceTrace({}, 'float32');
+    const shown = await trainingLog(page).getByRole('listitem').allTextContents();
+    expect(shown.map((t) => t.trim())).toEqual(steps.map((s) => formatLogLine(s.epoch, 10, s.stepInEpoch, 4, s.batch, s.loss)));
+  });
+
+  test('line, N = 10,000: every power of two up to 8,192, then 10,000', async ({ page }) => {
+    await openApp(page, 'dataset=line&n=10000');
+    await openLab(page);
+    const sizes = [...Array.from({ length: 14 }, (_, k) => 2 ** k), 10_000];
+    await sweepAndCheck(page, sizes);
+    await trainToEnd(page);
+    await expect(status(page)).toHaveAttribute('data-state', 'finished');
+  });
+
+  test('refused while a run trains; Cancel stops a sweep and frees everything', async ({ page }) => {
+    await openApp(page, 'dataset=line&n=10000&speed=1');
+    await openLab(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(status(page)).toHaveAttribute('data-state', 'running');
+    await expect(runButton(page)).toBeDisabled();
+    await expect(lab(page)).toContainText('Pause the run first');
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(status(page)).toHaveAttribute('data-state', 'paused');
+    const tensorsBefore = await status(page).getAttribute('data-tensors');
+
+    await runButton(page).click();
+    await expect(body(page)).toHaveAttribute('data-phase', 'running');
+    await page.getByRole('button', { name: 'Cancel sweep' }).click();
+    await expect(body(page)).toHaveAttribute('data-phase', 'cancelled');
+    await expect(page.locator('.sweep-tensors')).toHaveAttribute('data-tensors-after', tensorsBefore!);
+    await expect(status(page)).toHaveAttribute('data-tensors', tensorsBefore!);
+    await expect(status(page)).toHaveAttribute('data-state', 'paused'); // the run is where it was
+  });
+});

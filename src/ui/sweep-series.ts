@@ -1,0 +1,121 @@
+// What the throughput lab's charts and its explanation are made of, computed from the sweep's
+// points: log axes (powers of two for batch sizes, decades for rates, times and losses), one loss
+// curve per batch size, and the sentences that read the sweep out for students.
+import type { SweepPoint } from '../protocol';
+
+export interface LogAxis {
+  domain: [number, number];
+  ticks: number[];
+}
+
+/** Powers of ten around the positive finite values; null when there are none. */
+export function decadeAxis(values: readonly number[]): LogAxis | null {
+  const usable = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (usable.length === 0) return null;
+  let low = Math.floor(Math.log10(Math.min(...usable)));
+  let high = Math.ceil(Math.log10(Math.max(...usable)));
+  if (high === low) high += 1;
+  // Many decades: label every other one, or every third.
+  const every = Math.ceil((high - low + 1) / 7);
+  low -= ((low % every) + every) % every;
+  const ticks: number[] = [];
+  let k = low;
+  for (; ; k += every) {
+    ticks.push(Number((10 ** k).toPrecision(1)));
+    if (k >= high) break;
+  }
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
+}
+
+/** The batch-size axis (log 2): its ends, and ticks at the swept sizes (thinned when there are many). */
+export function batchSizeAxis(batchSizes: readonly number[]): LogAxis {
+  const sizes = [...batchSizes].sort((a, b) => a - b);
+  if (sizes.length === 0) return { domain: [1, 2], ticks: [1, 2] };
+  const every = Math.ceil(sizes.length / 11);
+  const ticks = sizes.filter((_, i) => i % every === 0 || i === sizes.length - 1);
+  const lo = sizes[0];
+  const hi = sizes[sizes.length - 1];
+  // A little room either side, so the end points' dots are not cut by the plot's edges.
+  return { domain: [lo / 1.25, (hi > lo ? hi : lo * 2) * 1.25], ticks };
+}
+
+export interface CurvePoint {
+  x: number;
+  loss: number;
+}
+
+/** A batch size's loss curve against seconds or epochs, with the points a log-log chart can show. */
+export function lossCurve(point: SweepPoint, axis: 'seconds' | 'epochs'): CurvePoint[] {
+  return point.curve
+    .map((c) => ({ x: c[axis], loss: c.loss }))
+    .filter((c) => c.x > 0 && Number.isFinite(c.x) && c.loss > 0 && Number.isFinite(c.loss));
+}
+
+/** Plasma's stops without its pale yellow end: small batches dark blue, the largest orange. */
+const CURVE_STOPS: [number, number, number][] = [
+  [13, 8, 135],
+  [106, 0, 168],
+  [177, 42, 144],
+  [225, 100, 98],
+  [240, 150, 40],
+];
+
+/** The colour of batch size number `index` of `count`, ordered along a sequential scale. */
+export function curveColour(index: number, count: number): string {
+  const t = count <= 1 ? 0 : index / (count - 1);
+  const at = t * (CURVE_STOPS.length - 1);
+  const k = Math.min(Math.floor(at), CURVE_STOPS.length - 2);
+  const f = at - k;
+  const rgb = CURVE_STOPS[k].map((c, i) => Math.round(c + (CURVE_STOPS[k + 1][i] - c) * f));
+  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** 1234567 → "1.23 M", 0.000123 → "123 µ": three significant figures with an SI prefix. */
+export function compact(value: number, unit = ''): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return `0${unit ? ` ${unit}` : ''}`;
+  const prefixes: [number, string][] = [
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+    [1, ''],
+    [1e-3, 'm'],
+    [1e-6, 'µ'],
+  ];
+  const [scale, prefix] = prefixes.find(([s]) => Math.abs(value) >= s) ?? prefixes[prefixes.length - 1];
+  const digits = Number((value / scale).toPrecision(3));
+  const text = String(digits);
+  return `${text}${prefix || unit ? ' ' : ''}${prefix}${unit}`;
+}
+
+export const secondsText = (seconds: number): string => compact(seconds, 's');
+
+/** What this sweep shows, in words: the fastest batch size against B = 1, and the epoch-time trade. */
+export function sweepFindings(points: readonly SweepPoint[]): string[] {
+  if (points.length < 2) return [];
+  const sorted = [...points].sort((a, b) => a.batchSize - b.batchSize);
+  const smallest = sorted[0];
+  const largest = sorted[sorted.length - 1];
+  const fastest = sorted.reduce((best, p) => (p.samplesPerSecond > best.samplesPerSecond ? p : best));
+  const ratio = fastest.samplesPerSecond / smallest.samplesPerSecond;
+  const lines = [
+    `On this device, batch size ${fastest.batchSize} processed the most samples per second ` +
+      `(${compact(fastest.samplesPerSecond)}), ${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)}× batch size ${smallest.batchSize} ` +
+      `(${compact(smallest.samplesPerSecond)}).`,
+    `One epoch took ${secondsText(smallest.secondsPerEpoch)} at batch size ${smallest.batchSize} ` +
+      `(${smallest.stepsPerEpoch} steps) and ${secondsText(largest.secondsPerEpoch)} at batch size ${largest.batchSize} ` +
+      `(${largest.stepsPerEpoch} ${largest.stepsPerEpoch === 1 ? 'step' : 'steps'}).`,
+  ];
+  const lowest = sorted
+    .filter((p) => Number.isFinite(p.finalLoss))
+    .reduce<SweepPoint | null>((best, p) => (best === null || p.finalLoss < best.finalLoss ? p : best), null);
+  if (lowest) {
+    const epochs = sorted.map((p) => p.epochs);
+    const sameEpochs = epochs.every((e) => Math.abs(e - epochs[0]) < 1e-9);
+    const when = sameEpochs ? `After ${Number(epochs[0].toPrecision(4))} epochs each` : 'Within the time budget';
+    lines.push(
+      `${when}, batch size ${lowest.batchSize} reached the lowest loss (${Number(lowest.finalLoss.toPrecision(3))}).`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,161 @@
+// The throughput lab's sweep: each batch size trains the current dataset and model on the app's own
+// trainer (createTrainer: fused kernels on WebGPU, tfjs op by op elsewhere) for a short time budget,
+// in the run loop's growing chunks, and reports samples/s, time per epoch and a loss curve. It runs
+// between runs, never beside one, and frees everything it made before it says it is done.
+import type { RunConfig } from '../engine/config';
+import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
+import type { FromWorker, SweepCurvePoint, SweepOutcome, SweepPoint, ToWorker } from '../protocol';
+import { currentFault, orBackendFault } from './backend';
+import { FusedLinearTrainer } from './kernels/fused-linear-trainer';
+import { heldTensors, yieldToEventLoop } from './run';
+import type { Trainer } from './trainer';
+import { createTrainer } from './trainer-factory';
+
+type SweepRequest = Extract<ToWorker, { type: 'sweep' }>;
+type Post = (message: FromWorker) => void;
+
+const MAX_STEPS_PER_CHUNK = 1024;
+/** A chunk's target duration: long enough that a read-back is a small part of it, short for Cancel. */
+const CHUNK_BUDGET_MS = 30;
+/** Batch sizes a sweep may have: 1, 2, 4, … N is ~21 at N = 1,000,000. */
+const MAX_BATCH_SIZES = 32;
+const MAX_BUDGET_MS = 5000;
+
+/** The sweep under way, if any: Cancel and run commands mark it, its loop stops at the next chunk. */
+let active: { sweepId: number; stopReason: string | null } | null = null;
+
+/** Stops the sweep (this one, or any when no id is given) at its next chunk boundary. */
+export function cancelSweep(reason: string, sweepId?: number): void {
+  if (active && (sweepId === undefined || active.sweepId === sweepId)) active.stopReason ??= reason;
+}
+
+const engineOf = (trainer: Trainer): string =>
+  trainer instanceof FusedLinearTrainer ? `fused WGSL, ${trainer.schedule}` : 'tfjs op by op';
+
+/** Compiles this batch size's shaders on a throwaway trainer, so the timed part measures training only. */
+async function warmUp(plan: RunPlan, config: RunConfig): Promise<void> {
+  const trainer = createTrainer(plan, config);
+  try {
+    const sizes = new Set(plan.nextEpochBatches().map((batch) => batch.length));
+    const batches = [...sizes].map((size) => Array.from({ length: size }, (_, i) => i));
+    await orBackendFault(trainer.read(trainer.enqueue(batches)));
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** One batch size: an untimed warm-up, then training from the seed's initial parameters for the budget. */
+async function measure(request: SweepRequest, batchSize: number, stopped: () => boolean): Promise<SweepPoint | null> {
+  const config: RunConfig = { ...request.config, batchSize };
+  await warmUp(createRunPlan(config), config);
+  const plan = createRunPlan(config);
+  if (plan.stepsPerEpoch === 0) return null; // drop_last with B > N: no batches
+  const curveSteps = plan.stepsPerEpoch * request.maxEpochs;
+  const trainer = createTrainer(plan, config);
+  try {
+    const nextBatch = batchStream(plan);
+    const curve: SweepCurvePoint[] = [];
+    let steps = 0;
+    let samples = 0;
+    let chunk = 1;
+    // The last whole epoch's mean batch loss (what the tutorial prints), or the partial epoch's.
+    let epochLossSum = 0;
+    let epochLossSteps = 0;
+    let lastEpochLoss = NaN;
+    const started = performance.now();
+    let elapsedMs = 0;
+    while (elapsedMs < request.budgetMs && !stopped()) {
+      const fault = currentFault();
+      if (fault) throw fault;
+      // The curve stops at maxEpochs: a chunk never straddles that point.
+      const size = steps < curveSteps ? Math.min(chunk, curveSteps - steps) : chunk;
+      const batches = Array.from({ length: size }, nextBatch);
+      const chunkStarted = performance.now();
+      const readouts = await orBackendFault(trainer.read(trainer.enqueue(batches)));
+      const now = performance.now();
+      if (steps < curveSteps) {
+        const loss = readouts.reduce((sum, r) => sum + r.loss, 0) / readouts.length;
+        curve.push({ seconds: (now - started) / 1000, epochs: (steps + size) / plan.stepsPerEpoch, loss });
+        readouts.forEach((r, i) => {
+          epochLossSum += r.loss;
+          epochLossSteps += 1;
+          if ((steps + i + 1) % plan.stepsPerEpoch === 0) {
+            lastEpochLoss = epochLossSum / epochLossSteps;
+            epochLossSum = 0;
+            epochLossSteps = 0;
+          }
+        });
+      }
+      steps += size;
+      for (const batch of batches) samples += batch.length;
+      elapsedMs = now - started;
+      const chunkMs = now - chunkStarted;
+      if (chunkMs < CHUNK_BUDGET_MS) chunk = Math.min(chunk * 2, MAX_STEPS_PER_CHUNK);
+      else if (chunk > 1) chunk = Math.max(1, chunk >> 1);
+      // Do not overshoot the budget by more than about one step.
+      const msPerStep = chunkMs / size;
+      if (msPerStep > 0) chunk = Math.max(1, Math.min(chunk, Math.ceil((request.budgetMs - elapsedMs) / msPerStep)));
+      await yieldToEventLoop(); // lets Cancel in
+    }
+    if (steps === 0) return null;
+    const seconds = elapsedMs / 1000;
+    return {
+      batchSize,
+      stepsPerEpoch: plan.stepsPerEpoch,
+      steps,
+      samples,
+      seconds,
+      samplesPerSecond: samples / seconds,
+      stepsPerSecond: steps / seconds,
+      secondsPerEpoch: (seconds * plan.stepsPerEpoch) / steps,
+      epochs: curve.at(-1)?.epochs ?? 0,
+      finalLoss: Number.isNaN(lastEpochLoss) && epochLossSteps > 0 ? epochLossSum / epochLossSteps : lastEpochLoss,
+      curve,
+      engine: engineOf(trainer),
+    };
+  } finally {
+    trainer.dispose();
+  }
+}
+
+function validBatchSizes(sizes: readonly number[]): number[] {
+  return sizes.filter((b) => Number.isInteger(b) && b >= 1).slice(0, MAX_BATCH_SIZES);
+}
+
+/**
+ * Runs a sweep to its end (or until cancelled). `busy` names why it must not start (a run is
+ * training). Always answers with sweep-done, with the tensor count before and after.
+ */
+export async function runSweep(request: SweepRequest, post: Post, busy: string | null): Promise<void> {
+  const tensorCountBefore = heldTensors();
+  const done = (outcome: SweepOutcome, reason?: string) =>
+    post({
+      type: 'sweep-done',
+      sweepId: request.sweepId,
+      outcome,
+      ...(reason ? { reason } : {}),
+      tensorCountBefore,
+      tensorCount: heldTensors(),
+    });
+  if (busy) {
+    done('refused', busy);
+    return;
+  }
+  const sweep = { sweepId: request.sweepId, stopReason: null as string | null };
+  active = sweep;
+  const budget = { ...request, budgetMs: Math.min(Math.max(request.budgetMs, 1), MAX_BUDGET_MS), maxEpochs: Math.max(1, request.maxEpochs) };
+  try {
+    for (const batchSize of validBatchSizes(request.batchSizes)) {
+      if (sweep.stopReason) break;
+      const point = await measure(budget, batchSize, () => sweep.stopReason !== null);
+      if (point && !sweep.stopReason) post({ type: 'sweep-point', sweepId: request.sweepId, point });
+    }
+  } catch (e) {
+    done('error', e instanceof Error ? e.message : String(e));
+    return;
+  } finally {
+    if (active === sweep) active = null;
+  }
+  if (sweep.stopReason) done('cancelled', sweep.stopReason);
+  else done('complete');
+}
