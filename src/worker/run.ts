@@ -89,6 +89,8 @@ export class TrainingRun {
   private loop: Promise<void> = Promise.resolve();
   /** Bumped by Pause/halt/dispose: a loop of an older generation stops at its next chunk. */
   private generation = 0;
+  /** The run paused itself once when its loss became NaN or infinite. */
+  private stoppedForDivergence = false;
   /** The goal of the loop that is running, or was when a fault stopped it. */
   private goal: Goal | null = null;
   private disposed = false;
@@ -235,7 +237,15 @@ export class TrainingRun {
       const slowMotion = this.config.speed > 0;
       const wanted = slowMotion ? 1 : chunkSize;
       const started = performance.now();
-      await this.flush(this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted));
+      const diverged = await this.flush(
+        this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted),
+      );
+      // A NaN/infinite loss stops the run once, at once (the UI explains and offers a smaller
+      // learning rate; a UI-side pause would come after a short run had finished). Train goes on.
+      if (diverged && !this.stoppedForDivergence) {
+        this.stoppedForDivergence = true;
+        break;
+      }
       if (goal === 'epoch' && this.nextBatchInEpoch === 0) break;
       const elapsed = performance.now() - started;
       if (elapsed < CHUNK_BUDGET_MS) chunkSize = Math.min(chunkSize * 2, MAX_STEPS_PER_CHUNK);
@@ -248,7 +258,7 @@ export class TrainingRun {
       this.goal = null;
       this.setState('finished');
     } else if (generation === this.generation) {
-      // The epoch is done (Step epoch): pause here.
+      // The epoch is done (Step epoch), or the loss diverged: pause here.
       this.goal = null;
       this.generation += 1;
       this.setState('paused');
@@ -306,13 +316,14 @@ export class TrainingRun {
     return { positions, work: this.trainer.enqueue(positions.map((p) => p.batch)) };
   }
 
-  private async flush({ positions, work }: PendingChunk): Promise<void> {
+  /** Reads a chunk back and posts it; true when a loss in it is NaN or infinite (diverged). */
+  private async flush({ positions, work }: PendingChunk): Promise<boolean> {
     const firstStep = this.stepsDone - positions.length;
     const readouts = await orBackendFault(this.trainer.read(work));
     // Numbers read after the backend reported an error cannot be trusted.
     const fault = currentFault();
     if (fault) throw fault;
-    if (this.disposed || this.halted) return;
+    if (this.disposed || this.halted) return false;
     const steps: StepRecord[] = readouts.map((r, i) => ({
       step: firstStep + i,
       epoch: positions[i].epoch,
@@ -332,6 +343,7 @@ export class TrainingRun {
       tensorBytes: memory.numBytes,
       modelParams,
     });
+    return steps.some((s) => !Number.isFinite(s.loss));
   }
 
   /** A chunk threw: the worker may carry the run on elsewhere; otherwise the run fails. */
