@@ -2,7 +2,6 @@
 // linked to the fit view and the loss chart, parameter space, the divergence warning, and a run of
 // 1,000,000 samples that must not freeze the page.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { validateConfig } from '../src/engine/config';
 import { batchX, makeBatchLayout } from '../src/ui/batch-layout';
 import { logLines, openApp, status, trainToEnd } from './helpers';
 
@@ -214,7 +213,6 @@ test('parameter space: the loss surface as contours, the path with a point per s
 });
 
 test('the MLP has no parameter-space picture, and the view says why', async ({ page }) => {
-  test.skip(validateConfig({ model: 'mlp' }).errors.model !== undefined, 'no MLP model yet');
   await openApp(page, 'model=mlp&dataset=sine&n=200');
   await expect(paramSpace(page)).toHaveAttribute('data-model', 'mlp');
   await expect(paramSpace(page)).toContainText('needs a model with two parameters');
@@ -258,7 +256,6 @@ test('the data and model controls change the run, and the views follow the model
 });
 
 test('N = 1,000,000 for 5 epochs trains without freezing the page, and every view draws it', async ({ page }) => {
-  test.skip(validateConfig({ dataset: 'line', samples: 1_000_000 }).errors.dataset !== undefined, 'no line dataset yet');
   test.setTimeout(240_000);
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: number[] };
