@@ -3,19 +3,10 @@
 // end; Pause and Train in quick succession never run two loops; a failing chunk goes to onFault.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import type { FromWorker, RunState, StepRecord } from '../protocol';
 import { TrainingRun } from './run';
-
-// WebGPU's constants, which modules of the worker read when they load; Node has no WebGPU.
-vi.hoisted(() => {
-  Object.assign(globalThis, {
-    GPUBufferUsage: { MAP_READ: 1, MAP_WRITE: 2, COPY_SRC: 4, COPY_DST: 8, INDEX: 16, VERTEX: 32, UNIFORM: 64, STORAGE: 128, INDIRECT: 256, QUERY_RESOLVE: 512 },
-    GPUShaderStage: { VERTEX: 1, FRAGMENT: 2, COMPUTE: 4 },
-    GPUMapMode: { READ: 1, WRITE: 2 },
-  });
-});
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

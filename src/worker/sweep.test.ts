@@ -3,20 +3,12 @@
 // tensor freed, refused while a run trains, and stopped by Cancel between chunks.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../engine/config';
 import { createRunPlan } from '../engine/plan';
 import { sgdStep } from '../engine/reference';
 import type { FromWorker, SweepPoint } from '../protocol';
 import { cancelSweep, runSweep } from './sweep';
-
-vi.hoisted(() => {
-  Object.assign(globalThis, {
-    GPUBufferUsage: { MAP_READ: 1, MAP_WRITE: 2, COPY_SRC: 4, COPY_DST: 8, INDEX: 16, VERTEX: 32, UNIFORM: 64, STORAGE: 128, INDIRECT: 256, QUERY_RESOLVE: 512 },
-    GPUShaderStage: { VERTEX: 1, FRAGMENT: 2, COMPUTE: 4 },
-    GPUMapMode: { READ: 1, WRITE: 2 },
-  });
-});
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

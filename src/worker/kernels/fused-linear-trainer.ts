@@ -5,7 +5,7 @@
 import type { Dataset } from '../../engine/datasets';
 import type { LinearParams } from '../../engine/plan';
 import type { StepReadout, Trainer } from '../trainer';
-import { computeLayout, GpuBuffers, interleavedSamples, packBatches, STORAGE } from './gpu-kit';
+import { computeLayout, GpuBuffers, interleavedSamples, packBatches, storage } from './gpu-kit';
 import {
   CHUNK_IN_ONE_WORKGROUP,
   CHUNK_SEQUENTIAL,
@@ -59,17 +59,17 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
   ) {
     const buffers = (this.buffers = new GpuBuffers(device));
     const interleaved = interleavedSamples(dataset);
-    this.samples = buffers.create(interleaved.byteLength, STORAGE);
+    this.samples = buffers.create(interleaved.byteLength, storage());
     device.queue.writeBuffer(this.samples, 0, interleaved);
-    this.state = buffers.create(16, STORAGE | GPUBufferUsage.COPY_SRC);
+    this.state = buffers.create(16, storage() | GPUBufferUsage.COPY_SRC);
     const state = new ArrayBuffer(16);
     new Float32Array(state, 0, 2).set([initial.w, initial.b]);
     device.queue.writeBuffer(this.state, 0, state);
     this.settings = buffers.create(16, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-    this.order = buffers.create(4, STORAGE);
-    this.stepStart = buffers.create(8, STORAGE);
-    this.results = buffers.create(16, STORAGE | GPUBufferUsage.COPY_SRC);
-    this.partials = buffers.create(16, STORAGE);
+    this.order = buffers.create(4, storage());
+    this.stepStart = buffers.create(8, storage());
+    this.results = buffers.create(16, storage() | GPUBufferUsage.COPY_SRC);
+    this.partials = buffers.create(16, storage());
 
     // samples, order, stepStart, state, results, settings, partials (see linear-sgd.wgsl.ts)
     this.kit = computeLayout(device, [
@@ -138,10 +138,10 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
   /** Grows the per-chunk buffers (never shrinks) and rebuilds the bind group when one changed. */
   private ensureCapacity(orderBytes: number, stepStartBytes: number, resultBytes: number, partialBytes: number) {
     const before = [this.order, this.stepStart, this.results, this.partials];
-    this.order = this.buffers.grow(this.order, orderBytes, STORAGE);
-    this.stepStart = this.buffers.grow(this.stepStart, stepStartBytes, STORAGE);
-    this.results = this.buffers.grow(this.results, resultBytes, STORAGE | GPUBufferUsage.COPY_SRC);
-    this.partials = this.buffers.grow(this.partials, partialBytes, STORAGE);
+    this.order = this.buffers.grow(this.order, orderBytes, storage());
+    this.stepStart = this.buffers.grow(this.stepStart, stepStartBytes, storage());
+    this.results = this.buffers.grow(this.results, resultBytes, storage() | GPUBufferUsage.COPY_SRC);
+    this.partials = this.buffers.grow(this.partials, partialBytes, storage());
     const after = [this.order, this.stepStart, this.results, this.partials];
     if (this.bindGroup && before.every((b, i) => b === after[i])) return;
     this.bindGroup = this.kit.bindGroup([

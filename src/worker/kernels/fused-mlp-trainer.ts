@@ -5,7 +5,7 @@
 import type { Dataset } from '../../engine/datasets';
 import type { ModelSpec } from '../../engine/models';
 import type { StepReadout, Trainer } from '../trainer';
-import { computeLayout, GpuBuffers, interleavedSamples, packBatches, STORAGE } from './gpu-kit';
+import { computeLayout, GpuBuffers, interleavedSamples, packBatches, storage } from './gpu-kit';
 import { ACTIVATION_CODES, MAX_HIDDEN, MLP_CHUNK_SEQUENTIAL } from './mlp-sgd.wgsl';
 
 /** One invocation does batch × hidden work per step: fine up to this much (≈ 64 × 256). */
@@ -45,15 +45,15 @@ export class FusedMlpTrainer implements Trainer<Chunk> {
   ) {
     const buffers = (this.buffers = new GpuBuffers(device));
     const interleaved = interleavedSamples(dataset);
-    this.samples = buffers.create(interleaved.byteLength, STORAGE);
+    this.samples = buffers.create(interleaved.byteLength, storage());
     device.queue.writeBuffer(this.samples, 0, interleaved);
     this.paramCount = 3 * spec.hiddenUnits + 1;
-    this.params = buffers.create(this.paramCount * 4, STORAGE | GPUBufferUsage.COPY_SRC);
+    this.params = buffers.create(this.paramCount * 4, storage() | GPUBufferUsage.COPY_SRC);
     device.queue.writeBuffer(this.params, 0, Float32Array.from(initial));
     this.settings = buffers.create(16, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-    this.order = buffers.create(4, STORAGE);
-    this.stepStart = buffers.create(8, STORAGE);
-    this.losses = buffers.create(16, STORAGE | GPUBufferUsage.COPY_SRC);
+    this.order = buffers.create(4, storage());
+    this.stepStart = buffers.create(8, storage());
+    this.losses = buffers.create(16, storage() | GPUBufferUsage.COPY_SRC);
     this.kit = computeLayout(device, [
       'read-only-storage',
       'read-only-storage',
@@ -68,9 +68,9 @@ export class FusedMlpTrainer implements Trainer<Chunk> {
   enqueue(batches: readonly (readonly number[])[]): Chunk {
     const { steps, order, stepStart } = packBatches(batches);
     const before = [this.order, this.stepStart, this.losses];
-    this.order = this.buffers.grow(this.order, order.byteLength, STORAGE);
-    this.stepStart = this.buffers.grow(this.stepStart, stepStart.byteLength, STORAGE);
-    this.losses = this.buffers.grow(this.losses, steps * 4, STORAGE | GPUBufferUsage.COPY_SRC);
+    this.order = this.buffers.grow(this.order, order.byteLength, storage());
+    this.stepStart = this.buffers.grow(this.stepStart, stepStart.byteLength, storage());
+    this.losses = this.buffers.grow(this.losses, steps * 4, storage() | GPUBufferUsage.COPY_SRC);
     if (!this.bindGroup || before.some((b, i) => b !== [this.order, this.stepStart, this.losses][i])) {
       this.bindGroup = this.kit.bindGroup([
         this.samples,

@@ -2,8 +2,10 @@
 // the chunk's batches packed for the GPU, and compute pipelines over one bind-group layout.
 import type { Dataset } from '../../engine/datasets';
 
-export const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
-const STAGING = GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST;
+// Functions, not constants: WebGPU's globals are read only when a fused trainer is built, so the
+// worker's modules load (and are unit-tested) where WebGPU does not exist.
+export const storage = (): GPUBufferUsageFlags => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
+const staging = (): GPUBufferUsageFlags => GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST;
 
 /** GPU buffers the fused trainers hold now: counted with tfjs's tensors so leaks show up. */
 let liveBuffers = 0;
@@ -16,7 +18,7 @@ export class GpuBuffers {
 
   constructor(private readonly device: GPUDevice) {
     // One read-back buffer from the start, so the count is the same before and after a chunk.
-    this.idleStaging.push(this.create(16, STAGING));
+    this.idleStaging.push(this.create(16, staging()));
   }
 
   create(size: number, usage: GPUBufferUsageFlags): GPUBuffer {
@@ -48,7 +50,7 @@ export class GpuBuffers {
     if (fits >= 0) return this.idleStaging.splice(fits, 1)[0];
     const tooSmall = this.idleStaging.pop();
     if (tooSmall) this.destroy(tooSmall);
-    return this.create(Math.max(bytes, 2 * (tooSmall?.size ?? 0)), STAGING);
+    return this.create(Math.max(bytes, 2 * (tooSmall?.size ?? 0)), staging());
   }
 
   /** Maps a read-back buffer, copies `bytes` out and gives the buffer back for the next chunk. */
