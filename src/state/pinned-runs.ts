@@ -56,6 +56,11 @@ export class PinnedRuns {
     this.set(this.runs.filter((r) => r.id !== id));
   }
 
+  /** Unpins every run (a comparison preset starts from an empty chart). */
+  clear(): void {
+    if (this.runs.length > 0) this.set([]);
+  }
+
   private set(runs: readonly PinnedRun[]): void {
     this.runs = runs;
     for (const listener of this.listeners) listener();

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config';
+import { comparisonLabels, PinnedRuns } from './pinned-runs';
+import { PRESETS, presetConfigs, runPreset, type Preset } from './presets';
+import { RunData } from './run-data';
+import { RunStore } from './run-store';
+
+const preset = (id: string): Preset => {
+  const found = PRESETS.find((p) => p.id === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+/**
+ * A stand-in for the worker: every reset becomes ready on the next tick, every train finishes on the
+ * next tick with one step per batch (or does what `onTrain` says).
+ */
+function fakeApp(onTrain?: (store: RunStore, runId: number) => void) {
+  const store = new RunStore(DEFAULT_CONFIG, (flush) => queueMicrotask(flush));
+  const pins = new PinnedRuns();
+  let runId = 0;
+  const applied: RunConfig[] = [];
+  const deps = {
+    store,
+    pins,
+    apply: (config: RunConfig) => {
+      applied.push(config);
+      runId += 1;
+      const id = runId;
+      store.beginRun(id, config);
+      setTimeout(() =>
+        store.handle({ type: 'run-ready', runId: id, config, stepsPerEpoch: 10 / config.batchSize > 1 ? Math.ceil(10 / config.batchSize) : 1, datasetSize: 10, tensorCount: 4 }),
+      );
+    },
+    train: () => {
+      const id = runId;
+      setTimeout(() => {
+        if (onTrain) return onTrain(store, id);
+        store.handle({ type: 'progress', runId: id, steps: [{ step: 0, epoch: 1, stepInEpoch: 1, batch: [0], loss: 1 }], tensorCount: 4 });
+        store.handle({ type: 'state', runId: id, state: 'finished', tensorCount: 4 });
+      });
+    },
+  };
+  return { store, pins, deps, applied };
+}
+
+describe('presets', () => {
+  it('are valid settings on the tutorial defaults, keeping the backend and speed in use', () => {
+    const current = { ...DEFAULT_CONFIG, backend: 'cpu' as const, speed: 5, batchSize: 7, learningRate: 0.5 };
+    for (const p of PRESETS) {
+      for (const config of presetConfigs(p, current)) {
+        expect(validateConfig(config).errors).toEqual({});
+        expect(config.backend).toBe('cpu');
+        expect(config.speed).toBe(5);
+      }
+    }
+    expect(presetConfigs(preset('tutorial'), current)).toEqual([{ ...DEFAULT_CONFIG, backend: 'cpu', speed: 5 }]);
+    expect(presetConfigs(preset('full-batch'), DEFAULT_CONFIG)[0]).toMatchObject({ batchSize: 10, shuffle: false, dataset: 'tutorial' });
+    expect(presetConfigs(preset('large-lr'), DEFAULT_CONFIG)[0].learningRate).toBe(1);
+  });
+
+  it('comparison presets are named by what differs', () => {
+    expect(comparisonLabels(presetConfigs(preset('batch-sizes'), DEFAULT_CONFIG))).toEqual(['B=1', 'B=3', 'B=10']);
+    expect(comparisonLabels(presetConfigs(preset('shuffle'), DEFAULT_CONFIG))).toEqual(['shuffle', 'no shuffle']);
+  });
+
+  it('trains each run to the end, pins all but the last, and leaves the last one live', async () => {
+    const { store, pins, deps, applied } = fakeApp();
+    expect(await runPreset(preset('batch-sizes'), DEFAULT_CONFIG, deps)).toBe(true);
+    expect(applied.map((c) => c.batchSize)).toEqual([1, 3, 10]);
+    expect(pins.getSnapshot().map((p) => p.config.batchSize)).toEqual([1, 3]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(store.getSnapshot().config.batchSize).toBe(10);
+    expect(store.getSnapshot().state).toBe('finished');
+  });
+
+  it('clears earlier pins first, and stops when a run does not finish (divergence pause, reset)', async () => {
+    const { pins, deps, applied } = fakeApp((store, id) => store.handle({ type: 'state', runId: id, state: 'paused', tensorCount: 4 }));
+    const earlier = new RunData();
+    earlier.stepLoss.push(3);
+    expect(pins.pin({ ...DEFAULT_CONFIG, seed: 9 }, 1, earlier, 1)).toBe(true);
+    expect(await runPreset(preset('shuffle'), DEFAULT_CONFIG, deps)).toBe(false);
+    expect(applied).toHaveLength(1);
+    expect(pins.getSnapshot()).toHaveLength(0);
+  });
+
+  it('the tutorial preset sets the defaults without training', async () => {
+    let trained = 0;
+    const { deps, applied } = fakeApp();
+    const result = await runPreset(preset('tutorial'), DEFAULT_CONFIG, { ...deps, train: () => trained++ });
+    expect(result).toBe(true);
+    expect(applied).toHaveLength(1);
+    expect(trained).toBe(0);
+  });
+});
