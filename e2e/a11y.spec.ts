@@ -42,3 +42,10 @@ test('MLP on the sine has no axe violations', async ({ page }) => {
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('mlp');
   await expectNoViolations(page);
 });
+
+test('projector mode with the Keyboard shortcuts dialog open has no axe violations', async ({ page }) => {
+  await openApp(page, 'projector=1');
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectNoViolations(page);
+});

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
 import { buildPytorchScript, pytorchScriptFilename } from './export/pytorch-script';
@@ -6,15 +6,17 @@ import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { useThrottled } from './state/use-throttled';
-import { writeConfigToUrl } from './state/url';
+import { parseProjector, writeConfigToUrl, writeProjectorToUrl } from './state/url';
 import { Charts } from './ui/Charts';
-import { Controls, type SettingsChange } from './ui/Controls';
+import { CheckField, Controls, type SettingsChange } from './ui/Controls';
 import { DebugPanel } from './ui/DebugPanel';
 import { downloadText } from './ui/download';
 import { ParamsPanel } from './ui/ParamsPanel';
+import { ShortcutsHelp } from './ui/ShortcutsHelp';
 import { StatusBar } from './ui/StatusBar';
 import { TrainingLog } from './ui/TrainingLog';
 import { ThroughputLab } from './ui/ThroughputLab';
+import { useShortcuts } from './ui/use-shortcuts';
 import './App.css';
 
 interface Props {
@@ -49,6 +51,19 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
   );
 
   const onPause = useCallback(() => client.pause(), [client]);
+
+  useShortcuts(run.state, (command) => {
+    if (command === 'train') client.train();
+    else if (command === 'pause') client.pause();
+    else if (command === 'step') client.step();
+    else client.reset(settings, 'Run reset');
+  });
+
+  // A view option, not a setting: large type and thick lines for the back of a classroom (view-options.css).
+  const [projector, setProjector] = useState(() => parseProjector(window.location.search));
+  useEffect(() => {
+    document.documentElement.classList.toggle('projector', projector);
+  }, [projector]);
 
   // Slow motion shows every step; at full speed the chart and log redraw ~15 times a second.
   const fullSpeed = run.state === 'running' && settings.speed === 0;
@@ -98,6 +113,17 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             onReset={() => client.reset(settings, 'Run reset')}
             onExport={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}
           />
+          <div className="view-options" role="group" aria-label="View">
+            <CheckField
+              label="Projector mode"
+              checked={projector}
+              onChange={(on) => {
+                setProjector(on);
+                writeProjectorToUrl(on);
+              }}
+            />
+            <ShortcutsHelp />
+          </div>
         </aside>
 
         <main className="main">

@@ -38,9 +38,15 @@ export const URL_KEYS: ReadonlyArray<{ key: string; field: UrlField; kind: Kind 
   { key: 'act', field: 'activation', kind: 'text' },
 ];
 
+/** View option, not a RunConfig field: `projector=1` turns projector mode on. */
+export const PROJECTOR_KEY = 'projector';
+
 const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));
-/** Keys that are not settings but are not news either: `testhooks` (e2e tests, see test-hooks.ts). */
-const QUIET_KEYS = new Set(['testhooks']);
+/**
+ * Keys that are not settings but are not news either: `testhooks` (e2e tests, see test-hooks.ts) and
+ * the view option `projector` (read by parseProjector, not part of RunConfig).
+ */
+const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY]);
 const SHOWN_TEXT_MAX = 60;
 
 /** A link's text as the notice quotes it: at most SHOWN_TEXT_MAX characters (React escapes it). */
@@ -136,5 +142,26 @@ export function configToSearch(
 export function writeConfigToUrl(config: RunConfig): void {
   const { pathname, search, hash } = window.location;
   const next = configToSearch(config, search);
+  if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
+}
+
+/** Projector mode from a query string: on for `projector=1` (or `true`), off otherwise. */
+export function parseProjector(search: string): boolean {
+  const value = new URLSearchParams(search).get(PROJECTOR_KEY);
+  return value !== null && readFlag(value) === true;
+}
+
+/** `currentSearch` with `projector=1` when on and without the key when off; the rest kept in order. */
+export function projectorToSearch(on: boolean, currentSearch: string): string {
+  const params = new URLSearchParams(currentSearch);
+  if (on) params.set(PROJECTOR_KEY, '1');
+  else params.delete(PROJECTOR_KEY);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function writeProjectorToUrl(on: boolean): void {
+  const { pathname, search, hash } = window.location;
+  const next = projectorToSearch(on, search);
   if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
 }
