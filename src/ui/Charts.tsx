@@ -21,6 +21,8 @@ interface Props {
   run: RunSnapshot;
   /** The same, at most ~15 times a second at full speed: for the costly SVG chart. */
   heavy: RunSnapshot;
+  /** The pinned runs (the app's, which presets also pin to); the chart keeps its own without. */
+  pins?: PinnedRuns;
   /** Stops the run (divergence). */
   onPause: () => void;
   /** Sets the learning rate (a new run) and trains: the divergence warning's fix. */
@@ -31,9 +33,10 @@ function linearText(w: number, b: number): string {
   return `y = ${fourDecimals(w)}·x ${b < 0 || Object.is(b, -0) ? '−' : '+'} ${fourDecimals(Math.abs(b))}`;
 }
 
-export function Charts({ run, heavy, onPause, onUseLearningRate }: Props) {
+export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRate }: Props) {
   const [view] = useState(() => new ViewStore());
-  const [pins] = useState(() => new PinnedRuns());
+  const [ownPins] = useState(() => new PinnedRuns());
+  const pins = sharedPins ?? ownPins;
   const pinned = usePinnedRuns(pins);
   const { config, data, dataColumns, currentParams } = run;
   const isLinear = config.model === 'linear';

@@ -24,7 +24,6 @@ interface Props {
   onStep: () => void;
   onStepEpoch: () => void;
   onReset: () => void;
-  onExport: () => void;
   /** The current run's number of samples (0 while unknown), for the batch-size note. */
   datasetSize?: number;
 }
@@ -152,9 +151,6 @@ export function Controls(props: Props) {
         </div>
       </fieldset>
 
-      <button type="button" className="export" onClick={props.onExport}>
-        Export as PyTorch script
-      </button>
     </form>
   );
 }

@@ -1,0 +1,72 @@
+// The Export group: the run as CSV, the loss chart and the batch composition as PNG, and the PyTorch
+// script of the current settings. Everything is made in the page; nothing is uploaded.
+import { useState } from 'react';
+import type { RunConfig } from '../engine/config';
+import { batchCanvas, canvasToPng, downloadBlob, lossChartSvg, svgToPng } from '../export/chart-png';
+import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
+import { runCsv, runCsvFilename } from '../export/run-csv';
+import type { RunSnapshot } from '../state/run-store';
+import { downloadText } from './download';
+import './side-groups.css';
+
+interface Props {
+  run: RunSnapshot;
+  /** The settings in the controls (the PyTorch script's), which may differ from the shown run's while typing. */
+  settings: RunConfig;
+}
+
+const stem = (config: RunConfig) => `minibatch-lab-${config.dataset}-b${config.batchSize}-seed${config.seed}`;
+
+export function ExportGroup({ run, settings }: Props) {
+  const [message, setMessage] = useState<string | null>(null);
+
+  const png = async (what: string, filename: string, make: () => Promise<Blob> | null) => {
+    setMessage(null);
+    try {
+      const blob = make();
+      if (!blob) throw new Error(`The ${what} is not on the page.`);
+      downloadBlob(filename, await blob);
+    } catch (error) {
+      setMessage(`Could not make the ${what} PNG: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <fieldset className="side-group export-group">
+      <legend>Export</legend>
+      <button
+        type="button"
+        disabled={run.stepsDone === 0}
+        onClick={() => downloadText(runCsvFilename(run.config), runCsv(run), 'text/csv')}
+      >
+        Download CSV
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          const svg = lossChartSvg();
+          void png('loss chart', `${stem(run.config)}-loss.png`, () => (svg ? svgToPng(svg) : null));
+        }}
+      >
+        Download loss chart PNG
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          const canvas = batchCanvas();
+          void png('batch composition', `${stem(run.config)}-batches.png`, () => (canvas ? canvasToPng(canvas) : null));
+        }}
+      >
+        Download batch composition PNG
+      </button>
+      <button type="button" onClick={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}>
+        Export as PyTorch script
+      </button>
+      {message && (
+        <p className="side-group-message" role="alert">
+          {message}
+        </p>
+      )}
+    </fieldset>
+  );
+}
