@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
-import { buildPytorchScript, pytorchScriptFilename } from './export/pytorch-script';
+import { PinnedRuns } from './state/pinned-runs';
+import { runPreset, type Preset } from './state/presets';
 import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
@@ -10,8 +11,9 @@ import { parseProjector, writeConfigToUrl, writeProjectorToUrl } from './state/u
 import { Charts } from './ui/Charts';
 import { CheckField, Controls, type SettingsChange } from './ui/Controls';
 import { DebugPanel } from './ui/DebugPanel';
-import { downloadText } from './ui/download';
+import { ExportGroup } from './ui/ExportGroup';
 import { ParamsPanel } from './ui/ParamsPanel';
+import { PresetsGroup } from './ui/PresetsGroup';
 import { ShortcutsHelp } from './ui/ShortcutsHelp';
 import { StatusBar } from './ui/StatusBar';
 import { TrainingLog } from './ui/TrainingLog';
@@ -51,6 +53,16 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
   );
 
   const onPause = useCallback(() => client.pause(), [client]);
+
+  // Pinned runs live here, not in the charts: the comparison presets pin the runs they train.
+  const [pins] = useState(() => new PinnedRuns());
+  const onPreset = (preset: Preset) =>
+    void runPreset(preset, settings, {
+      store,
+      pins,
+      apply: (config) => onSettingsChange(config, 'run'),
+      train: () => client.train(),
+    });
 
   useShortcuts(run.state, (command) => {
     if (command === 'train') client.train();
@@ -111,8 +123,9 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             onStepEpoch={() => client.stepEpoch()}
             datasetSize={run.datasetSize}
             onReset={() => client.reset(settings, 'Run reset')}
-            onExport={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}
           />
+          <PresetsGroup onPreset={onPreset} />
+          <ExportGroup run={run} settings={settings} />
           <div className="view-options" role="group" aria-label="View">
             <CheckField
               label="Projector mode"
@@ -138,6 +151,7 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
           <Charts
             run={run}
             heavy={heavy}
+            pins={pins}
             onPause={onPause}
             onUseLearningRate={(learningRate) => {
               onSettingsChange({ ...settings, learningRate }, 'run');
