@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DEFAULT_CONFIG } from './engine/config';
+import { loadCustomData } from './state/custom-data-store';
 import { RunStore } from './state/run-store';
 import { installTestHooks, testHooksEnabled } from './state/test-hooks';
 import { TrainerClient } from './state/trainer-client';
@@ -9,7 +11,9 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 
 // The store and the worker live outside React: they outlast renders (and StrictMode's double
 // effects), and the worker is started once, with the settings the link asks for.
-const { config, ignored } = parseUrlConfig(window.location.search);
+// The user's CSV data, if this browser stored some: dataset=custom needs it (else: the tutorial's).
+const storedData = loadCustomData();
+const { config, ignored } = parseUrlConfig(window.location.search, storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG);
 const store = new RunStore(config);
 const testHooks = testHooksEnabled(window.location.search);
 const client = new TrainerClient(store, config, undefined, { testHooks });

@@ -1,10 +1,15 @@
 // One schema for every setting of a run. The URL parser, the controls and the worker all go through
 // `validateConfig`, so a value the UI accepts is a value the engine can run.
 
+import type { CustomData } from './csv-data';
+
 export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'cpu';
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
-/** tutorial: x = 1..10, y = 2x; line: y = 2x + 1 + noise; sine: y = sin x + noise (src/engine/datasets.ts). */
-export type DatasetName = 'tutorial' | 'line' | 'sine';
+/**
+ * tutorial: x = 1..10, y = 2x; line: y = 2x + 1 + noise; sine: y = sin x + noise (src/engine/datasets.ts);
+ * custom: the user's CSV (src/engine/csv-data.ts), carried in `customData`.
+ */
+export type DatasetName = 'tutorial' | 'line' | 'sine' | 'custom';
 /** linear: nn.Linear(1, 1); mlp: nn.Sequential(nn.Linear(1, h), activation, nn.Linear(h, 1)). */
 export type ModelName = 'linear' | 'mlp';
 export type ActivationName = 'relu' | 'tanh' | 'sigmoid';
@@ -32,6 +37,11 @@ export interface RunConfig {
   seed: Seed;
   speed: Speed;
   backend: BackendPreference;
+  /**
+   * The user's own x,y columns, for dataset 'custom' (N = its row count). Not a URL key: it travels
+   * with the config to the worker (structured clone) and lives in localStorage across reloads.
+   */
+  customData?: CustomData;
 }
 
 /** The PyTorch tutorial's script, exactly. */
@@ -61,7 +71,7 @@ export const LIMITS = Object.freeze({
 
 export const SPEED_CHOICES: readonly Speed[] = [0, 20, 5, 1];
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'cpu'];
-export const DATASET_NAMES: readonly DatasetName[] = ['tutorial', 'line', 'sine'];
+export const DATASET_NAMES: readonly DatasetName[] = ['tutorial', 'line', 'sine', 'custom'];
 export const MODEL_NAMES: readonly ModelName[] = ['linear', 'mlp'];
 export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid'];
 
@@ -124,10 +134,18 @@ export function validateConfig(
   const config: RunConfig = { ...fallback };
   const errors: ConfigErrors = {};
   const c = candidate;
+  if (c.customData !== undefined) {
+    const d = c.customData as Partial<CustomData> | null;
+    if (d && d.x instanceof Float32Array && d.y instanceof Float32Array && d.x.length === d.y.length && d.x.length >= 1 && d.x.length <= LIMITS.maxSamples) {
+      config.customData = { x: d.x, y: d.y };
+    } else errors.customData = `Custom data must be two float32 columns of 1 to ${LIMITS.maxSamples} rows.`;
+  }
 
   if (c.dataset !== undefined) {
-    if (DATASET_NAMES.includes(c.dataset as DatasetName)) config.dataset = c.dataset as DatasetName;
-    else errors.dataset = 'Dataset must be tutorial, line or sine.';
+    if (c.dataset === 'custom' && !(c.customData ?? fallback.customData)) {
+      errors.dataset = "Dataset custom needs CSV data stored in this browser, and none was found; the tutorial's data is used.";
+    } else if (DATASET_NAMES.includes(c.dataset as DatasetName)) config.dataset = c.dataset as DatasetName;
+    else errors.dataset = 'Dataset must be tutorial, line, sine or custom.';
   }
   if (c.samples !== undefined) {
     if (isInt(c.samples) && c.samples >= 1 && c.samples <= LIMITS.maxSamples) config.samples = c.samples;
@@ -184,5 +202,7 @@ export function validateConfig(
       config.backend = c.backend as BackendPreference;
     } else errors.backend = 'Backend must be auto, webgpu, webgl or cpu.';
   }
+  // N of the user's data is its row count, whatever `samples` said.
+  if (config.dataset === 'custom' && config.customData) config.samples = config.customData.x.length;
   return { config, errors };
 }

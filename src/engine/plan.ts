@@ -26,7 +26,7 @@ export interface RunPlan {
   nextEpochBatches(): number[][];
 }
 
-export function datasetFor(config: Pick<RunConfig, 'dataset' | 'samples' | 'seed'>): Dataset {
+export function datasetFor(config: Pick<RunConfig, 'dataset' | 'samples' | 'seed' | 'customData'>): Dataset {
   switch (config.dataset) {
     case 'tutorial':
       return tutorialDataset();
@@ -34,11 +34,15 @@ export function datasetFor(config: Pick<RunConfig, 'dataset' | 'samples' | 'seed
       return lineDataset(seedBigInt(config.seed), config.samples);
     case 'sine':
       return sineDataset(seedBigInt(config.seed), config.samples);
+    case 'custom':
+      if (!config.customData) throw new Error('dataset custom without customData');
+      return { name: 'custom', x: config.customData.x, y: config.customData.y };
   }
 }
 
-/** The number of samples the run's dataset has: 10 for the tutorial's, `samples` otherwise. */
-export function datasetSizeFor(config: Pick<RunConfig, 'dataset' | 'samples'>): number {
+/** The number of samples the run's dataset has: 10 for the tutorial's, the CSV's rows, `samples` otherwise. */
+export function datasetSizeFor(config: Pick<RunConfig, 'dataset' | 'samples' | 'customData'>): number {
+  if (config.dataset === 'custom' && config.customData) return config.customData.x.length;
   return config.dataset === 'tutorial' ? 10 : config.samples;
 }
 

@@ -3,7 +3,8 @@ import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import { formatLogLine } from '../engine/format';
 import { createRunPlan } from '../engine/plan';
 import { trainReference } from '../engine/reference';
-import { buildPytorchScript, pytorchScriptFilename } from './pytorch-script';
+import { parseCsvData } from '../engine/csv-data';
+import { buildPytorchScript, CUSTOM_CSV_FILENAME, pytorchScriptFilename } from './pytorch-script';
 import { pythonFloat } from './python-literal';
 import { findPython, findTorchPython, runPython, runPythonScripts, writeTempFiles } from './run-python.mjs';
 
@@ -18,6 +19,16 @@ function appLogLines(config: RunConfig): string[] {
   return trainReference(run, 'float32').map((s) =>
     formatLogLine(s.epoch, config.epochs, s.stepInEpoch, plan.stepsPerEpoch, s.batch, s.loss),
   );
+}
+
+const SMALL_CSV = 'x,y\n0.5,1.1\n1,2.9\n\n1.5,4.2\n2,5\n2.5,6.1\n-1,-1.3\n3,7.7\n';
+/** 10,001 rows: one more than the script writes out, so it reads the CSV file. */
+const LARGE_CSV = `time,value\n${Array.from({ length: 10_001 }, (_, i) => `${(i / 1000).toFixed(3)},${((i % 97) / 7 - 3).toPrecision(9)}`).join('\n')}\n`;
+
+function csvData(text: string) {
+  const parsed = parseCsvData(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.data;
 }
 
 const configs: RunConfig[] = [
@@ -49,6 +60,10 @@ const configs: RunConfig[] = [
     ...mlp(32, 'relu'),
   },
   { ...DEFAULT_CONFIG, epochs: 2, learningRate: 0.001, ...mlp(3, 'sigmoid') },
+  // The user's own CSV data: a literal list up to 10,000 rows, the CSV file next to the script beyond.
+  { ...DEFAULT_CONFIG, dataset: 'custom', customData: csvData(SMALL_CSV), samples: 7, batchSize: 3, epochs: 3, learningRate: 0.02 },
+  { ...DEFAULT_CONFIG, dataset: 'custom', customData: csvData(SMALL_CSV), samples: 7, batchSize: 2, seed: 3, epochs: 2, ...mlp(4, 'relu') },
+  { ...DEFAULT_CONFIG, dataset: 'custom', customData: csvData(LARGE_CSV), samples: 10_001, batchSize: 1000, epochs: 1, learningRate: 0.001 },
 ];
 
 const python = findPython();
@@ -63,7 +78,9 @@ if (!torchPython) {
 const scripts = Object.fromEntries(
   configs.map((c, i) => [`run${i}_${pytorchScriptFilename(c)}`, buildPytorchScript(c)]),
 );
-const files = writeTempFiles(scripts);
+// The CSV the large custom run reads sits next to the scripts, as the export asks.
+const files = writeTempFiles({ ...scripts, [CUSTOM_CSV_FILENAME]: LARGE_CSV });
+const scriptPaths = files.paths.filter((path) => path.endsWith('.py'));
 afterAll(() => files.remove());
 
 describe('buildPytorchScript', () => {
@@ -108,6 +125,16 @@ describe('buildPytorchScript', () => {
     );
   });
 
+  it('writes custom data up to 10,000 rows as a literal, and reads the CSV file beyond', () => {
+    const small = buildPytorchScript(configs.find((c) => c.dataset === 'custom')!);
+    expect(small).toContain('x = torch.tensor([0.5, 1.0, 1.5, 2.0, 2.5, -1.0, 3.0], dtype=torch.float32).reshape(-1, 1)');
+    expect(small).not.toContain('import csv');
+    const large = buildPytorchScript(configs.find((c) => c.samples === 10_001)!);
+    expect(large).toContain(`Save\n# your CSV file as ${CUSTOM_CSV_FILENAME} next to this script`);
+    expect(large).toContain('import csv');
+    expect(large.length).toBeLessThan(10_000);
+  });
+
   it('names the file after the run, as a valid module name', () => {
     expect(pytorchScriptFilename(DEFAULT_CONFIG)).toBe('minibatch_lab_seed0_batch3.py');
     expect(pytorchScriptFilename({ ...DEFAULT_CONFIG, seed: -1 })).toBe('minibatch_lab_seedm1_batch3.py');
@@ -126,7 +153,7 @@ describe('buildPytorchScript', () => {
 
   it('is valid Python for every configuration (python3 -m py_compile)', async () => {
     expect(python, 'no python3 found: install python3 to check the exported script').not.toBeNull();
-    const result = await runPython(python!, ['-m', 'py_compile', ...files.paths]);
+    const result = await runPython(python!, ['-m', 'py_compile', ...scriptPaths]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
@@ -144,7 +171,7 @@ describe('buildPytorchScript', () => {
 describe.skipIf(!torchPython)('the exported script run by PyTorch', () => {
   // All scripts in one Python process: importing torch once, not once per script, keeps the suite fast.
   let runs: ReturnType<typeof runPythonScripts> | null = null;
-  const allRuns = () => (runs ??= runPythonScripts(torchPython!, files.paths));
+  const allRuns = () => (runs ??= runPythonScripts(torchPython!, scriptPaths));
 
   it('runs every script without a warning', { timeout: 120_000 }, async () => {
     const { status, stderr, scripts } = await allRuns();

@@ -83,9 +83,50 @@ function datasetSection(config: RunConfig): string[] {
         ),
         `y = sine(x) + ${pythonFloat(SINE.noise)} * noise`,
       ];
+    case 'custom':
+      return customDataLines(config);
     default:
       return unreachable(config.dataset);
   }
+}
+
+/** Up to this many rows the script holds the custom data itself; beyond, it reads the CSV file. */
+export const CUSTOM_LITERAL_MAX_ROWS = 10_000;
+/** The file the script reads for larger custom data: the user's CSV, saved under this name. */
+export const CUSTOM_CSV_FILENAME = 'minibatch_lab_data.csv';
+
+function customDataLines(config: RunConfig): string[] {
+  const data = config.customData;
+  if (!data) throw new Error('dataset custom without customData');
+  const n = data.x.length;
+  if (n <= CUSTOM_LITERAL_MAX_ROWS) {
+    const list = (column: Float32Array) => `[${Array.from(column, pythonFloat).join(', ')}]`;
+    return [
+      `# The data: your CSV, ${plural(n, 'row')} of x,y, as the app read them (float32).`,
+      '# One row per sample, one column per feature: shape [N, 1].',
+      `x = torch.tensor(${list(data.x)}, dtype=torch.float32).reshape(-1, 1)`,
+      `y = torch.tensor(${list(data.y)}, dtype=torch.float32).reshape(-1, 1)`,
+    ];
+  }
+  return [
+    `# The data: your CSV, ${plural(n, 'row')} of x,y - too many to write into this script. Save`,
+    `# your CSV file as ${CUSTOM_CSV_FILENAME} next to this script: it is read here with Python's csv`,
+    '# module, as the app read it (blank lines skipped, a first row without numbers is a header).',
+    'def number(text):',
+    '    try:',
+    '        return float(text)',
+    '    except ValueError:',
+    '        return None',
+    '',
+    '',
+    `with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '${CUSTOM_CSV_FILENAME}'), newline='') as f:`,
+    '    rows = [row for row in csv.reader(f) if any(cell.strip() for cell in row)]',
+    'if all(number(cell) is None for cell in rows[0]):',
+    '    rows = rows[1:]  # the header',
+    `assert len(rows) == ${pythonInt(n)}, f'expected ${pythonInt(n)} rows in ${CUSTOM_CSV_FILENAME}, found {len(rows)}'`,
+    'x = torch.tensor([float(row[0]) for row in rows], dtype=torch.float32).reshape(-1, 1)',
+    'y = torch.tensor([float(row[1]) for row in rows], dtype=torch.float32).reshape(-1, 1)',
+  ];
 }
 
 function modelSection(config: RunConfig): string[] {
@@ -159,6 +200,8 @@ function datasetSummary(config: RunConfig): string {
       return `a noisy line, ${plural(config.samples, 'sample')}`;
     case 'sine':
       return `a noisy sine, ${plural(config.samples, 'sample')}`;
+    case 'custom':
+      return `your CSV data, ${plural(datasetSizeFor(config), 'sample')}`;
   }
 }
 
@@ -183,14 +226,15 @@ export function buildPytorchScript(config: RunConfig): string {
   const spec = plan.model;
   const lr = pythonFloat(config.learningRate);
   const filename = pytorchScriptFilename(config);
-  const generated = config.dataset !== 'tutorial';
+  const generated = config.dataset === 'line' || config.dataset === 'sine';
+  const csvFile = config.dataset === 'custom' && n > CUSTOM_LITERAL_MAX_ROWS;
 
   const lines = [
     '# minibatch-lab: the PyTorch tutorial on mini-batch SGD, with the settings of your run:',
     `#   batch size ${config.batchSize}, shuffle ${config.shuffle ? 'on' : 'off'}, ` +
       `drop last ${config.dropLast ? 'on' : 'off'}, learning rate ${lr}, ` +
       `${plural(config.epochs, 'epoch')}, seed ${config.seed}`,
-    ...(generated || spec.kind !== 'linear'
+    ...(config.dataset !== 'tutorial' || spec.kind !== 'linear'
       ? [`#   data: ${datasetSummary(config)}; model: ${describeModel(spec)}`]
       : []),
     '#',
@@ -202,6 +246,7 @@ export function buildPytorchScript(config: RunConfig): string {
     '# docs/fidelity.md says which PyTorch versions match, and where they cannot).',
     ...initialValuesComment(plan),
     ...(generated ? ['', 'import math'] : []),
+    ...(csvFile ? ['', 'import csv', 'import os'] : []),
     '',
     'import torch',
     'from torch import nn, optim',

@@ -31,7 +31,7 @@ describe('URL keys for the dataset and the model', () => {
     );
     expect(config).toEqual({ ...DEFAULT_CONFIG, seed: 4 });
     expect(ignored).toEqual([
-      'dataset=circle: Dataset must be tutorial, line or sine.',
+      'dataset=circle: Dataset must be tutorial, line, sine or custom.',
       'n=0: Samples must be a whole number from 1 to 1000000.',
       'model=cnn: Model must be linear or mlp.',
       'hidden=257: Hidden units must be a whole number from 1 to 256.',

@@ -12,12 +12,14 @@ import {
   type ModelName,
   type RunConfig,
 } from '../engine/config';
+import { CustomDataField } from './CustomDataField';
 import { NumberField } from './NumberField';
 
 const DATASET_LABELS: Record<DatasetName, string> = {
   tutorial: 'Tutorial (y = 2x)',
   line: 'Noisy line',
   sine: 'Noisy sine',
+  custom: 'Your data (CSV)',
 };
 
 const MODEL_LABELS: Record<ModelName, string> = {
@@ -62,8 +64,9 @@ export function DataModelFields({ settings, onChange }: Props) {
   return (
     <fieldset>
       <legend>Data and model</legend>
-      <Select label="Dataset" value={settings.dataset} options={DATASET_NAMES} labels={DATASET_LABELS} onChange={(dataset) => onChange({ dataset })} />
-      {settings.dataset !== 'tutorial' && numberField('samples', 'Samples', 'N, up to 1,000,000; drawn from the seed')}
+      <Select label="Dataset" value={settings.dataset} options={settings.customData ? DATASET_NAMES : DATASET_NAMES.filter((d) => d !== 'custom')} labels={DATASET_LABELS} onChange={(dataset) => onChange({ dataset })} />
+      <CustomDataField active={settings.dataset === 'custom'} onUse={(customData) => onChange({ dataset: 'custom', customData, samples: customData.x.length })} />
+      {settings.dataset !== 'tutorial' && settings.dataset !== 'custom' && numberField('samples', 'Samples', 'N, up to 1,000,000; drawn from the seed')}
       <Select label="Model" value={settings.model} options={MODEL_NAMES} labels={MODEL_LABELS} onChange={(model) => onChange({ model })} />
       {settings.model === 'mlp' && (
         <>
