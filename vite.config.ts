@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -38,11 +41,48 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+function filesUnder(dir: string, root = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? filesUnder(join(dir, entry.name), root)
+      : [relative(root, join(dir, entry.name)).split(sep).join('/')],
+  );
+}
+
+/**
+ * The service worker (offline after the first visit): after the build is written, src/sw/sw.js
+ * becomes dist/sw.js with the list of the build's files to precache (source maps left out) and a
+ * hash of their contents, so that every deploy changes sw.js and browsers install the new build.
+ */
+function serviceWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'minibatch-lab-sw',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const files = filesUnder(outDir)
+        .filter((f) => f !== 'sw.js' && !f.endsWith('.map'))
+        .sort();
+      const hash = createHash('sha256');
+      for (const f of files) hash.update(f).update(readFileSync(join(outDir, f)));
+      const precache = ['./', ...files];
+      const source = readFileSync(join(import.meta.dirname, 'src/sw/sw.js'), 'utf8')
+        .replace('__SW_VERSION__', hash.digest('hex').slice(0, 16))
+        .replace('__SW_PRECACHE__', JSON.stringify(precache));
+      writeFileSync(join(outDir, 'sw.js'), source);
+    },
+  };
+}
+
 // `base: './'` makes every asset URL relative, so the built dist/ works from any sub-path
 // (GitHub Pages project sites, a course page's folder) without rebuilding.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -7,7 +7,7 @@ import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { useThrottled } from './state/use-throttled';
-import { parseProjector, writeConfigToUrl, writeProjectorToUrl } from './state/url';
+import { parsePageOptions, parseProjector, writeConfigToUrl, writeProjectorToUrl } from './state/url';
 import { Charts } from './ui/Charts';
 import { CheckField, Controls, type SettingsChange } from './ui/Controls';
 import { DebugPanel } from './ui/DebugPanel';
@@ -20,6 +20,7 @@ import { TrainingLog } from './ui/TrainingLog';
 import { ThroughputLab } from './ui/ThroughputLab';
 import { useShortcuts } from './ui/use-shortcuts';
 import './App.css';
+import './ui/embed.css';
 
 interface Props {
   store: RunStore;
@@ -40,7 +41,10 @@ const NOTICES: Record<SettingsChange, string | null> = {
 export function App({ store, client, initialSettings, urlIgnored }: Props) {
   const run = useRunSnapshot(store);
   const [settings, setSettings] = useState(initialSettings);
-  const [showUrlNotice, setShowUrlNotice] = useState(urlIgnored.length > 0);
+  // Embedding (embed=1, hide=…) is fixed by the link the page was opened with.
+  const [page] = useState(() => parsePageOptions(window.location.search));
+  const ignoredLines = [...urlIgnored, ...page.ignored];
+  const [showUrlNotice, setShowUrlNotice] = useState(ignoredLines.length > 0);
 
   const onSettingsChange = useCallback(
     (next: RunConfig, change: SettingsChange) => {
@@ -81,7 +85,8 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
   const fullSpeed = run.state === 'running' && settings.speed === 0;
   const heavy = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
   return (
-    <div className="app">
+    <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
+      {!page.embed && (
       <header className="app-header">
         <h1>
           minibatch-lab <span className="tagline">mini-batch SGD, live</span>
@@ -96,12 +101,13 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
           script you can export, so you can check every number in PyTorch.
         </p>
       </header>
+      )}
 
       {showUrlNotice && (
         <div className="url-notice" role="alert">
           <p>Some settings in the link were ignored, and defaults used instead:</p>
           <ul>
-            {urlIgnored.map((line) => (
+            {ignoredLines.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
@@ -123,9 +129,11 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             onStepEpoch={() => client.stepEpoch()}
             datasetSize={run.datasetSize}
             onReset={() => client.reset(settings, 'Run reset')}
+            hidden={page.hidden}
           />
-          <PresetsGroup onPreset={onPreset} />
-          <ExportGroup run={run} settings={settings} />
+          {!page.hidden.has('presets') && <PresetsGroup onPreset={onPreset} />}
+          {!page.hidden.has('export') && <ExportGroup run={run} settings={settings} />}
+          {!page.hidden.has('view') && (
           <div className="view-options" role="group" aria-label="View">
             <CheckField
               label="Projector mode"
@@ -137,6 +145,7 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             />
             <ShortcutsHelp />
           </div>
+          )}
         </aside>
 
         <main className="main">

@@ -20,6 +20,16 @@ const client = new TrainerClient(store, config, undefined, { testHooks });
 if (testHooks) installTestHooks(client);
 client.start();
 
+// Offline after the first visit (src/sw/sw.js): only in the built site, never under the dev server.
+// A relative URL, so the worker and its scope are the folder the site is served from.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch((error: unknown) => {
+      console.warn('Service worker not registered; the site will not work offline.', error);
+    });
+  });
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

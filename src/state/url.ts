@@ -46,7 +46,7 @@ const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));
  * Keys that are not settings but are not news either: `testhooks` (e2e tests, see test-hooks.ts) and
  * the view option `projector` (read by parseProjector, not part of RunConfig).
  */
-const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY]);
+const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY, 'hide', 'embed', 'xaxis', 'logy']);
 const SHOWN_TEXT_MAX = 60;
 
 /** A link's text as the notice quotes it: at most SHOWN_TEXT_MAX characters (React escapes it). */
@@ -163,5 +163,88 @@ export function projectorToSearch(on: boolean, currentSearch: string): string {
 export function writeProjectorToUrl(on: boolean): void {
   const { pathname, search, hash } = window.location;
   const next = projectorToSearch(on, search);
+  if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
+}
+
+/**
+ * Control names for `hide=` (a comma list): embedded exercises can hide what the exercise fixes.
+ * `run` is the Train/Pause/Step/Reset buttons; `view` the View group (projector mode, shortcuts).
+ */
+export const HIDEABLE_CONTROLS = [
+  'batch',
+  'shuffle',
+  'droplast',
+  'lr',
+  'epochs',
+  'seed',
+  'speed',
+  'backend',
+  'dataset',
+  'model',
+  'presets',
+  'export',
+  'view',
+  'run',
+] as const;
+export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
+
+export interface PageOptions {
+  /** Controls that `hide=` removes. */
+  hidden: ReadonlySet<HideableControl>;
+  /** `embed=1`: no header or intro, compact layout. */
+  embed: boolean;
+  /** The loss chart's x axis (`xaxis=epoch`) and log scale (`logy=1`). */
+  xAxis: 'step' | 'epoch';
+  logScale: boolean;
+  /** One line per hide name or view value that was not understood, for the URL notice. */
+  ignored: string[];
+}
+
+export function parsePageOptions(search: string): PageOptions {
+  const params = new URLSearchParams(search);
+  const ignored: string[] = [];
+  const hidden = new Set<HideableControl>();
+  for (const list of params.getAll('hide')) {
+    for (const raw of list.split(',')) {
+      const name = raw.trim().toLowerCase();
+      if (!name) continue;
+      if ((HIDEABLE_CONTROLS as readonly string[]).includes(name)) hidden.add(name as HideableControl);
+      else ignored.push(`hide: unknown control "${quoted(raw.trim())}"`);
+    }
+  }
+  const flag = (key: string): boolean => {
+    const value = params.get(key);
+    if (value === null) return false;
+    const read = readFlag(value);
+    if (typeof read === 'boolean') return read;
+    ignored.push(`${key}=${quoted(value)}: must be 1 or 0`);
+    return false;
+  };
+  const embed = flag('embed');
+  const logScale = flag('logy');
+  const axis = params.get('xaxis');
+  let xAxis: 'step' | 'epoch' = 'step';
+  if (axis !== null) {
+    const a = axis.toLowerCase();
+    if (a === 'step' || a === 'epoch') xAxis = a;
+    else ignored.push(`xaxis=${quoted(axis)}: must be step or epoch`);
+  }
+  return { hidden, embed, xAxis, logScale, ignored };
+}
+
+/** `currentSearch` with the loss chart's view (`xaxis`, `logy`) written; defaults drop the key. */
+export function viewToSearch(view: { xAxis: 'step' | 'epoch'; logScale: boolean }, currentSearch: string): string {
+  const params = new URLSearchParams(currentSearch);
+  if (view.xAxis === 'epoch') params.set('xaxis', 'epoch');
+  else params.delete('xaxis');
+  if (view.logScale) params.set('logy', '1');
+  else params.delete('logy');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function writeViewToUrl(view: { xAxis: 'step' | 'epoch'; logScale: boolean }): void {
+  const { pathname, search, hash } = window.location;
+  const next = viewToSearch(view, search);
   if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
 }

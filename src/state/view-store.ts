@@ -19,8 +19,16 @@ export interface ViewState {
 }
 
 export class ViewStore {
-  private state: ViewState = { hoverStep: null, hoverSource: null, xAxis: 'step', logScale: false };
+  private state: ViewState;
   private readonly listeners = new Set<() => void>();
+
+  /** `initial`: the axis and scale a link asks for; `onViewChange` hears axis and scale changes. */
+  constructor(
+    initial: Partial<Pick<ViewState, 'xAxis' | 'logScale'>> = {},
+    private readonly onViewChange?: (view: Pick<ViewState, 'xAxis' | 'logScale'>) => void,
+  ) {
+    this.state = { hoverStep: null, hoverSource: null, xAxis: 'step', logScale: false, ...initial };
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -37,11 +45,15 @@ export class ViewStore {
   }
 
   setXAxis(xAxis: XAxisMode): void {
-    if (xAxis !== this.state.xAxis) this.set({ xAxis });
+    if (xAxis === this.state.xAxis) return;
+    this.set({ xAxis });
+    this.onViewChange?.({ xAxis, logScale: this.state.logScale });
   }
 
   setLogScale(logScale: boolean): void {
-    if (logScale !== this.state.logScale) this.set({ logScale });
+    if (logScale === this.state.logScale) return;
+    this.set({ logScale });
+    this.onViewChange?.({ xAxis: this.state.xAxis, logScale });
   }
 
   /** A new run: nothing of the old one is pointed at. */

@@ -6,6 +6,7 @@ import { parameterCount } from '../engine/models';
 import type { RunSnapshot } from '../state/run-store';
 import { PinnedRuns, usePinnedRuns } from '../state/pinned-runs';
 import { useDivergence } from '../state/use-divergence';
+import { parsePageOptions, writeViewToUrl } from '../state/url';
 import { ViewStore } from '../state/view-store';
 import { dataMoments } from './analysis/linear-loss';
 import { mlpPredictor } from './analysis/mlp-curve';
@@ -34,7 +35,11 @@ function linearText(w: number, b: number): string {
 }
 
 export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRate }: Props) {
-  const [view] = useState(() => new ViewStore());
+  // The loss chart's axis and scale come from the link (xaxis=, logy=) and are written back to it.
+  const [view] = useState(() => {
+    const { xAxis, logScale } = parsePageOptions(window.location.search);
+    return new ViewStore({ xAxis, logScale }, writeViewToUrl);
+  });
   const [ownPins] = useState(() => new PinnedRuns());
   const pins = sharedPins ?? ownPins;
   const pinned = usePinnedRuns(pins);

@@ -10,6 +10,7 @@ import {
 } from '../engine/config';
 import type { RunState } from '../protocol';
 import { settingWarnings } from '../state/setting-warnings';
+import type { HideableControl } from '../state/url';
 import { DataModelFields } from './DataModelFields';
 import { NumberField } from './NumberField';
 
@@ -26,7 +27,11 @@ interface Props {
   onReset: () => void;
   /** The current run's number of samples (0 while unknown), for the batch-size note. */
   datasetSize?: number;
+  /** Controls a link's `hide=` removes (embedded exercises). */
+  hidden?: ReadonlySet<HideableControl>;
 }
+
+const NO_HIDDEN: ReadonlySet<HideableControl> = new Set();
 
 type NumericField = 'batchSize' | 'learningRate' | 'epochs' | 'seed';
 
@@ -52,6 +57,8 @@ export function CheckField(props: { label: string; checked: boolean; onChange: (
 
 export function Controls(props: Props) {
   const { settings, runState, onSettingsChange } = props;
+  const hidden = props.hidden ?? NO_HIDDEN;
+  const shown = (name: HideableControl) => !hidden.has(name);
   const speedId = useId();
   const backendId = useId();
   const backendHintId = useId();
@@ -82,6 +89,7 @@ export function Controls(props: Props) {
 
   return (
     <form className="controls" aria-label="Run settings" onSubmit={(e) => e.preventDefault()}>
+      {shown('run') && (
       <div className="buttons" role="group" aria-label="Run">
         <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
           Train
@@ -99,24 +107,33 @@ export function Controls(props: Props) {
           Reset
         </button>
       </div>
-      <DataModelFields settings={settings} onChange={(patch) => change(patch)} />
+      )}
+      {(shown('dataset') || shown('model')) && (
+        <DataModelFields settings={settings} onChange={(patch) => change(patch)} hidden={hidden} />
+      )}
 
+      {(shown('batch') || shown('shuffle') || shown('droplast')) && (
       <fieldset>
         <legend>DataLoader</legend>
-        {numberField('batchSize', 'Batch size', 'numeric')}
-        <CheckField label="Shuffle" checked={settings.shuffle} onChange={(shuffle) => change({ shuffle })} />
-        <CheckField label="Drop last" checked={settings.dropLast} onChange={(dropLast) => change({ dropLast })} />
+        {shown('batch') && numberField('batchSize', 'Batch size', 'numeric')}
+        {shown('shuffle') && <CheckField label="Shuffle" checked={settings.shuffle} onChange={(shuffle) => change({ shuffle })} />}
+        {shown('droplast') && <CheckField label="Drop last" checked={settings.dropLast} onChange={(dropLast) => change({ dropLast })} />}
       </fieldset>
+      )}
 
+      {(shown('lr') || shown('epochs') || shown('seed')) && (
       <fieldset>
         <legend>Training</legend>
-        {numberField('learningRate', 'Learning rate', 'decimal')}
-        {numberField('epochs', 'Epochs', 'numeric')}
-        {numberField('seed', 'Seed', 'numeric', 'torch.manual_seed(seed)')}
+        {shown('lr') && numberField('learningRate', 'Learning rate', 'decimal')}
+        {shown('epochs') && numberField('epochs', 'Epochs', 'numeric')}
+        {shown('seed') && numberField('seed', 'Seed', 'numeric', 'torch.manual_seed(seed)')}
       </fieldset>
+      )}
 
+      {(shown('speed') || shown('backend')) && (
       <fieldset>
         <legend>Playback</legend>
+        {shown('speed') && (
         <div className="field">
           <label htmlFor={speedId}>Speed</label>
           <select
@@ -131,6 +148,8 @@ export function Controls(props: Props) {
             ))}
           </select>
         </div>
+        )}
+        {shown('backend') && (
         <div className="field">
           <label htmlFor={backendId}>Backend</label>
           <select
@@ -149,7 +168,9 @@ export function Controls(props: Props) {
             Changing it restarts the training worker.
           </p>
         </div>
+        )}
       </fieldset>
+      )}
 
     </form>
   );

@@ -48,9 +48,11 @@ function Select<T extends string>(props: { label: string; value: T; options: rea
 interface Props {
   settings: RunConfig;
   onChange: (patch: Partial<RunConfig>) => void;
+  /** `hide=dataset` / `hide=model` (embedded exercises). */
+  hidden?: ReadonlySet<string>;
 }
 
-export function DataModelFields({ settings, onChange }: Props) {
+export function DataModelFields({ settings, onChange, hidden }: Props) {
   const numberField = (field: 'samples' | 'hiddenUnits', label: string, hint: string) => (
     <NumberField
       label={label}
@@ -64,10 +66,12 @@ export function DataModelFields({ settings, onChange }: Props) {
   return (
     <fieldset>
       <legend>Data and model</legend>
-      <Select label="Dataset" value={settings.dataset} options={settings.customData ? DATASET_NAMES : DATASET_NAMES.filter((d) => d !== 'custom')} labels={DATASET_LABELS} onChange={(dataset) => onChange({ dataset })} />
-      <CustomDataField active={settings.dataset === 'custom'} onUse={(customData) => onChange({ dataset: 'custom', customData, samples: customData.x.length })} />
+      {!hidden?.has('dataset') && <Select label="Dataset" value={settings.dataset} options={settings.customData ? DATASET_NAMES : DATASET_NAMES.filter((d) => d !== 'custom')} labels={DATASET_LABELS} onChange={(dataset) => onChange({ dataset })} />}
+      {!hidden?.has('dataset') && (
+        <CustomDataField active={settings.dataset === 'custom'} onUse={(customData) => onChange({ dataset: 'custom', customData, samples: customData.x.length })} />
+      )}
       {settings.dataset !== 'tutorial' && settings.dataset !== 'custom' && numberField('samples', 'Samples', 'N, up to 1,000,000; drawn from the seed')}
-      <Select label="Model" value={settings.model} options={MODEL_NAMES} labels={MODEL_LABELS} onChange={(model) => onChange({ model })} />
+      {!hidden?.has('model') && <Select label="Model" value={settings.model} options={MODEL_NAMES} labels={MODEL_LABELS} onChange={(model) => onChange({ model })} />}
       {settings.model === 'mlp' && (
         <>
           {numberField('hiddenUnits', 'Hidden units', 'the width of the hidden layer')}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../engine/config';
+import { configToSearch, parsePageOptions, parseUrlConfig, viewToSearch } from './url';
+
+describe('parsePageOptions', () => {
+  it('reads hide=, embed=, xaxis= and logy=', () => {
+    const o = parsePageOptions('?hide=lr,seed,%20Shuffle,backend&embed=1&xaxis=epoch&logy=1');
+    expect([...o.hidden].sort()).toEqual(['backend', 'lr', 'seed', 'shuffle']);
+    expect(o.embed).toBe(true);
+    expect(o.xAxis).toBe('epoch');
+    expect(o.logScale).toBe(true);
+    expect(o.ignored).toEqual([]);
+  });
+
+  it('defaults without the keys', () => {
+    const o = parsePageOptions('');
+    expect(o.hidden.size).toBe(0);
+    expect(o.embed).toBe(false);
+    expect(o.xAxis).toBe('step');
+    expect(o.logScale).toBe(false);
+  });
+
+  it('names unknown controls and bad values', () => {
+    const o = parsePageOptions('?hide=lr,warp,,&embed=maybe&xaxis=time');
+    expect([...o.hidden]).toEqual(['lr']);
+    expect(o.ignored).toEqual([
+      'hide: unknown control "warp"',
+      'embed=maybe: must be 1 or 0',
+      'xaxis=time: must be step or epoch',
+    ]);
+  });
+
+  it('the page keys are not reported as unknown settings and survive a settings rewrite', () => {
+    const search = '?hide=lr&embed=1&xaxis=epoch&logy=1';
+    expect(parseUrlConfig(search).ignored).toEqual([]);
+    const next = configToSearch({ ...DEFAULT_CONFIG, batchSize: 4 }, search);
+    expect(next).toBe('?batch=4&hide=lr&embed=1&xaxis=epoch&logy=1');
+  });
+});
+
+describe('viewToSearch', () => {
+  it('writes non-default view options and drops defaults', () => {
+    expect(viewToSearch({ xAxis: 'epoch', logScale: true }, '?batch=4')).toBe('?batch=4&xaxis=epoch&logy=1');
+    expect(viewToSearch({ xAxis: 'step', logScale: false }, '?batch=4&xaxis=epoch&logy=1')).toBe('?batch=4');
+  });
+});
