@@ -34,11 +34,13 @@ export function formatLogLine(
   epochs: number,
   stepInEpoch: number,
   stepsPerEpoch: number,
-  batch: readonly number[],
+  batch: readonly number[] | string,
   loss: number,
 ): string {
+  // A string is a batch already written out (the on-screen log shortens very large batches).
+  const batchText = typeof batch === 'string' ? batch : formatBatch(batch);
   return (
     `Epoch [${epoch}/${epochs}], Step [${stepInEpoch}/${stepsPerEpoch}], ` +
-    `Batch ${formatBatch(batch)}, Loss: ${formatFixed(loss, 4)}`
+    `Batch ${batchText}, Loss: ${formatFixed(loss, 4)}`
   );
 }

@@ -79,18 +79,6 @@ export function canvasToPng(source: HTMLCanvasElement): Promise<Blob> {
   return toPng(canvas);
 }
 
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** The loss chart's plot (not its legend icons, which are small SVGs of their own). */
 export const lossChartSvg = (): SVGSVGElement | null =>
   document.querySelector<SVGSVGElement>('figure.loss-chart .recharts-wrapper > svg.recharts-surface');

@@ -18,5 +18,5 @@ export function logLineText(
 ): string {
   if (batch.length <= LOG_BATCH_LISTED) return formatLogLine(epoch, epochs, stepInEpoch, stepsPerEpoch, batch, loss);
   const listed = `[${batch.slice(0, 4).join(', ')}, …, ${batch[batch.length - 1]}] (${count(batch.length)} samples)`;
-  return formatLogLine(epoch, epochs, stepInEpoch, stepsPerEpoch, [], loss).replace('Batch []', `Batch ${listed}`);
+  return formatLogLine(epoch, epochs, stepInEpoch, stepsPerEpoch, listed, loss);
 }

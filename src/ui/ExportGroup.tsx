@@ -2,11 +2,11 @@
 // script of the current settings. Everything is made in the page; nothing is uploaded.
 import { useState } from 'react';
 import type { RunConfig } from '../engine/config';
-import { batchCanvas, canvasToPng, downloadBlob, lossChartSvg, svgToPng } from '../export/chart-png';
+import { batchCanvas, canvasToPng, lossChartSvg, svgToPng } from '../export/chart-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
 import type { RunSnapshot } from '../state/run-store';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
 import './side-groups.css';
 
 interface Props {
