@@ -25,8 +25,9 @@ export const webgpuFlags = [
   '--use-angle=swiftshader',
 ];
 
-const PORT = 4173;
-const SUBPATH_PORT = 4174;
+// E2E_PORT / E2E_SUBPATH_PORT let a second checkout run its tests beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,6 +40,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
+    // The app picks its language from the browser's; the specs name controls in English (lang=zh-CN tests Chinese).
+    locale: 'en-US',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -6,6 +6,7 @@ import {
   referenceTrace,
   relativeError,
   status,
+  SUBPATH_URL,
   trainingLog,
   trainToEnd,
 } from './helpers';
@@ -173,7 +174,7 @@ test('a bad value in the URL falls back to the default and says so', async ({ pa
 });
 
 test('the built site works from a sub-path (GitHub Pages style)', async ({ page }) => {
-  await openApp(page, 'batch=10&epochs=2', 'http://127.0.0.1:4174/course/minibatch-lab/');
+  await openApp(page, 'batch=10&epochs=2', SUBPATH_URL);
   await trainToEnd(page);
   const lines = await logLines(page);
   expect(lines.map((l) => l.batch.length)).toEqual([10, 10]);

@@ -36,6 +36,10 @@ export function parseLogLine(text: string): LogLine {
   };
 }
 
+// The two servers of playwright.config.ts (their ports can be moved with E2E_PORT / E2E_SUBPATH_PORT).
+export const SITE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
+export const SUBPATH_URL = `http://127.0.0.1:${process.env.E2E_SUBPATH_PORT ?? 4174}/course/minibatch-lab/`;
+
 export const status = (page: Page) => page.getByRole('status');
 export const trainingLog = (page: Page) => page.getByRole('log', { name: 'Training log' });
 

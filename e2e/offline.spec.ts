@@ -3,9 +3,9 @@
 // offline a reload still loads the app, and it trains the tutorial. Nothing is requested from any
 // other origin, online or offline, and the worker's scope is the folder the site is served from.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { logLines, openApp, status, trainToEnd } from './helpers';
+import { logLines, openApp, SITE_URL, status, SUBPATH_URL, trainToEnd } from './helpers';
 
-const SUBPATH = 'http://127.0.0.1:4174/course/minibatch-lab/';
+const SUBPATH = SUBPATH_URL;
 
 async function waitForController(page: Page): Promise<string> {
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
@@ -37,7 +37,7 @@ test('after the first visit the site loads and trains offline', async ({ page, c
   const requests = recordRequests(context);
   await openApp(page, 'batch=3');
   const scope = await waitForController(page);
-  expect(scope).toBe('http://127.0.0.1:4173/');
+  expect(scope).toBe(SITE_URL);
   await reloadOfflineAndTrain(page, context);
   await expect(page.getByLabel('Batch size')).toHaveValue('3');
   const origin = new URL(page.url()).origin;
