@@ -7,7 +7,11 @@ import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { useThrottled } from './state/use-throttled';
-import { parsePageOptions, parseProjector, writeConfigToUrl, writeProjectorToUrl } from './state/url';
+import { parsePageOptions, parseProjector, writeConfigToUrl, writeLangToUrl, writeProjectorToUrl } from './state/url';
+import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
+import { message, type Message } from './i18n/message';
+import { I18nContext } from './i18n/react';
+import { i18nFor } from './i18n/translate';
 import { Charts } from './ui/Charts';
 import { CheckField, Controls, type SettingsChange } from './ui/Controls';
 import { DebugPanel } from './ui/DebugPanel';
@@ -26,19 +30,29 @@ interface Props {
   store: RunStore;
   client: TrainerClient;
   initialSettings: RunConfig;
-  /** Link parameters that were not used, one line each. */
-  urlIgnored: string[];
+  /** Link parameters that were not used, one message each. */
+  urlIgnored: Message[];
+  /** The language the page opens in (the link's lang=, else the browser's). */
+  initialLocale: Locale;
 }
 
 const HEAVY_VIEW_INTERVAL_MS = 66;
 
-const NOTICES: Record<SettingsChange, string | null> = {
-  run: 'Settings changed — run reset',
-  backend: 'Backend changed — worker restarted, run reset',
+const NOTICES: Record<SettingsChange, Message | null> = {
+  run: message('notice.settingsChanged'),
+  backend: message('notice.backendChanged'),
   speed: null,
 };
+const RUN_RESET = message('notice.runReset');
 
-export function App({ store, client, initialSettings, urlIgnored }: Props) {
+export function App({ store, client, initialSettings, urlIgnored, initialLocale }: Props) {
+  const [locale, setLocale] = useState(initialLocale);
+  const i18n = i18nFor(locale);
+  const { t } = i18n;
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = i18n.t('app.title');
+  }, [locale, i18n]);
   const run = useRunSnapshot(store);
   const [settings, setSettings] = useState(initialSettings);
   // Embedding (embed=1, hide=…) is fixed by the link the page was opened with.
@@ -72,7 +86,7 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
     if (command === 'train') client.train();
     else if (command === 'pause') client.pause();
     else if (command === 'step') client.step();
-    else client.reset(settings, 'Run reset');
+    else client.reset(settings, RUN_RESET);
   });
 
   // A view option, not a setting: large type and thick lines for the back of a classroom (view-options.css).
@@ -85,34 +99,36 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
   const fullSpeed = run.state === 'running' && settings.speed === 0;
   const heavy = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
   return (
+    <I18nContext.Provider value={i18n}>
     <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
       {!page.embed && (
       <header className="app-header">
-        <h1>
-          minibatch-lab <span className="tagline">mini-batch SGD, live</span>
-        </h1>
-        <p className="intro">
-          This is PyTorch&rsquo;s DataLoader tutorial, trained live in your browser: ten samples x = 1…10
-          with labels y = 2x, a linear model y = w·x + b, and SGD on mini-batches. Each row of the batch
-          composition chart is one epoch: the DataLoader shuffles the sample indices and cuts them into
-          mini-batches, so every epoch comes in a new order, and when the batch size does not divide the
-          data the last batch is short (10 = 3 + 3 + 3 + 1). The loss chart shows the loss of every
-          mini-batch and the mean of each epoch; the training log prints the same lines as the PyTorch
-          script you can export, so you can check every number in PyTorch.
-        </p>
+        <div className="app-title-row">
+          <h1>
+            <span translate="no">minibatch-lab</span> <span className="tagline">{t('app.tagline')}</span>
+          </h1>
+          <LanguageSwitch
+            locale={locale}
+            onChange={(next) => {
+              setLocale(next);
+              writeLangToUrl(next);
+            }}
+          />
+        </div>
+        <p className="intro">{t('app.intro')}</p>
       </header>
       )}
 
       {showUrlNotice && (
         <div className="url-notice" role="alert">
-          <p>Some settings in the link were ignored, and defaults used instead:</p>
+          <p>{t('app.urlIgnored')}</p>
           <ul>
-            {ignoredLines.map((line) => (
-              <li key={line}>{line}</li>
+            {ignoredLines.map((line, i) => (
+              <li key={i}>{i18n.say(line)}</li>
             ))}
           </ul>
           <button type="button" onClick={() => setShowUrlNotice(false)}>
-            Dismiss
+            {t('app.dismiss')}
           </button>
         </div>
       )}
@@ -128,15 +144,15 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
             onStep={() => client.step()}
             onStepEpoch={() => client.stepEpoch()}
             datasetSize={run.datasetSize}
-            onReset={() => client.reset(settings, 'Run reset')}
+            onReset={() => client.reset(settings, RUN_RESET)}
             hidden={page.hidden}
           />
           {!page.hidden.has('presets') && <PresetsGroup onPreset={onPreset} />}
           {!page.hidden.has('export') && <ExportGroup run={run} settings={settings} />}
           {!page.hidden.has('view') && (
-          <div className="view-options" role="group" aria-label="View">
+          <div className="view-options" role="group" aria-label={t('app.view')}>
             <CheckField
-              label="Projector mode"
+              label={t('app.projector')}
               checked={projector}
               onChange={(on) => {
                 setProjector(on);
@@ -177,6 +193,24 @@ export function App({ store, client, initialSettings, urlIgnored }: Props) {
           <DebugPanel run={run} />
         </main>
       </div>
+    </div>
+    </I18nContext.Provider>
+  );
+}
+
+/** Each language named in itself, so a reader finds theirs whatever the page is in now. */
+function LanguageSwitch({ locale, onChange }: { locale: Locale; onChange: (locale: Locale) => void }) {
+  const { t } = i18nFor(locale);
+  return (
+    <div className="field-inline language-switch">
+      <label htmlFor="language-switch">{t('app.language')}</label>
+      <select id="language-switch" value={locale} onChange={(e) => onChange(e.target.value as Locale)}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

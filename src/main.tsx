@@ -6,7 +6,8 @@ import { loadCustomData } from './state/custom-data-store';
 import { RunStore } from './state/run-store';
 import { installTestHooks, testHooksEnabled } from './state/test-hooks';
 import { TrainerClient } from './state/trainer-client';
-import { parseUrlConfig } from './state/url';
+import { detectLocale } from './i18n/locale';
+import { parsePageOptions, parseUrlConfig } from './state/url';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 
 // The store and the worker live outside React: they outlast renders (and StrictMode's double
@@ -15,6 +16,8 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 const storedData = loadCustomData();
 const { config, ignored } = parseUrlConfig(window.location.search, storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG);
 const store = new RunStore(config);
+// The link's lang= first, then the browser's languages (navigator.languages, most preferred first).
+const locale = parsePageOptions(window.location.search).locale ?? detectLocale(navigator.languages ?? [navigator.language]);
 const testHooks = testHooksEnabled(window.location.search);
 const client = new TrainerClient(store, config, undefined, { testHooks });
 if (testHooks) installTestHooks(client);
@@ -35,7 +38,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App store={store} client={client} initialSettings={config} urlIgnored={ignored} />
+      <App store={store} client={client} initialSettings={config} urlIgnored={ignored} initialLocale={locale} />
     </ErrorBoundary>
   </StrictMode>,
 );

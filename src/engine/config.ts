@@ -1,6 +1,7 @@
 // One schema for every setting of a run. The URL parser, the controls and the worker all go through
 // `validateConfig`, so a value the UI accepts is a value the engine can run.
 
+import { englishText, message, type Message, type MessageKey } from '../i18n/message';
 import type { CustomData } from './csv-data';
 
 export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'cpu';
@@ -75,11 +76,15 @@ export const DATASET_NAMES: readonly DatasetName[] = ['tutorial', 'line', 'sine'
 export const MODEL_NAMES: readonly ModelName[] = ['linear', 'mlp'];
 export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid'];
 
+/** Why each refused field was refused, in English (logs, errors, tests)… */
 export type ConfigErrors = Partial<Record<keyof RunConfig, string>>;
+/** …and as messages the page says in its reader's language. */
+export type ConfigProblems = Partial<Record<keyof RunConfig, Message>>;
 
 export interface ValidationResult {
   config: RunConfig;
   errors: ConfigErrors;
+  problems: ConfigProblems;
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -114,13 +119,13 @@ export function normalizeSeed(value: unknown): Seed | null {
 /** The seed as an exact bigint, for the generators. */
 export const seedBigInt = (seed: Seed): bigint => BigInt(seed);
 
-function seedError(value: unknown): string {
+function seedProblem(value: unknown): Message {
   const text = typeof value === 'string' ? value.trim() : value;
   const number = typeof text === 'string' ? Number(text) : text;
   if (typeof number === 'number' && Number.isFinite(number) && !Number.isInteger(number)) {
-    return `Seed must be a whole number (PyTorch would cut ${String(text)} to ${Math.trunc(number)}): from ${SEED_RANGE_TEXT}.`;
+    return message('error.seedFraction', { text: String(text), whole: Math.trunc(number), range: SEED_RANGE_TEXT });
   }
-  return `Seed must be a whole number from ${SEED_RANGE_TEXT}.`;
+  return message('error.seed', { range: SEED_RANGE_TEXT });
 }
 
 /**
@@ -133,76 +138,82 @@ export function validateConfig(
 ): ValidationResult {
   const config: RunConfig = { ...fallback };
   const errors: ConfigErrors = {};
+  const problems: ConfigProblems = {};
+  const fail = (field: keyof RunConfig, problem: MessageKey | Message, params?: Message['params']) => {
+    const m = typeof problem === 'string' ? message(problem, params) : problem;
+    problems[field] = m;
+    errors[field] = englishText(m);
+  };
   const c = candidate;
   if (c.customData !== undefined) {
     const d = c.customData as Partial<CustomData> | null;
     if (d && d.x instanceof Float32Array && d.y instanceof Float32Array && d.x.length === d.y.length && d.x.length >= 1 && d.x.length <= LIMITS.maxSamples) {
       config.customData = { x: d.x, y: d.y };
-    } else errors.customData = `Custom data must be two float32 columns of 1 to ${LIMITS.maxSamples} rows.`;
+    } else fail('customData', 'error.customData', { max: LIMITS.maxSamples });
   }
 
   if (c.dataset !== undefined) {
     if (c.dataset === 'custom' && !(c.customData ?? fallback.customData)) {
-      errors.dataset = "Dataset custom needs CSV data stored in this browser, and none was found; the tutorial's data is used.";
+      fail('dataset', 'error.customMissing');
     } else if (DATASET_NAMES.includes(c.dataset as DatasetName)) config.dataset = c.dataset as DatasetName;
-    else errors.dataset = 'Dataset must be tutorial, line, sine or custom.';
+    else fail('dataset', 'error.dataset');
   }
   if (c.samples !== undefined) {
     if (isInt(c.samples) && c.samples >= 1 && c.samples <= LIMITS.maxSamples) config.samples = c.samples;
-    else errors.samples = `Samples must be a whole number from 1 to ${LIMITS.maxSamples}.`;
+    else fail('samples', 'error.samples', { max: LIMITS.maxSamples });
   }
   if (c.model !== undefined) {
     if (MODEL_NAMES.includes(c.model as ModelName)) config.model = c.model as ModelName;
-    else errors.model = 'Model must be linear or mlp.';
+    else fail('model', 'error.model');
   }
   if (c.hiddenUnits !== undefined) {
     const h = c.hiddenUnits;
     if (isInt(h) && h >= 1 && h <= LIMITS.maxHiddenUnits) config.hiddenUnits = h;
-    else errors.hiddenUnits = `Hidden units must be a whole number from 1 to ${LIMITS.maxHiddenUnits}.`;
+    else fail('hiddenUnits', 'error.hiddenUnits', { max: LIMITS.maxHiddenUnits });
   }
   if (c.activation !== undefined) {
     if (ACTIVATION_NAMES.includes(c.activation as ActivationName)) {
       config.activation = c.activation as ActivationName;
-    } else errors.activation = 'Activation must be relu, tanh or sigmoid.';
+    } else fail('activation', 'error.activation');
   }
   if (c.batchSize !== undefined) {
     if (isInt(c.batchSize) && c.batchSize >= 1 && c.batchSize <= LIMITS.maxBatchSize) {
       config.batchSize = c.batchSize;
-    } else errors.batchSize = `Batch size must be a whole number from 1 to ${LIMITS.maxBatchSize}.`;
+    } else fail('batchSize', 'error.batchSize', { max: LIMITS.maxBatchSize });
   }
   if (c.shuffle !== undefined) {
     if (typeof c.shuffle === 'boolean') config.shuffle = c.shuffle;
-    else errors.shuffle = 'Shuffle must be on or off.';
+    else fail('shuffle', 'error.shuffle');
   }
   if (c.dropLast !== undefined) {
     if (typeof c.dropLast === 'boolean') config.dropLast = c.dropLast;
-    else errors.dropLast = 'Drop last must be on or off.';
+    else fail('dropLast', 'error.dropLast');
   }
   if (c.learningRate !== undefined) {
     const lr = c.learningRate;
     if (typeof lr === 'number' && Number.isFinite(lr) && lr > 0) config.learningRate = lr;
-    else errors.learningRate = 'Learning rate must be a positive number.';
+    else fail('learningRate', 'error.learningRate');
   }
   if (c.epochs !== undefined) {
     if (isInt(c.epochs) && c.epochs >= 1 && c.epochs <= LIMITS.maxEpochs) config.epochs = c.epochs;
-    else errors.epochs = `Epochs must be a whole number from 1 to ${LIMITS.maxEpochs}.`;
+    else fail('epochs', 'error.epochs', { max: LIMITS.maxEpochs });
   }
   if (c.seed !== undefined) {
     const seed = normalizeSeed(c.seed);
     if (seed !== null) config.seed = seed;
-    else errors.seed = seedError(c.seed);
+    else fail('seed', seedProblem(c.seed));
   }
   if (c.speed !== undefined) {
     const s = c.speed;
     if (typeof s === 'number' && Number.isFinite(s) && s >= 0 && s <= LIMITS.maxSpeed) config.speed = s;
-    else errors.speed = 'Speed must be 0 (max) or a number of steps per second.';
+    else fail('speed', 'error.speed');
   }
   if (c.backend !== undefined) {
     if (BACKEND_PREFERENCES.includes(c.backend as BackendPreference)) {
       config.backend = c.backend as BackendPreference;
-    } else errors.backend = 'Backend must be auto, webgpu, webgl or cpu.';
+    } else fail('backend', 'error.backend');
   }
   // N of the user's data is its row count, whatever `samples` said.
   if (config.dataset === 'custom' && config.customData) config.samples = config.customData.x.length;
-  return { config, errors };
+  return { config, errors, problems };
 }

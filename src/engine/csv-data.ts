@@ -1,5 +1,7 @@
 // The user's own data: a CSV of x,y rows (header optional) → two float32 columns. DOM-free, so the
 // same parser checks pasted text, uploaded files and the tests. Every problem names its line.
+import { englishText, message, type Message, type MessageKey } from '../i18n/message';
+
 export const MAX_CSV_ROWS = 1_000_000;
 
 export interface CustomData {
@@ -9,7 +11,13 @@ export interface CustomData {
 
 export type CsvParseResult =
   | { ok: true; data: CustomData; header: boolean }
-  | { ok: false; error: string };
+  | { ok: false; error: string; problem: Message };
+
+/** A refusal: the message for the page, and its English for logs and tests. */
+function refuse(key: MessageKey, params?: Message['params']): CsvParseResult {
+  const problem = message(key, params);
+  return { ok: false, error: englishText(problem), problem };
+}
 
 // Plain decimals only, as Python's float() reads them: no '', '0x10', 'Infinity', 'NaN'.
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -31,17 +39,14 @@ export function parseCsvData(text: string): CsvParseResult {
   const lines = text.split(/\r\n|\n|\r/);
   const rowLines: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '') rowLines.push(i);
-  if (rowLines.length === 0) return { ok: false, error: 'The CSV is empty: give one x,y pair per line.' };
+  if (rowLines.length === 0) return refuse('csv.empty');
 
   const first = lines[rowLines[0]].split(',');
   const header = first.length === 2 && first.every((cell) => readCell(cell) === null && !NON_FINITE.test(cell.trim()));
   const dataLines = header ? rowLines.slice(1) : rowLines;
-  if (dataLines.length === 0) return { ok: false, error: 'The CSV has a header but no data rows.' };
+  if (dataLines.length === 0) return refuse('csv.headerOnly');
   if (dataLines.length > MAX_CSV_ROWS) {
-    return {
-      ok: false,
-      error: `Line ${dataLines[MAX_CSV_ROWS] + 1}: more than ${MAX_CSV_ROWS.toLocaleString('en')} rows (the most the app trains on).`,
-    };
+    return refuse('csv.tooManyRows', { line: dataLines[MAX_CSV_ROWS] + 1, max: MAX_CSV_ROWS.toLocaleString('en') });
   }
   const n = dataLines.length;
   const x = new Float32Array(n);
@@ -50,27 +55,22 @@ export function parseCsvData(text: string): CsvParseResult {
     const lineNo = dataLines[r] + 1;
     const cells = lines[dataLines[r]].split(',');
     if (cells.length !== 2) {
-      return { ok: false, error: `Line ${lineNo}: expected 2 columns (x,y), found ${cells.length}.` };
+      return refuse('csv.columns', { line: lineNo, found: cells.length });
     }
     for (let c = 0; c < 2; c++) {
       const cell = cells[c].trim();
       const column = c === 0 ? 'x' : 'y';
       if (NON_FINITE.test(cell)) {
-        return { ok: false, error: `Line ${lineNo}: ${column} is ${quoted(cell)}; NaN and Infinity cannot be trained on.` };
+        return refuse('csv.nonFinite', { line: lineNo, column, cell: quoted(cell) });
       }
       const value = readCell(cell);
       if (value === null) {
         const tooBig = DECIMAL.test(cell); // a decimal that overflows a double
-        return {
-          ok: false,
-          error: tooBig
-            ? `Line ${lineNo}: ${column} = ${quoted(cell)} is too large (Infinity).`
-            : `Line ${lineNo}: ${column} is ${quoted(cell)}, not a number.`,
-        };
+        return refuse(tooBig ? 'csv.tooLarge' : 'csv.notNumber', { line: lineNo, column, cell: quoted(cell) });
       }
       const f32 = Math.fround(value);
       if (!Number.isFinite(f32)) {
-        return { ok: false, error: `Line ${lineNo}: ${column} = ${quoted(cell)} is too large for float32 (Infinity).` };
+        return refuse('csv.tooLargeFloat32', { line: lineNo, column, cell: quoted(cell) });
       }
       if (c === 0) x[r] = f32;
       else y[r] = f32;

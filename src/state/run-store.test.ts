@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import type { FromWorker, StepRecord, ToWorker } from '../protocol';
 import { RunStore } from './run-store';
 import { TrainerClient, type WorkerLike } from './trainer-client';
+import { englishText, message } from '../i18n/message';
 
 function manualFrames() {
   const queue: Array<() => void> = [];
@@ -89,7 +90,7 @@ describe('RunStore', () => {
   it('drops messages of a run that was reset, and starts the new one empty', () => {
     const { store, frames } = readyStore();
     store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, [0], 5)], tensorCount: 4 });
-    store.beginRun(2, config, 'Settings changed — run reset');
+    store.beginRun(2, config, message('notice.settingsChanged'));
     store.handle({ type: 'progress', runId: 1, steps: [step(1, 2, 1, [1], 6)], tensorCount: 4 });
     store.handle({ type: 'epoch', runId: 1, epoch: 2, batches: [[1]] });
     store.handle({ type: 'state', runId: 1, state: 'finished', tensorCount: 4 });
@@ -102,14 +103,14 @@ describe('RunStore', () => {
     expect(snap.epochsReceived).toBe(0);
     expect(snap.data.stepLoss.length).toBe(0);
     expect(snap.error).toBeNull();
-    expect(snap.notice).toBe('Settings changed — run reset');
+    expect(englishText(snap.notice!)).toBe('Settings changed — run reset');
   });
 
   it('shows errors of the current run and of the worker as a whole', () => {
     const { store, frames } = readyStore();
     store.handle({ type: 'error', runId: null, message: 'no backend at all' });
     frames.runFrame();
-    expect(store.getSnapshot()).toMatchObject({ state: 'error', error: 'no backend at all' });
+    expect(store.getSnapshot()).toMatchObject({ state: 'error', error: { key: 'error.raw', params: { text: 'no backend at all' } } });
   });
 
   it('ignores a repeated epoch and a repeated progress chunk', () => {
@@ -185,7 +186,7 @@ describe('TrainerClient', () => {
     trainer.start();
     workers[0].reply(cpuInfo);
     const next = { ...config, seed: 9 };
-    trainer.reset(next, 'Settings changed — run reset');
+    trainer.reset(next, message('notice.settingsChanged'));
     expect(workers[0].sent.at(-1)).toEqual({ type: 'reset', runId: 2, config: next });
     trainer.train();
     expect(workers[0].sent.at(-1)).toEqual({ type: 'train', runId: 2 });
@@ -214,7 +215,7 @@ describe('TrainerClient', () => {
     workers[0].onerror?.({ message: 'SyntaxError' } as ErrorEvent);
     frames.runFrame();
     expect(store.getSnapshot()).toMatchObject({ state: 'error' });
-    expect(store.getSnapshot().error).toMatch(/SyntaxError/);
+    expect(englishText(store.getSnapshot().error!)).toMatch(/SyntaxError/);
     trainer.reset(); // Reset after a crash starts a fresh worker
     expect(workers).toHaveLength(2);
     expect(workers[1].sent).toEqual([{ type: 'init', backend: 'auto' }]);

@@ -1,5 +1,6 @@
 // Accumulates the worker's messages outside React and tells React at most once per animation
 // frame. Components read `getSnapshot()` (through useSyncExternalStore) and only render it.
+import type { Message } from '../i18n/message';
 import type { RunConfig } from '../engine/config';
 import {
   assertNever,
@@ -22,8 +23,8 @@ export interface RunSnapshot {
   /** The configuration of the run being shown. */
   config: RunConfig;
   state: RunState;
-  /** Why the run or the worker stopped, when state is 'error'. */
-  error: string | null;
+  /** Why the run or the worker stopped, when state is 'error' (the worker's words in `error.raw`). */
+  error: Message | null;
   /** The linear model's w and b (null for the MLP: see modelParams). */
   initialParams: ModelParams | null;
   currentParams: ModelParams | null;
@@ -41,17 +42,20 @@ export interface RunSnapshot {
   epochsReceived: number;
   lastLoss: number | null;
   /** A line for the status region, e.g. "Settings changed — run reset". */
-  notice: string | null;
+  notice: Message | null;
   /** Append-only columns; identity changes on reset. Read them, never write them. */
   data: RunData;
 }
+
+const sameMessage = (a: Message | null, b: Message | null): boolean =>
+  a === b || (a !== null && b !== null && a.key === b.key && JSON.stringify(a.params) === JSON.stringify(b.params));
 
 type Schedule = (flush: () => void) => void;
 
 /** The fields a reset clears: a new run has no parameters, steps or data yet. */
 type RunFields = Omit<RunSnapshot, 'version' | 'backend' | 'tensorCount' | 'tensorBytes'>;
 
-function freshRun(runId: number, config: RunConfig, notice: string | null): RunFields {
+function freshRun(runId: number, config: RunConfig, notice: Message | null): RunFields {
   return {
     runId,
     config,
@@ -106,7 +110,7 @@ export class RunStore {
   getSnapshot = (): RunSnapshot => this.snapshot;
 
   /** A reset was sent: forget the old run; its late messages carry the old runId and are dropped. */
-  beginRun(runId: number, config: RunConfig, notice: string | null = null): void {
+  beginRun(runId: number, config: RunConfig, notice: Message | null = null): void {
     this.epochLossSum = 0;
     this.epochStepsSeen = 0;
     this.update(freshRun(runId, config, notice));
@@ -116,7 +120,7 @@ export class RunStore {
    * The worker is being replaced (backend change, restart after a failure): its backend report no
    * longer holds. The run's history stays; a reset that follows may clear it.
    */
-  workerRestarting(notice: string | null = this.pending.notice): void {
+  workerRestarting(notice: Message | null = this.pending.notice): void {
     this.update({ backend: null, state: 'starting', error: null, tensorCount: null, tensorBytes: null, notice });
   }
 
@@ -127,16 +131,16 @@ export class RunStore {
   }
 
   /** The speed applies to the run under way (no reset): the run's settings say so too. */
-  speedChanged(speed: number, notice: string | null): void {
+  speedChanged(speed: number, notice: Message | null): void {
     this.update({ config: { ...this.pending.config, speed }, notice });
   }
 
-  setNotice(notice: string | null): void {
-    if (notice !== this.pending.notice) this.update({ notice });
+  setNotice(notice: Message | null): void {
+    if (!sameMessage(notice, this.pending.notice)) this.update({ notice });
   }
 
   /** The worker itself failed (script error, crash): nothing will answer any more. */
-  workerFailed(message: string): void {
+  workerFailed(message: Message): void {
     this.update({ state: 'error', error: message });
   }
 
@@ -188,7 +192,7 @@ export class RunStore {
         return;
       case 'error':
         if (message.runId !== null && message.runId !== current) return;
-        this.update({ state: 'error', error: message.message });
+        this.update({ state: 'error', error: { key: 'error.raw', params: { text: message.message } } });
         return;
       case 'pong':
       case 'sweep-point':

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import type { FromWorker, StepRecord, ToWorker } from '../protocol';
 import { RunStore } from './run-store';
 import { TrainerClient, type WorkerLike } from './trainer-client';
+import { englishText } from '../i18n/message';
 
 const config: RunConfig = { ...DEFAULT_CONFIG, epochs: 2, batchSize: 4 };
 
@@ -97,7 +98,7 @@ describe('restart after a failure', () => {
     twoStepsIn(s);
     s.workers[0].reply({ type: 'error', runId: 1, message: 'a tfjs kernel failed' });
     s.frame();
-    expect(s.store.getSnapshot()).toMatchObject({ state: 'error', error: 'a tfjs kernel failed', stepsDone: 2 });
+    expect(s.store.getSnapshot()).toMatchObject({ state: 'error', error: { key: 'error.raw', params: { text: 'a tfjs kernel failed' } }, stepsDone: 2 });
 
     const dataBefore = s.store.getSnapshot().data;
     s.client.restart();
@@ -113,7 +114,7 @@ describe('restart after a failure', () => {
     });
     s.frame();
     expect(s.store.getSnapshot()).toMatchObject({ state: 'starting', error: null, stepsDone: 2 });
-    expect(s.store.getSnapshot().notice).toMatch(/Worker restarted — the run continues from step 2/);
+    expect(englishText(s.store.getSnapshot().notice!)).toMatch(/Worker restarted — the run continues from step 2/);
 
     // The resumed run: its history is the same object, its parameters the last step's.
     w.reply(runReady(2));
@@ -152,7 +153,7 @@ describe('heartbeat', () => {
     vi.advanceTimersByTime(400);
     s.frame();
     expect(s.store.getSnapshot()).toMatchObject({ state: 'error', stepsDone: 2 });
-    expect(s.store.getSnapshot().error).toMatch(/stopped responding/);
+    expect(englishText(s.store.getSnapshot().error!)).toMatch(/stopped responding/);
     expect(s.workers[0].terminated).toBe(true);
     s.client.restart();
     expect(s.workers).toHaveLength(2);
@@ -191,6 +192,6 @@ describe('commands', () => {
     expect(run).toMatchObject({ runId: 1, stepsDone: 2, state: 'running' });
     expect(run.data).toBe(data);
     expect(run.config.speed).toBe(5);
-    expect(run.notice).toBe('Speed changed to 5 steps per second from the next step — the run goes on, nothing reset');
+    expect(englishText(run.notice!)).toBe('Speed changed to 5 steps per second from the next step — the run goes on, nothing reset');
   });
 });

@@ -3,6 +3,7 @@
 // a worker picks its backend once, at 'init', and a fresh one also frees the old GPU device.
 // A worker that dies or stops answering is noticed (onerror, a heartbeat) and can be restarted:
 // the new worker carries the run on from the last step the store has, so no history is lost.
+import { message, type Message } from '../i18n/message';
 import type { RunConfig } from '../engine/config';
 import type { FromWorker, ResumePoint, TestHook, ToWorker } from '../protocol';
 import type { RunStore } from './run-store';
@@ -94,9 +95,7 @@ export class TrainerClient {
   restart(): void {
     const resume = this.store.resumePoint();
     this.store.workerRestarting(
-      resume
-        ? `Worker restarted — the run continues from step ${resume.stepsDone}; press Train to go on`
-        : 'Worker restarted',
+      resume ? message('notice.workerRestartedAt', { step: resume.stepsDone }) : message('notice.workerRestarted'),
     );
     this.spawn(resume ?? undefined);
   }
@@ -126,20 +125,22 @@ export class TrainerClient {
     worker.onerror = (event) => {
       if (this.worker !== worker) return;
       event.preventDefault?.();
-      this.declareFailed(`The training worker failed: ${event.message || 'script error'}`);
+      this.declareFailed(
+        message('error.workerFailed', { detail: event.message ? message('error.raw', { text: event.message }) : message('error.scriptError') }),
+      );
     };
     worker.postMessage({ type: 'init', backend: this.config.backend, ...(this.testHooks ? { testHooks: true } : {}) });
     this.startHeartbeat();
   }
 
   /** The worker is gone (or half gone): stop listening to it; Restart or Reset starts another. */
-  private declareFailed(message: string): void {
+  private declareFailed(failure: Message): void {
     this.failed = true;
     this.stopHeartbeat();
     this.worker?.terminate();
     this.worker = null;
     this.sweeps.workerGone();
-    this.store.workerFailed(message);
+    this.store.workerFailed(failure);
   }
 
   private startHeartbeat(): void {
@@ -152,9 +153,7 @@ export class TrainerClient {
       if (!worker || this.failed) return;
       const now = performance.now();
       if (this.unanswered >= 3 && now - this.unansweredSince > beat.timeoutMs) {
-        this.declareFailed(
-          'The training worker stopped responding (it may have crashed or run out of memory).',
-        );
+        this.declareFailed(message('error.workerSilent'));
         return;
       }
       if (this.unanswered === 0) this.unansweredSince = now;
@@ -179,7 +178,7 @@ export class TrainerClient {
   }
 
   /** Disposes the current run and prepares a new one with `config` (the same settings by default). */
-  reset(config: RunConfig = this.config, notice: string | null = null): void {
+  reset(config: RunConfig = this.config, notice: Message | null = null): void {
     if (config.backend !== this.config.backend || this.failed) {
       this.config = config;
       this.store.workerRestarting();
@@ -221,11 +220,9 @@ export class TrainerClient {
     this.config = { ...this.config, speed };
     const run = this.store.getSnapshot();
     const underWay = run.stepsDone > 0 && (run.state === 'running' || run.state === 'paused');
-    const pace = speed === 0 ? 'as fast as possible' : `${speed} ${speed === 1 ? 'step' : 'steps'} per second`;
-    this.store.speedChanged(
-      speed,
-      underWay ? `Speed changed to ${pace} from the next step — the run goes on, nothing reset` : null,
-    );
+    // English's plural rule picks the form; languages with one form repeat it under both keys.
+    const pace = speed === 0 ? message('notice.paceMax') : message(speed === 1 ? 'notice.pace.one' : 'notice.pace.other', { count: speed });
+    this.store.speedChanged(speed, underWay ? message('notice.speedChanged', { pace }) : null);
     this.post({ type: 'set-speed', runId: this.runId, speed });
   }
 

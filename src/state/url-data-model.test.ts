@@ -1,11 +1,12 @@
 // The URL keys of the data and model settings: dataset, n, model, hidden, act.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../engine/config';
-import { configToSearch, parseUrlConfig } from './url';
+import { configToSearch } from './url';
+import { parseUrlConfigEnglish } from './url-english';
 
 describe('URL keys for the dataset and the model', () => {
   it('reads every key', () => {
-    const { config, ignored } = parseUrlConfig('?dataset=sine&n=1000000&model=mlp&hidden=64&act=relu');
+    const { config, ignored } = parseUrlConfigEnglish('?dataset=sine&n=1000000&model=mlp&hidden=64&act=relu');
     expect(ignored).toEqual([]);
     expect(config).toEqual({
       ...DEFAULT_CONFIG,
@@ -18,7 +19,7 @@ describe('URL keys for the dataset and the model', () => {
   });
 
   it('accepts upper case names', () => {
-    expect(parseUrlConfig('?dataset=LINE&model=MLP&act=Tanh').config).toMatchObject({
+    expect(parseUrlConfigEnglish('?dataset=LINE&model=MLP&act=Tanh').config).toMatchObject({
       dataset: 'line',
       model: 'mlp',
       activation: 'tanh',
@@ -26,7 +27,7 @@ describe('URL keys for the dataset and the model', () => {
   });
 
   it('ignores bad values one by one and names each', () => {
-    const { config, ignored } = parseUrlConfig(
+    const { config, ignored } = parseUrlConfigEnglish(
       '?dataset=circle&n=0&model=cnn&hidden=257&act=gelu&seed=4',
     );
     expect(config).toEqual({ ...DEFAULT_CONFIG, seed: 4 });
@@ -38,7 +39,7 @@ describe('URL keys for the dataset and the model', () => {
       'act=gelu: Activation must be relu, tanh or sigmoid.',
     ]);
     for (const query of ['n=1000001', 'n=2.5', 'n=', 'hidden=0', 'hidden=1e1.5']) {
-      expect(parseUrlConfig(`?${query}`).ignored, query).toHaveLength(1);
+      expect(parseUrlConfigEnglish(`?${query}`).ignored, query).toHaveLength(1);
     }
   });
 
@@ -47,6 +48,6 @@ describe('URL keys for the dataset and the model', () => {
     const config = { ...DEFAULT_CONFIG, dataset: 'line' as const, samples: 100_000, model: 'mlp' as const };
     const search = configToSearch(config);
     expect(search).toBe('?dataset=line&n=100000&model=mlp');
-    expect(parseUrlConfig(search)).toEqual({ config, ignored: [] });
+    expect(parseUrlConfigEnglish(search)).toEqual({ config, ignored: [] });
   });
 });

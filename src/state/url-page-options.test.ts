@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../engine/config';
-import { configToSearch, parsePageOptions, parseUrlConfig, viewToSearch } from './url';
+import { configToSearch, viewToSearch } from './url';
+import { parseUrlConfigEnglish, parsePageOptionsEnglish } from './url-english';
 
 describe('parsePageOptions', () => {
   it('reads hide=, embed=, xaxis= and logy=', () => {
-    const o = parsePageOptions('?hide=lr,seed,%20Shuffle,backend&embed=1&xaxis=epoch&logy=1');
+    const o = parsePageOptionsEnglish('?hide=lr,seed,%20Shuffle,backend&embed=1&xaxis=epoch&logy=1');
     expect([...o.hidden].sort()).toEqual(['backend', 'lr', 'seed', 'shuffle']);
     expect(o.embed).toBe(true);
     expect(o.xAxis).toBe('epoch');
@@ -13,7 +14,7 @@ describe('parsePageOptions', () => {
   });
 
   it('defaults without the keys', () => {
-    const o = parsePageOptions('');
+    const o = parsePageOptionsEnglish('');
     expect(o.hidden.size).toBe(0);
     expect(o.embed).toBe(false);
     expect(o.xAxis).toBe('step');
@@ -21,7 +22,7 @@ describe('parsePageOptions', () => {
   });
 
   it('names unknown controls and bad values', () => {
-    const o = parsePageOptions('?hide=lr,warp,,&embed=maybe&xaxis=time');
+    const o = parsePageOptionsEnglish('?hide=lr,warp,,&embed=maybe&xaxis=time');
     expect([...o.hidden]).toEqual(['lr']);
     expect(o.ignored).toEqual([
       'hide: unknown control "warp"',
@@ -32,7 +33,7 @@ describe('parsePageOptions', () => {
 
   it('the page keys are not reported as unknown settings and survive a settings rewrite', () => {
     const search = '?hide=lr&embed=1&xaxis=epoch&logy=1';
-    expect(parseUrlConfig(search).ignored).toEqual([]);
+    expect(parseUrlConfigEnglish(search).ignored).toEqual([]);
     const next = configToSearch({ ...DEFAULT_CONFIG, batchSize: 4 }, search);
     expect(next).toBe('?batch=4&hide=lr&embed=1&xaxis=epoch&logy=1');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { configToSearch, parseProjector, parseUrlConfig, projectorToSearch } from './url';
+import { configToSearch, parseProjector, projectorToSearch } from './url';
 import { DEFAULT_CONFIG } from '../engine/config';
+import { parseUrlConfigEnglish } from './url-english';
 
 describe('projector view option in the URL', () => {
   it('is on for projector=1 or true and off otherwise', () => {
@@ -12,7 +13,7 @@ describe('projector view option in the URL', () => {
   });
 
   it('is not a RunConfig setting and not reported as an unknown parameter', () => {
-    const { config, ignored } = parseUrlConfig('?projector=1&batch=2');
+    const { config, ignored } = parseUrlConfigEnglish('?projector=1&batch=2');
     expect(ignored).toEqual([]);
     expect(config).toEqual({ ...DEFAULT_CONFIG, batchSize: 2 });
   });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, normalizeSeed, SEED_MAX, SEED_MIN, validateConfig } from '../engine/config';
 import { createRunPlan } from '../engine/plan';
-import { configToSearch, parseUrlConfig } from './url';
+import { configToSearch } from './url';
+import { parseUrlConfigEnglish } from './url-english';
 
 describe('seeds: PyTorch’s whole 64-bit range, exactly', () => {
   it('keeps safe integers as numbers and larger ones as exact decimal text', () => {
@@ -30,7 +31,7 @@ describe('seeds: PyTorch’s whole 64-bit range, exactly', () => {
   });
 
   it('keeps the config JSON- and structured-clone-safe', () => {
-    const { config } = parseUrlConfig('?seed=18446744073709551615');
+    const { config } = parseUrlConfigEnglish('?seed=18446744073709551615');
     expect(config.seed).toBe('18446744073709551615');
     expect(JSON.parse(JSON.stringify(config))).toEqual(config);
     expect(structuredClone(config)).toEqual(config);
@@ -46,10 +47,10 @@ describe('seeds: PyTorch’s whole 64-bit range, exactly', () => {
   });
 
   it('round-trips through the URL without losing a digit', () => {
-    const { config } = parseUrlConfig('?seed=12345678901234567890');
+    const { config } = parseUrlConfigEnglish('?seed=12345678901234567890');
     const search = configToSearch(config);
     expect(search).toBe('?seed=12345678901234567890');
-    expect(parseUrlConfig(search).config.seed).toBe('12345678901234567890');
+    expect(parseUrlConfigEnglish(search).config.seed).toBe('12345678901234567890');
   });
 });
 
@@ -57,7 +58,7 @@ describe('hostile links', () => {
   it('treats script-like keys and values as text, quoted in the notice, and uses the defaults', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const query = new URLSearchParams({ batch: evil, [evil]: '1', lr: '<script>alert(1)</script>' });
-    const { config, ignored } = parseUrlConfig(`?${query}`);
+    const { config, ignored } = parseUrlConfigEnglish(`?${query}`);
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(ignored).toContain(`unknown parameter "${evil}"`);
     expect(ignored.some((line) => line.startsWith(`batch=${evil}: Batch size must be`))).toBe(true);
@@ -65,7 +66,7 @@ describe('hostile links', () => {
   });
 
   it('cuts very long texts in the notice', () => {
-    const { ignored } = parseUrlConfig(`?batch=${'9'.repeat(5000)}&${'k'.repeat(5000)}=1`);
+    const { ignored } = parseUrlConfigEnglish(`?batch=${'9'.repeat(5000)}&${'k'.repeat(5000)}=1`);
     expect(ignored).toHaveLength(2);
     for (const line of ignored) expect(line.length).toBeLessThan(200);
     expect(ignored.join('\n')).toMatch(/…/);
@@ -73,12 +74,12 @@ describe('hostile links', () => {
 
   it('survives broken percent-encoding, empty keys and a bare "?"', () => {
     for (const search of ['?%E0%A4%A', '?=1', '?&&&', '?batch', '?batch=%', '?%00=%00']) {
-      const { config } = parseUrlConfig(search);
+      const { config } = parseUrlConfigEnglish(search);
       expect(config, search).toEqual(DEFAULT_CONFIG);
     }
   });
 
   it('does not report the test-hook switch as an unknown parameter', () => {
-    expect(parseUrlConfig('?testhooks=1').ignored).toEqual([]);
+    expect(parseUrlConfigEnglish('?testhooks=1').ignored).toEqual([]);
   });
 });

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
-import { configToSearch, parseUrlConfig } from './url';
+import { configToSearch } from './url';
+import { parseUrlConfigEnglish } from './url-english';
 
 describe('parseUrlConfig', () => {
   it('gives the defaults, and no notice, for an empty query', () => {
-    expect(parseUrlConfig('')).toEqual({ config: DEFAULT_CONFIG, ignored: [] });
-    expect(parseUrlConfig('?')).toEqual({ config: DEFAULT_CONFIG, ignored: [] });
+    expect(parseUrlConfigEnglish('')).toEqual({ config: DEFAULT_CONFIG, ignored: [] });
+    expect(parseUrlConfigEnglish('?')).toEqual({ config: DEFAULT_CONFIG, ignored: [] });
   });
 
   it("reads the issue's example link and every key", () => {
-    const { config, ignored } = parseUrlConfig(
+    const { config, ignored } = parseUrlConfigEnglish(
       '?batch=4&shuffle=0&lr=0.05&epochs=7&seed=42&droplast=1&speed=5&backend=webgl',
     );
     expect(ignored).toEqual([]);
@@ -27,13 +28,13 @@ describe('parseUrlConfig', () => {
   });
 
   it('accepts values equal to the defaults, true/false flags and upper-case backends', () => {
-    const { config, ignored } = parseUrlConfig('?batch=3&shuffle=true&droplast=false&backend=WebGPU');
+    const { config, ignored } = parseUrlConfigEnglish('?batch=3&shuffle=true&droplast=false&backend=WebGPU');
     expect(ignored).toEqual([]);
     expect(config).toEqual({ ...DEFAULT_CONFIG, backend: 'webgpu' });
   });
 
   it('ignores bad values one by one, keeping the good ones, and names each', () => {
-    const { config, ignored } = parseUrlConfig(
+    const { config, ignored } = parseUrlConfigEnglish(
       '?batch=abc&shuffle=maybe&lr=-1&epochs=2.5&seed=7&droplast=1&speed=fast&backend=tpu',
     );
     expect(config).toEqual({ ...DEFAULT_CONFIG, seed: 7, dropLast: true });
@@ -48,28 +49,28 @@ describe('parseUrlConfig', () => {
 
   it('refuses empty, hexadecimal, infinite and out-of-range numbers', () => {
     for (const query of ['batch=', 'batch=0x10', 'lr=Infinity', 'batch=0', 'epochs=100001', 'seed=18446744073709551616', 'lr=0']) {
-      const { config, ignored } = parseUrlConfig(`?${query}`);
+      const { config, ignored } = parseUrlConfigEnglish(`?${query}`);
       expect(config, query).toEqual(DEFAULT_CONFIG);
       expect(ignored, query).toHaveLength(1);
     }
   });
 
   it('uses the first of duplicated keys and says so', () => {
-    const { config, ignored } = parseUrlConfig('?batch=5&batch=2&seed=1');
+    const { config, ignored } = parseUrlConfigEnglish('?batch=5&batch=2&seed=1');
     expect(config.batchSize).toBe(5);
     expect(config.seed).toBe(1);
     expect(ignored).toEqual(['batch was given 2 times; used the first (batch=5)']);
   });
 
   it('names unknown keys once each and still applies the known ones', () => {
-    const { config, ignored } = parseUrlConfig('?foo=1&batch=2&foo=2&Batch=9');
+    const { config, ignored } = parseUrlConfigEnglish('?foo=1&batch=2&foo=2&Batch=9');
     expect(config.batchSize).toBe(2);
     expect(ignored).toEqual(['unknown parameter "foo"', 'unknown parameter "Batch"']);
   });
 
   it('validates against the given fallback, not only the defaults', () => {
     const base: RunConfig = { ...DEFAULT_CONFIG, batchSize: 8 };
-    expect(parseUrlConfig('?batch=nope', base).config.batchSize).toBe(8);
+    expect(parseUrlConfigEnglish('?batch=nope', base).config.batchSize).toBe(8);
   });
 });
 
@@ -101,7 +102,7 @@ describe('configToSearch', () => {
       { ...DEFAULT_CONFIG, learningRate: 0.1 + 0.2, speed: 1, backend: 'webgpu' },
     ];
     for (const config of configs) {
-      const { config: back, ignored } = parseUrlConfig(configToSearch(config));
+      const { config: back, ignored } = parseUrlConfigEnglish(configToSearch(config));
       expect(ignored).toEqual([]);
       expect(back).toEqual(config);
     }

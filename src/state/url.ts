@@ -3,6 +3,8 @@
 // Parsing goes through validateConfig; a bad or unknown parameter is ignored and named in a notice,
 // never a blank page. Writing keeps only non-default values and leaves foreign parameters alone.
 import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config';
+import { parseLocale, type Locale } from '../i18n/locale';
+import { message, type Message } from '../i18n/message';
 
 type UrlField =
   | 'batchSize'
@@ -40,13 +42,15 @@ export const URL_KEYS: ReadonlyArray<{ key: string; field: UrlField; kind: Kind 
 
 /** View option, not a RunConfig field: `projector=1` turns projector mode on. */
 export const PROJECTOR_KEY = 'projector';
+/** The page's language: `lang=en` or `lang=zh-CN`; without it, the browser's. */
+export const LANG_KEY = 'lang';
 
 const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));
 /**
  * Keys that are not settings but are not news either: `testhooks` (e2e tests, see test-hooks.ts) and
  * the view option `projector` (read by parseProjector, not part of RunConfig).
  */
-const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY, 'hide', 'embed', 'xaxis', 'logy']);
+const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY, LANG_KEY, 'hide', 'embed', 'xaxis', 'logy']);
 const SHOWN_TEXT_MAX = 60;
 
 /** A link's text as the notice quotes it: at most SHOWN_TEXT_MAX characters (React escapes it). */
@@ -56,8 +60,8 @@ function quoted(text: string): string {
 
 export interface UrlParseResult {
   config: RunConfig;
-  /** One human-readable line per parameter that was not used, e.g. `batch=abc: Batch size must be …`. */
-  ignored: string[];
+  /** One message per parameter that was not used, e.g. `batch=abc: Batch size must be …`. */
+  ignored: Message[];
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -89,7 +93,7 @@ function readValue(kind: Kind, text: string): unknown {
 
 export function parseUrlConfig(search: string, defaults: RunConfig = DEFAULT_CONFIG): UrlParseResult {
   const params = new URLSearchParams(search);
-  const ignored: string[] = [];
+  const ignored: Message[] = [];
   const candidate: Partial<Record<keyof RunConfig, unknown>> = {};
   const textOf: Partial<Record<keyof RunConfig, string>> = {};
 
@@ -97,18 +101,18 @@ export function parseUrlConfig(search: string, defaults: RunConfig = DEFAULT_CON
     const values = params.getAll(key);
     if (values.length === 0) continue;
     if (values.length > 1) {
-      ignored.push(`${key} was given ${values.length} times; used the first (${key}=${quoted(values[0])})`);
+      ignored.push(message('url.repeated', { key, times: values.length, value: quoted(values[0]) }));
     }
     candidate[field] = readValue(kind, values[0]);
     textOf[field] = values[0];
   }
   const unknown = [...new Set([...params.keys()].filter((k) => !OWN_KEYS.has(k) && !QUIET_KEYS.has(k)))];
-  for (const key of unknown) ignored.push(`unknown parameter "${quoted(key)}"`);
+  for (const key of unknown) ignored.push(message('url.unknown', { key: quoted(key) }));
 
-  const { config, errors } = validateConfig(candidate, defaults);
+  const { config, problems } = validateConfig(candidate, defaults);
   for (const { key, field } of URL_KEYS) {
-    const error = errors[field];
-    if (error) ignored.push(`${key}=${quoted(textOf[field] ?? '')}: ${error}`);
+    const problem = problems[field];
+    if (problem) ignored.push(message('url.invalid', { key, value: quoted(textOf[field] ?? ''), problem }));
   }
   return { config, ignored };
 }
@@ -196,20 +200,22 @@ export interface PageOptions {
   /** The loss chart's x axis (`xaxis=epoch`) and log scale (`logy=1`). */
   xAxis: 'step' | 'epoch';
   logScale: boolean;
-  /** One line per hide name or view value that was not understood, for the URL notice. */
-  ignored: string[];
+  /** The page's language from `lang=` (en, zh-CN; zh and other tags are read too), or null. */
+  locale: Locale | null;
+  /** One message per hide name or view value that was not understood, for the URL notice. */
+  ignored: Message[];
 }
 
 export function parsePageOptions(search: string): PageOptions {
   const params = new URLSearchParams(search);
-  const ignored: string[] = [];
+  const ignored: Message[] = [];
   const hidden = new Set<HideableControl>();
   for (const list of params.getAll('hide')) {
     for (const raw of list.split(',')) {
       const name = raw.trim().toLowerCase();
       if (!name) continue;
       if ((HIDEABLE_CONTROLS as readonly string[]).includes(name)) hidden.add(name as HideableControl);
-      else ignored.push(`hide: unknown control "${quoted(raw.trim())}"`);
+      else ignored.push(message('url.hide', { value: quoted(raw.trim()) }));
     }
   }
   const flag = (key: string): boolean => {
@@ -217,7 +223,7 @@ export function parsePageOptions(search: string): PageOptions {
     if (value === null) return false;
     const read = readFlag(value);
     if (typeof read === 'boolean') return read;
-    ignored.push(`${key}=${quoted(value)}: must be 1 or 0`);
+    ignored.push(message('url.flag', { key, value: quoted(value) }));
     return false;
   };
   const embed = flag('embed');
@@ -227,9 +233,12 @@ export function parsePageOptions(search: string): PageOptions {
   if (axis !== null) {
     const a = axis.toLowerCase();
     if (a === 'step' || a === 'epoch') xAxis = a;
-    else ignored.push(`xaxis=${quoted(axis)}: must be step or epoch`);
+    else ignored.push(message('url.xaxis', { value: quoted(axis) }));
   }
-  return { hidden, embed, xAxis, logScale, ignored };
+  const lang = params.get(LANG_KEY);
+  const locale = lang === null ? null : parseLocale(lang);
+  if (lang !== null && locale === null) ignored.push(message('url.lang', { value: quoted(lang) }));
+  return { hidden, embed, xAxis, logScale, locale, ignored };
 }
 
 /** `currentSearch` with the loss chart's view (`xaxis`, `logy`) written; defaults drop the key. */
@@ -246,5 +255,19 @@ export function viewToSearch(view: { xAxis: 'step' | 'epoch'; logScale: boolean 
 export function writeViewToUrl(view: { xAxis: 'step' | 'epoch'; logScale: boolean }): void {
   const { pathname, search, hash } = window.location;
   const next = viewToSearch(view, search);
+  if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
+}
+
+/** `currentSearch` with `lang=` set to `locale`; the rest kept in order. */
+export function langToSearch(locale: Locale, currentSearch: string): string {
+  const params = new URLSearchParams(currentSearch);
+  params.set(LANG_KEY, locale);
+  return `?${params.toString()}`;
+}
+
+/** Keeps the chosen language in the link, so that a copied link opens in it. */
+export function writeLangToUrl(locale: Locale): void {
+  const { pathname, search, hash } = window.location;
+  const next = langToSearch(locale, search);
   if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
 }

@@ -4,29 +4,37 @@
 // that keeps the run's history.
 import type { BackendName } from '../engine/config';
 import type { AdapterInfo, BackendInfo, Failover, RunState } from '../protocol';
+import { EN, type I18n, type MessageKey } from '../i18n/translate';
+import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
-import { count } from './numbers';
 import './robustness.css';
 
 const BACKEND_TITLES: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
 
-const STATE_WORDS: Record<RunState, string> = {
-  starting: 'Starting…',
-  ready: 'Ready',
-  running: 'Training…',
-  paused: 'Paused',
-  finished: 'Finished',
-  error: 'Error',
+const STATE_WORDS: Record<RunState, MessageKey> = {
+  starting: 'status.starting',
+  ready: 'status.ready',
+  running: 'status.running',
+  paused: 'status.paused',
+  finished: 'status.finished',
+  error: 'status.error',
 };
 
-export function adapterText(adapter: AdapterInfo): string {
+/** The worker's own reasons (src/worker/backend.ts) in the reader's language; others are the browser's words. */
+const KNOWN_REASONS: Record<string, MessageKey> = {
+  [EN.t('reason.noWebGPU')]: 'reason.noWebGPU',
+  [EN.t('reason.noAdapter')]: 'reason.noAdapter',
+};
+const reasonText = (reason: string, i18n: I18n) => (reason in KNOWN_REASONS ? i18n.t(KNOWN_REASONS[reason]) : reason);
+
+export function adapterText(adapter: AdapterInfo, i18n: I18n = EN): string {
   const parts = [adapter.vendor, adapter.architecture, adapter.description || adapter.device].filter(Boolean);
-  const name = parts.length > 0 ? parts.join(' · ') : 'unnamed adapter';
-  return adapter.isFallbackAdapter ? `${name} (fallback adapter)` : name;
+  const name = parts.length > 0 ? parts.join(' · ') : i18n.t('status.unnamedAdapter');
+  return adapter.isFallbackAdapter ? i18n.t('status.fallbackAdapter', { name }) : name;
 }
 
 /** "webgpu: no adapter" → "WebGPU unavailable: no adapter"; the worker's lines are `name: reason`. */
-export function fallbackText(info: BackendInfo): string | null {
+export function fallbackText(info: BackendInfo, i18n: I18n = EN): string | null {
   // A backend that failed mid-run has its own, fuller line (failoverText).
   const failed = info.failover ? `${info.failover.from}: ${info.failover.reason}` : null;
   const lines = info.fallbackReasons.filter((line) => line !== failed);
@@ -35,40 +43,47 @@ export function fallbackText(info: BackendInfo): string | null {
     const colon = line.indexOf(': ');
     const name = line.slice(0, colon) as BackendName;
     return colon > 0 && name in BACKEND_TITLES
-      ? `${BACKEND_TITLES[name]} unavailable: ${line.slice(colon + 2)}`
+      ? i18n.t('status.unavailable', { backend: BACKEND_TITLES[name], reason: reasonText(line.slice(colon + 2), i18n) })
       : line;
   });
-  return `${reasons.join('; ')} — using ${BACKEND_TITLES[info.name]}`;
+  return i18n.t('status.using', { reasons: reasons.join(i18n.locale === 'en' ? '; ' : '；'), backend: BACKEND_TITLES[info.name] });
 }
 
 /** "WebGPU stopped working: the GPU device was lost (…). Switched to WebGL; the run goes on from step 12, nothing lost." */
-export function failoverText(failover: Failover, now: BackendName): string {
+export function failoverText(failover: Failover, now: BackendName, i18n: I18n = EN): string {
   const where =
     failover.resumedAtStep === null
       ? ''
       : failover.resumedAtStep === 0
-        ? '; the run starts again from step 0'
-        : `; the run goes on from step ${count(failover.resumedAtStep)}, nothing lost`;
-  const reason = failover.reason.replace(/\.$/, '');
-  return `${BACKEND_TITLES[failover.from]} stopped working: ${reason}. Switched to ${BACKEND_TITLES[now]}${where}.`;
+        ? i18n.t('status.failoverFromStart')
+        : i18n.t('status.failoverResumed', { step: i18n.count(failover.resumedAtStep) });
+  const reason = reasonText(failover.reason.replace(/\.$/, ''), i18n);
+  return i18n.t('status.failover', { from: BACKEND_TITLES[failover.from], reason, to: BACKEND_TITLES[now], where });
 }
 
 /** What the backend reports about where ops run, in a short line. */
-export function computeText(info: BackendInfo): string {
-  if (info.name === 'cpu') return 'tfjs runs every op on the CPU (plain JavaScript).';
-  if (info.cpuForward) return `${info.name.toUpperCase()}_CPU_FORWARD is on: small ops may run on the CPU.`;
-  const verified = info.gpuVerified ? ' (checked: results live in GPU buffers)' : '';
-  return `${info.name.toUpperCase()}_CPU_FORWARD is off: every op runs on the GPU${verified}.`;
+export function computeText(info: BackendInfo, i18n: I18n = EN): string {
+  if (info.name === 'cpu') return i18n.t('status.computeCpu');
+  const flag = `${info.name.toUpperCase()}_CPU_FORWARD`;
+  if (info.cpuForward) return i18n.t('status.cpuForwardOn', { flag });
+  return i18n.t('status.cpuForwardOff', { flag, verified: info.gpuVerified ? i18n.t('status.gpuVerified') : '' });
 }
 
-function progressText(run: RunSnapshot): string {
+function progressText(run: RunSnapshot, i18n: I18n): string {
   const { stepsDone, stepsPerEpoch, config } = run;
   if (run.state === 'starting') return '';
-  if (stepsPerEpoch === 0) return 'No mini-batches: with Drop last, a batch larger than the dataset leaves none.';
+  if (stepsPerEpoch === 0) return i18n.t('status.noBatches');
   const epoch = stepsDone === 0 ? 0 : Math.ceil(stepsDone / stepsPerEpoch);
   const stepInEpoch = stepsDone === 0 ? 0 : stepsDone - (epoch - 1) * stepsPerEpoch;
   const total = stepsPerEpoch * config.epochs;
-  return `Epoch ${epoch}/${config.epochs} · Step ${stepInEpoch}/${stepsPerEpoch} (${count(stepsDone)} of ${count(total)} steps)`;
+  return i18n.t('status.progress', {
+    epoch,
+    epochs: config.epochs,
+    step: stepInEpoch,
+    steps: stepsPerEpoch,
+    done: i18n.count(stepsDone),
+    total: i18n.count(total),
+  });
 }
 
 interface Props {
@@ -78,8 +93,10 @@ interface Props {
 }
 
 export function StatusBar({ run, onRestart }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const { backend, state } = run;
-  const fallback = backend && fallbackText(backend);
+  const fallback = backend && fallbackText(backend, i18n);
   return (
     <>
       <div
@@ -94,36 +111,34 @@ export function StatusBar({ run, onRestart }: Props) {
         data-b={run.currentParams?.b}
       >
         <p className="status-main">
-          <strong className="status-state">{STATE_WORDS[state]}</strong>
-          <span className="status-backend">Backend: {backend ? backend.name : 'choosing…'}</span>
+          <strong className="status-state">{t(STATE_WORDS[state])}</strong>
+          <span className="status-backend">{t('status.backend', { name: backend ? backend.name : t('status.choosing') })}</span>
           {/* Progress changes many times a second; announcing each change would drown the rest. */}
           <span className="status-progress" aria-live="off">
-            {progressText(run)}
+            {progressText(run, i18n)}
           </span>
         </p>
-        {run.notice && <p className="status-notice">{run.notice}</p>}
-        {backend?.failover && <p className="status-failover">{failoverText(backend.failover, backend.name)}</p>}
+        {run.notice && <p className="status-notice">{i18n.say(run.notice)}</p>}
+        {backend?.failover && <p className="status-failover">{failoverText(backend.failover, backend.name, i18n)}</p>}
         {fallback && <p className="status-fallback">{fallback}</p>}
         {backend && (
           <p className="status-details">
-            {backend.adapter && <span>Adapter: {adapterText(backend.adapter)}</span>}
-            {backend.renderer && <span>Renderer: {backend.renderer}</span>}
-            <span>{computeText(backend)}</span>
-            {run.tensorCount !== null && <span>tfjs tensors held: {run.tensorCount}</span>}
+            {backend.adapter && <span>{t('status.adapter', { name: adapterText(backend.adapter, i18n) })}</span>}
+            {backend.renderer && <span>{t('status.renderer', { name: backend.renderer })}</span>}
+            <span>{computeText(backend, i18n)}</span>
+            {run.tensorCount !== null && <span>{t('status.tensors', { count: run.tensorCount })}</span>}
           </p>
         )}
       </div>
       {state === 'error' && (
         <div className="run-error" role="alert">
-          <p className="status-error">Training stopped: {run.error ?? 'an unknown error.'}</p>
+          <p className="status-error">{t('status.stopped', { error: run.error ? i18n.say(run.error) : t('status.unknownError') })}</p>
           <p>
-            {run.stepsDone > 0
-              ? `Nothing is lost: the charts and the log keep all ${count(run.stepsDone)} steps so far, and a restart carries the run on from there.`
-              : 'A restart starts the training worker again with the same settings.'}
+            {run.stepsDone > 0 ? t('status.nothingLost', { steps: i18n.count(run.stepsDone) }) : t('status.restartFresh')}
           </p>
           {onRestart && (
             <button type="button" onClick={onRestart}>
-              Restart worker
+              {t('status.restart')}
             </button>
           )}
         </div>

@@ -1,0 +1,33 @@
+// A message not yet in words: a catalogue key and its parameters. The engine and the stores hand
+// these to the UI, which says them in the reader's language (translate.ts); `englishText` gives the
+// English for logs, errors thrown and tests. Only the English catalogue is imported here, so the
+// worker bundle does not carry the other languages.
+import { en, type MessageKey } from './en';
+
+export type { MessageKey } from './en';
+
+export interface Message {
+  key: MessageKey;
+  /** Values for the `{name}` placeholders; a Message value is said in the same language first. */
+  params?: Readonly<Record<string, string | number | Message>>;
+}
+
+export type Params = NonNullable<Message['params']>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** `template` with each `{name}` replaced; `say` turns nested messages into text. */
+export function fill(template: string, params: Params | undefined, say: (message: Message) => string): string {
+  if (!params) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === 'object' ? say(value) : String(value);
+  });
+}
+
+export function englishText(message: Message): string {
+  return fill(en[message.key], message.params, englishText);
+}
+
+export const message = (key: MessageKey, params?: Params): Message => (params ? { key, params } : { key });
