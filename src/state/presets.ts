@@ -2,13 +2,14 @@
 // trains its runs one after another, pins each finished run but the last, and leaves the last as the
 // live run — so the loss chart shows them all, named by what differs ("B=1", "B=3", "B=10").
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
+import type { MessageKey } from '../i18n/message';
 import type { PinnedRuns } from './pinned-runs';
 import type { RunSnapshot, RunStore } from './run-store';
 
 export interface Preset {
   id: string;
-  /** The button's text (its accessible name). */
-  label: string;
+  /** The button's text (its accessible name), as a catalogue key. */
+  label: MessageKey;
   /** What each run changes from the tutorial's defaults, in order. */
   runs: ReadonlyArray<Partial<RunConfig>>;
   /** Whether the (last) run is trained at once; the tutorial preset only sets the defaults. */
@@ -16,12 +17,12 @@ export interface Preset {
 }
 
 export const PRESETS: readonly Preset[] = [
-  { id: 'tutorial', label: 'Tutorial example', runs: [{}], train: false },
-  { id: 'batch-sizes', label: 'Batch size 1 vs 3 vs 10', runs: [{ batchSize: 1 }, { batchSize: 3 }, { batchSize: 10 }], train: true },
-  { id: 'shuffle', label: 'Shuffle on vs off', runs: [{ shuffle: true }, { shuffle: false }], train: true },
-  { id: 'large-lr', label: 'Learning rate too large', runs: [{ learningRate: 1 }], train: true },
+  { id: 'tutorial', label: 'presets.tutorial', runs: [{}], train: false },
+  { id: 'batch-sizes', label: 'presets.batchSizes', runs: [{ batchSize: 1 }, { batchSize: 3 }, { batchSize: 10 }], train: true },
+  { id: 'shuffle', label: 'presets.shuffle', runs: [{ shuffle: true }, { shuffle: false }], train: true },
+  { id: 'large-lr', label: 'presets.largeLr', runs: [{ learningRate: 1 }], train: true },
   // The tutorial's N = 10: one batch of every sample, in order, is plain gradient descent.
-  { id: 'full-batch', label: 'Full batch = gradient descent', runs: [{ batchSize: 10, shuffle: false }], train: true },
+  { id: 'full-batch', label: 'presets.fullBatch', runs: [{ batchSize: 10, shuffle: false }], train: true },
 ];
 
 /** A preset's run settings: the defaults and its changes, on the backend and speed in use (no worker restart). */

@@ -1,6 +1,6 @@
 // The run's settings and the commands. Every value goes through validateConfig, the same schema the
 // URL parser and the worker use, so what the controls accept is what the engine can run.
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import {
   BACKEND_PREFERENCES,
   SPEED_CHOICES,
@@ -8,6 +8,8 @@ import {
   type BackendPreference,
   type RunConfig,
 } from '../engine/config';
+import { useI18n } from '../i18n/react';
+import type { I18n } from '../i18n/translate';
 import type { RunState } from '../protocol';
 import { settingWarnings } from '../state/setting-warnings';
 import type { HideableControl } from '../state/url';
@@ -35,15 +37,11 @@ const NO_HIDDEN: ReadonlySet<HideableControl> = new Set();
 
 type NumericField = 'batchSize' | 'learningRate' | 'epochs' | 'seed';
 
-const BACKEND_LABELS: Record<BackendPreference, string> = {
-  auto: 'Auto',
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  cpu: 'CPU',
-};
+const backendLabel = (b: BackendPreference, i18n: I18n): string =>
+  b === 'auto' ? i18n.t('controls.backendAuto') : { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' }[b];
 
-export const speedLabel = (speed: number): string =>
-  speed === 0 ? 'Max' : `${speed} ${speed === 1 ? 'step' : 'steps'}/s`;
+export const speedLabel = (speed: number, i18n: I18n): string =>
+  speed === 0 ? i18n.t('controls.speedMax') : i18n.tp('controls.speedSteps', speed);
 
 export function CheckField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
   const id = useId();
@@ -57,6 +55,8 @@ export function CheckField(props: { label: string; checked: boolean; onChange: (
 
 export function Controls(props: Props) {
   const { settings, runState, onSettingsChange } = props;
+  const i18n = useI18n();
+  const { t } = i18n;
   const hidden = props.hidden ?? NO_HIDDEN;
   const shown = (name: HideableControl) => !hidden.has(name);
   const speedId = useId();
@@ -66,8 +66,8 @@ export function Controls(props: Props) {
   const change = (patch: Partial<RunConfig>, kind: SettingsChange = 'run') =>
     onSettingsChange({ ...settings, ...patch }, kind);
 
-  const warnings = settingWarnings(settings, props.datasetSize ?? 0);
-  const numberField = (field: NumericField, label: string, inputMode: 'numeric' | 'decimal', hint?: string) => (
+  const warnings = settingWarnings(settings, props.datasetSize ?? 0, i18n);
+  const numberField = (field: NumericField, label: string, inputMode: 'numeric' | 'decimal', hint?: ReactNode) => (
     <NumberField
       label={label}
       value={settings[field]}
@@ -76,7 +76,7 @@ export function Controls(props: Props) {
       warning={field === 'batchSize' || field === 'learningRate' ? warnings[field] : null}
       // Seeds go on as text: beyond 2^53 a number would round them.
       read={field === 'seed' ? (text) => text : undefined}
-      validate={(candidate) => validateConfig({ [field]: candidate }, settings).errors[field] ?? null}
+      validate={(candidate) => validateConfig({ [field]: candidate }, settings).problems[field] ?? null}
       onValidChange={(candidate) => {
         const value = validateConfig({ [field]: candidate }, settings).config[field];
         if (value !== settings[field]) change({ [field]: value });
@@ -88,23 +88,23 @@ export function Controls(props: Props) {
   const canTrain = runState === 'ready' || runState === 'paused';
 
   return (
-    <form className="controls" aria-label="Run settings" onSubmit={(e) => e.preventDefault()}>
+    <form className="controls" aria-label={t('controls.settings')} onSubmit={(e) => e.preventDefault()}>
       {shown('run') && (
-      <div className="buttons" role="group" aria-label="Run">
+      <div className="buttons" role="group" aria-label={t('controls.run')}>
         <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
-          Train
+          {t('controls.train')}
         </button>
         <button type="button" onClick={props.onPause} disabled={runState !== 'running'}>
-          Pause
+          {t('controls.pause')}
         </button>
         <button type="button" onClick={props.onStep} disabled={!canTrain}>
-          Step
+          {t('controls.step')}
         </button>
         <button type="button" onClick={props.onStepEpoch} disabled={!canTrain}>
-          Step epoch
+          {t('controls.stepEpoch')}
         </button>
         <button type="button" onClick={props.onReset}>
-          Reset
+          {t('controls.reset')}
         </button>
       </div>
       )}
@@ -114,28 +114,28 @@ export function Controls(props: Props) {
 
       {(shown('batch') || shown('shuffle') || shown('droplast')) && (
       <fieldset>
-        <legend>DataLoader</legend>
-        {shown('batch') && numberField('batchSize', 'Batch size', 'numeric')}
-        {shown('shuffle') && <CheckField label="Shuffle" checked={settings.shuffle} onChange={(shuffle) => change({ shuffle })} />}
-        {shown('droplast') && <CheckField label="Drop last" checked={settings.dropLast} onChange={(dropLast) => change({ dropLast })} />}
+        <legend>{t('controls.dataLoader')}</legend>
+        {shown('batch') && numberField('batchSize', t('controls.batchSize'), 'numeric')}
+        {shown('shuffle') && <CheckField label={t('controls.shuffle')} checked={settings.shuffle} onChange={(shuffle) => change({ shuffle })} />}
+        {shown('droplast') && <CheckField label={t('controls.dropLast')} checked={settings.dropLast} onChange={(dropLast) => change({ dropLast })} />}
       </fieldset>
       )}
 
       {(shown('lr') || shown('epochs') || shown('seed')) && (
       <fieldset>
-        <legend>Training</legend>
-        {shown('lr') && numberField('learningRate', 'Learning rate', 'decimal')}
-        {shown('epochs') && numberField('epochs', 'Epochs', 'numeric')}
-        {shown('seed') && numberField('seed', 'Seed', 'numeric', 'torch.manual_seed(seed)')}
+        <legend>{t('controls.training')}</legend>
+        {shown('lr') && numberField('learningRate', t('controls.learningRate'), 'decimal')}
+        {shown('epochs') && numberField('epochs', t('controls.epochs'), 'numeric')}
+        {shown('seed') && numberField('seed', t('controls.seed'), 'numeric', <code translate="no">torch.manual_seed(seed)</code>)}
       </fieldset>
       )}
 
       {(shown('speed') || shown('backend')) && (
       <fieldset>
-        <legend>Playback</legend>
+        <legend>{t('controls.playback')}</legend>
         {shown('speed') && (
         <div className="field">
-          <label htmlFor={speedId}>Speed</label>
+          <label htmlFor={speedId}>{t('controls.speed')}</label>
           <select
             id={speedId}
             value={String(settings.speed)}
@@ -143,7 +143,7 @@ export function Controls(props: Props) {
           >
             {speeds.map((s) => (
               <option key={s} value={String(s)}>
-                {speedLabel(s)}
+                {speedLabel(s, i18n)}
               </option>
             ))}
           </select>
@@ -151,7 +151,7 @@ export function Controls(props: Props) {
         )}
         {shown('backend') && (
         <div className="field">
-          <label htmlFor={backendId}>Backend</label>
+          <label htmlFor={backendId}>{t('controls.backend')}</label>
           <select
             id={backendId}
             value={settings.backend}
@@ -160,12 +160,12 @@ export function Controls(props: Props) {
           >
             {BACKEND_PREFERENCES.map((b) => (
               <option key={b} value={b}>
-                {BACKEND_LABELS[b]}
+                {backendLabel(b, i18n)}
               </option>
             ))}
           </select>
           <p id={backendHintId} className="field-hint">
-            Changing it restarts the training worker.
+            {t('controls.backendHint')}
           </p>
         </div>
         )}

@@ -2,6 +2,8 @@
 // line of any problem; until the data is valid, the current dataset stays as it was.
 import { useId, useState } from 'react';
 import { parseCsvData, type CustomData } from '../engine/csv-data';
+import type { Message } from '../i18n/message';
+import { useI18n } from '../i18n/react';
 import { saveCustomData } from '../state/custom-data-store';
 
 interface Props {
@@ -13,31 +15,29 @@ interface Props {
 export function CustomDataField({ onUse, active }: Props) {
   const id = useId();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const i18n = useI18n();
+  const { t } = i18n;
+  // Messages, not text: a language switch re-says them.
+  const [error, setError] = useState<Message | null>(null);
+  const [note, setNote] = useState<{ rows: number; header: boolean; saved: boolean } | null>(null);
 
   const use = (csv: string) => {
     const result = parseCsvData(csv);
     if (!result.ok) {
-      setError(result.error);
+      setError(result.problem);
       setNote(null);
       return;
     }
     setError(null);
     const n = result.data.x.length;
     const saved = saveCustomData(result.data);
-    setNote(
-      `Using ${n.toLocaleString('en')} row${n === 1 ? '' : 's'}${result.header ? ' (header skipped)' : ''}. ` +
-        (saved
-          ? 'Stored in this browser: a link with dataset=custom works only here.'
-          : 'This browser could not store it, so it will be gone after a reload.'),
-    );
+    setNote({ rows: n, header: result.header, saved });
     onUse(result.data);
   };
 
   return (
     <div className="field custom-data">
-      <label htmlFor={`${id}-text`}>Your data (CSV)</label>
+      <label htmlFor={`${id}-text`}>{t('csv.label')}</label>
       <textarea
         id={`${id}-text`}
         rows={4}
@@ -47,12 +47,12 @@ export function CustomDataField({ onUse, active }: Props) {
         onChange={(e) => setText(e.target.value)}
       />
       <p id={`${id}-hint`} className="field-hint">
-        one x,y pair per line, header optional, up to 1,000,000 rows
+        {t('csv.hint')}
       </p>
       <button type="button" onClick={() => use(text)}>
-        Use this data
+        {t('csv.use')}
       </button>
-      <label htmlFor={`${id}-file`}>Upload CSV</label>
+      <label htmlFor={`${id}-file`}>{t('csv.upload')}</label>
       <input
         id={`${id}-file`}
         type="file"
@@ -65,15 +65,16 @@ export function CustomDataField({ onUse, active }: Props) {
       />
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {i18n.say(error)}
         </p>
       )}
       {active && !note && (
-        <p className="field-hint">Your data is stored in this browser: a link with dataset=custom works only here.</p>
+        <p className="field-hint">{t('csv.active')}</p>
       )}
       {note && (
         <p className="field-hint" aria-live="polite">
-          {note}
+          {i18n.tp('csv.using', note.rows, { header: note.header ? t('csv.headerSkipped') : '' })}{' '}
+          {t(note.saved ? 'csv.stored' : 'csv.notStored')}
         </p>
       )}
     </div>

@@ -1,7 +1,7 @@
 // Which data and which model: the tutorial's ten samples or a generated set (its size up to
 // 1,000,000), the linear model or an MLP with its hidden width and activation. The fields that do
 // not apply (samples of the tutorial's fixed data, the linear model's hidden units) are not shown.
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import {
   ACTIVATION_NAMES,
   DATASET_NAMES,
@@ -12,20 +12,19 @@ import {
   type ModelName,
   type RunConfig,
 } from '../engine/config';
+import { useI18n } from '../i18n/react';
+import type { MessageKey } from '../i18n/translate';
 import { CustomDataField } from './CustomDataField';
 import { NumberField } from './NumberField';
 
-const DATASET_LABELS: Record<DatasetName, string> = {
-  tutorial: 'Tutorial (y = 2x)',
-  line: 'Noisy line',
-  sine: 'Noisy sine',
-  custom: 'Your data (CSV)',
+const DATASET_LABELS: Record<DatasetName, MessageKey> = {
+  tutorial: 'data.tutorial',
+  line: 'data.line',
+  sine: 'data.sine',
+  custom: 'data.custom',
 };
 
-const MODEL_LABELS: Record<ModelName, string> = {
-  linear: 'Linear (w·x + b)',
-  mlp: 'MLP (1 → h → 1)',
-};
+const MODEL_LABELS: Record<ModelName, MessageKey> = { linear: 'data.linear', mlp: 'data.mlp' };
 
 const ACTIVATION_LABELS: Record<ActivationName, string> = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid' };
 
@@ -53,30 +52,33 @@ interface Props {
 }
 
 export function DataModelFields({ settings, onChange, hidden }: Props) {
-  const numberField = (field: 'samples' | 'hiddenUnits', label: string, hint: string) => (
+  const { t } = useI18n();
+  const translated = <K extends string>(keys: Record<K, MessageKey>) =>
+    Object.fromEntries(Object.entries<MessageKey>(keys).map(([k, key]) => [k, t(key)])) as Record<K, string>;
+  const numberField = (field: 'samples' | 'hiddenUnits', label: string, hint: ReactNode) => (
     <NumberField
       label={label}
       value={settings[field]}
       inputMode="numeric"
       hint={hint}
-      validate={(candidate) => validateConfig({ [field]: candidate }, settings).errors[field] ?? null}
+      validate={(candidate) => validateConfig({ [field]: candidate }, settings).problems[field] ?? null}
       onValidChange={(value) => onChange({ [field]: value })}
     />
   );
   return (
     <fieldset>
-      <legend>Data and model</legend>
-      {!hidden?.has('dataset') && <Select label="Dataset" value={settings.dataset} options={settings.customData ? DATASET_NAMES : DATASET_NAMES.filter((d) => d !== 'custom')} labels={DATASET_LABELS} onChange={(dataset) => onChange({ dataset })} />}
+      <legend>{t('data.group')}</legend>
+      {!hidden?.has('dataset') && <Select label={t('data.dataset')} value={settings.dataset} options={settings.customData ? DATASET_NAMES : DATASET_NAMES.filter((d) => d !== 'custom')} labels={translated(DATASET_LABELS)} onChange={(dataset) => onChange({ dataset })} />}
       {!hidden?.has('dataset') && (
         <CustomDataField active={settings.dataset === 'custom'} onUse={(customData) => onChange({ dataset: 'custom', customData, samples: customData.x.length })} />
       )}
-      {settings.dataset !== 'tutorial' && settings.dataset !== 'custom' && numberField('samples', 'Samples', 'N, up to 1,000,000; drawn from the seed')}
-      {!hidden?.has('model') && <Select label="Model" value={settings.model} options={MODEL_NAMES} labels={MODEL_LABELS} onChange={(model) => onChange({ model })} />}
+      {settings.dataset !== 'tutorial' && settings.dataset !== 'custom' && numberField('samples', t('data.samples'), t('data.samplesHint'))}
+      {!hidden?.has('model') && <Select label={t('data.model')} value={settings.model} options={MODEL_NAMES} labels={translated(MODEL_LABELS)} onChange={(model) => onChange({ model })} />}
       {settings.model === 'mlp' && (
         <>
-          {numberField('hiddenUnits', 'Hidden units', 'the width of the hidden layer')}
+          {numberField('hiddenUnits', t('data.hiddenUnits'), t('data.hiddenUnitsHint'))}
           <Select
-            label="Activation"
+            label={t('data.activation')}
             value={settings.activation}
             options={ACTIVATION_NAMES}
             labels={ACTIVATION_LABELS}

@@ -2,9 +2,9 @@
 // across a whole run: the data, w and b), the bytes behind them, what the page keeps of the run and
 // the page's JavaScript heap where the browser tells it. Closed by default; tests open it.
 import { useState } from 'react';
+import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
 import { LOG_LINES_SHOWN } from '../state/run-data';
-import { count } from './numbers';
 
 /** Chromium's non-standard performance.memory. */
 function heapBytes(): number | null {
@@ -18,29 +18,30 @@ function megabytes(bytes: number): string {
 
 export function DebugPanel({ run }: { run: RunSnapshot }) {
   const [open, setOpen] = useState(false);
+  const { t, count } = useI18n();
   // Reading performance.memory costs a little each time: only while someone looks.
   const heap = open ? heapBytes() : null;
   const logLines = Math.min(run.stepsDone, LOG_LINES_SHOWN);
   return (
     <details className="debug-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Debug</summary>
+      <summary>{t('debug.summary')}</summary>
       <dl
-        aria-label="Debug figures"
+        aria-label={t('debug.figures')}
         data-tensors={run.tensorCount ?? undefined}
         data-tensor-bytes={run.tensorBytes ?? undefined}
         data-steps-stored={run.data.stepLoss.length}
         data-heap-bytes={heap ?? undefined}
       >
-        <dt>tfjs tensors held</dt>
+        <dt>{t('debug.tensors')}</dt>
         <dd>{run.tensorCount ?? '—'}</dd>
-        <dt>Tensor memory</dt>
-        <dd>{run.tensorBytes === null ? '—' : `${count(run.tensorBytes)} bytes`}</dd>
-        <dt>Steps kept in the page</dt>
+        <dt>{t('debug.memory')}</dt>
+        <dd>{run.tensorBytes === null ? '—' : t('debug.bytes', { n: count(run.tensorBytes) })}</dd>
+        <dt>{t('debug.steps')}</dt>
         <dd>{count(run.data.stepLoss.length)}</dd>
-        <dt>Log lines shown</dt>
+        <dt>{t('debug.logLines')}</dt>
         <dd>{count(logLines)}</dd>
-        <dt>Page JavaScript heap</dt>
-        <dd>{heap === null ? (open ? 'not reported by this browser' : '—') : megabytes(heap)}</dd>
+        <dt>{t('debug.heap')}</dt>
+        <dd>{heap === null ? (open ? t('debug.noHeap') : '—') : megabytes(heap)}</dd>
       </dl>
     </details>
   );

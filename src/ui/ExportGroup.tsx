@@ -5,6 +5,7 @@ import type { RunConfig } from '../engine/config';
 import { batchCanvas, canvasToPng, lossChartSvg, svgToPng } from '../export/chart-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
+import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
 import { downloadBlob, downloadText } from './download';
 import './side-groups.css';
@@ -18,49 +19,50 @@ interface Props {
 const stem = (config: RunConfig) => `minibatch-lab-${config.dataset}-b${config.batchSize}-seed${config.seed}`;
 
 export function ExportGroup({ run, settings }: Props) {
+  const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
 
   const png = async (what: string, filename: string, make: () => Promise<Blob> | null) => {
     setMessage(null);
     try {
       const blob = make();
-      if (!blob) throw new Error(`The ${what} is not on the page.`);
+      if (!blob) throw new Error(t('export.notOnPage', { what }));
       downloadBlob(filename, await blob);
     } catch (error) {
-      setMessage(`Could not make the ${what} PNG: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(t('export.failed', { what, reason: error instanceof Error ? error.message : String(error) }));
     }
   };
 
   return (
     <fieldset className="side-group export-group">
-      <legend>Export</legend>
+      <legend>{t('export.group')}</legend>
       <button
         type="button"
         disabled={run.stepsDone === 0}
         onClick={() => downloadText(runCsvFilename(run.config), runCsv(run), 'text/csv')}
       >
-        Download CSV
+        {t('export.csv')}
       </button>
       <button
         type="button"
         onClick={() => {
           const svg = lossChartSvg();
-          void png('loss chart', `${stem(run.config)}-loss.png`, () => (svg ? svgToPng(svg) : null));
+          void png(t('export.lossChart'), `${stem(run.config)}-loss.png`, () => (svg ? svgToPng(svg) : null));
         }}
       >
-        Download loss chart PNG
+        {t('export.lossPng')}
       </button>
       <button
         type="button"
         onClick={() => {
           const canvas = batchCanvas();
-          void png('batch composition', `${stem(run.config)}-batches.png`, () => (canvas ? canvasToPng(canvas) : null));
+          void png(t('export.batchChart'), `${stem(run.config)}-batches.png`, () => (canvas ? canvasToPng(canvas) : null));
         }}
       >
-        Download batch composition PNG
+        {t('export.batchPng')}
       </button>
       <button type="button" onClick={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}>
-        Export as PyTorch script
+        {t('export.script')}
       </button>
       {message && (
         <p className="side-group-message" role="alert">

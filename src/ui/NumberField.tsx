@@ -1,20 +1,22 @@
 // A labelled number box that only ever hands on valid values. While the text is not a valid
 // setting it says why next to the box (aria-describedby) and the run keeps the last valid value.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { Message } from '../i18n/message';
+import { useI18n } from '../i18n/react';
 
 interface Props {
   label: string;
   /** A number, or exact decimal text where a number would round (seeds beyond 2^53). */
   value: number | string;
   /** Returns why `candidate` is not acceptable, or null when it is. NaN stands for "not a number". */
-  validate: (candidate: number | string) => string | null;
+  validate: (candidate: number | string) => Message | null;
   onValidChange: (value: number | string) => void;
   /** Turns the typed text into a candidate; by default a strict decimal number, NaN otherwise. */
   read?: (text: string) => number | string;
   /** Said next to a valid value that is allowed but worth a word (e.g. larger than the dataset). */
   warning?: string | null;
   inputMode: 'numeric' | 'decimal';
-  hint?: string;
+  hint?: ReactNode;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -22,8 +24,10 @@ const readDecimal = (text: string) => (DECIMAL.test(text) ? Number(text) : Numbe
 
 export function NumberField({ label, value, validate, onValidChange, read = readDecimal, warning, inputMode, hint }: Props) {
   const id = useId();
+  const i18n = useI18n();
   const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
+  // Kept as a message, so that switching the language re-says it.
+  const [error, setError] = useState<Message | null>(null);
 
   // A value set from elsewhere (a reset of the settings, the URL) replaces what is typed.
   useEffect(() => {
@@ -35,13 +39,13 @@ export function NumberField({ label, value, validate, onValidChange, read = read
     setText(next);
     const trimmed = next.trim();
     if (trimmed === '') {
-      setError(`Enter a value. Still using ${value}.`);
+      setError({ key: 'controls.enterValue', params: { value } });
       return;
     }
     const candidate = read(trimmed);
     const problem = validate(candidate);
     if (problem) {
-      setError(`${problem} Still using ${value}.`);
+      setError({ key: 'controls.stillUsing', params: { problem, value } });
       return;
     }
     setError(null);
@@ -77,7 +81,7 @@ export function NumberField({ label, value, validate, onValidChange, read = read
       )}
       {/* Always in the DOM, so screen readers announce the message when it appears. */}
       <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {error}
+        {error && i18n.say(error)}
       </p>
       <p id={`${id}-warning`} className="field-warning" aria-live="polite">
         {shownWarning}

@@ -2,8 +2,9 @@
 // numbers the exported PyTorch script prints) and where SGD has taken them. An MLP has too many
 // numbers to list: the panel names it and counts its parameters; the fit view shows its curve.
 import { describeModel, parameterCount, type ModelSpec } from '../engine/models';
+import { useI18n } from '../i18n/react';
 import type { ModelParams } from '../protocol';
-import { count, fourDecimals } from './numbers';
+import { fourDecimals } from './numbers';
 
 function Value({ x }: { x: number }) {
   return (
@@ -31,31 +32,53 @@ interface Props {
   model?: ModelSpec;
 }
 
+/** A message with code in it: the code set as <code>, untranslated, where its placeholder is. */
+function WithCode({ text, code }: { text: string; code: Record<string, string> }) {
+  const parts = text.split(/(\{\w+\})/);
+  return (
+    <>
+      {parts.map((part, i) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        return name && name in code ? (
+          <code key={i} translate="no">
+            {code[name]}
+          </code>
+        ) : (
+          part
+        );
+      })}
+    </>
+  );
+}
+
 export function ParamsPanel({ initial, current, stepsDone, seed, model }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const seedCall = `torch.manual_seed(${seed})`;
   if (model?.kind === 'mlp') {
     return (
       <section className="params" aria-labelledby="params-heading">
-        <h2 id="params-heading">
-          Model: MLP 1 → {model.hiddenUnits} → 1 ({model.activation})
-        </h2>
-        <p className="params-line">{count(parameterCount(model))} parameters</p>
+        <h2 id="params-heading">{t('params.mlpModel', { hidden: model.hiddenUnits, activation: model.activation })}</h2>
+        <p className="params-line">{i18n.tp('params.count', parameterCount(model))}</p>
         <p className="params-note">
-          {describeModel(model)} after torch.manual_seed({seed}); its curve is in the fit view.
+          <WithCode text={t('params.mlpNote')} code={{ model: describeModel(model), seedCall }} />
         </p>
       </section>
     );
   }
   return (
     <section className="params" aria-labelledby="params-heading">
-      <h2 id="params-heading">Model y = w·x + b</h2>
+      <h2 id="params-heading">{t('params.model')}</h2>
       {initial ? (
         <>
-          <ParamsLine label="Initial" params={initial} />
-          <p className="params-note">nn.Linear(1, 1) after torch.manual_seed({seed}); hover for all digits.</p>
-          {current && stepsDone > 0 && <ParamsLine label="Current" params={current} />}
+          <ParamsLine label={t('params.initial')} params={initial} />
+          <p className="params-note">
+            <WithCode text={t('params.linearNote')} code={{ layer: 'nn.Linear(1, 1)', seedCall }} />
+          </p>
+          {current && stepsDone > 0 && <ParamsLine label={t('params.current')} params={current} />}
         </>
       ) : (
-        <p className="params-line">Initial w, b: waiting for the worker…</p>
+        <p className="params-line">{t('params.waiting')}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 // The Presets group: the classroom's standard experiments, one click each (see state/presets.ts).
+import { useI18n } from '../i18n/react';
 import { PRESETS, type Preset } from '../state/presets';
 import './side-groups.css';
 
@@ -7,12 +8,13 @@ interface Props {
 }
 
 export function PresetsGroup({ onPreset }: Props) {
+  const { t } = useI18n();
   return (
     <fieldset className="side-group presets-group">
-      <legend>Presets</legend>
+      <legend>{t('presets.group')}</legend>
       {PRESETS.map((preset) => (
         <button key={preset.id} type="button" data-preset={preset.id} onClick={() => onPreset(preset)}>
-          {preset.label}
+          {t(preset.label)}
         </button>
       ))}
     </fieldset>

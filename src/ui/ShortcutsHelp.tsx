@@ -1,6 +1,7 @@
 // The "Keyboard shortcuts" button and its native <dialog>: Escape closes it (the browser does),
 // and focus goes back to the button.
 import { useId, useRef } from 'react';
+import { useI18n } from '../i18n/react';
 import { SHORTCUTS } from './shortcuts';
 import './view-options.css';
 
@@ -8,10 +9,11 @@ export function ShortcutsHelp() {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const headingId = useId();
+  const { t } = useI18n();
   return (
     <>
       <button type="button" ref={opener} className="shortcuts-open" onClick={() => dialog.current?.showModal()}>
-        Keyboard shortcuts
+        {t('shortcuts.open')}
       </button>
       <dialog
         ref={dialog}
@@ -19,20 +21,20 @@ export function ShortcutsHelp() {
         aria-labelledby={headingId}
         onClose={() => opener.current?.focus()}
       >
-        <h2 id={headingId}>Keyboard shortcuts</h2>
-        <p>Anywhere on the page, except while typing in a box or choosing in a list:</p>
+        <h2 id={headingId}>{t('shortcuts.open')}</h2>
+        <p>{t('shortcuts.where')}</p>
         <dl>
           {SHORTCUTS.map(({ keys, does }) => (
             <div key={keys}>
               <dt>
-                <kbd>{keys}</kbd>
+                <kbd>{keys === 'R' ? keys : t(keys)}</kbd>
               </dt>
-              <dd>{does}</dd>
+              <dd>{t(does)}</dd>
             </div>
           ))}
         </dl>
         <form method="dialog">
-          <button type="submit">Close</button>
+          <button type="submit">{t('shortcuts.close')}</button>
         </form>
       </dialog>
     </>

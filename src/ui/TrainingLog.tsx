@@ -1,9 +1,9 @@
 // One line per step in the tutorial's format (src/engine/format.ts), newest at the bottom. Runs can
 // have 400,000 steps, so only the last LOG_LINES_SHOWN are in the DOM.
 import { memo, useLayoutEffect, useRef } from 'react';
+import { useI18n } from '../i18n/react';
 import { LOG_LINES_SHOWN, type LogLine } from '../state/run-data';
 import { shownLogLineOf } from './log-text';
-import { count } from './numbers';
 
 interface Props {
   lines: readonly LogLine[];
@@ -18,6 +18,7 @@ interface Props {
 const FOLLOW_SLACK = 24;
 
 export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize = 0, datasetSize = 0 }: Props) {
+  const i18n = useI18n();
   const sizes = { batchSize, datasetSize };
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -34,18 +35,18 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize =
   return (
     <section className="log-panel" aria-labelledby="log-heading">
       <div className="panel-heading">
-        <h2 id="log-heading">Training log</h2>
+        <h2 id="log-heading">{i18n.t('log.heading')}</h2>
         <p className="log-count">
           {total > shown.length
-            ? `showing the last ${count(shown.length)} of ${count(total)} lines`
-            : `${count(total)} ${total === 1 ? 'line' : 'lines'}`}
+            ? i18n.t('log.showing', { shown: i18n.count(shown.length), total: i18n.count(total) })
+            : i18n.tp('log.lines', total)}
         </p>
       </div>
       <div
         ref={scroller}
         className="log"
         role="log"
-        aria-label="Training log"
+        aria-label={i18n.t('log.heading')}
         tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
@@ -53,9 +54,10 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize =
         }}
       >
         {shown.length === 0 ? (
-          <p className="log-empty">No steps yet. Press Train, or Step for one mini-batch.</p>
+          <p className="log-empty">{i18n.t('log.empty')}</p>
         ) : (
-          <ol start={shown[0].step + 1}>
+          // PyTorch's output, word for word in every language (a public format): marked as English.
+          <ol start={shown[0].step + 1} lang="en" translate="no">
             {shown.map((line) => (
               <li key={line.step} className={shownLogLineOf(line, sizes) === line.text ? undefined : 'log-shortened'}>
                 {shownLogLineOf(line, sizes)}

@@ -1,5 +1,6 @@
 // Keyboard shortcuts for a class at the projector: Space = Train/Pause, → = Step, R = Reset.
 // DOM-free so that which key does what, and where a key is left alone, is tested in Node.
+import type { MessageKey } from '../i18n/message';
 import type { RunState } from '../protocol';
 
 export type ShortcutCommand = 'train' | 'pause' | 'step' | 'reset';
@@ -16,11 +17,11 @@ export interface ShortcutKey {
   target: { tagName: string; isContentEditable?: boolean; inDialog?: boolean };
 }
 
-/** The list shown in the help dialog, in the order it shows them. */
-export const SHORTCUTS: ReadonlyArray<{ keys: string; does: string }> = [
-  { keys: 'Space', does: 'Train, or Pause while training' },
-  { keys: '→ (Right arrow)', does: 'Step: one mini-batch' },
-  { keys: 'R', does: 'Reset the run' },
+/** The list shown in the help dialog, in the order it shows them: the key's name and what it does. */
+export const SHORTCUTS: ReadonlyArray<{ keys: MessageKey | 'R'; does: MessageKey }> = [
+  { keys: 'shortcuts.spaceKey', does: 'shortcuts.space' },
+  { keys: 'shortcuts.rightKey', does: 'shortcuts.right' },
+  { keys: 'R', does: 'shortcuts.r' },
 ];
 
 const TYPING_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
