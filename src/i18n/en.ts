@@ -358,6 +358,7 @@ export const en = {
   'lab.findingLossBudget': 'Within the time budget, batch size {batch} reached the lowest loss ({loss}).',
   'lab.reasonRestarted': 'the training worker was restarted',
   'lab.reasonTraining': 'a run is training',
+  'lab.reasonRunFirst': 'a run was started or reset, and the run comes first',
   'lab.reasonCancelled': 'cancelled',
 
   'debug.summary': 'Debug',

@@ -347,6 +347,7 @@ export const zhCN: Record<MessageKey, string> = {
   'lab.findingLossBudget': '在时间预算内，批大小 {batch} 的损失最低（{loss}）。',
   'lab.reasonRestarted': '训练工作线程已重启',
   'lab.reasonTraining': '正在训练',
+  'lab.reasonRunFirst': '有训练开始或被重置，训练优先',
   'lab.reasonCancelled': '已取消',
 
   'debug.summary': '调试',

@@ -3,7 +3,8 @@
 // run is named by what differs between the compared runs ("B=1", "B=10, no shuffle"), so the names
 // stay short and say exactly what the comparison is about.
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
+import { DEFAULT_CONFIG, type DatasetName, type RunConfig } from '../engine/config';
+import { EN, type I18n, type MessageKey } from '../i18n/translate';
 import { plottablePoints, type LossPoint } from '../ui/loss-series';
 import type { RunData } from './run-data';
 
@@ -71,50 +72,55 @@ export function usePinnedRuns(store: PinnedRuns): readonly PinnedRun[] {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const DATASET_WORDS: Record<DatasetName, MessageKey> = {
+  tutorial: 'pinned.tutorial',
+  line: 'pinned.line',
+  sine: 'pinned.sine',
+  custom: 'pinned.custom',
+};
 
-const DATASET_WORDS: Record<string, string> = { tutorial: 'tutorial data', line: 'line', sine: 'sine' };
+type Describe = (c: RunConfig, i18n: I18n) => string | null;
 
 /** How each setting is named in a label; flags only say so when they are off their default. */
-const DESCRIBERS: ReadonlyArray<{ differs: (a: RunConfig, b: RunConfig) => boolean; text: (c: RunConfig) => string | null; plain?: (c: RunConfig) => string }> = [
+const DESCRIBERS: ReadonlyArray<{ differs: (a: RunConfig, b: RunConfig) => boolean; text: Describe; plain?: Describe }> = [
   {
     differs: (a, b) => a.dataset !== b.dataset || (a.dataset !== 'tutorial' && a.samples !== b.samples),
-    text: (c) => (c.dataset === 'tutorial' ? DATASET_WORDS.tutorial : `${DATASET_WORDS[c.dataset] ?? c.dataset} N=${count(c.samples)}`),
+    text: (c, { t, count }) => (c.dataset === 'tutorial' ? t(DATASET_WORDS.tutorial) : `${t(DATASET_WORDS[c.dataset])} N=${count(c.samples)}`),
   },
   {
     differs: (a, b) =>
       a.model !== b.model || (a.model === 'mlp' && (a.hiddenUnits !== b.hiddenUnits || a.activation !== b.activation)),
-    text: (c) => (c.model === 'mlp' ? `MLP ${c.hiddenUnits} ${c.activation}` : 'linear'),
+    text: (c, { t }) => (c.model === 'mlp' ? `MLP ${c.hiddenUnits} ${c.activation}` : t('pinned.linear')),
   },
-  { differs: (a, b) => a.batchSize !== b.batchSize, text: (c) => `B=${count(c.batchSize)}` },
+  { differs: (a, b) => a.batchSize !== b.batchSize, text: (c, { count }) => `B=${count(c.batchSize)}` },
   {
     differs: (a, b) => a.shuffle !== b.shuffle,
-    text: (c) => (c.shuffle === DEFAULT_CONFIG.shuffle ? null : 'no shuffle'),
-    plain: () => 'shuffle',
+    text: (c, { t }) => (c.shuffle === DEFAULT_CONFIG.shuffle ? null : t('pinned.noShuffle')),
+    plain: (_, { t }) => t('pinned.shuffle'),
   },
   {
     differs: (a, b) => a.dropLast !== b.dropLast,
-    text: (c) => (c.dropLast === DEFAULT_CONFIG.dropLast ? null : 'drop last'),
-    plain: () => 'keep last',
+    text: (c, { t }) => (c.dropLast === DEFAULT_CONFIG.dropLast ? null : t('pinned.dropLast')),
+    plain: (_, { t }) => t('pinned.keepLast'),
   },
   { differs: (a, b) => a.learningRate !== b.learningRate, text: (c) => `lr=${c.learningRate}` },
-  { differs: (a, b) => a.epochs !== b.epochs, text: (c) => `${count(c.epochs)} epochs` },
-  { differs: (a, b) => a.seed !== b.seed, text: (c) => `seed ${c.seed}` },
+  { differs: (a, b) => a.epochs !== b.epochs, text: (c, i18n) => i18n.tp('pinned.epochs', c.epochs) },
+  { differs: (a, b) => a.seed !== b.seed, text: (c, { t }) => t('pinned.seed', { seed: c.seed }) },
 ];
 
 /**
  * A short name for each of `configs` (pinned runs, and the current run last): the settings that
  * differ somewhere among them. Identical settings fall back to the batch size and a number.
  */
-export function comparisonLabels(configs: readonly RunConfig[]): string[] {
+export function comparisonLabels(configs: readonly RunConfig[], i18n: I18n = EN): string[] {
   const varying = DESCRIBERS.filter((d) => configs.some((c) => d.differs(c, configs[0])));
   const labels = configs.map((c) => {
-    const parts = varying.map((d) => d.text(c)).filter((t): t is string => t !== null);
+    const parts = varying.map((d) => d.text(c, i18n)).filter((t): t is string => t !== null);
     if (parts.length === 0) {
-      const plain = varying.find((d) => d.plain)?.plain?.(c);
-      parts.push(plain ?? `B=${count(c.batchSize)}`);
+      const plain = varying.find((d) => d.plain)?.plain?.(c, i18n);
+      parts.push(plain ?? `B=${i18n.count(c.batchSize)}`);
     }
-    return parts.join(', ');
+    return parts.join(i18n.locale === 'en' ? ', ' : '，');
   });
   // Same name twice (the same settings pinned twice): number them.
   const seen = new Map<string, number>();

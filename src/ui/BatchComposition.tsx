@@ -3,6 +3,8 @@
 // as 10 × 10; the last epochs also as a table for small datasets. Pointing at (or focusing) a batch
 // shares its step through the view store: the fit view highlights its samples, the loss chart its step.
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useI18n } from '../i18n/react';
+import type { I18n } from '../i18n/translate';
 import type { EpochOrders } from '../state/epoch-orders';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { BatchLegend } from './BatchLegend';
@@ -10,7 +12,6 @@ import { BatchTable } from './BatchTable';
 import { batchAt, batchWidth, batchX, makeBatchLayout, pixelScale, VIEW_HEIGHT_MAX } from './batch-layout';
 import { BatchPainter, type BatchView } from './batch-painter';
 import { batchDescription } from './batch-text';
-import { count } from './numbers';
 
 interface Props {
   batches: EpochOrders;
@@ -30,12 +31,13 @@ interface Pointed {
   batch: number;
 }
 
-function scaleNote(layout: ReturnType<typeof makeBatchLayout>): string {
+function scaleNote(layout: ReturnType<typeof makeBatchLayout>, i18n: I18n): string {
   const scale = pixelScale(layout);
-  if (!scale) return 'one cell per sample';
-  const perPixel = scale.samples < 10 ? scale.samples.toFixed(1) : count(Math.round(scale.samples));
-  const samples = `1 px = ${perPixel} samples`;
-  return scale.batches >= 1 ? `${samples} (≈ ${count(Math.round(scale.batches))} batches: too many to colour apart)` : samples;
+  if (!scale) return i18n.t('batch.cellPerSample');
+  const samples = scale.samples < 10 ? scale.samples.toFixed(1) : i18n.count(Math.round(scale.samples));
+  return scale.batches >= 1
+    ? i18n.t('batch.perPixelBatches', { samples, batches: i18n.count(Math.round(scale.batches)) })
+    : i18n.t('batch.perPixel', { samples });
 }
 
 export const BatchComposition = memo(function BatchComposition(props: Props) {
@@ -52,6 +54,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   const [focus, setFocus] = useState<Pointed | null>(null);
   const tooltipId = useId();
   const viewState = useViewState(view);
+  const i18n = useI18n();
+  const { t } = i18n;
 
   const layout = useMemo(
     () => makeBatchLayout(width, Math.max(datasetSize, 1), batchSize, dropLast, plannedEpochs),
@@ -152,7 +156,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   };
 
   const valid = shown && shown.epoch < epochs && shown.batch < batches.batchCount(shown.epoch);
-  const tooltipText = valid ? batchDescription(batches, shown.epoch, shown.batch) : '';
+  const tooltipText = valid ? batchDescription(batches, shown.epoch, shown.batch, i18n) : '';
   // Anchored on the batch's left edge in the left half, on its right edge in the right half.
   const tooltipX = valid
     ? shown.batch < layout.batchCount / 2
@@ -171,9 +175,10 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       data-samples-per-pixel={scale ? Math.round(scale.samples) : 0}
       data-outlined={outlined ? `${outlined.epoch + 1}:${outlined.batch + 1}` : undefined}
     >
-      <figcaption>Batch composition</figcaption>
+      <figcaption>{t('batch.caption')}</figcaption>
       <p className="panel-note batch-note">
-        one row per epoch · {count(epochs)} drawn · <span className="batch-scale">{scaleNote(layout)}</span>
+        {t('batch.note', { drawn: i18n.count(epochs) })}
+        <span className="batch-scale">{scaleNote(layout, i18n)}</span>
       </p>
       <div className="batch-canvas-wrap">
         <div ref={scroller} className="batch-scroller" style={{ height: viewHeight || undefined }} onScroll={onScroll}>
@@ -183,7 +188,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
             style={{ height: viewHeight }}
             tabIndex={0}
             role="img"
-            aria-label="Batch composition chart; arrow keys read one mini-batch at a time"
+            aria-label={t('batch.aria')}
             aria-describedby={valid ? tooltipId : undefined}
             onMouseMove={(e) => setHover(pointAt(e.clientX, e.clientY))}
             onMouseLeave={() => setHover(null)}
@@ -195,7 +200,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
           />
           <div style={{ height: Math.max(totalHeight - viewHeight, 0) }} aria-hidden="true" />
         </div>
-        {epochs === 0 && <p className="batch-empty">Each epoch adds a row when it starts.</p>}
+        {epochs === 0 && <p className="batch-empty">{t('batch.empty')}</p>}
         {valid && (
           <div
             id={tooltipId}

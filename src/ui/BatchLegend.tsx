@@ -1,8 +1,11 @@
+import { useI18n } from '../i18n/react';
 import { isShortLastBatch, type BatchLayout } from './batch-layout';
 import { BATCH_COLOURS, batchColour } from './palette';
 
 /** What the colours, hatching and faded cells of the batch composition chart mean. */
 export function BatchLegend({ layout }: { layout: BatchLayout }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const named = Math.min(layout.batchCount, BATCH_COLOURS.length);
   const hasShort = layout.batchCount > 0 && isShortLastBatch(layout, layout.batchCount - 1);
   return (
@@ -10,25 +13,25 @@ export function BatchLegend({ layout }: { layout: BatchLayout }) {
       {Array.from({ length: named }, (_, k) => (
         <li key={k}>
           <span className="swatch" style={{ background: batchColour(k) }} aria-hidden="true" />
-          batch {k + 1}
+          {t('batch.legendBatch', { n: k + 1 })}
         </li>
       ))}
-      {layout.batchCount > BATCH_COLOURS.length && <li>(colours repeat)</li>}
+      {layout.batchCount > BATCH_COLOURS.length && <li>{t('batch.coloursRepeat')}</li>}
       {hasShort && (
         <li>
           <span className="swatch swatch-short" aria-hidden="true" />
-          short last batch
+          {t('batch.short')}
         </li>
       )}
       {layout.dropped > 0 && (
         <li>
           <span className="swatch swatch-dropped" aria-hidden="true" />
-          left out by Drop last ({layout.dropped} {layout.dropped === 1 ? 'sample' : 'samples'})
+          {i18n.tp('batch.dropped', layout.dropped)}
         </li>
       )}
       <li>
         <span className="swatch swatch-untrained" aria-hidden="true" />
-        not trained yet
+        {t('batch.untrained')}
       </li>
     </ul>
   );

@@ -2,8 +2,8 @@
 // epochs, for datasets small enough that a cell per batch can be read — not 1,000,000 indices.
 import { memo } from 'react';
 import { formatBatch } from '../engine/format';
+import { useI18n } from '../i18n/react';
 import type { EpochOrders } from '../state/epoch-orders';
-import { count } from './numbers';
 
 /** Epochs listed as text; long runs list their last ones only. */
 export const TABLE_EPOCHS = 20;
@@ -18,31 +18,26 @@ interface Props {
 
 /** The newest epochs' mini-batches as text, under a native disclosure labelled "Show as table". */
 export const BatchTable = memo(function BatchTable({ batches, epochs, datasetSize }: Props) {
+  const { t, count } = useI18n();
   const first = Math.max(0, epochs - TABLE_EPOCHS);
   const rows = Array.from({ length: epochs - first }, (_, i) => first + i);
   const columns = epochs > 0 ? batches.batchCount(epochs - 1) : 0;
   return (
     <details className="batch-table">
-      <summary>Show as table</summary>
+      <summary>{t('table.show')}</summary>
       {datasetSize > TABLE_MAX_SAMPLES ? (
-        <p>
-          The table lists sample indices for datasets of up to {count(TABLE_MAX_SAMPLES)} samples; this one has{' '}
-          {count(datasetSize)}. Point at a batch in the chart to read it.
-        </p>
+        <p>{t('table.tooLarge', { max: count(TABLE_MAX_SAMPLES), n: count(datasetSize) })}</p>
       ) : epochs === 0 ? (
-        <p>No epochs yet.</p>
+        <p>{t('table.noEpochs')}</p>
       ) : (
         <table>
-          <caption>
-            {first === 0 ? `All ${epochs} epochs so far` : `The last ${rows.length} of ${epochs} epochs`}: the
-            sample indices of each mini-batch, in the order the DataLoader yields them.
-          </caption>
+          <caption>{first === 0 ? t('table.all', { epochs }) : t('table.last', { rows: rows.length, epochs })}</caption>
           <thead>
             <tr>
-              <th scope="col">Epoch</th>
+              <th scope="col">{t('table.epoch')}</th>
               {Array.from({ length: columns }, (_, k) => (
                 <th scope="col" key={k}>
-                  Batch {k + 1}
+                  {t('table.batch', { n: k + 1 })}
                 </th>
               ))}
             </tr>

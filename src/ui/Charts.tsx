@@ -3,6 +3,7 @@
 // (view store), the pinned runs, the data's moments, and the divergence watch that pauses the run.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { parameterCount } from '../engine/models';
+import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
 import { PinnedRuns, usePinnedRuns } from '../state/pinned-runs';
 import { useDivergence } from '../state/use-divergence';
@@ -41,6 +42,7 @@ export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRat
     return new ViewStore({ xAxis, logScale }, writeViewToUrl);
   });
   const [ownPins] = useState(() => new PinnedRuns());
+  const { t } = useI18n();
   const pins = sharedPins ?? ownPins;
   const pinned = usePinnedRuns(pins);
   const { config, data, dataColumns, currentParams } = run;
@@ -70,8 +72,8 @@ export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRat
   const modelText = isLinear
     ? currentParams
       ? linearText(currentParams.w, currentParams.b)
-      : 'waiting for the worker…'
-    : `MLP with ${config.hiddenUnits} hidden units (${config.activation})`;
+      : t('fit.modelWaiting')
+    : t('fit.mlpModel', { hidden: config.hiddenUnits, activation: config.activation });
 
   return (
     <>

@@ -1,5 +1,6 @@
 // The divergence warning: what happened, why (in words), and a button that sets a learning rate
 // that works and trains again — one click from a broken run to a working one.
+import { useI18n } from '../i18n/react';
 import type { Divergence } from '../state/divergence';
 import type { DataMoments } from './analysis/linear-loss';
 import { divergenceAdvice } from './divergence-text';
@@ -15,16 +16,18 @@ interface Props {
 }
 
 export function DivergenceAlert({ divergence, learningRate, linearMoments, paused, onFix }: Props) {
-  const advice = divergenceAdvice(divergence, learningRate, linearMoments);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const advice = divergenceAdvice(divergence, learningRate, linearMoments, i18n);
   return (
     <div className="divergence" role="alert" data-reason={divergence.reason} data-step={divergence.step + 1}>
       <p className="divergence-title">
-        <strong>Training diverged.</strong> {advice.what}
-        {paused ? ' The run was paused.' : ''}
+        <strong>{t('diverge.title')}</strong> {advice.what}
+        {paused ? ` ${t('diverge.paused')}` : ''}
       </p>
       <p>{advice.why}</p>
       <button type="button" className="primary" onClick={() => onFix(advice.suggestion)}>
-        Use learning rate {advice.suggestion}
+        {t('diverge.use', { lr: advice.suggestion })}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@
 // colour — the batch pointed at in another chart, else the batch of the latest step — with its
 // residuals, the gaps whose squares the batch loss averages.
 import { memo, useId, useMemo } from 'react';
+import { useI18n } from '../i18n/react';
 import type { DataColumns } from '../protocol';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
@@ -10,7 +11,6 @@ import type { DataMoments } from './analysis/linear-loss';
 import { evenIndices, evenPick } from './analysis/sampling';
 import { padded } from './analysis/ticks';
 import { ChartAxes, FRAME, makeScales, PlotClip, type Scales } from './ChartAxes';
-import { count } from './numbers';
 import { batchColour } from './palette';
 import { shortList } from './batch-text';
 
@@ -59,6 +59,8 @@ export const FitView = memo(function FitView(props: Props) {
   const { columns, moments, predict, modelText, data, stepsDone, stepsPerEpoch, view } = props;
   const { hoverStep } = useViewState(view);
   const clipId = useId();
+  const i18n = useI18n();
+  const { t, count } = i18n;
 
   const scales = useMemo(() => {
     if (!moments || moments.n === 0) return null;
@@ -68,8 +70,8 @@ export const FitView = memo(function FitView(props: Props) {
   if (!columns || !scales) {
     return (
       <figure className="panel fit-view" data-points={0}>
-        <figcaption>Fit</figcaption>
-        <p className="panel-note">The data appears when the run is ready.</p>
+        <figcaption>{t('fit.caption')}</figcaption>
+        <p className="panel-note">{t('fit.waiting')}</p>
       </figure>
     );
   }
@@ -92,10 +94,13 @@ export const FitView = memo(function FitView(props: Props) {
   const colour = batchColour(batch);
   const highlighted = indices ? evenPick(indices, MAX_HIGHLIGHT_DRAWN) : [];
   const residuals = predict && indices && indices.length <= MAX_RESIDUALS_DRAWN ? highlighted : [];
+  const where = { epoch: epoch + 1, batch: batch + 1 };
   const caption =
     source === 'none'
-      ? 'No batch yet: press Step or Train.'
-      : `${source === 'pointed' ? 'Pointed at' : 'Latest step'}: epoch ${epoch + 1}, batch ${batch + 1}${indices ? ` ${shortList(indices)}` : ' (indices not kept for this old epoch)'}`;
+      ? t('fit.noBatch')
+      : indices
+        ? t(source === 'pointed' ? 'fit.pointed' : 'fit.latest', { ...where, list: shortList(indices, i18n) })
+        : t(source === 'pointed' ? 'fit.pointedOld' : 'fit.latestOld', where);
 
   return (
     <figure
@@ -107,8 +112,8 @@ export const FitView = memo(function FitView(props: Props) {
       data-highlight-source={source}
       data-highlight-step={step !== null ? step + 1 : undefined}
     >
-      <figcaption>Fit</figcaption>
-      <svg className="fit-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={`Scatter plot of the ${count(n)} samples (x, y), the model's prediction and the highlighted mini-batch`}>
+      <figcaption>{t('fit.caption')}</figcaption>
+      <svg className="fit-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={t('fit.aria', { n: count(n) })}>
         <defs>
           <PlotClip id={clipId} />
         </defs>
@@ -124,15 +129,16 @@ export const FitView = memo(function FitView(props: Props) {
       </svg>
       <ul className="fit-legend">
         <li>
-          <span className="dot dot-data" aria-hidden="true" /> data: {count(n)} samples{n > MAX_POINTS_DRAWN ? ` (${count(MAX_POINTS_DRAWN)} drawn, evenly spaced)` : ''}
+          <span className="dot dot-data" aria-hidden="true" />{' '}
+          {n > MAX_POINTS_DRAWN ? t('fit.dataDrawn', { n: count(n), drawn: count(MAX_POINTS_DRAWN) }) : t('fit.data', { n: count(n) })}
         </li>
         <li>
-          <span className="line-swatch" aria-hidden="true" /> model: {modelText}
+          <span className="line-swatch" aria-hidden="true" /> {t('fit.model', { model: modelText })}
         </li>
         <li>
           <span className="dot" style={{ background: colour }} aria-hidden="true" /> {caption}
-          {indices && highlighted.length < indices.length ? ` (${count(highlighted.length)} of them drawn)` : ''}
-          {residuals.length > 0 && '; dashed: its residuals'}
+          {indices && highlighted.length < indices.length ? t('fit.someDrawn', { drawn: count(highlighted.length) }) : ''}
+          {residuals.length > 0 && t('fit.residuals')}
         </li>
       </ul>
     </figure>

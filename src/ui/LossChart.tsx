@@ -4,13 +4,15 @@
 import { memo, useId, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { RunConfig } from '../engine/config';
+import { useI18n } from '../i18n/react';
+import type { I18n } from '../i18n/translate';
 import { comparisonLabels, MAX_PINNED, type PinnedRun } from '../state/pinned-runs';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { niceTicks, tickLabel } from './analysis/ticks';
 import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type XAxisMode } from './loss-series';
 import { LossOverlay, type GhostLabel } from './LossOverlay';
-import { count, fourDecimals } from './numbers';
+import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
 
 interface Props {
@@ -37,17 +39,20 @@ const GHOST_LAYER = 390;
 const STEP_LAYER = 400;
 const EPOCH_LAYER = 410;
 
-function summary(data: RunData, stepsDone: number, totalSteps: number): string {
-  if (stepsDone === 0) return 'No losses yet.';
-  const last = data.stepLoss.get(stepsDone - 1);
+function summary(data: RunData, stepsDone: number, totalSteps: number, i18n: I18n): string {
+  if (stepsDone === 0) return i18n.t('loss.none');
+  const latest = { loss: fourDecimals(data.stepLoss.get(stepsDone - 1)), step: i18n.count(stepsDone), total: i18n.count(totalSteps) };
   const epochs = data.epochMeanLoss.length;
-  const mean = epochs > 0 ? `; mean of epoch ${epochs}: ${fourDecimals(data.epochMeanLoss.get(epochs - 1))}` : '';
-  return `Latest loss ${fourDecimals(last)} at step ${count(stepsDone)} of ${count(totalSteps)}${mean}.`;
+  return epochs > 0
+    ? i18n.t('loss.summaryMean', { ...latest, epoch: epochs, mean: fourDecimals(data.epochMeanLoss.get(epochs - 1)) })
+    : i18n.t('loss.summary', latest);
 }
 
 export const LossChart = memo(function LossChart(props: Props) {
   const { data, stepsDone, epochMeans, totalSteps, stepsPerEpoch, config, view, pinned, divergedAt } = props;
   const { xAxis: mode, logScale } = useViewState(view);
+  const i18n = useI18n();
+  const { t } = i18n;
   const logId = useId();
   const axisId = useId();
 
@@ -59,7 +64,7 @@ export const LossChart = memo(function LossChart(props: Props) {
     // stepsDone and epochMeans say when the append-only columns have grown.
     [data, stepsDone, epochMeans, logScale],
   );
-  const labels = useMemo(() => comparisonLabels([...pinned.map((p) => p.config), config]), [pinned, config]);
+  const labels = useMemo(() => comparisonLabels([...pinned.map((p) => p.config), config], i18n), [pinned, config, i18n]);
   const ghosts = useMemo(
     () => pinned.map((run) => onAxis(logScale ? run.log : run.linear, mode, run.stepsPerEpoch)),
     [pinned, logScale, mode],
@@ -85,7 +90,7 @@ export const LossChart = memo(function LossChart(props: Props) {
   if (pinned.length > 0 && lastStep) {
     ghostLabels.push({ label: labels[labels.length - 1], colour: STEP_COLOUR, className: 'loss-current-label', x: lastStep.x, loss: lastStep.loss });
   }
-  const current = pinned.length > 0 ? ` (${labels[labels.length - 1]})` : '';
+  const stepSeriesName = pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
 
   return (
     <figure
@@ -98,33 +103,33 @@ export const LossChart = memo(function LossChart(props: Props) {
       data-diverged-step={divergedAt !== null ? divergedAt + 1 : undefined}
     >
       {/* A figure's caption must be its first or last child to name it. */}
-      <figcaption>Loss</figcaption>
+      <figcaption>{t('loss.caption')}</figcaption>
       <div className="chart-tools">
         <div className="field-inline">
-          <label htmlFor={axisId}>X axis</label>
+          <label htmlFor={axisId}>{t('loss.xAxis')}</label>
           <select id={axisId} value={mode} onChange={(e) => view.setXAxis(e.target.value as XAxisMode)}>
-            <option value="step">Step</option>
-            <option value="epoch">Epoch</option>
+            <option value="step">{t('loss.step')}</option>
+            <option value="epoch">{t('loss.epoch')}</option>
           </select>
         </div>
         <div className="field-check">
           <input id={logId} type="checkbox" checked={logScale} onChange={(e) => view.setLogScale(e.target.checked)} />
-          <label htmlFor={logId}>Log scale</label>
+          <label htmlFor={logId}>{t('loss.logScale')}</label>
         </div>
         <button
           type="button"
           onClick={props.onPin}
           disabled={stepsDone === 0 || pinned.length >= MAX_PINNED}
-          title={pinned.length >= MAX_PINNED ? `At most ${MAX_PINNED} pinned runs: remove one first` : 'Keep this curve to compare the next runs with it'}
+          title={pinned.length >= MAX_PINNED ? t('loss.pinFull', { max: MAX_PINNED }) : t('loss.pinHint')}
         >
-          Pin run
+          {t('loss.pin')}
         </button>
       </div>
       <div
         className="chart-area"
         role="img"
         tabIndex={0}
-        aria-label={`Line chart of the loss against the ${mode}: blue, every step; orange, each epoch's mean; arrow keys move a pointer along the steps`}
+        aria-label={t(mode === 'epoch' ? 'loss.aria.epoch' : 'loss.aria.step')}
         onKeyDown={(e) => {
           if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
           e.preventDefault();
@@ -144,7 +149,7 @@ export const LossChart = memo(function LossChart(props: Props) {
               ticks={niceTicks(0, xEnd, 6)}
               tickFormatter={tickLabel}
               tick={{ fill: AXIS_TEXT }}
-              label={{ value: mode === 'epoch' ? 'Epoch' : 'Step', position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
+              label={{ value: t(mode === 'epoch' ? 'loss.epoch' : 'loss.step'), position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
             />
             <YAxis
               type="number"
@@ -156,7 +161,7 @@ export const LossChart = memo(function LossChart(props: Props) {
               allowDataOverflow
               width={70}
               tick={{ fill: AXIS_TEXT }}
-              label={{ value: 'MSE loss', angle: -90, position: 'insideLeft', offset: 4, dy: 36, fill: AXIS_TEXT }}
+              label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: 36, fill: AXIS_TEXT }}
             />
             <Legend verticalAlign="top" height={28} itemSorter={null} formatter={(value: string) => <span className="legend-text">{value}</span>} />
             {ghosts.map((points, i) => (
@@ -178,8 +183,8 @@ export const LossChart = memo(function LossChart(props: Props) {
                 isAnimationActive={false}
               />
             ))}
-            <Line data={stepSeries} dataKey="loss" name={`Loss per step${current}`} type="linear" stroke={STEP_COLOUR} strokeWidth={1.5} zIndex={STEP_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
-            <Line data={epochSeries} dataKey="loss" name="Epoch mean" type="linear" stroke={EPOCH_COLOUR} strokeWidth={3} zIndex={EPOCH_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
+            <Line data={stepSeries} dataKey="loss" name={stepSeriesName} type="linear" stroke={STEP_COLOUR} strokeWidth={1.5} zIndex={STEP_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
+            <Line data={epochSeries} dataKey="loss" name={t('loss.epochMean')} type="linear" stroke={EPOCH_COLOUR} strokeWidth={3} zIndex={EPOCH_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
             <LossOverlay
               data={data}
               stepsDone={stepsDone}
@@ -194,7 +199,7 @@ export const LossChart = memo(function LossChart(props: Props) {
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <p className="chart-summary">{summary(data, stepsDone, totalSteps)}</p>
+      <p className="chart-summary">{summary(data, stepsDone, totalSteps, i18n)}</p>
       <PinnedList pinned={pinned} labels={labels} onRemove={props.onUnpin} />
     </figure>
   );

@@ -3,11 +3,13 @@
 // diverged, and the names of pinned runs at the ends of their curves. It alone subscribes to the
 // view store, so moving the mouse re-renders these few elements, not the curves.
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
+import { useI18n } from '../i18n/react';
+import type { I18n } from '../i18n/translate';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { shortList } from './batch-text';
 import type { XAxisMode } from './loss-series';
-import { count, fourDecimals } from './numbers';
+import { fourDecimals } from './numbers';
 
 export interface GhostLabel {
   label: string;
@@ -34,17 +36,24 @@ interface Props {
 const LINE_HEIGHT = 18;
 const DIVERGED = '#a0141e';
 
-function tooltipLines(data: RunData, step: number, stepsPerEpoch: number, epochs: number): string[] {
+function tooltipLines(data: RunData, step: number, stepsPerEpoch: number, epochs: number, i18n: I18n): string[] {
+  const { t, count } = i18n;
   const per = Math.max(stepsPerEpoch, 1);
   const epoch = Math.floor(step / per);
   const batch = step % per;
-  const lines = [`Step ${count(step + 1)}`, `Epoch ${epoch + 1} of ${count(epochs)}, batch ${batch + 1} of ${per}`];
+  const lines = [
+    t('loss.tipStep', { step: count(step + 1) }),
+    t('loss.tipWhere', { epoch: epoch + 1, epochs: count(epochs), batch: batch + 1, batches: per }),
+  ];
   const indices = data.epochBatches.batchIndices(epoch, batch);
-  if (indices) lines.push(`Batch ${shortList(indices)}`);
-  lines.push(`Loss ${fourDecimals(data.stepLoss.get(step))}`);
-  if (epoch < data.epochMeanLoss.length) lines.push(`Epoch ${epoch + 1} mean ${fourDecimals(data.epochMeanLoss.get(epoch))}`);
+  if (indices) lines.push(t('loss.tipBatch', { list: shortList(indices, i18n) }));
+  lines.push(t('loss.tipLoss', { loss: fourDecimals(data.stepLoss.get(step)) }));
+  if (epoch < data.epochMeanLoss.length) lines.push(t('loss.tipMean', { epoch: epoch + 1, mean: fourDecimals(data.epochMeanLoss.get(epoch)) }));
   return lines;
 }
+
+/** About how wide a tooltip line is drawn at 14 px: CJK characters take about two Latin ones. */
+const lineWidth = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 14 : 7.6), 0);
 
 export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logScale, view, divergedAt, ghosts }: Props) {
   const plot = usePlotArea();
@@ -52,6 +61,7 @@ export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logS
   const yScale = useYAxisScale();
   const xInverse = useXAxisInverseScale();
   const { hoverStep, hoverSource } = useViewState(view);
+  const i18n = useI18n();
   if (!plot || !xScale || !yScale || !xInverse) return null;
 
   const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
@@ -77,8 +87,8 @@ export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logS
     const loss = trained ? data.stepLoss.get(hoverStep) : Number.NaN;
     const y = plottable(loss) ? yScale(loss) : undefined;
     if (x !== undefined && x >= plot.x - 1 && x <= plot.x + plot.width + 1) {
-      const lines = trained && hoverSource === 'loss' ? tooltipLines(data, hoverStep, stepsPerEpoch, epochs) : [];
-      const boxWidth = 16 + 7.6 * Math.max(0, ...lines.map((l) => l.length));
+      const lines = trained && hoverSource === 'loss' ? tooltipLines(data, hoverStep, stepsPerEpoch, epochs, i18n) : [];
+      const boxWidth = 16 + Math.max(0, ...lines.map(lineWidth));
       const left = x + 12 + boxWidth > plot.x + plot.width ? x - 12 - boxWidth : x + 12;
       marker = (
         <g className="loss-hover" data-step={hoverStep + 1} pointerEvents="none">
@@ -124,7 +134,7 @@ export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logS
           <g className="loss-diverged" pointerEvents="none">
             <line x1={divergedX} x2={divergedX} y1={top} y2={bottom} stroke={DIVERGED} strokeWidth={2.5} strokeDasharray="6 4" />
             <text x={divergedX - 6} y={top + 16} fill={DIVERGED} fontSize={14} fontWeight={700} textAnchor="end" paintOrder="stroke" stroke="#fff" strokeWidth={4}>
-              diverged
+              {i18n.t('loss.diverged')}
             </text>
           </g>
         )}

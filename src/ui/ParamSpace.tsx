@@ -3,6 +3,7 @@
 // took next to the step the full data would have taken from the same point. Their disagreement is
 // the noise of a small batch. A model with more than two parameters has no such picture.
 import { memo, useId, useMemo } from 'react';
+import { useI18n } from '../i18n/react';
 import type { ModelParams } from '../protocol';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
@@ -10,7 +11,7 @@ import { optimum, type DataMoments } from './analysis/linear-loss';
 import { contourLevels, levelEllipse, paramBox, stepArrows, type ParamPoint } from './analysis/param-space';
 import { evenIndices } from './analysis/sampling';
 import { ChartAxes, FRAME, makeScales, PlotClip, type Scales } from './ChartAxes';
-import { count, fourDecimals } from './numbers';
+import { fourDecimals } from './numbers';
 
 const MAX_PATH_VERTICES = 1000;
 const MIN_ARROW_PX = 48;
@@ -58,24 +59,23 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
   const { moments, isLinear, parameterCount, initial, data, stepsDone, learningRate, view } = props;
   const { hoverStep } = useViewState(view);
   const clipId = useId();
+  const i18n = useI18n();
+  const { t, count } = i18n;
   const best = useMemo(() => (moments ? optimum(moments) : null), [moments]);
 
   if (!isLinear) {
     return (
       <figure className="panel param-space" data-model="mlp" data-contours={0}>
-        <figcaption>Parameter space</figcaption>
-        <p className="param-unavailable">
-          This view needs a model with two parameters, (w, b), to draw its loss as a map. The MLP has{' '}
-          {count(parameterCount)} parameters, so there is no such picture: use the loss chart and the fit view.
-        </p>
+        <figcaption>{t('space.caption')}</figcaption>
+        <p className="param-unavailable">{t('space.mlp', { n: count(parameterCount) })}</p>
       </figure>
     );
   }
   if (!moments || !initial) {
     return (
       <figure className="panel param-space" data-model="linear" data-contours={0}>
-        <figcaption>Parameter space</figcaption>
-        <p className="panel-note">The loss map appears when the run is ready.</p>
+        <figcaption>{t('space.caption')}</figcaption>
+        <p className="panel-note">{t('space.waiting')}</p>
       </figure>
     );
   }
@@ -110,9 +110,11 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
     );
     const ratio = Math.hypot(arrows.batch.w, arrows.batch.b) / Math.hypot(arrows.full.w, arrows.full.b);
     const angle = angleBetween(arrows.batch, arrows.full);
+    const words = { step: count(s + 1), angle: angle.toFixed(0), ratio: Number.isFinite(ratio) ? ratio.toFixed(2) : '∞' };
     arrowText =
-      `Step ${count(s + 1)}: the batch's step points ${angle.toFixed(0)}° away from the full-data step and is ` +
-      `${Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'}× as long${magnify > 1 ? ` (both arrows drawn ${magnify.toFixed(magnify < 10 ? 1 : 0)}× longer)` : ''}.`;
+      magnify > 1
+        ? t('space.arrowsMagnified', { ...words, magnify: magnify.toFixed(magnify < 10 ? 1 : 0) })
+        : t('space.arrows', words);
   }
   const marker = (id: string, colour: string) => (
     <marker id={id} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
@@ -129,14 +131,14 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
       data-path-steps={stepsDone}
       data-arrow-step={arrowView ? s + 1 : undefined}
     >
-      <figcaption>Parameter space</figcaption>
-      <svg className="param-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label="Contour map of the full-data loss over w and b, with the path of the parameters and the latest step's arrows">
+      <figcaption>{t('space.caption')}</figcaption>
+      <svg className="param-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={t('space.aria')}>
         <defs>
           <PlotClip id={clipId} />
           {marker(`${clipId}-batch`, BATCH_ARROW)}
           {marker(`${clipId}-full`, FULL_ARROW)}
         </defs>
-        <ChartAxes scales={scales} xLabel="w (weight)" yLabel="b (bias)" />
+        <ChartAxes scales={scales} xLabel={t('space.xAxis')} yLabel={t('space.yAxis')} />
         <g clipPath={`url(#${clipId})`}>
           {best && <Contours moments={moments} best={best} scales={scales} box={box} />}
           {best && <path className="param-minimum" d={`M${scales.x(best.w) - 7},${scales.y(best.b) - 7}l14,14m0,-14l-14,14`} stroke="#111418" strokeWidth={3} />}
@@ -146,13 +148,13 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
         </g>
       </svg>
       <ul className="fit-legend">
-        <li>contours: full-data MSE (darker = lower){best ? `; × minimum at w = ${fourDecimals(best.w)}, b = ${fourDecimals(best.b)}` : '; all x are equal, so there is no single minimum'}</li>
+        <li>{best ? t('space.contours', { w: fourDecimals(best.w), b: fourDecimals(best.b) }) : t('space.contoursFlat')}</li>
         <li>
-          <span className="line-swatch line-swatch-path" aria-hidden="true" /> path of (w, b): {count(stepsDone)} {stepsDone === 1 ? 'step' : 'steps'}
+          <span className="line-swatch line-swatch-path" aria-hidden="true" /> {i18n.tp('space.path', stepsDone)}
         </li>
         <li>
-          <span className="line-swatch" style={{ background: BATCH_ARROW }} aria-hidden="true" /> step taken (batch gradient){' '}
-          <span className="line-swatch" style={{ background: FULL_ARROW }} aria-hidden="true" /> step the full data would take
+          <span className="line-swatch" style={{ background: BATCH_ARROW }} aria-hidden="true" /> {t('space.batchStep')}{' '}
+          <span className="line-swatch" style={{ background: FULL_ARROW }} aria-hidden="true" /> {t('space.fullStep')}
         </li>
         {arrowText && <li className="param-arrow-text">{arrowText}</li>}
       </ul>

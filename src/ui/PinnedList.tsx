@@ -1,5 +1,6 @@
 // The pinned runs under the loss chart: each one's line style and name (the chart's legend for the
 // ghost curves) and a button to remove it.
+import { useI18n } from '../i18n/react';
 import type { PinnedRun } from '../state/pinned-runs';
 
 export interface GhostStyle {
@@ -25,9 +26,10 @@ interface Props {
 }
 
 export function PinnedList({ pinned, labels, onRemove }: Props) {
+  const { t } = useI18n();
   if (pinned.length === 0) return null;
   return (
-    <ul className="pinned-list" aria-label="Pinned runs">
+    <ul className="pinned-list" aria-label={t('pinned.list')}>
       {pinned.map((run, i) => {
         const style = ghostStyle(i);
         return (
@@ -36,7 +38,7 @@ export function PinnedList({ pinned, labels, onRemove }: Props) {
               <line x1="1" x2="33" y1="6" y2="6" stroke={style.colour} strokeWidth="3" strokeDasharray={style.dash} />
             </svg>
             <span className="pinned-label">{labels[i]}</span>
-            <button type="button" className="pinned-remove" aria-label={`Remove pinned run ${labels[i]}`} onClick={() => onRemove(run.id)}>
+            <button type="button" className="pinned-remove" aria-label={t('pinned.remove', { label: labels[i] })} onClick={() => onRemove(run.id)}>
               ×
             </button>
           </li>

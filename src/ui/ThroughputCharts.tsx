@@ -2,6 +2,7 @@
 // size, and one loss curve per batch size against wall-clock time or epochs. All axes are log:
 // batch sizes double, rates and times span decades.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useI18n } from '../i18n/react';
 import type { SweepPoint } from '../protocol';
 import { tickLabel } from './analysis/ticks';
 import { batchSizeAxis, compact, curveColour, decadeAxis, lossCurve, secondsText, type LogAxis } from './sweep-series';
@@ -20,6 +21,8 @@ const logAxis = ({ domain, ticks }: LogAxis, tickFormatter: (value: number) => s
 
 /** Samples per second (left axis) and seconds per epoch (right axis) against batch size. */
 export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[]; batchSizes: readonly number[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const data = [...points].sort((a, b) => a.batchSize - b.batchSize);
   const x = batchSizeAxis(batchSizes);
   const rate = decadeAxis(data.map((p) => p.samplesPerSecond)) ?? { domain: [1, 10], ticks: [1, 10] };
@@ -30,27 +33,27 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
         <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
         <XAxis
           dataKey="batchSize"
-          {...logAxis(x, (b: number) => compact(b))}
-          label={{ value: 'Batch size (log 2)', position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
+          {...logAxis(x, (b: number) => compact(b, '', i18n))}
+          label={{ value: t('lab.axisBatch'), position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
         />
         <YAxis
           yAxisId="rate"
-          {...logAxis(rate, (v: number) => compact(v))}
+          {...logAxis(rate, (v: number) => compact(v, '', i18n))}
           width={64}
-          label={{ value: 'samples/s', angle: -90, position: 'insideLeft', offset: 4, dy: 30, fill: AXIS_TEXT }}
+          label={{ value: t('lab.axisRate'), angle: -90, position: 'insideLeft', offset: 4, dy: 30, fill: AXIS_TEXT }}
         />
         <YAxis
           yAxisId="epoch"
           orientation="right"
           {...logAxis(epoch, secondsText)}
           width={64}
-          label={{ value: 's per epoch', angle: 90, position: 'insideRight', offset: 4, dy: -30, fill: AXIS_TEXT }}
+          label={{ value: t('lab.axisEpochTime'), angle: 90, position: 'insideRight', offset: 4, dy: -30, fill: AXIS_TEXT }}
         />
         <Legend verticalAlign="top" itemSorter={null} wrapperStyle={LEGEND_STYLE} formatter={legendText} />
         <Line
           yAxisId="rate"
           dataKey="samplesPerSecond"
-          name="Samples per second"
+          name={t('lab.seriesRate')}
           stroke={RATE_COLOUR}
           strokeWidth={2}
           dot={{ r: 4, className: 'sweep-rate-dot', fill: RATE_COLOUR }}
@@ -60,7 +63,7 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
         <Line
           yAxisId="epoch"
           dataKey="secondsPerEpoch"
-          name="Seconds per epoch"
+          name={t('lab.seriesEpochTime')}
           stroke={EPOCH_COLOUR}
           strokeWidth={2}
           strokeDasharray="6 3"
@@ -75,6 +78,7 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
 
 /** One loss curve per batch size, against wall-clock seconds or epochs. */
 export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; axis: 'seconds' | 'epochs' }) {
+  const { t } = useI18n();
   const curves = points.map((p) => lossCurve(p, axis));
   const x = decadeAxis(curves.flatMap((c) => c.map((q) => q.x))) ?? { domain: [0.1, 1], ticks: [0.1, 1] };
   const y = decadeAxis(curves.flatMap((c) => c.map((q) => q.loss))) ?? { domain: [0.1, 1], ticks: [0.1, 1] };
@@ -86,7 +90,7 @@ export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; ax
           dataKey="x"
           {...logAxis(x, axis === 'seconds' ? secondsText : tickLabel)}
           label={{
-            value: axis === 'seconds' ? 'Wall-clock time (log)' : 'Epochs (log)',
+            value: t(axis === 'seconds' ? 'lab.axisTime' : 'lab.axisEpochs'),
             position: 'insideBottom',
             offset: -12,
             fill: AXIS_TEXT,
@@ -96,7 +100,7 @@ export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; ax
           dataKey="loss"
           {...logAxis(y, tickLabel)}
           width={64}
-          label={{ value: 'MSE loss', angle: -90, position: 'insideLeft', offset: 4, dy: 30, fill: AXIS_TEXT }}
+          label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: 30, fill: AXIS_TEXT }}
         />
         <Legend verticalAlign="top" itemSorter={null} wrapperStyle={LEGEND_STYLE} formatter={legendText} />
         {points.map((p, i) => (

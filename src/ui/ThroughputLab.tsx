@@ -3,6 +3,8 @@
 // steps per epoch. Renders the sweep store; Run / Cancel / Download are the only commands.
 import { useId, useState } from 'react';
 import type { BackendName } from '../engine/config';
+import { useI18n } from '../i18n/react';
+import { EN, type I18n, type MessageKey } from '../i18n/translate';
 import type { RunState } from '../protocol';
 import type { RunSnapshot } from '../state/run-store';
 import { SWEEP_BUDGET_MS, useSweep, type SweepPhase, type SweepStore } from '../state/sweep-store';
@@ -20,23 +22,32 @@ interface Props {
 }
 
 /** Why a sweep cannot start now, or null when it can. */
-function refusal(state: RunState, hasBackend: boolean): string | null {
-  if (!hasBackend || state === 'starting') return 'Waiting for the training worker to start.';
-  if (state === 'running') return 'Pause the run first: a sweep would compete with it for the device.';
-  if (state === 'error') return 'The training worker failed: restart it first.';
+function refusal(state: RunState, hasBackend: boolean): MessageKey | null {
+  if (!hasBackend || state === 'starting') return 'lab.waiting';
+  if (state === 'running') return 'lab.pauseFirst';
+  if (state === 'error') return 'lab.failed';
   return null;
 }
 
 const BACKEND_TITLES: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
 
-const OUTCOME_WORDS: Partial<Record<SweepPhase, string>> = {
-  cancelled: 'Sweep stopped',
-  refused: 'Sweep refused',
-  error: 'Sweep failed',
+const OUTCOME_WORDS: Partial<Record<SweepPhase, MessageKey>> = {
+  cancelled: 'lab.stopped',
+  refused: 'lab.refused',
+  error: 'lab.error',
 };
+
+/** The worker's and the store's own reasons in the reader's language; others (exceptions) as they came. */
+const KNOWN_REASONS: Record<string, MessageKey> = Object.fromEntries(
+  (['lab.reasonRestarted', 'lab.reasonTraining', 'lab.reasonRunFirst', 'lab.reasonCancelled'] as const).map((key) => [EN.t(key), key]),
+);
+const reasonText = (reason: string | null, i18n: I18n) =>
+  reason === null ? '' : reason in KNOWN_REASONS ? i18n.t(KNOWN_REASONS[reason]) : reason;
 
 export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
   const [open, setOpen] = useState(false);
+  const i18n = useI18n();
+  const { t } = i18n;
   const sweep = useSweep(sweeps);
   const reasonId = useId();
   const running = sweep.phase === 'running';
@@ -49,50 +60,46 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
 
   return (
     <details className="throughput-lab" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Throughput lab: why mini-batches exist</summary>
+      <summary>{t('lab.summary')}</summary>
       {open && (
         <div className="throughput-body" data-phase={sweep.phase} data-points={points.length} data-batch-sizes={batchSizes.join(' ')}>
           <p className="panel-note">
-            Trains this run&rsquo;s dataset and model at batch sizes 1, 2, 4, … N on this device
-            {backendName ? ` (${backendName}${engine ? `, ${engine}` : ''})` : ''}, about {SWEEP_BUDGET_MS / 1000} s each
-            from the same seed, and measures how many samples per second each one gets through. The run itself is not
-            touched.
+            {t('lab.intro', {
+              device: backendName ? t('lab.device', { name: engine ? `${backendName}, ${engine}` : backendName }) : '',
+              seconds: SWEEP_BUDGET_MS / 1000,
+            })}
           </p>
           <div className="chart-tools throughput-tools">
             <button type="button" onClick={onSweep} disabled={running || blocked !== null} aria-describedby={blocked ? reasonId : undefined}>
-              Run throughput sweep
+              {t('lab.run')}
             </button>
             <button type="button" onClick={onCancel} disabled={!running}>
-              Cancel sweep
+              {t('lab.cancel')}
             </button>
             <button
               type="button"
               disabled={points.length === 0 || running}
               onClick={() => downloadText(sweepCsvFilename(sweep.config!, sweep.backend), sweepCsv(points, sweep.backend), 'text/csv')}
             >
-              Download sweep CSV
+              {t('lab.csv')}
             </button>
             {blocked && !running && (
               <span id={reasonId} className="panel-note">
-                {blocked}
+                {t(blocked)}
               </span>
             )}
           </div>
           <div className="throughput-progress" aria-live="polite">
             {running && (
               <>
-                <progress aria-label="Sweep progress" value={points.length} max={batchSizes.length} />{' '}
-                <span>
-                  Batch size {current} ({points.length + 1} of {batchSizes.length})…
-                </span>
+                <progress aria-label={t('lab.progressLabel')} value={points.length} max={batchSizes.length} />{' '}
+                <span>{t('lab.progress', { batch: current ?? '', n: points.length + 1, total: batchSizes.length })}</span>
               </>
             )}
             {OUTCOME_WORDS[sweep.phase] && (
-              <span className="sweep-outcome">
-                {OUTCOME_WORDS[sweep.phase]}: {sweep.reason}.
-              </span>
+              <span className="sweep-outcome">{t(OUTCOME_WORDS[sweep.phase]!, { reason: reasonText(sweep.reason, i18n) })}</span>
             )}
-            {sweep.phase === 'complete' && <span className="sweep-outcome">Sweep complete: {points.length} batch sizes.</span>}
+            {sweep.phase === 'complete' && <span className="sweep-outcome">{t('lab.complete', { n: points.length })}</span>}
             {sweep.tensorCount !== null && (
               <span
                 className="panel-note sweep-tensors"
@@ -100,7 +107,7 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
                 data-tensors-after={sweep.tensorCount}
               >
                 {' '}
-                Tensors and GPU buffers held: {sweep.tensorCountBefore} before, {sweep.tensorCount} after.
+                {t('lab.tensors', { before: sweep.tensorCountBefore ?? '—', after: sweep.tensorCount })}
               </span>
             )}
           </div>
@@ -108,20 +115,20 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
             <>
               <div className="throughput-charts">
                 <figure className="panel" data-points={points.length}>
-                  <figcaption>Throughput by batch size</figcaption>
-                  <div className="chart-area throughput-area" role="img" aria-label="Samples per second and seconds per epoch against batch size, both on log axes">
+                  <figcaption>{t('lab.rateCaption')}</figcaption>
+                  <div className="chart-area throughput-area" role="img" aria-label={t('lab.rateAria')}>
                     <RateChart points={points} batchSizes={batchSizes} />
                   </div>
                 </figure>
                 <figure className="panel">
-                  <figcaption>Loss against wall-clock time</figcaption>
-                  <div className="chart-area throughput-area" role="img" aria-label="Loss of each batch size against seconds of training, log axes">
+                  <figcaption>{t('lab.timeCaption')}</figcaption>
+                  <div className="chart-area throughput-area" role="img" aria-label={t('lab.timeAria')}>
                     <LossCurves points={points} axis="seconds" />
                   </div>
                 </figure>
                 <figure className="panel">
-                  <figcaption>Loss against epochs</figcaption>
-                  <div className="chart-area throughput-area" role="img" aria-label="Loss of each batch size against epochs, log axes">
+                  <figcaption>{t('lab.epochCaption')}</figcaption>
+                  <div className="chart-area throughput-area" role="img" aria-label={t('lab.epochAria')}>
                     <LossCurves points={points} axis="epochs" />
                   </div>
                 </figure>
@@ -129,7 +136,7 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
               <SweepTable sweep={sweep} />
             </>
           )}
-          <Explanation findings={running ? [] : sweepFindings(points)} />
+          <Explanation findings={running ? [] : sweepFindings(points, i18n)} />
         </div>
       )}
     </details>
@@ -137,17 +144,19 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
 }
 
 function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <table className="sweep-table">
-      <caption>Sweep results</caption>
+      <caption>{t('lab.table')}</caption>
       <thead>
         <tr>
-          <th scope="col">Batch size</th>
-          <th scope="col">Steps per epoch</th>
-          <th scope="col">Samples/s</th>
-          <th scope="col">Time per epoch</th>
-          <th scope="col">Epochs in curve</th>
-          <th scope="col">Final loss</th>
+          <th scope="col">{t('lab.colBatch')}</th>
+          <th scope="col">{t('lab.colSteps')}</th>
+          <th scope="col">{t('lab.colRate')}</th>
+          <th scope="col">{t('lab.colEpochTime')}</th>
+          <th scope="col">{t('lab.colEpochs')}</th>
+          <th scope="col">{t('lab.colLoss')}</th>
         </tr>
       </thead>
       <tbody>
@@ -161,7 +170,7 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
           >
             <th scope="row">{p.batchSize}</th>
             <td>{p.stepsPerEpoch}</td>
-            <td>{compact(p.samplesPerSecond)}</td>
+            <td>{compact(p.samplesPerSecond, '', i18n)}</td>
             <td>{secondsText(p.secondsPerEpoch)}</td>
             <td>{Number(p.epochs.toPrecision(4))}</td>
             <td>{Number.isFinite(p.finalLoss) ? Number(p.finalLoss.toPrecision(4)) : String(p.finalLoss)}</td>
@@ -173,16 +182,10 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
 }
 
 function Explanation({ findings }: { findings: string[] }) {
+  const { t } = useI18n();
   return (
     <div className="sweep-explanation">
-      <p>
-        A GPU (or a CPU&rsquo;s vector units) works on many samples at once, so larger batches process more samples
-        per second, up to what the hardware can do in parallel, and every step also pays a fixed cost to launch work
-        and read results back. But a larger batch takes fewer steps per epoch: B = N makes one step per epoch,
-        B = 1 makes N. Each step moves the parameters once, so small batches learn more per epoch while large
-        batches finish epochs faster. Which wins in wall-clock time depends on your device, your data and the
-        learning rate: that is the trade-off the charts above measure.
-      </p>
+      <p>{t('lab.explanation')}</p>
       {findings.length > 0 && (
         <ul className="sweep-findings">
           {findings.map((line) => (

@@ -1,6 +1,7 @@
 // What the throughput lab's charts and its explanation are made of, computed from the sweep's
 // points: log axes (powers of two for batch sizes, decades for rates, times and losses), one loss
 // curve per batch size, and the sentences that read the sweep out for students.
+import { EN, type I18n } from '../i18n/translate';
 import type { SweepPoint } from '../protocol';
 
 export interface LogAxis {
@@ -70,9 +71,13 @@ export function curveColour(index: number, count: number): string {
   return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** 1234567 → "1.23 M", 0.000123 → "123 µ": three significant figures with an SI prefix. */
-export function compact(value: number, unit = ''): string {
+/**
+ * 1234567 → "1.23 M", 0.000123 → "123 µ": three significant figures with an SI prefix. A count
+ * (no unit) in Chinese reads in 万 and 亿 instead ("123万"), as Chinese readers count.
+ */
+export function compact(value: number, unit = '', i18n: I18n = EN): string {
   if (!Number.isFinite(value)) return String(value);
+  if (!unit && i18n.locale === 'zh-CN' && Math.abs(value) >= 1) return chineseCompact.format(value);
   if (value === 0) return `0${unit ? ` ${unit}` : ''}`;
   const prefixes: [number, string][] = [
     [1e9, 'G'],
@@ -88,10 +93,13 @@ export function compact(value: number, unit = ''): string {
   return `${text}${prefix || unit ? ' ' : ''}${prefix}${unit}`;
 }
 
+const chineseCompact = new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumSignificantDigits: 3 });
+
 export const secondsText = (seconds: number): string => compact(seconds, 's');
 
 /** What this sweep shows, in words: the fastest batch size against B = 1, and the epoch-time trade. */
-export function sweepFindings(points: readonly SweepPoint[]): string[] {
+export function sweepFindings(points: readonly SweepPoint[], i18n: I18n = EN): string[] {
+  const { t } = i18n;
   if (points.length < 2) return [];
   const sorted = [...points].sort((a, b) => a.batchSize - b.batchSize);
   const smallest = sorted[0];
@@ -99,12 +107,21 @@ export function sweepFindings(points: readonly SweepPoint[]): string[] {
   const fastest = sorted.reduce((best, p) => (p.samplesPerSecond > best.samplesPerSecond ? p : best));
   const ratio = fastest.samplesPerSecond / smallest.samplesPerSecond;
   const lines = [
-    `On this device, batch size ${fastest.batchSize} processed the most samples per second ` +
-      `(${compact(fastest.samplesPerSecond)}), ${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)}× batch size ${smallest.batchSize} ` +
-      `(${compact(smallest.samplesPerSecond)}).`,
-    `One epoch took ${secondsText(smallest.secondsPerEpoch)} at batch size ${smallest.batchSize} ` +
-      `(${smallest.stepsPerEpoch} steps) and ${secondsText(largest.secondsPerEpoch)} at batch size ${largest.batchSize} ` +
-      `(${largest.stepsPerEpoch} ${largest.stepsPerEpoch === 1 ? 'step' : 'steps'}).`,
+    t('lab.findingFastest', {
+      fastest: fastest.batchSize,
+      rate: compact(fastest.samplesPerSecond, '', i18n),
+      ratio: ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1),
+      smallest: smallest.batchSize,
+      smallestRate: compact(smallest.samplesPerSecond, '', i18n),
+    }),
+    t('lab.findingEpoch', {
+      smallTime: secondsText(smallest.secondsPerEpoch),
+      smallest: smallest.batchSize,
+      smallSteps: i18n.tp('lab.steps', smallest.stepsPerEpoch),
+      largeTime: secondsText(largest.secondsPerEpoch),
+      largest: largest.batchSize,
+      largeSteps: i18n.tp('lab.steps', largest.stepsPerEpoch),
+    }),
   ];
   const lowest = sorted
     .filter((p) => Number.isFinite(p.finalLoss))
@@ -112,9 +129,11 @@ export function sweepFindings(points: readonly SweepPoint[]): string[] {
   if (lowest) {
     const epochs = sorted.map((p) => p.epochs);
     const sameEpochs = epochs.every((e) => Math.abs(e - epochs[0]) < 1e-9);
-    const when = sameEpochs ? `After ${Number(epochs[0].toPrecision(4))} epochs each` : 'Within the time budget';
+    const result = { batch: lowest.batchSize, loss: Number(lowest.finalLoss.toPrecision(3)) };
     lines.push(
-      `${when}, batch size ${lowest.batchSize} reached the lowest loss (${Number(lowest.finalLoss.toPrecision(3))}).`,
+      sameEpochs
+        ? t('lab.findingLossEpochs', { ...result, epochs: Number(epochs[0].toPrecision(4)) })
+        : t('lab.findingLossBudget', result),
     );
   }
   return lines;
