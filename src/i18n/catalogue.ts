@@ -1,0 +1,56 @@
+// What makes a catalogue complete, checked against the English reference: the same keys (none
+// missing, none extra), the same `{placeholders}` in each message, no empty message, and — for a
+// language not written in Latin letters — no message left in English. catalogue.test.ts runs it on
+// every language, so adding a key to en.ts without translating it fails the tests.
+export interface CatalogueProblem {
+  key: string;
+  problem: 'missing' | 'extra' | 'empty' | 'placeholders' | 'untranslated';
+  detail?: string;
+}
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+/**
+ * Names, code and units every language keeps as they are (as the Chinese tutorial does): the only
+ * Latin words a Chinese page may show outside text marked lang="en" (the log, language names).
+ */
+export const NAMES_KEPT = [
+  'minibatch-lab', 'PyTorch', 'DataLoader', 'TensorFlow.js', 'tfjs', 'WebGPU', 'WebGL', 'CPU', 'GPU',
+  'SwiftShader', 'JavaScript', 'CSV', 'PNG', 'MLP', 'SGD', 'MSE', 'ReLU', 'relu', 'Tanh', 'tanh', 'Sigmoid',
+  'sigmoid', 'NaN', 'nan', 'Infinity', 'inf', 'float32', 'lr', 'px', 'torch', 'nn', 'manual_seed', 'Linear',
+  'dataset', 'custom',
+];
+
+/** Latin words of two letters or more that are not kept names: text still in English. */
+export function englishWords(text: string): string[] {
+  const words = text.match(/[A-Za-z][A-Za-z_]+/g) ?? [];
+  return words.filter((w) => !NAMES_KEPT.includes(w));
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+export function catalogueProblems(
+  reference: Readonly<Record<string, string>>,
+  other: Readonly<Record<string, string | undefined>>,
+  options: { script: 'latin' | 'cjk' },
+): CatalogueProblem[] {
+  const problems: CatalogueProblem[] = [];
+  for (const key of Object.keys(reference)) {
+    const text = other[key];
+    if (text === undefined) {
+      problems.push({ key, problem: 'missing' });
+      continue;
+    }
+    if (text.trim() === '' && reference[key].trim() !== '') problems.push({ key, problem: 'empty' });
+    const want = new Set(placeholders(reference[key]));
+    const got = new Set(placeholders(text));
+    if (want.size !== got.size || [...want].some((p) => !got.has(p))) {
+      problems.push({ key, problem: 'placeholders', detail: `expected {${[...want]}}, found {${[...got]}}` });
+    }
+    if (options.script === 'cjk' && !CJK.test(text) && englishWords(text.replace(/\{\w+\}/g, '')).length > 0) {
+      problems.push({ key, problem: 'untranslated', detail: text });
+    }
+  }
+  for (const key of Object.keys(other)) if (!(key in reference)) problems.push({ key, problem: 'extra' });
+  return problems;
+}
