@@ -18,13 +18,19 @@ export const NAMES_KEPT = [
   'minibatch-lab', 'PyTorch', 'DataLoader', 'TensorFlow.js', 'tfjs', 'WebGPU', 'WebGL', 'CPU', 'GPU',
   'SwiftShader', 'JavaScript', 'CSV', 'PNG', 'MLP', 'SGD', 'MSE', 'ReLU', 'relu', 'Tanh', 'tanh', 'Sigmoid',
   'sigmoid', 'NaN', 'nan', 'Infinity', 'inf', 'float32', 'lr', 'px', 'torch', 'nn', 'manual_seed', 'Linear',
-  'dataset', 'custom',
+  'dataset', 'custom', 'webgpu', 'webgl', 'cpu', 'WGSL', 'ms', 'µs',
 ];
 
-/** Latin words of two letters or more that are not kept names: text still in English. */
+const KEPT_LONGEST_FIRST = [...NAMES_KEPT].sort((a, b) => b.length - a.length);
+
+/**
+ * Latin words of two letters or more that are not kept names: text still in English. Symbols are
+ * not words: "λmax" is one, and so are the letters of a formula (x, w, b, B=N).
+ */
 export function englishWords(text: string): string[] {
-  const words = text.match(/[A-Za-z][A-Za-z_]+/g) ?? [];
-  return words.filter((w) => !NAMES_KEPT.includes(w));
+  let rest = text;
+  for (const name of KEPT_LONGEST_FIRST) rest = rest.split(name).join(' ');
+  return rest.match(/(?<!\p{L})[A-Za-z][A-Za-z_]+/gu) ?? [];
 }
 
 const CJK = /[\u3400-\u9fff]/;

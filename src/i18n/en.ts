@@ -313,6 +313,10 @@ export const en = {
   'lab.intro':
     'Trains this run’s dataset and model at batch sizes 1, 2, 4, … N on this device{device}, about {seconds} s each from the same seed, and measures how many samples per second each one gets through. The run itself is not touched.',
   'lab.device': ' ({name})',
+  'lab.engineOps': 'tfjs op by op',
+  'lab.engineFused': 'fused WGSL, {schedule}',
+  'lab.schedule.parallel': 'parallel',
+  'lab.schedule.sequential': 'sequential',
   'lab.waiting': 'Waiting for the training worker to start.',
   'lab.pauseFirst': 'Pause the run first: a sweep would compete with it for the device.',
   'lab.failed': 'The training worker failed: restart it first.',

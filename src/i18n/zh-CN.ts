@@ -304,6 +304,10 @@ export const zhCN: Record<MessageKey, string> = {
   'lab.intro':
     '在这台设备上{device}用批大小 1、2、4、… N 训练本次的数据集和模型，每种约 {seconds} 秒，使用相同的随机种子，并测量每种批大小每秒处理多少个样本。当前的训练不受影响。',
   'lab.device': '（{name}）',
+  'lab.engineOps': 'tfjs 逐个运算',
+  'lab.engineFused': '融合的 WGSL 内核，{schedule}',
+  'lab.schedule.parallel': '并行',
+  'lab.schedule.sequential': '顺序',
   'lab.waiting': '正在等待训练工作线程启动。',
   'lab.pauseFirst': '请先暂停训练：扫描会与它争用设备。',
   'lab.failed': '训练工作线程出错：请先重启它。',

@@ -52,9 +52,10 @@ export function CustomDataField({ onUse, active }: Props) {
       <button type="button" onClick={() => use(text)}>
         {t('csv.use')}
       </button>
-      <label htmlFor={`${id}-file`}>{t('csv.upload')}</label>
+      {/* The native file button speaks the browser's language, not the page's: ours does the talking. */}
       <input
         id={`${id}-file`}
+        className="file-input"
         type="file"
         accept=".csv,text/csv,text/plain"
         onChange={(e) => {
@@ -63,6 +64,9 @@ export function CustomDataField({ onUse, active }: Props) {
           e.target.value = '';
         }}
       />
+      <label htmlFor={`${id}-file`} className="file-button">
+        {t('csv.upload')}
+      </label>
       {error && (
         <p className="field-error" role="alert">
           {i18n.say(error)}

@@ -11,6 +11,7 @@ import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { niceTicks, tickLabel } from './analysis/ticks';
 import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type XAxisMode } from './loss-series';
+import { ChartLegend } from './ChartLegend';
 import { LossOverlay, type GhostLabel } from './LossOverlay';
 import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
@@ -163,7 +164,18 @@ export const LossChart = memo(function LossChart(props: Props) {
               tick={{ fill: AXIS_TEXT }}
               label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: 36, fill: AXIS_TEXT }}
             />
-            <Legend verticalAlign="top" height={28} itemSorter={null} formatter={(value: string) => <span className="legend-text">{value}</span>} />
+            <Legend
+              verticalAlign="top"
+              height={28}
+              content={() => (
+                <ChartLegend
+                  items={[
+                    { name: stepSeriesName, colour: STEP_COLOUR, width: 1.5 },
+                    { name: t('loss.epochMean'), colour: EPOCH_COLOUR, width: 3 },
+                  ]}
+                />
+              )}
+            />
             {ghosts.map((points, i) => (
               <Line
                 key={pinned[i].id}

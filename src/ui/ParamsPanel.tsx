@@ -2,6 +2,7 @@
 // numbers the exported PyTorch script prints) and where SGD has taken them. An MLP has too many
 // numbers to list: the panel names it and counts its parameters; the fit view shows its curve.
 import { describeModel, parameterCount, type ModelSpec } from '../engine/models';
+import { Fill } from '../i18n/Fill';
 import { useI18n } from '../i18n/react';
 import type { ModelParams } from '../protocol';
 import { fourDecimals } from './numbers';
@@ -32,36 +33,17 @@ interface Props {
   model?: ModelSpec;
 }
 
-/** A message with code in it: the code set as <code>, untranslated, where its placeholder is. */
-function WithCode({ text, code }: { text: string; code: Record<string, string> }) {
-  const parts = text.split(/(\{\w+\})/);
-  return (
-    <>
-      {parts.map((part, i) => {
-        const name = /^\{(\w+)\}$/.exec(part)?.[1];
-        return name && name in code ? (
-          <code key={i} translate="no">
-            {code[name]}
-          </code>
-        ) : (
-          part
-        );
-      })}
-    </>
-  );
-}
-
 export function ParamsPanel({ initial, current, stepsDone, seed, model }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const seedCall = `torch.manual_seed(${seed})`;
+  const seedCall = <code translate="no">torch.manual_seed({seed})</code>;
   if (model?.kind === 'mlp') {
     return (
       <section className="params" aria-labelledby="params-heading">
         <h2 id="params-heading">{t('params.mlpModel', { hidden: model.hiddenUnits, activation: model.activation })}</h2>
         <p className="params-line">{i18n.tp('params.count', parameterCount(model))}</p>
         <p className="params-note">
-          <WithCode text={t('params.mlpNote')} code={{ model: describeModel(model), seedCall }} />
+          <Fill text={t('params.mlpNote')} slots={{ model: <code translate="no">{describeModel(model)}</code>, seedCall }} />
         </p>
       </section>
     );
@@ -73,7 +55,7 @@ export function ParamsPanel({ initial, current, stepsDone, seed, model }: Props)
         <>
           <ParamsLine label={t('params.initial')} params={initial} />
           <p className="params-note">
-            <WithCode text={t('params.linearNote')} code={{ layer: 'nn.Linear(1, 1)', seedCall }} />
+            <Fill text={t('params.linearNote')} slots={{ layer: <code translate="no">nn.Linear(1, 1)</code>, seedCall }} />
           </p>
           {current && stepsDone > 0 && <ParamsLine label={t('params.current')} params={current} />}
         </>

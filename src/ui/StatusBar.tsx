@@ -5,6 +5,7 @@
 import type { BackendName } from '../engine/config';
 import type { AdapterInfo, BackendInfo, Failover, RunState } from '../protocol';
 import { EN, type I18n, type MessageKey } from '../i18n/translate';
+import { Fill } from '../i18n/Fill';
 import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
 import './robustness.css';
@@ -61,12 +62,13 @@ export function failoverText(failover: Failover, now: BackendName, i18n: I18n = 
   return i18n.t('status.failover', { from: BACKEND_TITLES[failover.from], reason, to: BACKEND_TITLES[now], where });
 }
 
-/** What the backend reports about where ops run, in a short line. */
-export function computeText(info: BackendInfo, i18n: I18n = EN): string {
-  if (info.name === 'cpu') return i18n.t('status.computeCpu');
-  const flag = `${info.name.toUpperCase()}_CPU_FORWARD`;
-  if (info.cpuForward) return i18n.t('status.cpuForwardOn', { flag });
-  return i18n.t('status.cpuForwardOff', { flag, verified: info.gpuVerified ? i18n.t('status.gpuVerified') : '' });
+/** What the backend reports about where ops run, in a short line; the tfjs flag's name as code. */
+function ComputeLine({ info, i18n }: { info: BackendInfo; i18n: I18n }) {
+  if (info.name === 'cpu') return <>{i18n.t('status.computeCpu')}</>;
+  const flag = <code translate="no">{`${info.name.toUpperCase()}_CPU_FORWARD`}</code>;
+  if (info.cpuForward) return <Fill text={i18n.t('status.cpuForwardOn')} slots={{ flag }} />;
+  const verified = info.gpuVerified ? i18n.t('status.gpuVerified') : '';
+  return <Fill text={i18n.t('status.cpuForwardOff', { verified })} slots={{ flag }} />;
 }
 
 function progressText(run: RunSnapshot, i18n: I18n): string {
@@ -123,9 +125,20 @@ export function StatusBar({ run, onRestart }: Props) {
         {fallback && <p className="status-fallback">{fallback}</p>}
         {backend && (
           <p className="status-details">
-            {backend.adapter && <span>{t('status.adapter', { name: adapterText(backend.adapter, i18n) })}</span>}
-            {backend.renderer && <span>{t('status.renderer', { name: backend.renderer })}</span>}
-            <span>{computeText(backend, i18n)}</span>
+            {/* The hardware's own names, as the browser reports them: not for translating. */}
+            {backend.adapter && (
+              <span>
+                <Fill text={t('status.adapter')} slots={{ name: <span translate="no">{adapterText(backend.adapter, i18n)}</span> }} />
+              </span>
+            )}
+            {backend.renderer && (
+              <span>
+                <Fill text={t('status.renderer')} slots={{ name: <span translate="no">{backend.renderer}</span> }} />
+              </span>
+            )}
+            <span>
+              <ComputeLine info={backend} i18n={i18n} />
+            </span>
             {run.tensorCount !== null && <span>{t('status.tensors', { count: run.tensorCount })}</span>}
           </p>
         )}

@@ -5,6 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAx
 import { useI18n } from '../i18n/react';
 import type { SweepPoint } from '../protocol';
 import { tickLabel } from './analysis/ticks';
+import { ChartLegend } from './ChartLegend';
 import { batchSizeAxis, compact, curveColour, decadeAxis, lossCurve, secondsText, type LogAxis } from './sweep-series';
 
 const AXIS_TEXT = '#3d4450';
@@ -12,7 +13,6 @@ const RATE_COLOUR = '#0072B2';
 const EPOCH_COLOUR = '#D55E00';
 const MARGIN = { top: 8, right: 16, bottom: 24, left: 16 };
 
-const legendText = (value: string) => <span className="legend-text">{value}</span>;
 const LEGEND_STYLE = { fontSize: '0.8rem', lineHeight: 1.3 };
 
 /** The props every log axis here shares: its decades or batch sizes, and how its ticks read. */
@@ -49,7 +49,18 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
           width={64}
           label={{ value: t('lab.axisEpochTime'), angle: 90, position: 'insideRight', offset: 4, dy: -30, fill: AXIS_TEXT }}
         />
-        <Legend verticalAlign="top" itemSorter={null} wrapperStyle={LEGEND_STYLE} formatter={legendText} />
+        <Legend
+          verticalAlign="top"
+          wrapperStyle={LEGEND_STYLE}
+          content={() => (
+            <ChartLegend
+              items={[
+                { name: t('lab.seriesRate'), colour: RATE_COLOUR },
+                { name: t('lab.seriesEpochTime'), colour: EPOCH_COLOUR, dash: '6 3' },
+              ]}
+            />
+          )}
+        />
         <Line
           yAxisId="rate"
           dataKey="samplesPerSecond"
@@ -102,7 +113,13 @@ export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; ax
           width={64}
           label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: 30, fill: AXIS_TEXT }}
         />
-        <Legend verticalAlign="top" itemSorter={null} wrapperStyle={LEGEND_STYLE} formatter={legendText} />
+        <Legend
+          verticalAlign="top"
+          wrapperStyle={LEGEND_STYLE}
+          content={() => (
+            <ChartLegend items={points.map((p, i) => ({ name: `B=${p.batchSize}`, colour: curveColour(i, points.length), width: 1.75 }))} />
+          )}
+        />
         {points.map((p, i) => (
           <Line
             key={p.batchSize}

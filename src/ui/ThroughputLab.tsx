@@ -41,6 +41,13 @@ const OUTCOME_WORDS: Partial<Record<SweepPhase, MessageKey>> = {
 const KNOWN_REASONS: Record<string, MessageKey> = Object.fromEntries(
   (['lab.reasonRestarted', 'lab.reasonTraining', 'lab.reasonRunFirst', 'lab.reasonCancelled'] as const).map((key) => [EN.t(key), key]),
 );
+/** The sweep's trainer ("tfjs op by op", "fused WGSL, sequential": sweep.ts) in the reader's language. */
+function engineText(engine: string, i18n: I18n): string {
+  if (engine === EN.t('lab.engineOps')) return i18n.t('lab.engineOps');
+  const fused = /^fused WGSL, (parallel|sequential)$/.exec(engine);
+  return fused ? i18n.t('lab.engineFused', { schedule: i18n.t(`lab.schedule.${fused[1] as 'parallel' | 'sequential'}`) }) : engine;
+}
+
 const reasonText = (reason: string | null, i18n: I18n) =>
   reason === null ? '' : reason in KNOWN_REASONS ? i18n.t(KNOWN_REASONS[reason]) : reason;
 
@@ -65,7 +72,7 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
         <div className="throughput-body" data-phase={sweep.phase} data-points={points.length} data-batch-sizes={batchSizes.join(' ')}>
           <p className="panel-note">
             {t('lab.intro', {
-              device: backendName ? t('lab.device', { name: engine ? `${backendName}, ${engine}` : backendName }) : '',
+              device: backendName ? t('lab.device', { name: engine ? `${backendName}${i18n.locale === 'en' ? ', ' : '，'}${engineText(engine, i18n)}` : backendName }) : '',
               seconds: SWEEP_BUDGET_MS / 1000,
             })}
           </p>

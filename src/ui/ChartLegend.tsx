@@ -1,0 +1,25 @@
+// A chart's legend: a line sample and a name per series. Ours, not recharts' default, whose icons
+// carry a fixed English accessible name ("… legend icon"); here the samples are decoration
+// (aria-hidden) and the names are text in the page's language. Passed to recharts' <Legend content>,
+// so the chart still keeps room for it.
+export interface LegendItem {
+  name: string;
+  colour: string;
+  width?: number;
+  dash?: string;
+}
+
+export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
+  return (
+    <ul className="chart-legend">
+      {items.map((item) => (
+        <li key={item.name}>
+          <svg width="28" height="12" aria-hidden="true">
+            <line x1="1" x2="27" y1="6" y2="6" stroke={item.colour} strokeWidth={item.width ?? 2} strokeDasharray={item.dash} />
+          </svg>
+          <span className="legend-text">{item.name}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
