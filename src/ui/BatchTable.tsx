@@ -32,6 +32,7 @@ export const BatchTable = memo(function BatchTable({ batches, epochs, datasetSiz
       ) : epochs === 0 ? (
         <p>No epochs yet.</p>
       ) : (
+        <div className="table-scroll">
         <table>
           <caption>
             {first === 0 ? `All ${epochs} epochs so far` : `The last ${rows.length} of ${epochs} epochs`}: the
@@ -58,6 +59,7 @@ export const BatchTable = memo(function BatchTable({ batches, epochs, datasetSiz
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </details>
   );

@@ -9,9 +9,10 @@ import { useViewState, type ViewStore } from '../state/view-store';
 import type { DataMoments } from './analysis/linear-loss';
 import { evenIndices, evenPick } from './analysis/sampling';
 import { padded } from './analysis/ticks';
-import { ChartAxes, FRAME, makeScales, PlotClip, type Scales } from './ChartAxes';
+import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
 import { count } from './numbers';
 import { batchColour } from './palette';
+import { useElementWidth } from './use-element-width';
 import { shortList } from './batch-text';
 
 export const MAX_POINTS_DRAWN = 2000;
@@ -59,11 +60,13 @@ export const FitView = memo(function FitView(props: Props) {
   const { columns, moments, predict, modelText, data, stepsDone, stepsPerEpoch, view } = props;
   const { hoverStep } = useViewState(view);
   const clipId = useId();
+  const [svgRef, svgWidth] = useElementWidth<SVGSVGElement>();
+  const frame = frameFor(svgWidth);
 
   const scales = useMemo(() => {
     if (!moments || moments.n === 0) return null;
-    return makeScales(padded(moments.minX, moments.maxX, 0.04), padded(moments.minY, moments.maxY, 0.08));
-  }, [moments]);
+    return makeScales(padded(moments.minX, moments.maxX, 0.04), padded(moments.minY, moments.maxY, 0.08), frame);
+  }, [moments, frame]);
 
   if (!columns || !scales) {
     return (
@@ -108,9 +111,9 @@ export const FitView = memo(function FitView(props: Props) {
       data-highlight-step={step !== null ? step + 1 : undefined}
     >
       <figcaption>Fit</figcaption>
-      <svg className="fit-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={`Scatter plot of the ${count(n)} samples (x, y), the model's prediction and the highlighted mini-batch`}>
+      <svg className="fit-svg" ref={svgRef} viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`} role="img" aria-label={`Scatter plot of the ${count(n)} samples (x, y), the model's prediction and the highlighted mini-batch`}>
         <defs>
-          <PlotClip id={clipId} />
+          <PlotClip id={clipId} frame={scales.frame} />
         </defs>
         <ChartAxes scales={scales} xLabel="x" yLabel="y" />
         <Points columns={columns} scales={scales} />
