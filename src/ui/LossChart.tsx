@@ -12,6 +12,7 @@ import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPo
 import { LossOverlay, type GhostLabel } from './LossOverlay';
 import { count, fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
+import { useTypeScale } from './use-type-scale';
 
 interface Props {
   data: RunData;
@@ -34,6 +35,7 @@ const AXIS_TEXT = '#3b4250';
 // Fixed layers (recharts draws lines at 400): pinned runs under the live curves, the epoch mean on
 // top; one curve per layer also keeps their order in the SVG whatever order they first appear in.
 const GHOST_LAYER = 390;
+const LEGEND_STYLE = { paddingBottom: '0.6em' } as const;
 const STEP_LAYER = 400;
 const EPOCH_LAYER = 410;
 
@@ -50,6 +52,7 @@ export const LossChart = memo(function LossChart(props: Props) {
   const { xAxis: mode, logScale } = useViewState(view);
   const logId = useId();
   const axisId = useId();
+  const k = useTypeScale();
 
   const { stepPoints, epochPoints } = useMemo(
     () => ({
@@ -135,7 +138,7 @@ export const LossChart = memo(function LossChart(props: Props) {
         onBlur={() => view.setHover(null, 'loss')}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 16 }} accessibilityLayer={false}>
+          <LineChart margin={{ top: 8, right: 16 * k, bottom: 24 * k, left: 16 * k }} accessibilityLayer={false}>
             <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
             <XAxis
               type="number"
@@ -144,7 +147,8 @@ export const LossChart = memo(function LossChart(props: Props) {
               ticks={niceTicks(0, xEnd, 6)}
               tickFormatter={tickLabel}
               tick={{ fill: AXIS_TEXT }}
-              label={{ value: mode === 'epoch' ? 'Epoch' : 'Step', position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
+              height={30 * k}
+              label={{ value: mode === 'epoch' ? 'Epoch' : 'Step', position: 'insideBottom', offset: -12 * k, fill: AXIS_TEXT }}
             />
             <YAxis
               type="number"
@@ -154,11 +158,15 @@ export const LossChart = memo(function LossChart(props: Props) {
               ticks={yAxis.ticks}
               tickFormatter={tickLabel}
               allowDataOverflow
-              width={70}
+              width={70 * k}
+              // recharts' 2 px at 18 px type; larger labels need more, or the 0s of both axes meet in the corner.
+              tickMargin={2 + 6 * (k - 1)}
               tick={{ fill: AXIS_TEXT }}
-              label={{ value: 'MSE loss', angle: -90, position: 'insideLeft', offset: 4, dy: 36, fill: AXIS_TEXT }}
+              label={{ value: 'MSE loss', angle: -90, position: 'insideLeft', offset: 4, dy: 36 * k, fill: AXIS_TEXT }}
             />
-            <Legend verticalAlign="top" height={28} itemSorter={null} formatter={(value: string) => <span className="legend-text">{value}</span>} />
+            {/* No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
+                the padding keeps the top tick label, centred on the plot's edge, clear of the legend. */}
+            <Legend verticalAlign="top" itemSorter={null} iconSize={14 * k} wrapperStyle={LEGEND_STYLE} formatter={(value: string) => <span className="legend-text">{value}</span>} />
             {ghosts.map((points, i) => (
               <Line
                 key={pinned[i].id}

@@ -138,6 +138,7 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
 
 function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
   return (
+    <div className="table-scroll">
     <table className="sweep-table">
       <caption>Sweep results</caption>
       <thead>
@@ -169,6 +170,7 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
