@@ -1,5 +1,5 @@
-// The Export group: the run's CSV against the training log, PNGs of the loss chart and the batch
-// composition, and the PyTorch script from the same group.
+// The Export group: the run's CSV against the training log, PNGs of the loss chart, the batch
+// composition and the whole dashboard, and the PyTorch script from the same group.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { logLines, openApp, trainToEnd } from './helpers';
@@ -76,6 +76,76 @@ test('the loss chart and the batch composition download as PNG images', async ({
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(50);
   }
   await expect(exportGroup(page).getByRole('alert')).toHaveCount(0);
+});
+
+/** Where to look in the dashboard image: an element's box relative to the dashboard, in CSS pixels. */
+async function boxIn(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const main = document.querySelector('main.main')!.getBoundingClientRect();
+    const r = document.querySelector(sel)!.getBoundingClientRect();
+    return { x: r.left - main.left, y: r.top - main.top, width: r.width, height: r.height };
+  }, selector);
+}
+
+/** Counts, in `png`'s region `box` (CSS pixels × scale), the pixels within 40 of each colour; decoded by the page's own PNG decoder. */
+async function coloursIn(page: Page, png: Buffer, box: { x: number; y: number; width: number; height: number }, scale: number, colours: string[]) {
+  return page.evaluate(
+    async ({ base64, box, scale, colours }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const [x, y, w, h] = [box.x, box.y, box.width, box.height].map((v) => Math.round(v * scale));
+      const { data } = ctx.getImageData(x, y, w, h);
+      const rgb = colours.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)));
+      const counts = colours.map(() => 0);
+      let white = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245) white++;
+        rgb.forEach(([r, g, b], k) => {
+          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= 40) counts[k]++;
+        });
+      }
+      return { counts, white, total: data.length / 4 };
+    },
+    { base64: png.toString('base64'), box, scale, colours },
+  );
+}
+
+test('the whole dashboard downloads as one PNG with the status, the loss chart and the composition canvas in it', async ({ page }) => {
+  await openApp(page);
+  await trainToEnd(page);
+  const main = (await page.locator('main.main').boundingBox())!;
+  const { name, bytes } = await download(page, 'Download dashboard PNG');
+  expect(name).toBe('minibatch-lab-tutorial-b3-seed0-dashboard.png');
+  expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  await expect(exportGroup(page).getByRole('alert')).toHaveCount(0);
+
+  // IHDR: the dashboard's size at 2 image pixels per CSS pixel (dashboard-png.ts; this one is small enough).
+  const scale = 2;
+  const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  expect(Math.abs(width - main.width * scale)).toBeLessThanOrEqual(2 * scale);
+  expect(Math.abs(height - main.height * scale)).toBeLessThanOrEqual(2 * scale);
+
+  // The loss chart (a recharts SVG): its blue step curve and orange epoch means are drawn.
+  const loss = await coloursIn(page, bytes, await boxIn(page, 'figure.loss-chart .recharts-wrapper > svg'), scale, ['#0072B2', '#D55E00']);
+  expect(loss.counts[0]).toBeGreaterThan(200);
+  expect(loss.counts[1]).toBeGreaterThan(200);
+  // The batch composition (a <canvas>): the four batch colours fill most of it, so it is not blank.
+  const batches = await coloursIn(page, bytes, await boxIn(page, 'figure.batch-composition canvas.batch-canvas'), scale, [
+    '#E69F00',
+    '#56B4E9',
+    '#009E73',
+    '#F0E442',
+  ]);
+  // Batches 1 to 3 fill three tenths each; batch 4, the short last one, a tenth under its hatching.
+  for (const count of batches.counts) expect(count).toBeGreaterThan(batches.total * 0.02);
+  expect(Math.min(...batches.counts.slice(0, 3))).toBeGreaterThan(batches.total * 0.15);
+  expect(batches.white).toBeLessThan(batches.total * 0.5);
+  // The status panel's green "finished" edge (#009e73) is there, at the top-left.
+  const status = await coloursIn(page, bytes, await boxIn(page, '.status'), scale, ['#009E73']);
+  expect(status.counts[0]).toBeGreaterThan(100);
 });
 
 test('the PyTorch script comes from the Export group', async ({ page }) => {

@@ -127,6 +127,8 @@ export const en = {
   'export.csv': 'Download CSV',
   'export.lossPng': 'Download loss chart PNG',
   'export.batchPng': 'Download batch composition PNG',
+  'export.dashboardPng': 'Download dashboard PNG',
+  'export.dashboard': 'dashboard',
   'export.script': 'Export as PyTorch script',
   'export.lossChart': 'loss chart',
   'export.batchChart': 'batch composition',

@@ -126,6 +126,8 @@ export const zhCN: Record<MessageKey, string> = {
   'export.csv': '下载 CSV',
   'export.lossPng': '下载损失图 PNG',
   'export.batchPng': '下载批次组成图 PNG',
+  'export.dashboardPng': '下载整个仪表板 PNG',
+  'export.dashboard': '仪表板',
   'export.script': '导出为 PyTorch 脚本',
   'export.lossChart': '损失图',
   'export.batchChart': '批次组成图',

@@ -30,6 +30,7 @@ export const BatchTable = memo(function BatchTable({ batches, epochs, datasetSiz
       ) : epochs === 0 ? (
         <p>{t('table.noEpochs')}</p>
       ) : (
+        <div className="table-scroll">
         <table>
           <caption>{first === 0 ? t('table.all', { epochs }) : t('table.last', { rows: rows.length, epochs })}</caption>
           <thead>
@@ -53,6 +54,7 @@ export const BatchTable = memo(function BatchTable({ batches, epochs, datasetSiz
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </details>
   );

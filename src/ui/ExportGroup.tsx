@@ -1,8 +1,9 @@
-// The Export group: the run as CSV, the loss chart and the batch composition as PNG, and the PyTorch
-// script of the current settings. Everything is made in the page; nothing is uploaded.
+// The Export group: the run as CSV, the loss chart, the batch composition and the whole dashboard as
+// PNG, and the PyTorch script of the current settings. Everything is made in the page; nothing is uploaded.
 import { useState } from 'react';
 import type { RunConfig } from '../engine/config';
 import { batchCanvas, canvasToPng, lossChartSvg, svgToPng } from '../export/chart-png';
+import { dashboardElement, dashboardToPng } from '../export/dashboard-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
 import { useI18n } from '../i18n/react';
@@ -60,6 +61,15 @@ export function ExportGroup({ run, settings }: Props) {
         }}
       >
         {t('export.batchPng')}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          const area = dashboardElement();
+          void png(t('export.dashboard'), `${stem(run.config)}-dashboard.png`, () => (area ? dashboardToPng(area) : null));
+        }}
+      >
+        {t('export.dashboardPng')}
       </button>
       <button type="button" onClick={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}>
         {t('export.script')}

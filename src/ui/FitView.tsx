@@ -10,8 +10,9 @@ import { useViewState, type ViewStore } from '../state/view-store';
 import type { DataMoments } from './analysis/linear-loss';
 import { evenIndices, evenPick } from './analysis/sampling';
 import { padded } from './analysis/ticks';
-import { ChartAxes, FRAME, makeScales, PlotClip, type Scales } from './ChartAxes';
+import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
 import { batchColour } from './palette';
+import { useElementWidth } from './use-element-width';
 import { shortList } from './batch-text';
 
 export const MAX_POINTS_DRAWN = 2000;
@@ -61,11 +62,13 @@ export const FitView = memo(function FitView(props: Props) {
   const clipId = useId();
   const i18n = useI18n();
   const { t, count } = i18n;
+  const [svgRef, svgWidth] = useElementWidth<SVGSVGElement>();
+  const frame = frameFor(svgWidth);
 
   const scales = useMemo(() => {
     if (!moments || moments.n === 0) return null;
-    return makeScales(padded(moments.minX, moments.maxX, 0.04), padded(moments.minY, moments.maxY, 0.08));
-  }, [moments]);
+    return makeScales(padded(moments.minX, moments.maxX, 0.04), padded(moments.minY, moments.maxY, 0.08), frame);
+  }, [moments, frame]);
 
   if (!columns || !scales) {
     return (
@@ -113,9 +116,9 @@ export const FitView = memo(function FitView(props: Props) {
       data-highlight-step={step !== null ? step + 1 : undefined}
     >
       <figcaption>{t('fit.caption')}</figcaption>
-      <svg className="fit-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={t('fit.aria', { n: count(n) })}>
+      <svg className="fit-svg" ref={svgRef} viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`} role="img" aria-label={t('fit.aria', { n: count(n) })}>
         <defs>
-          <PlotClip id={clipId} />
+          <PlotClip id={clipId} frame={scales.frame} />
         </defs>
         <ChartAxes scales={scales} xLabel="x" yLabel="y" />
         <Points columns={columns} scales={scales} />

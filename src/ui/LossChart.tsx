@@ -15,6 +15,7 @@ import { ChartLegend } from './ChartLegend';
 import { LossOverlay, type GhostLabel } from './LossOverlay';
 import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
+import { useTypeScale } from './use-type-scale';
 
 interface Props {
   data: RunData;
@@ -37,6 +38,7 @@ const AXIS_TEXT = '#3b4250';
 // Fixed layers (recharts draws lines at 400): pinned runs under the live curves, the epoch mean on
 // top; one curve per layer also keeps their order in the SVG whatever order they first appear in.
 const GHOST_LAYER = 390;
+const LEGEND_STYLE = { paddingBottom: '0.6em' } as const;
 const STEP_LAYER = 400;
 const EPOCH_LAYER = 410;
 
@@ -56,6 +58,7 @@ export const LossChart = memo(function LossChart(props: Props) {
   const { t } = i18n;
   const logId = useId();
   const axisId = useId();
+  const k = useTypeScale();
 
   const { stepPoints, epochPoints } = useMemo(
     () => ({
@@ -141,7 +144,7 @@ export const LossChart = memo(function LossChart(props: Props) {
         onBlur={() => view.setHover(null, 'loss')}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 16 }} accessibilityLayer={false}>
+          <LineChart margin={{ top: 8, right: 16 * k, bottom: 24 * k, left: 16 * k }} accessibilityLayer={false}>
             <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
             <XAxis
               type="number"
@@ -150,7 +153,8 @@ export const LossChart = memo(function LossChart(props: Props) {
               ticks={niceTicks(0, xEnd, 6)}
               tickFormatter={tickLabel}
               tick={{ fill: AXIS_TEXT }}
-              label={{ value: t(mode === 'epoch' ? 'loss.epoch' : 'loss.step'), position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
+              height={30 * k}
+              label={{ value: t(mode === 'epoch' ? 'loss.epoch' : 'loss.step'), position: 'insideBottom', offset: -12 * k, fill: AXIS_TEXT }}
             />
             <YAxis
               type="number"
@@ -160,13 +164,17 @@ export const LossChart = memo(function LossChart(props: Props) {
               ticks={yAxis.ticks}
               tickFormatter={tickLabel}
               allowDataOverflow
-              width={70}
+              width={70 * k}
+              // recharts' 2 px at 18 px type; larger labels need more, or the 0s of both axes meet in the corner.
+              tickMargin={2 + 6 * (k - 1)}
               tick={{ fill: AXIS_TEXT }}
-              label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: 36, fill: AXIS_TEXT }}
+              label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: 36 * k, fill: AXIS_TEXT }}
             />
+            {/* No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
+                the padding keeps the top tick label, centred on the plot's edge, clear of the legend. */}
             <Legend
               verticalAlign="top"
-              height={28}
+              wrapperStyle={LEGEND_STYLE}
               content={() => (
                 <ChartLegend
                   items={[

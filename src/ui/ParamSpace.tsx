@@ -10,8 +10,9 @@ import { useViewState, type ViewStore } from '../state/view-store';
 import { optimum, type DataMoments } from './analysis/linear-loss';
 import { contourLevels, levelEllipse, paramBox, stepArrows, type ParamPoint } from './analysis/param-space';
 import { evenIndices } from './analysis/sampling';
-import { ChartAxes, FRAME, makeScales, PlotClip, type Scales } from './ChartAxes';
+import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
 import { fourDecimals } from './numbers';
+import { useElementWidth } from './use-element-width';
 
 const MAX_PATH_VERTICES = 1000;
 const MIN_ARROW_PX = 48;
@@ -61,6 +62,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
   const clipId = useId();
   const i18n = useI18n();
   const { t, count } = i18n;
+  const [svgRef, svgWidth] = useElementWidth<SVGSVGElement>();
   const best = useMemo(() => (moments ? optimum(moments) : null), [moments]);
 
   if (!isLinear) {
@@ -82,7 +84,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
 
   const path = pathVertices(initial, data, stepsDone);
   const box = paramBox(path, best);
-  const scales = makeScales([box.wMin, box.wMax], [box.bMin, box.bMax]);
+  const scales = makeScales([box.wMin, box.wMax], [box.bMin, box.bMax], frameFor(svgWidth));
   const points = path.filter((p) => Number.isFinite(p.w) && Number.isFinite(p.b));
   const polyline = points.map((p) => `${scales.x(p.w).toFixed(1)},${scales.y(p.b).toFixed(1)}`).join(' ');
   const current = points.at(-1);
@@ -132,9 +134,9 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
       data-arrow-step={arrowView ? s + 1 : undefined}
     >
       <figcaption>{t('space.caption')}</figcaption>
-      <svg className="param-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={t('space.aria')}>
+      <svg className="param-svg" ref={svgRef} viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`} role="img" aria-label={t('space.aria')}>
         <defs>
-          <PlotClip id={clipId} />
+          <PlotClip id={clipId} frame={scales.frame} />
           {marker(`${clipId}-batch`, BATCH_ARROW)}
           {marker(`${clipId}-full`, FULL_ARROW)}
         </defs>

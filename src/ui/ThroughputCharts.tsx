@@ -6,14 +6,32 @@ import { useI18n } from '../i18n/react';
 import type { SweepPoint } from '../protocol';
 import { tickLabel } from './analysis/ticks';
 import { ChartLegend } from './ChartLegend';
+import { useTypeScale } from './use-type-scale';
 import { batchSizeAxis, compact, curveColour, decadeAxis, lossCurve, secondsText, type LogAxis } from './sweep-series';
 
 const AXIS_TEXT = '#3d4450';
 const RATE_COLOUR = '#0072B2';
 const EPOCH_COLOUR = '#D55E00';
-const MARGIN = { top: 8, right: 16, bottom: 24, left: 16 };
+/** Pixel sizes recharts wants, grown with the page's type (k, useTypeScale) so larger labels keep their room. */
+const sized = (k: number) => {
+  // Where the axes meet, the lowest y label (centred on the corner, half its ~19k px height below it)
+  // and the first x label (wide: "1 ms") would touch: the x labels sit that much lower.
+  const xTickMargin = 14 * k - 6;
+  return {
+    margin: { top: 8, right: 16 * k, bottom: 24 * k, left: 16 * k },
+    yWidth: 64 * k,
+    // "100 ms" and "s per epoch" side by side need more than the left axis' 64 px.
+    rightWidth: 84 * k,
+    xHeight: 24 * k + 6 + xTickMargin,
+    xTickMargin,
+    yTickMargin: 2 + 6 * (k - 1),
+    labelOffset: -12 * k,
+    labelShift: 30 * k,
+  };
+};
 
-const LEGEND_STYLE = { fontSize: '0.8rem', lineHeight: 1.3 };
+// The padding keeps the top tick label, centred on the plot's edge, clear of a legend that wraps.
+const LEGEND_STYLE = { fontSize: '0.8rem', lineHeight: 1.3, paddingBottom: '0.6em' };
 
 /** The props every log axis here shares: its decades or batch sizes, and how its ticks read. */
 const logAxis = ({ domain, ticks }: LogAxis, tickFormatter: (value: number) => string) =>
@@ -27,27 +45,32 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
   const x = batchSizeAxis(batchSizes);
   const rate = decadeAxis(data.map((p) => p.samplesPerSecond)) ?? { domain: [1, 10], ticks: [1, 10] };
   const epoch = decadeAxis(data.map((p) => p.secondsPerEpoch)) ?? { domain: [1e-3, 1], ticks: [1e-3, 1] };
+  const px = sized(useTypeScale());
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={MARGIN} accessibilityLayer={false}>
+      <LineChart data={data} margin={px.margin} accessibilityLayer={false}>
         <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
         <XAxis
           dataKey="batchSize"
           {...logAxis(x, (b: number) => compact(b, '', i18n))}
-          label={{ value: t('lab.axisBatch'), position: 'insideBottom', offset: -12, fill: AXIS_TEXT }}
+          height={px.xHeight}
+          tickMargin={px.xTickMargin}
+          label={{ value: t('lab.axisBatch'), position: 'insideBottom', offset: px.labelOffset, fill: AXIS_TEXT }}
         />
         <YAxis
           yAxisId="rate"
           {...logAxis(rate, (v: number) => compact(v, '', i18n))}
-          width={64}
-          label={{ value: t('lab.axisRate'), angle: -90, position: 'insideLeft', offset: 4, dy: 30, fill: AXIS_TEXT }}
+          width={px.yWidth}
+          tickMargin={px.yTickMargin}
+          label={{ value: t('lab.axisRate'), angle: -90, position: 'insideLeft', offset: 4, dy: px.labelShift, fill: AXIS_TEXT }}
         />
         <YAxis
           yAxisId="epoch"
           orientation="right"
           {...logAxis(epoch, secondsText)}
-          width={64}
-          label={{ value: t('lab.axisEpochTime'), angle: 90, position: 'insideRight', offset: 4, dy: -30, fill: AXIS_TEXT }}
+          width={px.rightWidth}
+          tickMargin={px.yTickMargin}
+          label={{ value: t('lab.axisEpochTime'), angle: 90, position: 'insideRight', offset: 4, dy: -px.labelShift, fill: AXIS_TEXT }}
         />
         <Legend
           verticalAlign="top"
@@ -93,25 +116,29 @@ export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; ax
   const curves = points.map((p) => lossCurve(p, axis));
   const x = decadeAxis(curves.flatMap((c) => c.map((q) => q.x))) ?? { domain: [0.1, 1], ticks: [0.1, 1] };
   const y = decadeAxis(curves.flatMap((c) => c.map((q) => q.loss))) ?? { domain: [0.1, 1], ticks: [0.1, 1] };
+  const px = sized(useTypeScale());
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart margin={MARGIN} accessibilityLayer={false}>
+      <LineChart margin={px.margin} accessibilityLayer={false}>
         <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
         <XAxis
           dataKey="x"
           {...logAxis(x, axis === 'seconds' ? secondsText : tickLabel)}
+          height={px.xHeight}
+          tickMargin={px.xTickMargin}
           label={{
             value: t(axis === 'seconds' ? 'lab.axisTime' : 'lab.axisEpochs'),
             position: 'insideBottom',
-            offset: -12,
+            offset: px.labelOffset,
             fill: AXIS_TEXT,
           }}
         />
         <YAxis
           dataKey="loss"
           {...logAxis(y, tickLabel)}
-          width={64}
-          label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: 30, fill: AXIS_TEXT }}
+          width={px.yWidth}
+          tickMargin={px.yTickMargin}
+          label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: px.labelShift, fill: AXIS_TEXT }}
         />
         <Legend
           verticalAlign="top"

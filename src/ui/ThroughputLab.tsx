@@ -154,6 +154,7 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
+    <div className="table-scroll">
     <table className="sweep-table">
       <caption>{t('lab.table')}</caption>
       <thead>
@@ -185,6 +186,7 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 

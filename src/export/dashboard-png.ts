@@ -1,0 +1,33 @@
+// The whole dashboard (the main area: status, parameters, the four views, the log) as one PNG, made
+// in the page. html-to-image clones the area with every element's computed style inlined into an
+// SVG <foreignObject>, turns each <canvas> (the batch composition) into a data: image in the clone,
+// keeps the recharts and hand-drawn SVGs as they are, and draws the result on a canvas to encode.
+// Nothing is fetched or uploaded: the CSP's img-src 'self' data: blob: is all it needs. It is
+// loaded with import() on the first press, so the page does not carry it until then.
+
+/** Longest side of the image (Chrome's canvas limit is 16,384; stay well below it). */
+const MAX_SIDE = 12_000;
+/** About 40 million pixels: a 4K dashboard at 2× would be a 100 MB canvas. */
+const MAX_PIXELS = 40e6;
+const PREFERRED_SCALE = 2;
+
+export const dashboardElement = (): HTMLElement | null => document.querySelector<HTMLElement>('main.main');
+
+/** Image pixels per CSS pixel for an area `width` × `height`: 2 (sharp when zoomed or printed) unless that is too large. */
+export function dashboardScale(width: number, height: number): number {
+  if (!(width > 0 && height > 0)) return PREFERRED_SCALE;
+  return Math.min(PREFERRED_SCALE, MAX_SIDE / Math.max(width, height), Math.sqrt(MAX_PIXELS / (width * height)));
+}
+
+export async function dashboardToPng(area: HTMLElement): Promise<Blob> {
+  const { toBlob } = await import('html-to-image');
+  const { width, height } = area.getBoundingClientRect();
+  const blob = await toBlob(area, {
+    pixelRatio: dashboardScale(width, height),
+    backgroundColor: '#ffffff',
+    // The app has no web fonts; skipping the search also skips reading every stylesheet.
+    skipFonts: true,
+  });
+  if (!blob) throw new Error('The browser could not encode the PNG.');
+  return blob;
+}
