@@ -42,6 +42,10 @@ export function probeLayout(): LayoutProbe {
       continue;
     }
     let rect = el.getBoundingClientRect();
+    // A visually hidden file input (CustomDataField) is operated through its label: that is the target.
+    if (el instanceof HTMLInputElement && el.type === 'file' && getComputedStyle(el).opacity === '0' && el.labels?.[0]) {
+      rect = el.labels[0].getBoundingClientRect();
+    }
     const labels = el instanceof HTMLInputElement && el.type === 'checkbox' ? Array.from(el.labels ?? []) : [];
     for (const label of labels) {
       const l = label.getBoundingClientRect();
@@ -120,7 +124,7 @@ export function probeLayout(): LayoutProbe {
     if (!grid) continue;
     const plot = [grid, ...Array.from(wrapper.querySelectorAll(':scope > svg text'))].map((e) => e.getBoundingClientRect()).filter((o) => o.width > 0);
     // The items, not the wrapper: recharts gives the wrapper the height it was told, whatever wraps inside.
-    for (const item of Array.from(wrapper.querySelectorAll('.recharts-legend-item'))) {
+    for (const item of Array.from(wrapper.querySelectorAll('.recharts-legend-item, .chart-legend li'))) {
       const l = item.getBoundingClientRect();
       const hits = plot.filter((o) => Math.min(l.right, o.right) - Math.max(l.left, o.left) > SLACK && Math.min(l.bottom, o.bottom) - Math.max(l.top, o.top) > SLACK);
       if (hits.length > 0) problems.push(`${describe(item)}: the legend item covers the plot (${hits.length} overlaps)`);
@@ -134,6 +138,7 @@ export function probeLayout(): LayoutProbe {
   for (const el of Array.from(document.querySelectorAll('.app *'))) {
     if (el instanceof SVGElement && !(el instanceof SVGSVGElement)) continue;
     if (!(el instanceof HTMLElement) || el.clientWidth === 0 || !shown(el)) continue;
+    if (getComputedStyle(el).opacity === '0') continue; // shows nothing, so nothing of it is seen cut off
     const s = getComputedStyle(el);
     const paintContained = /paint|strict|content/.test(s.contain);
     const wide = el.scrollWidth > el.clientWidth + SLACK;
