@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 
 /**
  * `value`, but changing at most every `ms` milliseconds unless `immediate`. The loss chart and the
@@ -12,7 +12,9 @@ export function useThrottled<T>(value: T, ms: number, immediate: boolean): T {
   useEffect(() => {
     const show = () => {
       lastShown.current = performance.now();
-      setShown(value);
+      // A transition: React renders the costly views in slices of a few ms, yielding to input and
+      // to the every-frame views in between, instead of one long task (recharts' SVG takes ~50 ms).
+      startTransition(() => setShown(value));
     };
     if (immediate) {
       show();
