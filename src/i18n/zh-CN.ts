@@ -29,7 +29,7 @@ export const zhCN: Record<MessageKey, string> = {
   'controls.train': '训练',
   'controls.pause': '暂停',
   'controls.step': '单步',
-  'controls.stepEpoch': '单轮',
+  'controls.stepEpoch': '跑完本轮',
   'controls.reset': '重置',
   'controls.dataLoader': 'DataLoader（数据加载器）',
   'controls.batchSize': '批大小',
