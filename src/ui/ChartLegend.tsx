@@ -2,6 +2,9 @@
 // carry a fixed English accessible name ("… legend icon"); here the samples are decoration
 // (aria-hidden) and the names are text in the page's language. Passed to recharts' <Legend content>,
 // so the chart still keeps room for it.
+import type { CSSProperties } from 'react';
+import { Legend } from 'recharts';
+
 export interface LegendItem {
   name: string;
   colour: string;
@@ -22,4 +25,9 @@ export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
       ))}
     </ul>
   );
+}
+
+/** recharts' <Legend> at the top of a chart, drawing ChartLegend. */
+export function legendOf(items: readonly LegendItem[], style: CSSProperties) {
+  return <Legend verticalAlign="top" wrapperStyle={style} content={() => <ChartLegend items={items} />} />;
 }

@@ -7,6 +7,7 @@ import { dashboardElement, dashboardToPng } from '../export/dashboard-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
 import { useI18n } from '../i18n/react';
+import type { MessageKey } from '../i18n/translate';
 import type { RunSnapshot } from '../state/run-store';
 import { downloadBlob, downloadText } from './download';
 import './side-groups.css';
@@ -18,6 +19,44 @@ interface Props {
 }
 
 const stem = (config: RunConfig) => `minibatch-lab-${config.dataset}-b${config.batchSize}-seed${config.seed}`;
+
+/** The PNG buttons: what each is called, what it pictures (for a message), its file's suffix, how it is made. */
+interface PngExport {
+  label: MessageKey;
+  what: MessageKey;
+  suffix: string;
+  make: () => Promise<Blob> | null;
+}
+
+const PNG_EXPORTS: readonly PngExport[] = [
+  {
+    label: 'export.lossPng',
+    what: 'export.lossChart',
+    suffix: 'loss',
+    make: () => {
+      const svg = lossChartSvg();
+      return svg ? svgToPng(svg) : null;
+    },
+  },
+  {
+    label: 'export.batchPng',
+    what: 'export.batchChart',
+    suffix: 'batches',
+    make: () => {
+      const canvas = batchCanvas();
+      return canvas ? canvasToPng(canvas) : null;
+    },
+  },
+  {
+    label: 'export.dashboardPng',
+    what: 'export.dashboard',
+    suffix: 'dashboard',
+    make: () => {
+      const area = dashboardElement();
+      return area ? dashboardToPng(area) : null;
+    },
+  },
+];
 
 export function ExportGroup({ run, settings }: Props) {
   const { t } = useI18n();
@@ -44,33 +83,11 @@ export function ExportGroup({ run, settings }: Props) {
       >
         {t('export.csv')}
       </button>
-      <button
-        type="button"
-        onClick={() => {
-          const svg = lossChartSvg();
-          void png(t('export.lossChart'), `${stem(run.config)}-loss.png`, () => (svg ? svgToPng(svg) : null));
-        }}
-      >
-        {t('export.lossPng')}
-      </button>
-      <button
-        type="button"
-        onClick={() => {
-          const canvas = batchCanvas();
-          void png(t('export.batchChart'), `${stem(run.config)}-batches.png`, () => (canvas ? canvasToPng(canvas) : null));
-        }}
-      >
-        {t('export.batchPng')}
-      </button>
-      <button
-        type="button"
-        onClick={() => {
-          const area = dashboardElement();
-          void png(t('export.dashboard'), `${stem(run.config)}-dashboard.png`, () => (area ? dashboardToPng(area) : null));
-        }}
-      >
-        {t('export.dashboardPng')}
-      </button>
+      {PNG_EXPORTS.map(({ label, what, suffix, make }) => (
+        <button key={suffix} type="button" onClick={() => void png(t(what), `${stem(run.config)}-${suffix}.png`, make)}>
+          {t(label)}
+        </button>
+      ))}
       <button type="button" onClick={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}>
         {t('export.script')}
       </button>

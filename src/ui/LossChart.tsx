@@ -2,7 +2,7 @@
 // pinned runs drawn over it as named ghost curves. Each series is cut to ~1,000 points with LTTB
 // and nothing animates, so a 400,000-step run renders like a short one.
 import { memo, useId, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { RunConfig } from '../engine/config';
 import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n/translate';
@@ -11,7 +11,7 @@ import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { niceTicks, tickLabel } from './analysis/ticks';
 import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type XAxisMode } from './loss-series';
-import { ChartLegend } from './ChartLegend';
+import { legendOf } from './ChartLegend';
 import { LossOverlay, type GhostLabel } from './LossOverlay';
 import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
@@ -172,18 +172,13 @@ export const LossChart = memo(function LossChart(props: Props) {
             />
             {/* No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
                 the padding keeps the top tick label, centred on the plot's edge, clear of the legend. */}
-            <Legend
-              verticalAlign="top"
-              wrapperStyle={LEGEND_STYLE}
-              content={() => (
-                <ChartLegend
-                  items={[
-                    { name: stepSeriesName, colour: STEP_COLOUR, width: 1.5 },
-                    { name: t('loss.epochMean'), colour: EPOCH_COLOUR, width: 3 },
-                  ]}
-                />
-              )}
-            />
+            {legendOf(
+              [
+                { name: stepSeriesName, colour: STEP_COLOUR, width: 1.5 },
+                { name: t('loss.epochMean'), colour: EPOCH_COLOUR, width: 3 },
+              ],
+              LEGEND_STYLE,
+            )}
             {ghosts.map((points, i) => (
               <Line
                 key={pinned[i].id}

@@ -1,11 +1,11 @@
 // The throughput lab's charts (recharts, no animation): samples/s and time per epoch against batch
 // size, and one loss curve per batch size against wall-clock time or epochs. All axes are log:
 // batch sizes double, rates and times span decades.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../i18n/react';
 import type { SweepPoint } from '../protocol';
 import { tickLabel } from './analysis/ticks';
-import { ChartLegend } from './ChartLegend';
+import { legendOf } from './ChartLegend';
 import { useTypeScale } from './use-type-scale';
 import { batchSizeAxis, compact, curveColour, decadeAxis, lossCurve, secondsText, type LogAxis } from './sweep-series';
 
@@ -72,18 +72,13 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
           tickMargin={px.yTickMargin}
           label={{ value: t('lab.axisEpochTime'), angle: 90, position: 'insideRight', offset: 4, dy: -px.labelShift, fill: AXIS_TEXT }}
         />
-        <Legend
-          verticalAlign="top"
-          wrapperStyle={LEGEND_STYLE}
-          content={() => (
-            <ChartLegend
-              items={[
-                { name: t('lab.seriesRate'), colour: RATE_COLOUR },
-                { name: t('lab.seriesEpochTime'), colour: EPOCH_COLOUR, dash: '6 3' },
-              ]}
-            />
-          )}
-        />
+        {legendOf(
+          [
+            { name: t('lab.seriesRate'), colour: RATE_COLOUR },
+            { name: t('lab.seriesEpochTime'), colour: EPOCH_COLOUR, dash: '6 3' },
+          ],
+          LEGEND_STYLE,
+        )}
         <Line
           yAxisId="rate"
           dataKey="samplesPerSecond"
@@ -140,13 +135,10 @@ export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; ax
           tickMargin={px.yTickMargin}
           label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: px.labelShift, fill: AXIS_TEXT }}
         />
-        <Legend
-          verticalAlign="top"
-          wrapperStyle={LEGEND_STYLE}
-          content={() => (
-            <ChartLegend items={points.map((p, i) => ({ name: `B=${p.batchSize}`, colour: curveColour(i, points.length), width: 1.75 }))} />
-          )}
-        />
+        {legendOf(
+          points.map((p, i) => ({ name: `B=${p.batchSize}`, colour: curveColour(i, points.length), width: 1.75 })),
+          LEGEND_STYLE,
+        )}
         {points.map((p, i) => (
           <Line
             key={p.batchSize}
