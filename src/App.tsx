@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
 import { PinnedRuns } from './state/pinned-runs';
@@ -98,6 +98,9 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
   // Slow motion shows every step; at full speed the chart and log redraw ~15 times a second.
   const fullSpeed = run.state === 'running' && settings.speed === 0;
   const heavy = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
+  // The views draw every frame's state, but at a lower priority than the status and the controls: React
+  // renders them in slices between frames (a transition), so no frame waits on a whole redraw.
+  const viewsRun = useDeferredValue(run);
   return (
     <I18nContext.Provider value={i18n}>
     <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
@@ -174,7 +177,7 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
             model={modelSpecFor(run.config)}
           />
           <Charts
-            run={run}
+            run={viewsRun}
             heavy={heavy}
             pins={pins}
             onPause={onPause}
