@@ -59,12 +59,14 @@ test('the CSV of a tutorial run has one row per step, and its batches and losses
   expect(rows.filter((r) => parseCsvLine(r)[4] === '1')).toHaveLength(10);
 });
 
-test('the loss chart and the batch composition download as PNG images', async ({ page }) => {
+test('each chart downloads as a PNG image: loss, batch composition, fit, parameter space', async ({ page }) => {
   await openApp(page);
   await trainToEnd(page);
   for (const [button, suffix] of [
     ['Download loss chart PNG', '-loss.png'],
     ['Download batch composition PNG', '-batches.png'],
+    ['Download fit PNG', '-fit.png'],
+    ['Download parameter space PNG', '-params.png'],
   ] as const) {
     const { name, bytes } = await download(page, button);
     expect(name.endsWith(suffix)).toBe(true);
@@ -74,6 +76,14 @@ test('the loss chart and the batch composition download as PNG images', async ({
     // IHDR: width and height (big-endian at bytes 16..24) are those of a chart, not a 1×1 fallback.
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(200);
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(50);
+    if (suffix === '-fit.png' || suffix === '-params.png') {
+      // The drawing itself, not only a frame: the fit's blue model line, the parameter space's
+      // vermillion full-data arrow and its dark path, at the image's own size (2 pixels per CSS pixel).
+      const whole = { x: 0, y: 0, width: bytes.readUInt32BE(16) / 2, height: bytes.readUInt32BE(20) / 2 };
+      const colours = suffix === '-fit.png' ? ['#0072B2'] : ['#D55E00', '#111418'];
+      const { counts } = await coloursIn(page, bytes, whole, 2, colours);
+      for (const n of counts) expect(n).toBeGreaterThan(100);
+    }
   }
   await expect(exportGroup(page).getByRole('alert')).toHaveCount(0);
 });

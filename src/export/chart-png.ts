@@ -85,3 +85,9 @@ export const lossChartSvg = (): SVGSVGElement | null =>
 
 export const batchCanvas = (): HTMLCanvasElement | null =>
   document.querySelector<HTMLCanvasElement>('figure.batch-composition canvas.batch-canvas');
+
+/** The fit view and the parameter space: hand-drawn SVGs (the parameter space only for the linear model). */
+export const fitSvg = (): SVGSVGElement | null => document.querySelector<SVGSVGElement>('figure.fit-view svg.fit-svg');
+
+export const paramSpaceSvg = (): SVGSVGElement | null =>
+  document.querySelector<SVGSVGElement>('figure.param-space svg.param-svg');

@@ -2,7 +2,7 @@
 // PNG, and the PyTorch script of the current settings. Everything is made in the page; nothing is uploaded.
 import { useState } from 'react';
 import type { RunConfig } from '../engine/config';
-import { batchCanvas, canvasToPng, lossChartSvg, svgToPng } from '../export/chart-png';
+import { batchCanvas, canvasToPng, fitSvg, lossChartSvg, paramSpaceSvg, svgToPng } from '../export/chart-png';
 import { dashboardElement, dashboardToPng } from '../export/dashboard-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
@@ -45,6 +45,24 @@ const PNG_EXPORTS: readonly PngExport[] = [
     make: () => {
       const canvas = batchCanvas();
       return canvas ? canvasToPng(canvas) : null;
+    },
+  },
+  {
+    label: 'export.fitPng',
+    what: 'export.fitChart',
+    suffix: 'fit',
+    make: () => {
+      const svg = fitSvg();
+      return svg ? svgToPng(svg) : null;
+    },
+  },
+  {
+    label: 'export.paramPng',
+    what: 'export.paramChart',
+    suffix: 'params',
+    make: () => {
+      const svg = paramSpaceSvg();
+      return svg ? svgToPng(svg) : null;
     },
   },
   {
