@@ -127,7 +127,12 @@ test('the whole dashboard downloads as one PNG with the status, the loss chart a
   await openApp(page);
   await trainToEnd(page);
   const main = (await page.locator('main.main').boundingBox())!;
+  const logScroll = () => page.locator('.log').evaluate((el) => el.scrollTop);
+  const scrolled = await logScroll();
+  expect(scrolled).toBeGreaterThan(0); // the log follows its newest line
   const { name, bytes } = await download(page, 'Download dashboard PNG');
+  // The capture pictures the log as scrolled (dashboard-png.ts) and leaves it where it was.
+  expect(await logScroll()).toBe(scrolled);
   expect(name).toBe('minibatch-lab-tutorial-b3-seed0-dashboard.png');
   expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
   await expect(exportGroup(page).getByRole('alert')).toHaveCount(0);

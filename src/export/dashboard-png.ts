@@ -19,15 +19,46 @@ export function dashboardScale(width: number, height: number): number {
   return Math.min(PREFERRED_SCALE, MAX_SIDE / Math.max(width, height), Math.sqrt(MAX_PIXELS / (width * height)));
 }
 
+/**
+ * The copy starts every scrolled box at its top, so the log would show its first lines. For the
+ * capture the log is unscrolled and its lines shifted up by as much instead — the same lines, in a
+ * form the copy keeps; the returned function puts the log back as it was.
+ */
+function keepLogScroll(area: HTMLElement): () => void {
+  const restores = Array.from(area.querySelectorAll<HTMLElement>('.log')).map((log) => {
+    const top = log.scrollTop;
+    const lines = log.firstElementChild as HTMLElement | null;
+    if (top === 0 || !lines) return () => {};
+    const transform = lines.style.transform;
+    const overflow = log.style.overflow;
+    lines.style.transform = `translateY(${-top}px)`;
+    // No scrollbars in the picture: at the top, they would contradict the lines shown.
+    log.style.overflow = 'hidden';
+    log.scrollTop = 0;
+    return () => {
+      lines.style.transform = transform;
+      log.style.overflow = overflow;
+      log.scrollTop = top;
+    };
+  });
+  return () => restores.forEach((restore) => restore());
+}
+
 export async function dashboardToPng(area: HTMLElement): Promise<Blob> {
   const { toBlob } = await import('html-to-image');
   const { width, height } = area.getBoundingClientRect();
-  const blob = await toBlob(area, {
-    pixelRatio: dashboardScale(width, height),
-    backgroundColor: '#ffffff',
-    // The app has no web fonts; skipping the search also skips reading every stylesheet.
-    skipFonts: true,
-  });
+  const restoreScroll = keepLogScroll(area);
+  let blob: Blob | null;
+  try {
+    blob = await toBlob(area, {
+      pixelRatio: dashboardScale(width, height),
+      backgroundColor: '#ffffff',
+      // The app has no web fonts; skipping the search also skips reading every stylesheet.
+      skipFonts: true,
+    });
+  } finally {
+    restoreScroll();
+  }
   if (!blob) throw new Error('The browser could not encode the PNG.');
   return blob;
 }
