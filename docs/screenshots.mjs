@@ -91,4 +91,14 @@ await open('?dataset=sine&n=500&model=mlp&hidden=16&batch=16&epochs=100&lr=0.1')
 await train();
 await shoot(figure('Fit'), 'view-mlp.png');
 
+// 7. The Chinese page (lang=zh-CN) after the tutorial, a batch pointed at. Needs a CJK font
+// (Debian: fonts-wqy-microhei or fonts-noto-cjk), or the characters come out as boxes.
+await open('?lang=zh-CN');
+await page.getByRole('button', { name: '训练', exact: true }).click();
+await page.waitForFunction(() => document.querySelector('[role=status]')?.getAttribute('data-state') === 'finished');
+await page.getByRole('figure', { name: '批次组成', exact: true }).scrollIntoViewIfNeeded();
+await page.evaluate(() => window.scrollTo(0, 0));
+await page.screenshot({ path: new URL('screenshot-zh-CN.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1500, height: 1240 } });
+console.log('wrote screenshot-zh-CN.png');
+
 await browser.close();
