@@ -1,6 +1,7 @@
 // Chromium without the WebGPU flags has no adapter: the app must fall back and say so.
 import { expect, test } from '@playwright/test';
 import { logLines, openApp, referenceTrace, status, trainToEnd } from './helpers';
+import { englishLeft } from './i18n-probe';
 
 test('without WebGPU the app falls back to WebGL or CPU, says why, and still trains', async ({ page }) => {
   await openApp(page);
@@ -24,4 +25,12 @@ test('backend=cpu in the URL uses the CPU backend', async ({ page }) => {
   await expect(status(page)).toHaveAttribute('data-backend', 'cpu');
   await trainToEnd(page);
   expect(await logLines(page)).toHaveLength(40);
+});
+
+test('the fallback is explained in Chinese on the Chinese page, with no English left', async ({ page }) => {
+  await openApp(page, 'lang=zh-CN');
+  const st = status(page);
+  await expect(st).toContainText('WebGPU 不可用');
+  await expect(st).toContainText(/——改用 (WebGL|CPU)/);
+  expect(await englishLeft(page)).toEqual([]);
 });

@@ -4,46 +4,8 @@
 // marked lang="en" (the training log — PyTorch's own output format — and the language names).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { englishWords } from '../src/i18n/catalogue';
 import { parseLogLine, status } from './helpers';
-
-/** Visible text, accessible names, titles and placeholders of the page, outside lang="en" and code. */
-async function shownTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    // Marked English (the log, language names), code, names not to translate, and what the reader typed.
-    const exempt = (el: Element | null) =>
-      !!el?.closest('[lang="en"], code, kbd, script, style, [translate="no"], textarea, input');
-    const visible = (el: Element) => {
-      const box = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
-    };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      const text = node.textContent?.trim();
-      if (!text || !parent || exempt(parent) || !visible(parent)) continue;
-      texts.push(text);
-    }
-    for (const el of Array.from(document.body.querySelectorAll('[aria-label], [title], [placeholder]'))) {
-      if (exempt(el)) continue;
-      for (const name of ['aria-label', 'title', 'placeholder']) {
-        const value = el.getAttribute(name);
-        if (value) texts.push(value);
-      }
-    }
-    texts.push(document.title);
-    return texts;
-  });
-}
-
-/** The reader's own words quoted back ("abc", “warp”) and a link's key=value are theirs, not ours. */
-const withoutQuotes = (text: string) => text.replace(/"[^"]*"|“[^”]*”|\b\w+=\S*?(?=[：:\s]|$)/g, ' ');
-
-async function englishLeft(page: Page): Promise<string[]> {
-  return (await shownTexts(page)).filter((text) => englishWords(withoutQuotes(text)).length > 0);
-}
+import { englishLeft } from './i18n-probe';
 
 async function openChinese(page: Page, query = ''): Promise<void> {
   await page.goto(`/?lang=zh-CN${query ? `&${query}` : ''}`);
@@ -101,6 +63,8 @@ test('bad input and a bad link are explained in Chinese', async ({ page }) => {
   await expect(notice).toContainText('未知参数“warp”');
   await page.getByLabel('学习率').fill('-1');
   await expect(page.getByText('学习率必须是正数。仍在使用 0.01。')).toBeVisible();
+  await page.getByLabel('随机种子').fill('1.5');
+  await expect(page.getByText('随机种子必须是整数（PyTorch 会把 1.5 截断为 1），范围是 -9223372036854775808 到 18446744073709551615（PyTorch 接受任意 64 位种子）。仍在使用 0。')).toBeVisible();
   await page.getByLabel('你的数据（CSV）').fill('x,y\n1,2\n3,abc');
   await page.getByRole('button', { name: '使用这些数据' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '第 3 行' })).toHaveText('第 3 行：y 是 "abc"，不是数字。');

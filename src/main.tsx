@@ -17,7 +17,7 @@ const storedData = loadCustomData();
 const { config, ignored } = parseUrlConfig(window.location.search, storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG);
 const store = new RunStore(config);
 // The link's lang= first, then the browser's languages (navigator.languages, most preferred first).
-const locale = parsePageOptions(window.location.search).locale ?? detectLocale(navigator.languages ?? [navigator.language]);
+const locale = parsePageOptions(window.location.search).locale ?? detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
 const testHooks = testHooksEnabled(window.location.search);
 const client = new TrainerClient(store, config, undefined, { testHooks });
 if (testHooks) installTestHooks(client);

@@ -1,6 +1,7 @@
 // Every message between the UI thread and the training worker. Nothing else crosses; both sides
 // switch exhaustively over these unions, so a new message is a compile error until it is handled.
 import type { BackendName, BackendPreference, RunConfig } from './engine/config';
+import type { Message } from './i18n/message';
 
 export interface AdapterInfo {
   vendor: string;
@@ -17,8 +18,8 @@ export interface BackendInfo {
   requested: BackendPreference;
   /** Present on WebGPU. */
   adapter?: AdapterInfo;
-  /** One line per backend that was tried and refused, in order, e.g. "webgpu: no adapter". */
-  fallbackReasons: string[];
+  /** Each backend that was tried and refused, in order, and why (said in the page's language). */
+  fallbackReasons: FallbackReason[];
   /** False when WEBGPU_CPU_FORWARD is off, i.e. every op really runs on the GPU. */
   cpuForward: boolean;
   /** The WebGL renderer name when the platform tells it. */
@@ -29,11 +30,17 @@ export interface BackendInfo {
   failover?: Failover;
 }
 
+export interface FallbackReason {
+  backend: BackendName;
+  /** e.g. "no WebGPU adapter (…)"; the browser's own words inside `error.raw`. */
+  reason: Message;
+}
+
 /** A backend that failed while the worker was using it, and where its run went on. */
 export interface Failover {
   from: BackendName;
-  /** In words, e.g. "the GPU device was lost (destroyed)". */
-  reason: string;
+  /** e.g. "the GPU device was lost (destroyed)". */
+  reason: Message;
   /** The run continued from this many completed steps; null when no run was under way. */
   resumedAtStep: number | null;
 }
@@ -200,7 +207,8 @@ export type FromWorker =
       modelParams?: number[];
     }
   | { type: 'state'; runId: number; state: RunState; tensorCount: number; tensorBytes?: number }
-  | { type: 'error'; runId: number | null; message: string }
+  /** `message` in English for logs; `problem` as the page says it (the worker's known failures). */
+  | { type: 'error'; runId: number | null; message: string; problem?: Message }
   | { type: 'pong'; id: number }
   | { type: 'sweep-point'; sweepId: number; point: SweepPoint }
   /** The sweep ended; every tensor and GPU buffer it made is freed (tensorCount is back to tensorCountBefore). */
@@ -208,8 +216,8 @@ export type FromWorker =
       type: 'sweep-done';
       sweepId: number;
       outcome: SweepOutcome;
-      /** Why it was refused, cancelled or failed, in words. */
-      reason?: string;
+      /** Why it was refused, cancelled or failed. */
+      reason?: Message;
       tensorCountBefore: number;
       tensorCount: number;
     };

@@ -8,11 +8,9 @@ import { mlpStepFloat32, mlpStepFloat64 } from '../engine/mlp-reference';
 import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
 import { sgdStep, type Precision } from '../engine/reference';
 import { selectBackend } from '../worker/backend';
-import { FusedLinearTrainer } from '../worker/kernels/fused-linear-trainer';
-import { FusedMlpTrainer } from '../worker/kernels/fused-mlp-trainer';
 import { MlpSgdTrainer } from '../worker/mlp-trainer';
 import { LinearSgdTrainer, type StepReadout, type Trainer } from '../worker/trainer';
-import { createTrainer } from '../worker/trainer-factory';
+import { createTrainer, engineName } from '../worker/trainer-factory';
 import { caseConfig, CASES, ENGINES, type BenchCase, type EngineName, type EngineResult } from './cases';
 
 export type BenchRequest = { type: 'run'; engines: EngineName[]; caseIds: string[]; budgetMs: number; checkSteps: number };
@@ -128,12 +126,7 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
     const started = performance.now();
     const steps = await train(trainer, next, naive, () => performance.now() - started >= budgetMs);
     const seconds = (performance.now() - started) / 1000;
-    const note =
-      trainer instanceof FusedLinearTrainer
-        ? `fused WGSL, ${trainer.schedule}`
-        : trainer instanceof FusedMlpTrainer
-          ? 'fused WGSL, one invocation'
-          : 'tfjs op by op';
+    const note = engineName(trainer);
     return { ...base, backend: tf.getBackend(), steps, seconds, ...rates(steps, seconds, plan), maxRelativeError, note };
   } finally {
     trainer.dispose();

@@ -99,8 +99,8 @@ export type Seed = number | string;
 /** torch.manual_seed accepts any int64 or uint64 ("Overflow when unpacking long" beyond). */
 export const SEED_MIN = -(2n ** 63n);
 export const SEED_MAX = 2n ** 64n - 1n;
+const SEED_RANGE = { min: SEED_MIN.toString(), max: SEED_MAX.toString() };
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const SEED_RANGE_TEXT = '-9223372036854775808 to 18446744073709551615 (PyTorch accepts any 64-bit seed)';
 
 /** The canonical Seed for a whole number in PyTorch's range (number, bigint or decimal text), else null. */
 export function normalizeSeed(value: unknown): Seed | null {
@@ -123,9 +123,9 @@ function seedProblem(value: unknown): Message {
   const text = typeof value === 'string' ? value.trim() : value;
   const number = typeof text === 'string' ? Number(text) : text;
   if (typeof number === 'number' && Number.isFinite(number) && !Number.isInteger(number)) {
-    return message('error.seedFraction', { text: String(text), whole: Math.trunc(number), range: SEED_RANGE_TEXT });
+    return message('error.seedFraction', { text: String(text), whole: Math.trunc(number), ...SEED_RANGE });
   }
-  return message('error.seed', { range: SEED_RANGE_TEXT });
+  return message('error.seed', SEED_RANGE);
 }
 
 /**

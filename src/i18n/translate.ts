@@ -32,7 +32,7 @@ export function i18nFor(locale: Locale): I18n {
   if (cached) return cached;
   const messages = CATALOGUES[locale];
   const plural = new Intl.PluralRules(locale);
-  const grouping = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const grouping = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   const say = (m: Message): string => fill(messages[m.key] ?? en[m.key], m.params, say);
   const t = (key: MessageKey, params?: Params) => say({ key, params });
   const count = (n: number) => (Number.isFinite(n) ? grouping.format(n) : String(n));

@@ -56,7 +56,7 @@ describe('SweepStore', () => {
     const store = new SweepStore();
     const id = store.begin(DEFAULT_CONFIG, [1], 'webgpu');
     store.workerGone();
-    expect(store.getSnapshot()).toMatchObject({ phase: 'error', reason: 'the training worker was restarted' });
+    expect(store.getSnapshot()).toMatchObject({ phase: 'error', reason: { key: 'lab.reasonRestarted' } });
     store.handle({ type: 'sweep-done', sweepId: id, outcome: 'complete', tensorCountBefore: 1, tensorCount: 1 });
     expect(store.getSnapshot().phase).toBe('error');
   });

@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { datasetSizeFor } from '../engine/plan';
 import type { BackendName, RunConfig } from '../engine/config';
+import { message as messageOf, type Message } from '../i18n/message';
 import type { FromWorker, SweepOutcome, SweepPoint } from '../protocol';
 
 /** Each batch size trains about this long (a little more for its last step). */
@@ -24,7 +25,7 @@ export interface SweepSnapshot {
   batchSizes: number[];
   points: SweepPoint[];
   /** Why the sweep was refused, cancelled or failed. */
-  reason: string | null;
+  reason: Message | null;
   tensorCountBefore: number | null;
   tensorCount: number | null;
 }
@@ -96,7 +97,7 @@ export class SweepStore {
 
   /** The worker was replaced or died: a sweep under way will never finish. */
   workerGone(): void {
-    if (this.snapshot.phase === 'running') this.set({ phase: 'error', reason: 'the training worker was restarted' });
+    if (this.snapshot.phase === 'running') this.set({ phase: 'error', reason: messageOf('lab.reasonRestarted') });
   }
 
   private set(patch: Partial<SweepSnapshot>): void {

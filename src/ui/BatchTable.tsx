@@ -18,7 +18,7 @@ interface Props {
 
 /** The newest epochs' mini-batches as text, under a native disclosure labelled "Show as table". */
 export const BatchTable = memo(function BatchTable({ batches, epochs, datasetSize }: Props) {
-  const { t, count } = useI18n();
+  const { t, tp, count } = useI18n();
   const first = Math.max(0, epochs - TABLE_EPOCHS);
   const rows = Array.from({ length: epochs - first }, (_, i) => first + i);
   const columns = epochs > 0 ? batches.batchCount(epochs - 1) : 0;
@@ -32,7 +32,7 @@ export const BatchTable = memo(function BatchTable({ batches, epochs, datasetSiz
       ) : (
         <div className="table-scroll">
         <table>
-          <caption>{first === 0 ? t('table.all', { epochs }) : t('table.last', { rows: rows.length, epochs })}</caption>
+          <caption>{first === 0 ? tp('table.all', epochs) : t('table.last', { rows: rows.length, epochs })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('table.epoch')}</th>

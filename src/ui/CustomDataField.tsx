@@ -77,7 +77,8 @@ export function CustomDataField({ onUse, active }: Props) {
       )}
       {note && (
         <p className="field-hint" aria-live="polite">
-          {i18n.tp('csv.using', note.rows, { header: note.header ? t('csv.headerSkipped') : '' })}{' '}
+          {i18n.tp('csv.using', note.rows, { header: note.header ? t('csv.headerSkipped') : '' })}
+          {t('app.sentenceGap')}
           {t(note.saved ? 'csv.stored' : 'csv.notStored')}
         </p>
       )}

@@ -22,8 +22,10 @@ export function DivergenceAlert({ divergence, learningRate, linearMoments, pause
   return (
     <div className="divergence" role="alert" data-reason={divergence.reason} data-step={divergence.step + 1}>
       <p className="divergence-title">
-        <strong>{t('diverge.title')}</strong> {advice.what}
-        {paused ? ` ${t('diverge.paused')}` : ''}
+        <strong>{t('diverge.title')}</strong>
+        {t('app.sentenceGap')}
+        {advice.what}
+        {paused ? `${t('app.sentenceGap')}${t('diverge.paused')}` : ''}
       </p>
       <p>{advice.why}</p>
       <button type="button" className="primary" onClick={() => onFix(advice.suggestion)}>

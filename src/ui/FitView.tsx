@@ -116,7 +116,7 @@ export const FitView = memo(function FitView(props: Props) {
       data-highlight-step={step !== null ? step + 1 : undefined}
     >
       <figcaption>{t('fit.caption')}</figcaption>
-      <svg className="fit-svg" ref={svgRef} viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`} role="img" aria-label={t('fit.aria', { n: count(n) })}>
+      <svg className="fit-svg" ref={svgRef} viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`} role="img" aria-label={i18n.tp('fit.aria', n)}>
         <defs>
           <PlotClip id={clipId} frame={scales.frame} />
         </defs>
@@ -133,7 +133,7 @@ export const FitView = memo(function FitView(props: Props) {
       <ul className="fit-legend">
         <li>
           <span className="dot dot-data" aria-hidden="true" />{' '}
-          {n > MAX_POINTS_DRAWN ? t('fit.dataDrawn', { n: count(n), drawn: count(MAX_POINTS_DRAWN) }) : t('fit.data', { n: count(n) })}
+          {n > MAX_POINTS_DRAWN ? t('fit.dataDrawn', { n: count(n), drawn: count(MAX_POINTS_DRAWN) }) : i18n.tp('fit.data', n)}
         </li>
         <li>
           <span className="line-swatch" aria-hidden="true" /> {t('fit.model', { model: modelText })}

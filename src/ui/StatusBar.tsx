@@ -21,32 +21,20 @@ const STATE_WORDS: Record<RunState, MessageKey> = {
   error: 'status.error',
 };
 
-/** The worker's own reasons (src/worker/backend.ts) in the reader's language; others are the browser's words. */
-const KNOWN_REASONS: Record<string, MessageKey> = {
-  [EN.t('reason.noWebGPU')]: 'reason.noWebGPU',
-  [EN.t('reason.noAdapter')]: 'reason.noAdapter',
-};
-const reasonText = (reason: string, i18n: I18n) => (reason in KNOWN_REASONS ? i18n.t(KNOWN_REASONS[reason]) : reason);
-
 export function adapterText(adapter: AdapterInfo, i18n: I18n = EN): string {
   const parts = [adapter.vendor, adapter.architecture, adapter.description || adapter.device].filter(Boolean);
   const name = parts.length > 0 ? parts.join(' · ') : i18n.t('status.unnamedAdapter');
   return adapter.isFallbackAdapter ? i18n.t('status.fallbackAdapter', { name }) : name;
 }
 
-/** "webgpu: no adapter" → "WebGPU unavailable: no adapter"; the worker's lines are `name: reason`. */
+/** "WebGPU unavailable: no adapter … — using WebGL": each refused backend and why, in the reader's language. */
 export function fallbackText(info: BackendInfo, i18n: I18n = EN): string | null {
   // A backend that failed mid-run has its own, fuller line (failoverText).
-  const failed = info.failover ? `${info.failover.from}: ${info.failover.reason}` : null;
-  const lines = info.fallbackReasons.filter((line) => line !== failed);
+  const lines = info.fallbackReasons.filter(({ backend }) => backend !== info.failover?.from);
   if (lines.length === 0) return null;
-  const reasons = lines.map((line) => {
-    const colon = line.indexOf(': ');
-    const name = line.slice(0, colon) as BackendName;
-    return colon > 0 && name in BACKEND_TITLES
-      ? i18n.t('status.unavailable', { backend: BACKEND_TITLES[name], reason: reasonText(line.slice(colon + 2), i18n) })
-      : line;
-  });
+  const reasons = lines.map(({ backend, reason }) =>
+    i18n.t('status.unavailable', { backend: BACKEND_TITLES[backend], reason: i18n.say(reason) }),
+  );
   return i18n.t('status.using', { reasons: reasons.join(i18n.locale === 'en' ? '; ' : '；'), backend: BACKEND_TITLES[info.name] });
 }
 
@@ -58,7 +46,7 @@ export function failoverText(failover: Failover, now: BackendName, i18n: I18n = 
       : failover.resumedAtStep === 0
         ? i18n.t('status.failoverFromStart')
         : i18n.t('status.failoverResumed', { step: i18n.count(failover.resumedAtStep) });
-  const reason = reasonText(failover.reason.replace(/\.$/, ''), i18n);
+  const reason = i18n.say(failover.reason).replace(/[.。]$/, '');
   return i18n.t('status.failover', { from: BACKEND_TITLES[failover.from], reason, to: BACKEND_TITLES[now], where });
 }
 
@@ -79,10 +67,10 @@ function progressText(run: RunSnapshot, i18n: I18n): string {
   const stepInEpoch = stepsDone === 0 ? 0 : stepsDone - (epoch - 1) * stepsPerEpoch;
   const total = stepsPerEpoch * config.epochs;
   return i18n.t('status.progress', {
-    epoch,
-    epochs: config.epochs,
-    step: stepInEpoch,
-    steps: stepsPerEpoch,
+    epoch: i18n.count(epoch),
+    epochs: i18n.count(config.epochs),
+    step: i18n.count(stepInEpoch),
+    steps: i18n.count(stepsPerEpoch),
     done: i18n.count(stepsDone),
     total: i18n.count(total),
   });
@@ -147,7 +135,7 @@ export function StatusBar({ run, onRestart }: Props) {
         <div className="run-error" role="alert">
           <p className="status-error">{t('status.stopped', { error: run.error ? i18n.say(run.error) : t('status.unknownError') })}</p>
           <p>
-            {run.stepsDone > 0 ? t('status.nothingLost', { steps: i18n.count(run.stepsDone) }) : t('status.restartFresh')}
+            {run.stepsDone > 0 ? i18n.tp('status.nothingLost', run.stepsDone) : t('status.restartFresh')}
           </p>
           {onRestart && (
             <button type="button" onClick={onRestart}>

@@ -37,19 +37,14 @@ const OUTCOME_WORDS: Partial<Record<SweepPhase, MessageKey>> = {
   error: 'lab.error',
 };
 
-/** The worker's and the store's own reasons in the reader's language; others (exceptions) as they came. */
-const KNOWN_REASONS: Record<string, MessageKey> = Object.fromEntries(
-  (['lab.reasonRestarted', 'lab.reasonTraining', 'lab.reasonRunFirst', 'lab.reasonCancelled'] as const).map((key) => [EN.t(key), key]),
-);
 /** The sweep's trainer ("tfjs op by op", "fused WGSL, sequential": sweep.ts) in the reader's language. */
 function engineText(engine: string, i18n: I18n): string {
   if (engine === EN.t('lab.engineOps')) return i18n.t('lab.engineOps');
-  const fused = /^fused WGSL, (parallel|sequential)$/.exec(engine);
-  return fused ? i18n.t('lab.engineFused', { schedule: i18n.t(`lab.schedule.${fused[1] as 'parallel' | 'sequential'}`) }) : engine;
+  const fused = /^fused WGSL, (parallel|sequential|one invocation)$/.exec(engine);
+  if (!fused) return engine;
+  const schedule = { parallel: 'lab.schedule.parallel', sequential: 'lab.schedule.sequential', 'one invocation': 'lab.schedule.single' } as const;
+  return i18n.t('lab.engineFused', { schedule: i18n.t(schedule[fused[1] as keyof typeof schedule]) });
 }
-
-const reasonText = (reason: string | null, i18n: I18n) =>
-  reason === null ? '' : reason in KNOWN_REASONS ? i18n.t(KNOWN_REASONS[reason]) : reason;
 
 export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
   const [open, setOpen] = useState(false);
@@ -104,16 +99,16 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
               </>
             )}
             {OUTCOME_WORDS[sweep.phase] && (
-              <span className="sweep-outcome">{t(OUTCOME_WORDS[sweep.phase]!, { reason: reasonText(sweep.reason, i18n) })}</span>
+              <span className="sweep-outcome">{t(OUTCOME_WORDS[sweep.phase]!, { reason: sweep.reason ?? '' })}</span>
             )}
-            {sweep.phase === 'complete' && <span className="sweep-outcome">{t('lab.complete', { n: points.length })}</span>}
+            {sweep.phase === 'complete' && <span className="sweep-outcome">{i18n.tp('lab.complete', points.length)}</span>}
             {sweep.tensorCount !== null && (
               <span
                 className="panel-note sweep-tensors"
                 data-tensors-before={sweep.tensorCountBefore ?? undefined}
                 data-tensors-after={sweep.tensorCount}
               >
-                {' '}
+                {t('app.sentenceGap')}
                 {t('lab.tensors', { before: sweep.tensorCountBefore ?? '—', after: sweep.tensorCount })}
               </span>
             )}

@@ -132,7 +132,7 @@ export function sweepFindings(points: readonly SweepPoint[], i18n: I18n = EN): s
     const result = { batch: lowest.batchSize, loss: Number(lowest.finalLoss.toPrecision(3)) };
     lines.push(
       sameEpochs
-        ? t('lab.findingLossEpochs', { ...result, epochs: Number(epochs[0].toPrecision(4)) })
+        ? i18n.tp('lab.findingLossEpochs', Number(epochs[0].toPrecision(4)), result)
         : t('lab.findingLossBudget', result),
     );
   }

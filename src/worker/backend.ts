@@ -2,12 +2,13 @@
 // actually works. tf.setBackend resolves false on failure (it does not throw) and getBackend() may
 // still name the failed backend, so each candidate is checked by its boolean and then by a tiny
 // computation read back with `await data()` (dataSync returns zeros on WebGPU in a worker).
+import { englishText, message, type Message } from '../i18n/message';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendName, BackendPreference } from '../engine/config';
-import type { AdapterInfo, BackendInfo } from '../protocol';
+import type { AdapterInfo, BackendInfo, FallbackReason } from '../protocol';
 
 const CHAINS: Record<BackendPreference, BackendName[]> = {
   auto: ['webgpu', 'webgl', 'cpu'],
@@ -22,16 +23,16 @@ tf.env().set('WEBGPU_CPU_FORWARD', false);
 tf.env().set('WEBGL_CPU_FORWARD', false);
 
 /** Why WebGPU cannot run, in words for the status line, or null when an adapter is there. */
-async function probeWebGPU(): Promise<{ reason: string } | { adapter: AdapterInfo }> {
+async function probeWebGPU(): Promise<{ reason: Message } | { adapter: AdapterInfo }> {
   const gpu = (self.navigator as Navigator & { gpu?: GPU }).gpu;
-  if (!gpu) return { reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
+  if (!gpu) return { reason: message('reason.noWebGPU') };
   let adapter: GPUAdapter | null;
   try {
     adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (e) {
-    return { reason: `requestAdapter failed: ${String(e)}` };
+    return { reason: message('reason.requestAdapter', { detail: String(e) }) };
   }
-  if (!adapter) return { reason: 'no WebGPU adapter (GPU blocked, disabled or unsupported)' };
+  if (!adapter) return { reason: message('reason.noAdapter') };
   const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
   const legacy = adapter as GPUAdapter & { isFallbackAdapter?: boolean };
   return {
@@ -88,11 +89,25 @@ function rendererName(name: BackendName): string | undefined {
 export class BackendFault extends Error {
   constructor(
     readonly backend: BackendName,
-    message: string,
+    readonly problem: Message,
   ) {
-    super(message);
+    super(englishText(problem));
     this.name = 'BackendFault';
   }
+}
+
+/** A failure the worker knows how to say: the page shows `problem` in its language. */
+export class WorkerProblem extends Error {
+  constructor(readonly problem: Message) {
+    super(englishText(problem));
+    this.name = 'WorkerProblem';
+  }
+}
+
+/** "webgpu: …; webgl: …" as one message, each item said in the page's language. */
+export function reasonList(reasons: readonly FallbackReason[]): Message {
+  const items = reasons.map(({ backend, reason }) => message('reason.item', { backend, reason }));
+  return items.reduceRight<Message | null>((rest, item) => (rest ? message('reason.list', { first: item, rest }) : item), null) ?? message('error.raw', { text: '' });
 }
 
 type FaultListener = (fault: BackendFault) => void;
@@ -122,9 +137,9 @@ export function onBackendFault(listener: FaultListener): () => void {
   return () => watch.listeners.delete(listener);
 }
 
-function raiseFault(serial: number, message: string): void {
+function raiseFault(serial: number, problem: Message): void {
   if (serial !== watch.serial || watch.fault || !watch.backend) return;
-  watch.fault = new BackendFault(watch.backend, message);
+  watch.fault = new BackendFault(watch.backend, problem);
   const listeners = [...watch.listeners];
   watch.listeners.clear();
   for (const listener of listeners) listener(watch.fault);
@@ -175,14 +190,14 @@ function watchBackend(name: BackendName): void {
     const device = webgpuDevice();
     void device?.lost.then((info) => {
       const why = info.message ? `${info.reason}: ${info.message}` : info.reason;
-      raiseFault(serial, `the GPU device was lost (${why})`);
+      raiseFault(serial, message('reason.deviceLost', { why }));
     });
     device?.addEventListener('uncapturederror', (event) => {
-      raiseFault(serial, `the GPU reported an error: ${(event as GPUUncapturedErrorEvent).error.message}`);
+      raiseFault(serial, message('reason.gpuError', { detail: (event as GPUUncapturedErrorEvent).error.message }));
     });
   } else if (name === 'webgl') {
     webglContext()?.canvas.addEventListener('webglcontextlost', () => {
-      raiseFault(serial, 'the WebGL context was lost');
+      raiseFault(serial, message('reason.webglLost'));
     });
   }
 }
@@ -201,14 +216,14 @@ export function webglContext(): WebGL2RenderingContext | undefined {
 async function selectFrom(
   chain: readonly BackendName[],
   requested: BackendPreference,
-  fallbackReasons: string[],
+  fallbackReasons: FallbackReason[],
 ): Promise<BackendInfo> {
   let adapter: AdapterInfo | undefined;
   for (const name of chain) {
     if (name === 'webgpu') {
       const probe = await probeWebGPU();
       if ('reason' in probe) {
-        fallbackReasons.push(`webgpu: ${probe.reason}`);
+        fallbackReasons.push({ backend: 'webgpu', reason: probe.reason });
         continue;
       }
       adapter = probe.adapter;
@@ -217,17 +232,17 @@ async function selectFrom(
     try {
       ok = await tf.setBackend(name);
     } catch (e) {
-      fallbackReasons.push(`${name}: ${String(e)}`);
+      fallbackReasons.push({ backend: name, reason: message('error.raw', { text: String(e) }) });
       continue;
     }
     if (!ok) {
-      fallbackReasons.push(`${name}: tfjs could not initialise this backend`);
+      fallbackReasons.push({ backend: name, reason: message('reason.initFailed') });
       continue;
     }
     await tf.ready();
     const test = await selfTest();
     if (!test.ok) {
-      fallbackReasons.push(`${name}: self-test computed wrong numbers`);
+      fallbackReasons.push({ backend: name, reason: message('reason.selfTest') });
       continue;
     }
     watchBackend(name);
@@ -246,7 +261,7 @@ async function selectFrom(
       gpuVerified: name === 'webgpu' ? test.onGpu : undefined,
     };
   }
-  throw new Error(`No tfjs backend works here: ${fallbackReasons.join('; ')}`);
+  throw new WorkerProblem(message('error.noBackend', { reasons: reasonList(fallbackReasons) }));
 }
 
 export function selectBackend(requested: BackendPreference): Promise<BackendInfo> {
@@ -266,12 +281,12 @@ export function canFallBackFrom(name: BackendName, requested: BackendPreference)
  */
 export async function fallBackFrom(
   failed: BackendInfo,
-  reason: string,
+  reason: Message,
   resumedAtStep: number | null,
 ): Promise<BackendInfo> {
   const chain = CHAINS[failed.requested];
   const rest = chain.slice(chain.indexOf(failed.name) + 1);
   watch.backend = null; // the dead device's later events are no news
-  const info = await selectFrom(rest, failed.requested, [...failed.fallbackReasons, `${failed.name}: ${reason}`]);
+  const info = await selectFrom(rest, failed.requested, [...failed.fallbackReasons, { backend: failed.name, reason }]);
   return { ...info, failover: { from: failed.name, reason, resumedAtStep } };
 }

@@ -2,7 +2,9 @@
 // It owns tfjs; the UI thread never imports it.
 import { DEFAULT_CONFIG } from '../engine/config';
 import { assertNever, type BackendInfo, type FromWorker, type TestHook, type ToWorker } from '../protocol';
+import { message as messageOf, type Message } from '../i18n/message';
 import {
+  BackendFault,
   backendSerial,
   canFallBackFrom,
   fallBackFrom,
@@ -11,12 +13,16 @@ import {
   selectBackend,
   webglContext,
   webgpuDevice,
+  WorkerProblem,
 } from './backend';
 import { TrainingRun } from './run';
 import { cancelSweep, runSweep } from './sweep';
 
 const post = (message: FromWorker) => self.postMessage(message);
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** What the page says about a failure: the worker's own words when it knows them, else the error's text. */
+const problemOf = (e: unknown): Message =>
+  e instanceof WorkerProblem || e instanceof BackendFault ? e.problem : messageOf('error.raw', { text: describe(e) });
 
 let run: TrainingRun | null = null;
 let backend: BackendInfo | null = null;
@@ -27,7 +33,7 @@ const FAULT_REPORT_WAIT_MS = 300;
 
 function enqueue(task: () => Promise<void>, runId: number | null): void {
   queue = queue.then(task).catch((e: unknown) => {
-    post({ type: 'error', runId, message: describe(e) });
+    post({ type: 'error', runId, message: describe(e), problem: problemOf(e) });
   });
 }
 
@@ -44,7 +50,7 @@ async function warmUp(): Promise<void> {
 /** The backend failed (a chunk threw, or the device was lost): the run goes on on the next one. */
 function onRunFault(failed: TrainingRun, error: unknown): boolean {
   if (!backend || !canFallBackFrom(backend.name, backend.requested) || run !== failed) return false;
-  failOver(backendSerial(), `a training step failed: ${describe(error)}`);
+  failOver(backendSerial(), messageOf('reason.stepFailed', { detail: describe(error) }));
   return true;
 }
 
@@ -52,15 +58,15 @@ function watchForFaults(): void {
   const serial = backendSerial();
   // A device can be lost while nothing runs: fall back at once, so the next Train just works.
   onBackendFault((fault) => {
-    if (backend && canFallBackFrom(backend.name, backend.requested)) failOver(serial, fault.message);
+    if (backend && canFallBackFrom(backend.name, backend.requested)) failOver(serial, fault.problem);
   });
 }
 
-function failOver(serial: number, error: string): void {
+function failOver(serial: number, error: Message): void {
   enqueue(async () => {
     if (serial !== backendSerial() || !backend) return; // already moved on from that backend
     // Say the real cause when there is one: a lost device fails its reads before it reports.
-    const reason = (await faultWithin(FAULT_REPORT_WAIT_MS))?.message ?? error;
+    const reason = (await faultWithin(FAULT_REPORT_WAIT_MS))?.problem ?? error;
     const failed = run;
     run = null;
     const goal = failed ? await failed.halt() : null;
@@ -132,7 +138,7 @@ async function handle(message: ToWorker): Promise<void> {
       if (run?.runId === message.runId) run.setSpeed(message.speed);
       return;
     case 'sweep':
-      await runSweep(message, post, run?.state === 'running' ? 'a run is training: pause it first' : null);
+      await runSweep(message, post, run?.state === 'running' ? messageOf('lab.reasonTraining') : null);
       return;
     case 'ping':
     case 'test-hook':
@@ -157,16 +163,16 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   }
   // A sweep holds the queue: Cancel, and any run command (the run comes first), stop it at once.
   if (message.type === 'cancel-sweep') {
-    cancelSweep('cancelled', message.sweepId);
+    cancelSweep(messageOf('lab.reasonCancelled'), message.sweepId);
     return;
   }
   if (message.type === 'reset' || message.type === 'train' || message.type === 'step' || message.type === 'step-epoch') {
-    cancelSweep('a run was started or reset, and the run comes first');
+    cancelSweep(messageOf('lab.reasonRunFirst'));
   }
   enqueue(() => handle(message), 'runId' in message ? message.runId : null);
 };
 
 // A promise nobody awaited failed: say so rather than leave the UI waiting.
 self.addEventListener('unhandledrejection', (event) => {
-  post({ type: 'error', runId: run?.runId ?? null, message: describe(event.reason) });
+  post({ type: 'error', runId: run?.runId ?? null, message: describe(event.reason), problem: problemOf(event.reason) });
 });

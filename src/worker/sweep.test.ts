@@ -9,6 +9,7 @@ import { createRunPlan } from '../engine/plan';
 import { sgdStep } from '../engine/reference';
 import type { FromWorker, SweepPoint } from '../protocol';
 import { cancelSweep, runSweep } from './sweep';
+import { message } from '../i18n/message';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -67,21 +68,21 @@ describe('runSweep', () => {
 
   it('is refused while a run trains, without training anything', async () => {
     const r = recorder();
-    await runSweep(request(), r.post, 'a run is training');
+    await runSweep(request(), r.post, message('lab.reasonTraining'));
     expect(r.points()).toEqual([]);
-    expect(r.done()).toMatchObject({ outcome: 'refused', reason: 'a run is training' });
+    expect(r.done()).toMatchObject({ outcome: 'refused', reason: message('lab.reasonTraining') });
   });
 
   it('stops between chunks when cancelled, and sends no partial point', async () => {
     const r = recorder();
     const sweep = runSweep(request({ budgetMs: 2000, maxEpochs: 1000 }), r.post, null);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    cancelSweep('cancelled', 8); // another sweep's id: ignored
-    cancelSweep('cancelled', 7);
+    cancelSweep(message('lab.reasonCancelled'), 8); // another sweep's id: ignored
+    cancelSweep(message('lab.reasonCancelled'), 7);
     const started = performance.now();
     await sweep;
     expect(performance.now() - started).toBeLessThan(1500);
     expect(r.points()).toEqual([] as SweepPoint[]);
-    expect(r.done()).toMatchObject({ outcome: 'cancelled', reason: 'cancelled' });
+    expect(r.done()).toMatchObject({ outcome: 'cancelled', reason: message('lab.reasonCancelled') });
   });
 });

@@ -5,11 +5,10 @@
 import type { RunConfig } from '../engine/config';
 import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
 import type { FromWorker, SweepCurvePoint, SweepOutcome, SweepPoint, ToWorker } from '../protocol';
-import { currentFault, orBackendFault } from './backend';
-import { FusedLinearTrainer } from './kernels/fused-linear-trainer';
+import { message, type Message } from '../i18n/message';
+import { BackendFault, currentFault, orBackendFault } from './backend';
 import { heldTensors, yieldToEventLoop } from './run';
-import type { Trainer } from './trainer';
-import { createTrainer } from './trainer-factory';
+import { createTrainer, engineName } from './trainer-factory';
 
 type SweepRequest = Extract<ToWorker, { type: 'sweep' }>;
 type Post = (message: FromWorker) => void;
@@ -22,15 +21,13 @@ const MAX_BATCH_SIZES = 32;
 const MAX_BUDGET_MS = 5000;
 
 /** The sweep under way, if any: Cancel and run commands mark it, its loop stops at the next chunk. */
-let active: { sweepId: number; stopReason: string | null } | null = null;
+let active: { sweepId: number; stopReason: Message | null } | null = null;
 
 /** Stops the sweep (this one, or any when no id is given) at its next chunk boundary. */
-export function cancelSweep(reason: string, sweepId?: number): void {
+export function cancelSweep(reason: Message, sweepId?: number): void {
   if (active && (sweepId === undefined || active.sweepId === sweepId)) active.stopReason ??= reason;
 }
 
-const engineOf = (trainer: Trainer): string =>
-  trainer instanceof FusedLinearTrainer ? `fused WGSL, ${trainer.schedule}` : 'tfjs op by op';
 
 /** Compiles this batch size's shaders on a throwaway trainer, so the timed part measures training only. */
 async function warmUp(plan: RunPlan, config: RunConfig): Promise<void> {
@@ -111,7 +108,7 @@ async function measure(request: SweepRequest, batchSize: number, stopped: () => 
       epochs: curve.at(-1)?.epochs ?? 0,
       finalLoss: Number.isNaN(lastEpochLoss) && epochLossSteps > 0 ? epochLossSum / epochLossSteps : lastEpochLoss,
       curve,
-      engine: engineOf(trainer),
+      engine: engineName(trainer),
     };
   } finally {
     trainer.dispose();
@@ -126,9 +123,9 @@ function validBatchSizes(sizes: readonly number[]): number[] {
  * Runs a sweep to its end (or until cancelled). `busy` names why it must not start (a run is
  * training). Always answers with sweep-done, with the tensor count before and after.
  */
-export async function runSweep(request: SweepRequest, post: Post, busy: string | null): Promise<void> {
+export async function runSweep(request: SweepRequest, post: Post, busy: Message | null): Promise<void> {
   const tensorCountBefore = heldTensors();
-  const done = (outcome: SweepOutcome, reason?: string) =>
+  const done = (outcome: SweepOutcome, reason?: Message) =>
     post({
       type: 'sweep-done',
       sweepId: request.sweepId,
@@ -141,7 +138,7 @@ export async function runSweep(request: SweepRequest, post: Post, busy: string |
     done('refused', busy);
     return;
   }
-  const sweep = { sweepId: request.sweepId, stopReason: null as string | null };
+  const sweep = { sweepId: request.sweepId, stopReason: null as Message | null };
   active = sweep;
   const budget = { ...request, budgetMs: Math.min(Math.max(request.budgetMs, 1), MAX_BUDGET_MS), maxEpochs: Math.max(1, request.maxEpochs) };
   try {
@@ -151,7 +148,7 @@ export async function runSweep(request: SweepRequest, post: Post, busy: string |
       if (point && !sweep.stopReason) post({ type: 'sweep-point', sweepId: request.sweepId, point });
     }
   } catch (e) {
-    done('error', e instanceof Error ? e.message : String(e));
+    done('error', e instanceof BackendFault ? e.problem : message('error.raw', { text: e instanceof Error ? e.message : String(e) }));
     return;
   } finally {
     if (active === sweep) active = null;

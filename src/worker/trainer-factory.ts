@@ -42,3 +42,10 @@ export function createTrainer(plan: RunPlan, config: RunConfig): Trainer {
     }
   }
 }
+
+/** Which trainer runs, in the words the sweep and the benchmark report ("fused WGSL, sequential"). */
+export function engineName(trainer: Trainer): string {
+  if (trainer instanceof FusedLinearTrainer) return `fused WGSL, ${trainer.schedule}`;
+  if (trainer instanceof FusedMlpTrainer) return 'fused WGSL, one invocation';
+  return 'tfjs op by op';
+}
