@@ -2,6 +2,7 @@
 // styles it is drawn with inlined (the stylesheet does not travel with it), drawn on a canvas and
 // encoded; the batch composition already is a canvas. The CSP allows blob: images, so nothing leaves
 // the page.
+import { message, ProblemError } from '../i18n/message';
 
 /** Presentation properties that CSS may set on the chart; copied onto each element of the copy. */
 const STYLE_PROPS = [
@@ -25,7 +26,7 @@ const PNG_SCALE = 2;
 
 function toPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG.'))), 'image/png'),
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ProblemError(message('export.encodeFailed')))), 'image/png'),
   );
 }
 
@@ -34,7 +35,7 @@ function whiteCanvas(width: number, height: number): { canvas: HTMLCanvasElement
   canvas.width = Math.max(1, Math.round(width));
   canvas.height = Math.max(1, Math.round(height));
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('No 2D canvas in this browser.');
+  if (!ctx) throw new ProblemError(message('export.noCanvas'));
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   return { canvas, ctx };

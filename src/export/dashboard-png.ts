@@ -5,6 +5,8 @@
 // Nothing is fetched or uploaded: the CSP's img-src 'self' data: blob: is all it needs. It is
 // loaded with import() on the first press, so the page does not carry it until then.
 
+import { message, ProblemError } from '../i18n/message';
+
 /** Longest side of the image (Chrome's canvas limit is 16,384; stay well below it). */
 const MAX_SIDE = 12_000;
 /** About 40 million pixels: a 4K dashboard at 2× would be a 100 MB canvas. */
@@ -59,6 +61,6 @@ export async function dashboardToPng(area: HTMLElement): Promise<Blob> {
   } finally {
     restoreScroll();
   }
-  if (!blob) throw new Error('The browser could not encode the PNG.');
+  if (!blob) throw new ProblemError(message('export.encodeFailed'));
   return blob;
 }

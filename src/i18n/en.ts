@@ -138,6 +138,8 @@ export const en = {
   'export.script': 'Export as PyTorch script',
   'export.lossChart': 'loss chart',
   'export.batchChart': 'batch composition',
+  'export.noCanvas': 'this browser has no 2D canvas',
+  'export.encodeFailed': 'the browser could not encode the PNG',
   'export.notOnPage': 'The {what} is not on the page.',
   'export.failed': 'Could not make the {what} PNG: {reason}',
 

@@ -31,3 +31,17 @@ export function englishText(message: Message): string {
 }
 
 export const message = (key: MessageKey, params?: Params): Message => (params ? { key, params } : { key });
+
+/** An error that knows how it is said: the page shows `problem` in its language, logs the English. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Message) {
+    super(englishText(problem));
+    this.name = 'ProblemError';
+  }
+}
+
+/** What the page says about any error: its own words when it has them, else the error's text. */
+export const problemOf = (error: unknown): Message =>
+  error instanceof ProblemError
+    ? error.problem
+    : message('error.raw', { text: error instanceof Error ? error.message : String(error) });

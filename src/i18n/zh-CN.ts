@@ -136,6 +136,8 @@ export const zhCN: Record<MessageKey, string> = {
   'export.script': '导出为 PyTorch 脚本',
   'export.lossChart': '损失图',
   'export.batchChart': '批次组成图',
+  'export.noCanvas': '此浏览器没有 2D 画布',
+  'export.encodeFailed': '浏览器无法编码 PNG',
   'export.notOnPage': '页面上没有{what}。',
   'export.failed': '无法生成{what}的 PNG：{reason}',
 

@@ -7,7 +7,7 @@ import { dashboardElement, dashboardToPng } from '../export/dashboard-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
 import { useI18n } from '../i18n/react';
-import type { MessageKey } from '../i18n/translate';
+import { message, ProblemError, problemOf, type Message, type MessageKey } from '../i18n/message';
 import type { RunSnapshot } from '../state/run-store';
 import { downloadBlob, downloadText } from './download';
 import './side-groups.css';
@@ -77,17 +77,19 @@ const PNG_EXPORTS: readonly PngExport[] = [
 ];
 
 export function ExportGroup({ run, settings }: Props) {
-  const { t } = useI18n();
-  const [message, setMessage] = useState<string | null>(null);
+  const i18n = useI18n();
+  const { t } = i18n;
+  // A message, said at render time: a language switch re-says it.
+  const [failure, setFailure] = useState<Message | null>(null);
 
-  const png = async (what: string, filename: string, make: () => Promise<Blob> | null) => {
-    setMessage(null);
+  const png = async (what: MessageKey, filename: string, make: () => Promise<Blob> | null) => {
+    setFailure(null);
     try {
       const blob = make();
-      if (!blob) throw new Error(t('export.notOnPage', { what }));
+      if (!blob) throw new ProblemError(message('export.notOnPage', { what: message(what) }));
       downloadBlob(filename, await blob);
     } catch (error) {
-      setMessage(t('export.failed', { what, reason: error instanceof Error ? error.message : String(error) }));
+      setFailure(message('export.failed', { what: message(what), reason: problemOf(error) }));
     }
   };
 
@@ -102,16 +104,17 @@ export function ExportGroup({ run, settings }: Props) {
         {t('export.csv')}
       </button>
       {PNG_EXPORTS.map(({ label, what, suffix, make }) => (
-        <button key={suffix} type="button" onClick={() => void png(t(what), `${stem(run.config)}-${suffix}.png`, make)}>
+        <button key={suffix} type="button" disabled={suffix === 'params' && run.config.model !== 'linear'}
+          onClick={() => void png(what, `${stem(run.config)}-${suffix}.png`, make)}>
           {t(label)}
         </button>
       ))}
       <button type="button" onClick={() => downloadText(pytorchScriptFilename(settings), buildPytorchScript(settings))}>
         {t('export.script')}
       </button>
-      {message && (
+      {failure && (
         <p className="side-group-message" role="alert">
-          {message}
+          {i18n.say(failure)}
         </p>
       )}
     </fieldset>

@@ -2,7 +2,7 @@
 // actually works. tf.setBackend resolves false on failure (it does not throw) and getBackend() may
 // still name the failed backend, so each candidate is checked by its boolean and then by a tiny
 // computation read back with `await data()` (dataSync returns zeros on WebGPU in a worker).
-import { englishText, message, type Message } from '../i18n/message';
+import { englishText, message, ProblemError, type Message } from '../i18n/message';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
@@ -96,13 +96,6 @@ export class BackendFault extends Error {
   }
 }
 
-/** A failure the worker knows how to say: the page shows `problem` in its language. */
-export class WorkerProblem extends Error {
-  constructor(readonly problem: Message) {
-    super(englishText(problem));
-    this.name = 'WorkerProblem';
-  }
-}
 
 /** "webgpu: …; webgl: …" as one message, each item said in the page's language. */
 export function reasonList(reasons: readonly FallbackReason[]): Message {
@@ -261,7 +254,7 @@ async function selectFrom(
       gpuVerified: name === 'webgpu' ? test.onGpu : undefined,
     };
   }
-  throw new WorkerProblem(message('error.noBackend', { reasons: reasonList(fallbackReasons) }));
+  throw new ProblemError(message('error.noBackend', { reasons: reasonList(fallbackReasons) }));
 }
 
 export function selectBackend(requested: BackendPreference): Promise<BackendInfo> {

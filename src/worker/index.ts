@@ -2,7 +2,7 @@
 // It owns tfjs; the UI thread never imports it.
 import { DEFAULT_CONFIG } from '../engine/config';
 import { assertNever, type BackendInfo, type FromWorker, type TestHook, type ToWorker } from '../protocol';
-import { message as messageOf, type Message } from '../i18n/message';
+import { message as messageOf, problemOf as saidProblem, type Message } from '../i18n/message';
 import {
   BackendFault,
   backendSerial,
@@ -13,7 +13,6 @@ import {
   selectBackend,
   webglContext,
   webgpuDevice,
-  WorkerProblem,
 } from './backend';
 import { TrainingRun } from './run';
 import { cancelSweep, runSweep } from './sweep';
@@ -22,7 +21,7 @@ const post = (message: FromWorker) => self.postMessage(message);
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** What the page says about a failure: the worker's own words when it knows them, else the error's text. */
 const problemOf = (e: unknown): Message =>
-  e instanceof WorkerProblem || e instanceof BackendFault ? e.problem : messageOf('error.raw', { text: describe(e) });
+  e instanceof BackendFault ? e.problem : saidProblem(e);
 
 let run: TrainingRun | null = null;
 let backend: BackendInfo | null = null;
