@@ -142,12 +142,14 @@ export function configToSearch(
   return text ? `?${text}` : '';
 }
 
-/** Rewrites the address bar without a reload or a new history entry. */
-export function writeConfigToUrl(config: RunConfig): void {
+/** Rewrites the address bar's query with `toSearch`, without a reload or a new history entry. */
+function replaceSearch(toSearch: (currentSearch: string) => string): void {
   const { pathname, search, hash } = window.location;
-  const next = configToSearch(config, search);
+  const next = toSearch(search);
   if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
 }
+
+export const writeConfigToUrl = (config: RunConfig): void => replaceSearch((search) => configToSearch(config, search));
 
 /** Projector mode from a query string: on for `projector=1` (or `true`), off otherwise. */
 export function parseProjector(search: string): boolean {
@@ -164,11 +166,7 @@ export function projectorToSearch(on: boolean, currentSearch: string): string {
   return text ? `?${text}` : '';
 }
 
-export function writeProjectorToUrl(on: boolean): void {
-  const { pathname, search, hash } = window.location;
-  const next = projectorToSearch(on, search);
-  if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
-}
+export const writeProjectorToUrl = (on: boolean): void => replaceSearch((search) => projectorToSearch(on, search));
 
 /**
  * Control names for `hide=` (a comma list): embedded exercises can hide what the exercise fixes.
@@ -252,11 +250,8 @@ export function viewToSearch(view: { xAxis: 'step' | 'epoch'; logScale: boolean 
   return text ? `?${text}` : '';
 }
 
-export function writeViewToUrl(view: { xAxis: 'step' | 'epoch'; logScale: boolean }): void {
-  const { pathname, search, hash } = window.location;
-  const next = viewToSearch(view, search);
-  if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
-}
+export const writeViewToUrl = (view: { xAxis: 'step' | 'epoch'; logScale: boolean }): void =>
+  replaceSearch((search) => viewToSearch(view, search));
 
 /** `currentSearch` with `lang=` set to `locale`; the rest kept in order. */
 export function langToSearch(locale: Locale, currentSearch: string): string {
@@ -266,8 +261,4 @@ export function langToSearch(locale: Locale, currentSearch: string): string {
 }
 
 /** Keeps the chosen language in the link, so that a copied link opens in it. */
-export function writeLangToUrl(locale: Locale): void {
-  const { pathname, search, hash } = window.location;
-  const next = langToSearch(locale, search);
-  if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
-}
+export const writeLangToUrl = (locale: Locale): void => replaceSearch((search) => langToSearch(locale, search));
