@@ -159,7 +159,7 @@ test('the noisy line, 100,000 samples: the first epoch has the engine’s batche
   await trainToEnd(page);
 
   const plan = createRunPlan({ ...DEFAULT_CONFIG, ...config });
-  const firstEpoch = plan.nextEpochBatches();
+  const firstEpoch = plan.nextEpochBatches().map((batch) => Array.from(batch));
   const { steps: reference } = referenceRun(config);
   const { ready, steps, epochs } = await workerRecord(page);
   expect(ready.initialModelParams).toEqual(Array.from(plan.initialParameters));

@@ -75,14 +75,17 @@ export interface DataColumns {
 export function epochMessage(
   runId: number,
   epoch: number,
-  batches: readonly (readonly number[])[],
+  batches: readonly ArrayLike<number>[],
   batchSize: number,
 ): FromWorker {
   let length = 0;
   for (const batch of batches) length += batch.length;
   const order = new Int32Array(length);
   let at = 0;
-  for (const batch of batches) for (const index of batch) order[at++] = index;
+  for (const batch of batches) {
+    order.set(batch, at);
+    at += batch.length;
+  }
   return { type: 'epoch', runId, epoch, batches: [], order, batchSize };
 }
 

@@ -5,7 +5,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import { mlpStepFloat32, mlpStepFloat64 } from '../engine/mlp-reference';
-import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
+import type { Batch } from '../engine/dataloader';
+import { batchStream, createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
 import { sgdStep, type Precision } from '../engine/reference';
 import { selectBackend } from '../worker/backend';
 import { MlpSgdTrainer } from '../worker/mlp-trainer';
@@ -32,7 +33,7 @@ function opByOpTrainer(plan: RunPlan, config: RunConfig): Trainer {
 function jsStepper(plan: RunPlan, config: RunConfig, precision: Precision) {
   let params: ArrayLike<number> = plan.initialParameters;
   const spec = plan.model;
-  return (batch: readonly number[]): number => {
+  return (batch: Batch): number => {
     if (spec.kind === 'mlp') {
       const step = precision === 'float32' ? mlpStepFloat32 : mlpStepFloat64;
       const r = step(plan.dataset, batch, params, spec.hiddenUnits, spec.activation, config.learningRate);
@@ -48,17 +49,20 @@ function jsStepper(plan: RunPlan, config: RunConfig, precision: Precision) {
 /** Trains in app-style growing chunks, or with one read-back per step for the naive loop. */
 async function train(
   trainer: Trainer,
-  nextBatch: () => number[],
+  plan: RunPlan,
+  nextBatch: () => Batch,
   naive: boolean,
   until: (stepsDone: number) => boolean,
-  onSteps?: (batches: number[][], readouts: StepReadout[]) => void,
+  onSteps?: (batches: Batch[], readouts: StepReadout[]) => void,
 ): Promise<number> {
   let done = 0;
   let chunk = 1;
   while (!until(done)) {
     const started = performance.now();
     const batches = Array.from({ length: naive ? 1 : chunk }, nextBatch);
-    const readouts = await trainer.read(trainer.enqueue(batches));
+    const work = trainer.enqueue(batches);
+    plan.prefetchEpochs(epochsAhead(plan, chunk)); // every engine shuffles ahead while its GPU works, as the app does
+    const readouts = await trainer.read(work);
     onSteps?.(batches, readouts);
     done += batches.length;
     if (!naive && performance.now() - started < CHUNK_BUDGET_MS) chunk = Math.min(chunk * 2, MAX_CHUNK);
@@ -82,7 +86,7 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
   const checkPlan = createRunPlan(config);
   const reference = jsStepper(checkPlan, config, 'float32');
   let maxRelativeError = 0;
-  const compare = (batches: number[][], losses: number[]) =>
+  const compare = (batches: Batch[], losses: number[]) =>
     batches.forEach((batch, i) => {
       maxRelativeError = Math.max(maxRelativeError, relError(losses[i], reference(batch)));
     });
@@ -111,7 +115,7 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
   const make = (plan: RunPlan) => (naive ? opByOpTrainer(plan, config) : createTrainer(plan, config));
   const checker = make(checkPlan);
   try {
-    await train(checker, checkBatch, naive, (d) => d >= checkSteps, (batches, readouts) =>
+    await train(checker, checkPlan, checkBatch, naive, (d) => d >= checkSteps, (batches, readouts) =>
       compare(batches, readouts.map((r) => r.loss)),
     );
   } finally {
@@ -122,9 +126,9 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
   const trainer = make(plan);
   try {
     const next = batchStream(plan);
-    await train(trainer, next, naive, (d) => d >= 4); // warm-up: shaders, buffers
+    await train(trainer, plan, next, naive, (d) => d >= 4); // warm-up: shaders, buffers
     const started = performance.now();
-    const steps = await train(trainer, next, naive, () => performance.now() - started >= budgetMs);
+    const steps = await train(trainer, plan, next, naive, () => performance.now() - started >= budgetMs);
     const seconds = (performance.now() - started) / 1000;
     const note = engineName(trainer);
     return { ...base, backend: tf.getBackend(), steps, seconds, ...rates(steps, seconds, plan), maxRelativeError, note };

@@ -3,9 +3,12 @@ import { pytorchVectors } from './__fixtures__/pytorch-vectors';
 import { batchesPerEpoch, DataLoaderPlan, splitIntoBatches, type LoaderOptions } from './dataloader';
 import { TorchGenerator } from './rng/torch-generator';
 
+/** An epoch's batches as plain arrays, to compare with PyTorch's lists. */
+const asLists = (epoch: readonly ArrayLike<number>[]): number[][] => epoch.map((batch) => Array.from(batch));
+
 function epochsOf(options: LoaderOptions, seed: number, epochs: number) {
   const loader = new DataLoaderPlan(options, new TorchGenerator(seed));
-  return Array.from({ length: epochs }, () => loader.nextEpoch());
+  return Array.from({ length: epochs }, () => asLists(loader.nextEpoch()));
 }
 
 const tutorial = { datasetSize: 10, shuffle: true, dropLast: false };
@@ -63,12 +66,35 @@ describe('DataLoader batching', () => {
     g.random();
     g.random();
     const epoch = new DataLoaderPlan({ ...tutorial, batchSize: 3 }, g).nextEpoch();
-    expect(epoch).toEqual([[3, 5, 0], [6, 1, 2], [4, 9, 7], [8]]);
+    expect(asLists(epoch)).toEqual([[3, 5, 0], [6, 1, 2], [4, 9, 7], [8]]);
   });
 
-  it('splits an order into batches without reordering it', () => {
-    expect(splitIntoBatches([5, 4, 3, 2, 1], 2, false)).toEqual([[5, 4], [3, 2], [1]]);
-    expect(splitIntoBatches([5, 4, 3, 2, 1], 2, true)).toEqual([[5, 4], [3, 2]]);
+  it('splits an order into batches without reordering or copying it', () => {
+    const order = Int32Array.of(5, 4, 3, 2, 1);
+    expect(asLists(splitIntoBatches(order, 2, false))).toEqual([[5, 4], [3, 2], [1]]);
+    expect(asLists(splitIntoBatches(order, 2, true))).toEqual([[5, 4], [3, 2]]);
+    // Views of the one order: an epoch of N samples is one allocation, whatever B is.
+    expect(splitIntoBatches(order, 2, false).every((batch) => batch.buffer === order.buffer)).toBe(true);
+  });
+
+  it('prefetch draws the next epoch early: the same epochs, the generators in the same place', () => {
+    const options = { datasetSize: 1000, batchSize: 64, shuffle: true, dropLast: false };
+    for (const generatorSeed of [null, 9]) {
+      const make = () => {
+        const global = new TorchGenerator(4);
+        const generator = generatorSeed === null ? undefined : new TorchGenerator(generatorSeed);
+        return { global, generator, loader: new DataLoaderPlan({ ...options, generator }, global) };
+      };
+      const plain = make();
+      const ahead = make();
+      for (let e = 0; e < 5; e++) {
+        ahead.loader.prefetch(e % 3);
+        ahead.loader.prefetch(1); // keeps the epochs already drawn
+        expect(asLists(ahead.loader.nextEpoch())).toEqual(asLists(plain.loader.nextEpoch()));
+      }
+      expect(ahead.global.randomInt64()).toBe(plain.global.randomInt64());
+      if (generatorSeed !== null) expect(ahead.generator!.randomInt64()).toBe(plain.generator!.randomInt64());
+    }
   });
 
   it('rejects an empty dataset or a batch size below 1', () => {
@@ -88,7 +114,7 @@ describe('DataLoader against PyTorch (3 epochs, then the generators’ next int6
         { datasetSize: c.n, batchSize: c.batchSize, shuffle: c.shuffle, dropLast: c.dropLast, generator },
         global,
       );
-      const epochs = c.epochs.map(() => loader.nextEpoch());
+      const epochs = c.epochs.map(() => asLists(loader.nextEpoch()));
       expect(epochs).toEqual(c.epochs);
       // The draws nobody sees in the batches — base seeds, sampler seeds, the discarded
       // permutation — show in where each generator stands afterwards.

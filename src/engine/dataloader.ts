@@ -23,24 +23,31 @@ export function batchesPerEpoch(datasetSize: number, batchSize: number, dropLast
   return dropLast ? Math.floor(datasetSize / batchSize) : Math.ceil(datasetSize / batchSize);
 }
 
-/** Cuts an index order into mini-batches of `batchSize`; the short last one kept unless dropLast. */
-export function splitIntoBatches(
-  order: ArrayLike<number>,
-  batchSize: number,
-  dropLast: boolean,
-): number[][] {
+/**
+ * A mini-batch: the sample indices the sampler yielded, in order. Batches are views into one
+ * Int32Array per epoch, so an epoch of N = 1,000,000 costs one allocation, not a million numbers.
+ */
+export type Batch = Int32Array;
+
+/** Cuts an index order into mini-batches of `batchSize` (views of it); the short last one kept unless dropLast. */
+export function splitIntoBatches(order: Int32Array, batchSize: number, dropLast: boolean): Batch[] {
   const count = batchesPerEpoch(order.length, batchSize, dropLast);
-  const batches: number[][] = [];
+  const batches: Batch[] = [];
   for (let k = 0; k < count; k++) {
     const start = k * batchSize;
-    const end = Math.min(start + batchSize, order.length);
-    batches.push(Array.from({ length: end - start }, (_, j) => order[start + j]));
+    batches.push(order.subarray(start, Math.min(start + batchSize, order.length)));
   }
   return batches;
 }
 
+/** randperm's Float64Array (n ≥ 2^32/20, beyond any dataset here) as indices. */
+const asInt32 = (perm: Int32Array | Float64Array): Int32Array =>
+  perm instanceof Int32Array ? perm : Int32Array.from(perm);
+
 export class DataLoaderPlan {
   readonly stepsPerEpoch: number;
+  /** Epochs drawn ahead of time by prefetch(), oldest first. */
+  private readonly prefetched: Batch[][] = [];
 
   constructor(
     private readonly options: LoaderOptions,
@@ -53,20 +60,34 @@ export class DataLoaderPlan {
   }
 
   /** The next epoch's mini-batches (sample indices), advancing the generators as PyTorch does. */
-  nextEpoch(): number[][] {
+  nextEpoch(): Batch[] {
+    return this.prefetched.shift() ?? this.drawEpoch();
+  }
+
+  /**
+   * Draws the next `epochs` epochs now (those not drawn yet), so that a trainer can shuffle while
+   * the GPU works on the current chunk, as PyTorch's DataLoader prefetches. Only the plan draws
+   * from its generators after the model's initialisation, so drawing early gives the same epochs.
+   */
+  prefetch(epochs = 1): void {
+    while (this.prefetched.length < epochs) this.prefetched.push(this.drawEpoch());
+  }
+
+  private drawEpoch(): Batch[] {
     const { datasetSize: n, batchSize, shuffle, dropLast, generator } = this.options;
     const loaderGenerator = generator ?? this.globalGenerator;
     loaderGenerator.randomInt64(); // the iterator's base seed (step 1 above)
 
-    let order: ArrayLike<number>;
+    let order: Int32Array;
     if (!shuffle) {
-      order = Array.from({ length: n }, (_, i) => i);
+      order = new Int32Array(n);
+      for (let i = 0; i < n; i++) order[i] = i;
     } else if (generator) {
-      order = randperm(n, generator);
+      order = asInt32(randperm(n, generator));
       randperm(n, generator); // the trailing, discarded permutation (step 3)
     } else {
       const samplerSeed = this.globalGenerator.randomInt64();
-      order = randperm(n, new TorchGenerator(samplerSeed));
+      order = asInt32(randperm(n, new TorchGenerator(samplerSeed)));
     }
     return splitIntoBatches(order, batchSize, dropLast);
   }

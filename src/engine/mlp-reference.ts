@@ -33,7 +33,7 @@ const derivatives64: Record<ActivationName, (a: number) => number> = {
 /** One SGD step on `batch` from the flat parameters `p`; the batch loss and the parameters after. */
 export type MlpStep = (
   dataset: Dataset,
-  batch: readonly number[],
+  batch: ArrayLike<number>,
   p: ArrayLike<number>,
   hidden: number,
   activation: ActivationName,
@@ -48,7 +48,8 @@ export const mlpStepFloat64: MlpStep = (dataset, batch, p, hidden, activation, l
   const grad = new Float64Array(3 * h + 1);
   const a = new Float64Array(h);
   let lossSum = 0;
-  for (const i of batch) {
+  for (let k = 0; k < n; k++) {
+    const i = batch[k];
     const x = dataset.x[i];
     let out = p[3 * h];
     for (let j = 0; j < h; j++) {
@@ -128,12 +129,12 @@ export const mlpStepFloat32: MlpStep = (dataset, batch, p, hidden, activation, l
   const act = activations32[activation];
   // PyTorch's elementwise kernels run whole pairs of 8-float vectors, then the rest one by one.
   const vectorizedEnd = Math.floor((n * h) / 16) * 16;
-  const a = batch.map((i, k) => {
+  const a = Array.from(batch, (i, k) => {
     const row = new Float64Array(h);
     for (let j = 0; j < h; j++) row[j] = act(f(f(dataset.x[i] * p[j]) + p[h + j]), k * h + j < vectorizedEnd);
     return row;
   });
-  const diffs = batch.map((i, k) => {
+  const diffs = Array.from(batch, (i, k) => {
     let dot = 0;
     for (let j = 0; j < h; j++) dot = f(dot + f(a[k][j] * p[2 * h + j]));
     return f(f(dot + p[3 * h]) - dataset.y[i]);

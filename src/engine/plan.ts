@@ -4,7 +4,7 @@
 // MLP: 3h + 1), then each epoch's iterator draws its seeds. Workers, reference trainer and tests all
 // start here.
 import { seedBigInt, type RunConfig } from './config';
-import { DataLoaderPlan } from './dataloader';
+import { DataLoaderPlan, type Batch } from './dataloader';
 import { lineDataset, sineDataset, tutorialDataset, type Dataset } from './datasets';
 import { initModel, modelSpecFor, type ModelSpec } from './models';
 import { TorchGenerator } from './rng/torch-generator';
@@ -23,7 +23,9 @@ export interface RunPlan {
   initialParams?: LinearParams;
   stepsPerEpoch: number;
   /** Call once per epoch, in order: epoch 1 first. */
-  nextEpochBatches(): number[][];
+  nextEpochBatches(): Batch[];
+  /** Draws the next `epochs` epochs ahead (DataLoaderPlan.prefetch); nextEpochBatches() returns them. */
+  prefetchEpochs(epochs: number): void;
 }
 
 export function datasetFor(config: Pick<RunConfig, 'dataset' | 'samples' | 'seed' | 'customData'>): Dataset {
@@ -69,12 +71,18 @@ export function createRunPlan(config: RunConfig): RunPlan {
       model.kind === 'linear' ? { w: initialParameters[0], b: initialParameters[1] } : undefined,
     stepsPerEpoch: loader.stepsPerEpoch,
     nextEpochBatches: () => loader.nextEpoch(),
+    prefetchEpochs: (epochs) => loader.prefetch(epochs),
   };
 }
 
+/** Epochs a trainer draws ahead: enough for a chunk of `steps`, at most 4 (16 MB at N = 1,000,000). */
+export function epochsAhead(plan: RunPlan, steps: number): number {
+  return Math.min(4, Math.ceil(steps / plan.stepsPerEpoch));
+}
+
 /** An endless stream of the plan's mini-batches, epoch after epoch, in PyTorch's order. */
-export function batchStream(plan: RunPlan): () => number[] {
-  let epoch: number[][] = [];
+export function batchStream(plan: RunPlan): () => Batch {
+  let epoch: Batch[] = [];
   let next = 0;
   return () => {
     if (next === epoch.length) {

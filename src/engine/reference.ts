@@ -34,7 +34,7 @@ export interface ReferenceRun {
   initialParams?: LinearParams;
   learningRate: number;
   epochs: number;
-  nextEpochBatches(): number[][];
+  nextEpochBatches(): ArrayLike<number>[];
 }
 
 export interface SgdStepResult {
@@ -45,7 +45,7 @@ export interface SgdStepResult {
 
 type SgdStep = (
   dataset: Dataset,
-  batch: readonly number[],
+  batch: ArrayLike<number>,
   params: LinearParams,
   learningRate: number,
 ) => SgdStepResult;
@@ -53,7 +53,7 @@ type SgdStep = (
 /** One SGD step on one mini-batch; returns the batch loss (before the update) and the new params. */
 export function sgdStep(
   dataset: Dataset,
-  batch: readonly number[],
+  batch: ArrayLike<number>,
   params: LinearParams,
   learningRate: number,
   precision: Precision,
@@ -67,7 +67,8 @@ const sgdStepFloat64: SgdStep = (dataset, batch, { w, b }, learningRate) => {
   let lossSum = 0;
   let gradW = 0;
   let gradB = 0;
-  for (const i of batch) {
+  for (let k = 0; k < n; k++) {
+    const i = batch[k];
     const x = dataset.x[i];
     const diff = x * w + b - dataset.y[i];
     lossSum += diff * diff;
@@ -94,14 +95,12 @@ const sgdStepFloat64: SgdStep = (dataset, batch, { w, b }, learningRate) => {
 const sgdStepFloat32: SgdStep = (dataset, batch, { w, b }, learningRate) => {
   const r = Math.fround;
   const n = batch.length;
-  const diffs = batch.map((i) => r(r(r(dataset.x[i] * w) + b) - dataset.y[i]));
+  const diffs = Array.from(batch, (i) => r(r(r(dataset.x[i] * w) + b) - dataset.y[i]));
   const loss = r(cascadeSum32(diffs.map((d) => r(d * d))) / n);
   const scale = r(2 / n);
   const gradOut = diffs.map((d) => r(scale * d));
   let gradW = 0;
-  batch.forEach((i, k) => {
-    gradW = r(gradW + r(gradOut[k] * dataset.x[i]));
-  });
+  for (let k = 0; k < n; k++) gradW = r(gradW + r(gradOut[k] * dataset.x[batch[k]]));
   const gradB = cascadeSum32(gradOut);
   const minusLr = -r(learningRate);
   return { loss, params: { w: fma32(minusLr, gradW, w), b: fma32(minusLr, gradB, b) } };
@@ -121,7 +120,7 @@ export function trainReference(
     run.initialParameters ?? (run.initialParams ? [run.initialParams.w, run.initialParams.b] : undefined);
   if (!initial) throw new Error('trainReference: no initial parameters');
   let parameters: Float64Array = Float64Array.from(initial);
-  const step = (batch: readonly number[]): number => {
+  const step = (batch: ArrayLike<number>): number => {
     if (model.kind === 'linear') {
       const [w, b] = parameters;
       const result = sgdStep(run.dataset, batch, { w, b }, run.learningRate, precision);
@@ -139,7 +138,7 @@ export function trainReference(
     const batches = run.nextEpochBatches();
     batches.forEach((batch, k) => {
       const loss = step(batch);
-      const record: ReferenceStep = { epoch, stepInEpoch: k + 1, batch, loss };
+      const record: ReferenceStep = { epoch, stepInEpoch: k + 1, batch: Array.from(batch), loss };
       if (model.kind === 'linear') record.params = { w: parameters[0], b: parameters[1] };
       if (recordParameters) record.parameters = parameters.slice();
       steps.push(record);

@@ -68,7 +68,7 @@ export class MlpSgdTrainer implements Trainer<MlpChunk> {
     for (const size of batchSizes) this.scaleFor(size);
   }
 
-  enqueue(batches: readonly (readonly number[])[]): MlpChunk {
+  enqueue(batches: readonly ArrayLike<number>[]): MlpChunk {
     const total = batches.reduce((sum, b) => sum + b.length, 0);
     const flat = new Int32Array(total);
     let offset = 0;

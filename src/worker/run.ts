@@ -7,7 +7,8 @@
 // batches) and starts its trainer from the parameters read back at that step.
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
-import { createRunPlan, type RunPlan } from '../engine/plan';
+import type { Batch } from '../engine/dataloader';
+import { createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
 import { epochMessage, type FromWorker, type ResumePoint, type RunState, type StepRecord } from '../protocol';
 import { currentFault, orBackendFault } from './backend';
 import type { StepReadout, Trainer } from './trainer';
@@ -37,7 +38,7 @@ export interface RunOptions {
 interface StepPosition {
   epoch: number;
   stepInEpoch: number;
-  batch: number[];
+  batch: Batch;
 }
 
 interface PendingChunk {
@@ -79,7 +80,7 @@ export class TrainingRun {
   private readonly totalSteps: number;
   private readonly onFault?: RunOptions['onFault'];
   private epoch = 0;
-  private epochBatches: number[][] = [];
+  private epochBatches: Batch[] = [];
   private nextBatchInEpoch = 0;
   /** Steps enqueued so far. */
   private stepsDone = 0;
@@ -237,9 +238,11 @@ export class TrainingRun {
       const slowMotion = this.config.speed > 0;
       const wanted = slowMotion ? 1 : chunkSize;
       const started = performance.now();
-      const diverged = await this.flush(
-        this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted),
-      );
+      const chunk = this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted);
+      // Shuffle the next chunk's epochs while the GPU trains this one, not after it (1M samples: ~7 ms each).
+      const epochsLeft = this.config.epochs - this.epoch;
+      if (epochsLeft > 0) this.plan.prefetchEpochs(Math.min(epochsLeft, epochsAhead(this.plan, chunkSize)));
+      const diverged = await this.flush(chunk);
       // A NaN/infinite loss stops the run once, at once (the UI explains and offers a smaller
       // learning rate; a UI-side pause would come after a short run had finished). Train goes on.
       if (diverged && !this.stoppedForDivergence) {
@@ -328,7 +331,7 @@ export class TrainingRun {
       step: firstStep + i,
       epoch: positions[i].epoch,
       stepInEpoch: positions[i].stepInEpoch,
-      batch: positions[i].batch,
+      batch: Array.from(positions[i].batch),
       loss: r.loss,
       params: r.params,
     }));

@@ -3,7 +3,7 @@
 // in the run loop's growing chunks, and reports samples/s, time per epoch and a loss curve. It runs
 // between runs, never beside one, and frees everything it made before it says it is done.
 import type { RunConfig } from '../engine/config';
-import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
+import { batchStream, createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
 import type { FromWorker, SweepCurvePoint, SweepOutcome, SweepPoint, ToWorker } from '../protocol';
 import { message, type Message } from '../i18n/message';
 import { BackendFault, currentFault, orBackendFault } from './backend';
@@ -68,7 +68,9 @@ async function measure(request: SweepRequest, batchSize: number, stopped: () => 
       const size = steps < curveSteps ? Math.min(chunk, curveSteps - steps) : chunk;
       const batches = Array.from({ length: size }, nextBatch);
       const chunkStarted = performance.now();
-      const readouts = await orBackendFault(trainer.read(trainer.enqueue(batches)));
+      const work = trainer.enqueue(batches);
+      plan.prefetchEpochs(epochsAhead(plan, chunk)); // as a run does: the next shuffles overlap the GPU's work
+      const readouts = await orBackendFault(trainer.read(work));
       const now = performance.now();
       if (steps < curveSteps) {
         const loss = readouts.reduce((sum, r) => sum + r.loss, 0) / readouts.length;

@@ -20,7 +20,7 @@ export interface StepReadout {
 /** What a run needs from a training implementation (op-by-op tfjs, fused WGSL, …). */
 export interface Trainer<Pending = unknown> {
   /** Queues one SGD step per mini-batch, in order; nothing is read back yet. */
-  enqueue(batches: readonly (readonly number[])[]): Pending;
+  enqueue(batches: readonly ArrayLike<number>[]): Pending;
   /** The loss (before each update) and parameters (after it) of every queued step. */
   read(pending: Pending): Promise<StepReadout[]>;
   dispose(): void;
@@ -47,7 +47,7 @@ export class LinearSgdTrainer implements Trainer<tf.Tensor1D[]> {
     this.optimizer = tf.train.sgd(learningRate);
   }
 
-  enqueue(batches: readonly (readonly number[])[]): tf.Tensor1D[] {
+  enqueue(batches: readonly ArrayLike<number>[]): tf.Tensor1D[] {
     return batches.map((batch) => this.step(batch));
   }
 
@@ -66,7 +66,7 @@ export class LinearSgdTrainer implements Trainer<tf.Tensor1D[]> {
   }
 
   /** One SGD step on `batch`; returns [batch loss before the update, w after, b after], unread. */
-  private step(batch: readonly number[]): tf.Tensor1D {
+  private step(batch: ArrayLike<number>): tf.Tensor1D {
     return tf.tidy(() => {
       const indices = tf.tensor1d(Int32Array.from(batch), 'int32');
       const xb = tf.gather(this.x, indices);

@@ -22,12 +22,20 @@ export class MT19937 {
     this.index = N;
   }
 
+  /**
+   * The next 624 words. Three loops instead of `% N` per word: V8 does not strength-reduce the
+   * modulo, and the twist is a third of randperm's time at N = 1,000,000.
+   */
   private twist(): void {
     const s = this.state;
-    for (let i = 0; i < N; i++) {
-      const y = (s[i] & UPPER_MASK) | (s[(i + 1) % N] & LOWER_MASK);
-      s[i] = s[(i + M) % N] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    }
+    const mix = (upper: number, lower: number, far: number) => {
+      const y = (upper & UPPER_MASK) | (lower & LOWER_MASK);
+      return far ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    };
+    let i = 0;
+    for (; i < N - M; i++) s[i] = mix(s[i], s[i + 1], s[i + M]);
+    for (; i < N - 1; i++) s[i] = mix(s[i], s[i + 1], s[i + M - N]);
+    s[N - 1] = mix(s[N - 1], s[0], s[M - 1]);
     this.index = 0;
   }
 

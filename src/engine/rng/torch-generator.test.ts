@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pytorchVectors } from '../__fixtures__/pytorch-vectors';
-import { randperm, TorchGenerator } from './torch-generator';
+import { randperm, remainder, TorchGenerator } from './torch-generator';
 
 function seeded(seed: number): TorchGenerator {
   const g = new TorchGenerator();
@@ -66,6 +66,23 @@ describe('randperm', () => {
       expect([Array.from(randperm(c.n, g)), Array.from(randperm(c.n, g))]).toEqual(c.permutations);
     },
   );
+});
+
+describe('remainder (randperm\'s u % m without fmod)', () => {
+  it('equals the integer remainder for 32-bit words, at the edges and at random', () => {
+    const words = [0, 1, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 2, 2 ** 32 - 1];
+    const moduli = [1, 2, 3, 7, 999_999, 1_000_000, 2 ** 28 - 1, 2 ** 31 - 1, 2 ** 31 + 1, 2 ** 32 - 1];
+    const g = seeded(5);
+    for (let k = 0; k < 20_000; k++) {
+      words.push(g.random());
+      moduli.push(1 + (g.random() % 2 ** 28));
+    }
+    for (let k = 0; k < words.length; k++) {
+      for (const m of k < 6 ? moduli : [moduli[k], moduli[k % 10]]) {
+        expect(remainder(words[k], m)).toBe(Number(BigInt(words[k]) % BigInt(m)));
+      }
+    }
+  });
 });
 
 describe('TorchGenerator draws', () => {

@@ -48,6 +48,16 @@ export class TorchGenerator {
   }
 }
 
+/**
+ * u % m for a 32-bit word u and 0 < m < 2^32, exactly, without `%`: V8 computes `%` of a number
+ * above 2^31 − 1 with a call to fmod, the largest cost of randperm at N = 1,000,000. Here the
+ * quotient u/m is exact after flooring: its rounding error is below q·2^−53 ≤ 2^−21/m, while a
+ * non-integer u/m is at least 1/m below the next integer; q·m and u − q·m are exact doubles.
+ */
+export function remainder(u: number, m: number): number {
+  return u - Math.floor(u / m) * m;
+}
+
 /** torch.randperm(n, generator=g) on the CPU, both of PyTorch's algorithms (randperm_cpu). */
 export function randperm(n: number, g: TorchGenerator): Int32Array | Float64Array {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`randperm: bad n ${n}`);
@@ -56,7 +66,7 @@ export function randperm(n: number, g: TorchGenerator): Int32Array | Float64Arra
     const r = new Int32Array(n);
     for (let i = 0; i < n; i++) r[i] = i;
     for (let i = 0; i < n - 1; i++) {
-      const z = g.random() % (n - i);
+      const z = remainder(g.random(), n - i);
       const sav = r[i];
       r[i] = r[z + i];
       r[z + i] = sav;

@@ -91,7 +91,7 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     this.partialsPerGroup = sequential ? 64 : 1;
   }
 
-  enqueue(batches: readonly (readonly number[])[]): Chunk {
+  enqueue(batches: readonly ArrayLike<number>[]): Chunk {
     const { steps, order, stepStart, largest } = packBatches(batches);
     const partials = Math.ceil(largest / this.samplesPerPartial);
     const partialGroups = Math.ceil(partials / this.partialsPerGroup);

@@ -65,7 +65,7 @@ export class FusedMlpTrainer implements Trainer<Chunk> {
     this.pipeline = this.kit.pipeline(MLP_CHUNK_SEQUENTIAL);
   }
 
-  enqueue(batches: readonly (readonly number[])[]): Chunk {
+  enqueue(batches: readonly ArrayLike<number>[]): Chunk {
     const { steps, order, stepStart } = packBatches(batches);
     const before = [this.order, this.stepStart, this.losses];
     this.order = this.buffers.grow(this.order, order.byteLength, storage());

@@ -73,7 +73,7 @@ export class GpuBuffers {
 }
 
 /** The chunk's batches back to back, and where each step's batch starts. */
-export function packBatches(batches: readonly (readonly number[])[]) {
+export function packBatches(batches: readonly ArrayLike<number>[]) {
   const steps = batches.length;
   const stepStart = new Uint32Array(steps + 1);
   let total = 0;
@@ -85,10 +85,7 @@ export function packBatches(batches: readonly (readonly number[])[]) {
   }
   stepStart[steps] = total;
   const order = new Uint32Array(total);
-  for (let s = 0, p = 0; s < steps; s++) {
-    const batch = batches[s];
-    for (let j = 0; j < batch.length; j++) order[p++] = batch[j];
-  }
+  for (let s = 0; s < steps; s++) order.set(batches[s], stepStart[s]);
   return { steps, order, stepStart, largest };
 }
 
