@@ -170,10 +170,11 @@ try {
   writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
   console.log(`\nminibatch-lab benchmark — ${machine.cpu}, ${machine.cores} cores, ${machine.browser}`);
-  console.log('\n| configuration | engine | path | steps/s | samples/s | max rel. loss error |');
-  console.log('| --- | --- | --- | ---: | ---: | ---: |');
+  console.log('\n| configuration | engine | path | steps/s | samples/s | max rel. loss error vs float32 (PyTorch) | vs float64 |');
+  console.log('| --- | --- | --- | ---: | ---: | ---: | ---: |');
+  const err = (v) => (v == null ? '—' : v.toExponential(1));
   for (const r of bench.results) {
-    console.log(`| ${r.caseId} | ${r.engine} | ${r.note ?? ''} | ${fmt(r.stepsPerSecond)} | ${fmt(r.samplesPerSecond)} | ${r.maxRelativeError == null ? '—' : r.maxRelativeError.toExponential(1)} |`);
+    console.log(`| ${r.caseId} | ${r.engine} | ${r.note ?? ''} | ${fmt(r.stepsPerSecond)} | ${fmt(r.samplesPerSecond)} | ${err(r.maxRelativeError)} | ${err(r.maxRelativeErrorFloat64)} |`);
   }
   console.log('\n| ratio | value |\n| --- | ---: |');
   for (const [k, v] of Object.entries(ratios)) console.log(`| ${k} | ${v == null ? '—' : fmt(v) + '×'} |`);

@@ -82,21 +82,27 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
   const config = caseConfig(c);
   const base = { caseId: c.id, engine };
 
-  // Correctness first: the first steps against the float32 reference on the same batches.
+  // Correctness first: the first steps against both references on the same batches — float32
+  // (PyTorch's arithmetic, step for step) and float64 (the exact numbers) — each on its own path.
   const checkPlan = createRunPlan(config);
-  const reference = jsStepper(checkPlan, config, 'float32');
+  const reference32 = jsStepper(checkPlan, config, 'float32');
+  const reference64 = jsStepper(checkPlan, config, 'float64');
   let maxRelativeError = 0;
+  let maxRelativeErrorFloat64 = 0;
+  const checkedLosses: number[] = [];
   const compare = (batches: Batch[], losses: number[]) =>
     batches.forEach((batch, i) => {
-      maxRelativeError = Math.max(maxRelativeError, relError(losses[i], reference(batch)));
+      maxRelativeError = Math.max(maxRelativeError, relError(losses[i], reference32(batch)));
+      maxRelativeErrorFloat64 = Math.max(maxRelativeErrorFloat64, relError(losses[i], reference64(batch)));
+      checkedLosses.push(losses[i]);
     });
   const checkBatch = batchStream(checkPlan);
 
   if (engine === 'js-float64') {
-    const checked = jsStepper(checkPlan, config, 'float64');
+    const engine64 = jsStepper(checkPlan, config, 'float64');
     for (let s = 0; s < checkSteps; s++) {
       const batch = checkBatch();
-      compare([batch], [checked(batch)]);
+      compare([batch], [engine64(batch)]);
     }
     const plan = createRunPlan(config);
     const step = jsStepper(plan, config, 'float64');
@@ -108,7 +114,8 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
       steps++;
     }
     const seconds = (performance.now() - started) / 1000;
-    return { ...base, backend: null, steps, seconds, ...rates(steps, seconds, plan), maxRelativeError };
+    const errors = { maxRelativeError, maxRelativeErrorFloat64, checkedLosses };
+    return { ...base, backend: null, steps, seconds, ...rates(steps, seconds, plan), ...errors };
   }
 
   const naive = engine === 'naive-tfjs';
@@ -131,7 +138,8 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
     const steps = await train(trainer, plan, next, naive, () => performance.now() - started >= budgetMs);
     const seconds = (performance.now() - started) / 1000;
     const note = engineName(trainer);
-    return { ...base, backend: tf.getBackend(), steps, seconds, ...rates(steps, seconds, plan), maxRelativeError, note };
+    const errors = { maxRelativeError, maxRelativeErrorFloat64, checkedLosses };
+    return { ...base, backend: tf.getBackend(), steps, seconds, ...rates(steps, seconds, plan), ...errors, note };
   } finally {
     trainer.dispose();
   }

@@ -52,5 +52,9 @@ export interface EngineResult {
   samplesPerSecond: number;
   /** Largest |loss − reference| / max(|reference|, 1e-6) over the checked steps (float32 reference). */
   maxRelativeError: number | null;
+  /** The same against the float64 reference. */
+  maxRelativeErrorFloat64?: number;
+  /** The losses of the checked steps (the first steps of the case's run), to compare engines step by step. */
+  checkedLosses?: number[];
   note?: string;
 }

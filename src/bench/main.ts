@@ -34,6 +34,7 @@ function addRow(r: EngineResult) {
     fmt(r.stepsPerSecond),
     fmt(r.samplesPerSecond),
     r.maxRelativeError === null ? '—' : r.maxRelativeError.toExponential(1),
+    r.maxRelativeErrorFloat64 === undefined ? '—' : r.maxRelativeErrorFloat64.toExponential(1),
   ])
     row.insertCell().textContent = text;
 }
