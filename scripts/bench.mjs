@@ -159,6 +159,9 @@ try {
     line1mSamplesVsNaive: ratio('line-1m', 'app-webgpu', 'naive-tfjs', 'samplesPerSecond'),
     tutorialStepsVsJsFloor: ratio('tutorial', 'app-webgpu', 'js-float64', 'stepsPerSecond'),
     line1mSamplesVsJsFloor: ratio('line-1m', 'app-webgpu', 'js-float64', 'samplesPerSecond'),
+    // What limits line-1m: the engine's GPU side alone, and the DataLoader's shuffling alone.
+    line1mPreshuffledVsNaive: ratio('line-1m', 'app-webgpu-preshuffled', 'naive-tfjs', 'samplesPerSecond'),
+    line1mDataLoaderVsNaive: ratio('line-1m', 'dataloader', 'naive-tfjs', 'samplesPerSecond'),
   };
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30),

@@ -78,7 +78,28 @@ function rates(steps: number, seconds: number, plan: RunPlan) {
   return { stepsPerSecond, samplesPerSecond: (stepsPerSecond * plan.dataset.x.length) / plan.stepsPerEpoch };
 }
 
+/** Epochs drawn before timing for the pre-shuffled ceiling, then cycled (16 MB at N = 1,000,000). */
+const PRESHUFFLED_EPOCHS = 4;
+
+/** The plan's first `epochs` epochs, drawn now, as an endless cycle of their batches. */
+function preshuffledStream(plan: RunPlan, epochs: number): () => Batch {
+  const batches = Array.from({ length: epochs }, () => plan.nextEpochBatches()).flat();
+  let next = 0;
+  return () => batches[next++ % batches.length];
+}
+
+/** The DataLoader alone: epochs drawn (shuffled and cut into batches) per second, no training. */
+function measureDataLoader(c: BenchCase, budgetMs: number): EngineResult {
+  const plan = createRunPlan(caseConfig(c));
+  const started = performance.now();
+  let steps = 0;
+  while (performance.now() - started < budgetMs) steps += plan.nextEpochBatches().length;
+  const seconds = (performance.now() - started) / 1000;
+  return { caseId: c.id, engine: 'dataloader', backend: null, steps, seconds, ...rates(steps, seconds, plan), maxRelativeError: null };
+}
+
 async function measure(engine: EngineName, c: BenchCase, budgetMs: number, checkSteps: number): Promise<EngineResult> {
+  if (engine === 'dataloader') return measureDataLoader(c, budgetMs);
   const config = caseConfig(c);
   const base = { caseId: c.id, engine };
 
@@ -132,7 +153,7 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
   const plan = createRunPlan(config);
   const trainer = make(plan);
   try {
-    const next = batchStream(plan);
+    const next = engine === 'app-webgpu-preshuffled' ? preshuffledStream(plan, PRESHUFFLED_EPOCHS) : batchStream(plan);
     await train(trainer, plan, next, naive, (d) => d >= 4); // warm-up: shaders, buffers
     const started = performance.now();
     const steps = await train(trainer, plan, next, naive, () => performance.now() - started >= budgetMs);

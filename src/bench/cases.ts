@@ -1,14 +1,29 @@
 // The benchmark's configurations and engines (issue 7), shared by the bench page and its worker.
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 
-export type EngineName = 'naive-tfjs' | 'app-webgpu' | 'app-webgl' | 'app-cpu' | 'js-float64';
+export type EngineName =
+  | 'naive-tfjs'
+  | 'app-webgpu'
+  | 'app-webgpu-preshuffled'
+  | 'app-webgl'
+  | 'app-cpu'
+  | 'js-float64'
+  | 'dataloader';
 
 export const ENGINES: { name: EngineName; label: string; backend: 'webgpu' | 'webgl' | 'cpu' | null }[] = [
   { name: 'naive-tfjs', label: 'naive tfjs loop (webgpu, op by op, read each step)', backend: 'webgpu' },
   { name: 'app-webgpu', label: 'app engine on webgpu', backend: 'webgpu' },
+  // What limits the app engine, measured in the same run: its GPU side with the shuffling taken
+  // out (a few epochs drawn before timing, then repeated), and the shuffling alone.
+  {
+    name: 'app-webgpu-preshuffled',
+    label: 'app engine on webgpu, epochs shuffled before timing (its GPU side alone)',
+    backend: 'webgpu',
+  },
   { name: 'app-webgl', label: 'app engine on webgl', backend: 'webgl' },
   { name: 'app-cpu', label: 'app engine on cpu (tfjs)', backend: 'cpu' },
   { name: 'js-float64', label: 'plain JS float64 loop (CPU floor)', backend: null },
+  { name: 'dataloader', label: 'the DataLoader alone: shuffle and batches, no training (one thread)', backend: null },
 ];
 
 export interface BenchCase {
