@@ -2,7 +2,7 @@
 // composition and the whole dashboard, and the PyTorch script from the same group.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { logLines, openApp, trainToEnd } from './helpers';
+import { coloursIn, logLines, openApp, PNG_SIGNATURE, trainToEnd } from './helpers';
 
 const exportGroup = (page: Page) => page.getByRole('group', { name: 'Export' });
 
@@ -27,8 +27,6 @@ function parseCsvLine(line: string): string[] {
   fields.push(field);
   return fields;
 }
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 test('the CSV of a tutorial run has one row per step, and its batches and losses are the log lines', async ({ page }) => {
   await openApp(page);
@@ -95,32 +93,6 @@ async function boxIn(page: Page, selector: string) {
     const r = document.querySelector(sel)!.getBoundingClientRect();
     return { x: r.left - main.left, y: r.top - main.top, width: r.width, height: r.height };
   }, selector);
-}
-
-/** Counts, in `png`'s region `box` (CSS pixels × scale), the pixels within 40 of each colour; decoded by the page's own PNG decoder. */
-async function coloursIn(page: Page, png: Buffer, box: { x: number; y: number; width: number; height: number }, scale: number, colours: string[]) {
-  return page.evaluate(
-    async ({ base64, box, scale, colours }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const [x, y, w, h] = [box.x, box.y, box.width, box.height].map((v) => Math.round(v * scale));
-      const { data } = ctx.getImageData(x, y, w, h);
-      const rgb = colours.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)));
-      const counts = colours.map(() => 0);
-      let white = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245) white++;
-        rgb.forEach(([r, g, b], k) => {
-          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= 40) counts[k]++;
-        });
-      }
-      return { counts, white, total: data.length / 4 };
-    },
-    { base64: png.toString('base64'), box, scale, colours },
-  );
 }
 
 test('the whole dashboard downloads as one PNG with the status, the loss chart and the composition canvas in it', async ({ page }) => {

@@ -85,3 +85,31 @@ export function referenceRun(overrides: Partial<RunConfig> = {}, precision: Prec
 export function relativeError(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12);
 }
+
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Counts, in `png`'s region `box` (CSS pixels × scale), the pixels within 40 of each colour; decoded by the page's own PNG decoder. */
+export async function coloursIn(page: Page, png: Buffer, box: { x: number; y: number; width: number; height: number }, scale: number, colours: string[]) {
+  return page.evaluate(
+    async ({ base64, box, scale, colours }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const [x, y, w, h] = [box.x, box.y, box.width, box.height].map((v) => Math.round(v * scale));
+      const { data } = ctx.getImageData(x, y, w, h);
+      const rgb = colours.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)));
+      const counts = colours.map(() => 0);
+      let white = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245) white++;
+        rgb.forEach(([r, g, b], k) => {
+          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= 40) counts[k]++;
+        });
+      }
+      return { counts, white, total: data.length / 4 };
+    },
+    { base64: png.toString('base64'), box, scale, colours },
+  );
+}

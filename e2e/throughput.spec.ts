@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { formatLogLine } from '../src/engine/format';
-import { logLines, openApp, referenceTrace, status, trainingLog, trainToEnd } from './helpers';
+import { curveColour } from '../src/ui/sweep-series';
+import { coloursIn, logLines, openApp, PNG_SIGNATURE, referenceTrace, status, trainingLog, trainToEnd } from './helpers';
 
 const lab = (page: Page) => page.locator('.throughput-lab');
 const body = (page: Page) => page.locator('.throughput-body');
@@ -99,6 +100,30 @@ test.describe('throughput lab', () => {
     const csv = await sweepAndCheck(page, [1, 2, 4, 8, 10]);
     expect(csv.map((r) => Number(r.steps_per_epoch))).toEqual([10, 5, 3, 2, 1]);
     expect(csv.every((r) => r.engine.startsWith('fused WGSL'))).toBe(true);
+
+    // The three charts as one PNG, at 2 image pixels per CSS pixel: the rate chart's blue samples/s
+    // and vermillion time-per-epoch lines are in its box, the loss curves in theirs.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download sweep PNG' }).click()]);
+    expect(file.suggestedFilename()).toBe('throughput-sweep-tutorial-n10-linear-webgpu.png');
+    const png = await readFile((await file.path())!);
+    expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    const area = (await page.locator('.throughput-charts').boundingBox())!;
+    expect(Math.abs(png.readUInt32BE(16) - area.width * 2)).toBeLessThanOrEqual(4);
+    expect(Math.abs(png.readUInt32BE(20) - area.height * 2)).toBeLessThanOrEqual(4);
+    /** A figure's box relative to the charts' area, in CSS pixels (both measured now, at one scroll). */
+    const boxOf = (name: string) =>
+      page.getByRole('figure', { name }).evaluate((figure) => {
+        const outer = figure.closest('.throughput-charts')!.getBoundingClientRect();
+        const r = figure.getBoundingClientRect();
+        return { x: r.left - outer.left, y: r.top - outer.top, width: r.width, height: r.height };
+      });
+    const rate = await coloursIn(page, png, await boxOf('Throughput by batch size'), 2, ['#0072B2', '#D55E00']);
+    for (const count of rate.counts) expect(count).toBeGreaterThan(100);
+    // The first and last batch sizes' loss curves (sweep-series.ts colours them along a ramp).
+    const ramp = [curveColour(0, 5), curveColour(4, 5)];
+    const curves = await coloursIn(page, png, await boxOf('Loss against epochs'), 2, ramp);
+    for (const count of curves.counts) expect(count).toBeGreaterThan(30);
+    await expect(lab(page).getByRole('alert')).toHaveCount(0);
 
     // The run afterwards: the tutorial's 40 lines, as PyTorch prints them (float32 reference).
     await trainToEnd(page);

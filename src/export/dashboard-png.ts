@@ -1,5 +1,5 @@
-// The whole dashboard (the main area: status, parameters, the four views, the log) as one PNG, made
-// in the page. html-to-image clones the area with every element's computed style inlined into an
+// An area of the page as one PNG — the whole dashboard (the main area: status, parameters, the four
+// views, the log), or the throughput lab's charts — made in the page. html-to-image clones the area with every element's computed style inlined into an
 // SVG <foreignObject>, turns each <canvas> (the batch composition) into a data: image in the clone,
 // keeps the recharts and hand-drawn SVGs as they are, and draws the result on a canvas to encode.
 // Nothing is fetched or uploaded: the CSP's img-src 'self' data: blob: is all it needs. It is
@@ -14,6 +14,10 @@ const MAX_PIXELS = 40e6;
 const PREFERRED_SCALE = 2;
 
 export const dashboardElement = (): HTMLElement | null => document.querySelector<HTMLElement>('main.main');
+
+/** The throughput lab's three charts, side by side as the reader sees them. */
+export const throughputChartsElement = (): HTMLElement | null =>
+  document.querySelector<HTMLElement>('.throughput-body .throughput-charts');
 
 /** Image pixels per CSS pixel for an area `width` × `height`: 2 (sharp when zoomed or printed) unless that is too large. */
 export function dashboardScale(width: number, height: number): number {
@@ -46,7 +50,7 @@ function keepLogScroll(area: HTMLElement): () => void {
   return () => restores.forEach((restore) => restore());
 }
 
-export async function dashboardToPng(area: HTMLElement): Promise<Blob> {
+export async function areaToPng(area: HTMLElement): Promise<Blob> {
   const { toBlob } = await import('html-to-image');
   const { width, height } = area.getBoundingClientRect();
   const restoreScroll = keepLogScroll(area);

@@ -47,8 +47,8 @@ export function sweepCsv(points: readonly SweepPoint[], backend: BackendName | n
 }
 
 /** e.g. throughput-sweep-tutorial-n10-linear-webgpu.csv */
-export function sweepCsvFilename(config: RunConfig, backend: BackendName | null): string {
+export function sweepCsvFilename(config: RunConfig, backend: BackendName | null, extension = 'csv'): string {
   const n = config.dataset === 'tutorial' ? 10 : config.samples;
   const model = config.model === 'mlp' ? `mlp${config.hiddenUnits}` : 'linear';
-  return `throughput-sweep-${config.dataset}-n${n}-${model}${backend ? `-${backend}` : ''}.csv`;
+  return `throughput-sweep-${config.dataset}-n${n}-${model}${backend ? `-${backend}` : ''}.${extension}`;
 }

@@ -349,6 +349,8 @@ export const en = {
   'lab.run': 'Run throughput sweep',
   'lab.cancel': 'Cancel sweep',
   'lab.csv': 'Download sweep CSV',
+  'lab.png': 'Download sweep PNG',
+  'lab.charts': 'throughput charts',
   'lab.progressLabel': 'Sweep progress',
   'lab.progress': 'Batch size {batch} ({n} of {total})…',
   'lab.stopped': 'Sweep stopped: {reason}.',

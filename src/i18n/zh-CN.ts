@@ -338,6 +338,8 @@ export const zhCN: Record<MessageKey, string> = {
   'lab.run': '运行吞吐量扫描',
   'lab.cancel': '取消扫描',
   'lab.csv': '下载扫描 CSV',
+  'lab.png': '下载扫描 PNG',
+  'lab.charts': '吞吐量图表',
   'lab.progressLabel': '扫描进度',
   'lab.progress': '批大小 {batch}（第 {n} 个，共 {total} 个）…',
   'lab.stopped': '扫描已停止：{reason}。',

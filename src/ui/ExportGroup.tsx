@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { RunConfig } from '../engine/config';
 import { batchCanvas, canvasToPng, fitSvg, lossChartSvg, paramSpaceSvg, svgToPng } from '../export/chart-png';
-import { dashboardElement, dashboardToPng } from '../export/dashboard-png';
+import { areaToPng, dashboardElement } from '../export/dashboard-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
 import { useI18n } from '../i18n/react';
@@ -71,7 +71,7 @@ const PNG_EXPORTS: readonly PngExport[] = [
     suffix: 'dashboard',
     make: () => {
       const area = dashboardElement();
-      return area ? dashboardToPng(area) : null;
+      return area ? areaToPng(area) : null;
     },
   },
 ];

@@ -8,8 +8,10 @@ import { EN, type I18n, type MessageKey } from '../i18n/translate';
 import type { RunState } from '../protocol';
 import type { RunSnapshot } from '../state/run-store';
 import { SWEEP_BUDGET_MS, useSweep, type SweepPhase, type SweepStore } from '../state/sweep-store';
+import { areaToPng, throughputChartsElement } from '../export/dashboard-png';
 import { sweepCsv, sweepCsvFilename } from '../export/sweep-csv';
-import { downloadText } from './download';
+import { message, ProblemError, problemOf, type Message } from '../i18n/message';
+import { downloadBlob, downloadText } from './download';
 import { compact, secondsText, sweepFindings } from './sweep-series';
 import { LossCurves, RateChart } from './ThroughputCharts';
 import './throughput.css';
@@ -46,8 +48,20 @@ function engineText(engine: string, i18n: I18n): string {
   return i18n.t('lab.engineFused', { schedule: i18n.t(schedule[fused[1] as keyof typeof schedule]) });
 }
 
+/** The three charts as one PNG, for a slide or a handout; a failure is a message said at render time. */
+async function downloadChartsPng(filename: string, fail: (m: Message) => void): Promise<void> {
+  try {
+    const area = throughputChartsElement();
+    if (!area) throw new ProblemError(message('export.notOnPage', { what: message('lab.charts') }));
+    downloadBlob(filename, await areaToPng(area));
+  } catch (error) {
+    fail(message('export.failed', { what: message('lab.charts'), reason: problemOf(error) }));
+  }
+}
+
 export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
   const [open, setOpen] = useState(false);
+  const [pngFailure, setPngFailure] = useState<Message | null>(null);
   const i18n = useI18n();
   const { t } = i18n;
   const sweep = useSweep(sweeps);
@@ -85,12 +99,27 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
             >
               {t('lab.csv')}
             </button>
+            <button
+              type="button"
+              disabled={points.length === 0 || running}
+              onClick={() => {
+                setPngFailure(null);
+                void downloadChartsPng(sweepCsvFilename(sweep.config!, sweep.backend, 'png'), setPngFailure);
+              }}
+            >
+              {t('lab.png')}
+            </button>
             {blocked && !running && (
               <span id={reasonId} className="panel-note">
                 {t(blocked)}
               </span>
             )}
           </div>
+          {pngFailure && (
+            <p className="panel-note" role="alert">
+              {i18n.say(pngFailure)}
+            </p>
+          )}
           <div className="throughput-progress" aria-live="polite">
             {running && (
               <>
