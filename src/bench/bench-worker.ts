@@ -46,22 +46,29 @@ function jsStepper(plan: RunPlan, config: RunConfig, precision: Precision) {
   };
 }
 
+interface TrainOptions {
+  naive: boolean;
+  /** Shuffles the epochs the next chunk needs while the GPU works (a no-op for pre-shuffled data). */
+  prefetch: (chunk: number) => void;
+  /** Steps at most, however the chunks grow: the check compares exactly this many. */
+  maxSteps?: number;
+}
+
 /** Trains in app-style growing chunks, or with one read-back per step for the naive loop. */
 async function train(
   trainer: Trainer,
-  plan: RunPlan,
   nextBatch: () => Batch,
-  naive: boolean,
+  { naive, prefetch, maxSteps = Infinity }: TrainOptions,
   until: (stepsDone: number) => boolean,
   onSteps?: (batches: Batch[], readouts: StepReadout[]) => void,
 ): Promise<number> {
   let done = 0;
   let chunk = 1;
-  while (!until(done)) {
+  while (!until(done) && done < maxSteps) {
     const started = performance.now();
-    const batches = Array.from({ length: naive ? 1 : chunk }, nextBatch);
+    const batches = Array.from({ length: Math.min(naive ? 1 : chunk, maxSteps - done) }, nextBatch);
     const work = trainer.enqueue(batches);
-    plan.prefetchEpochs(epochsAhead(plan, chunk)); // every engine shuffles ahead while its GPU works, as the app does
+    prefetch(chunk); // every engine shuffles ahead while its GPU works, as the app does
     const readouts = await trainer.read(work);
     onSteps?.(batches, readouts);
     done += batches.length;
@@ -69,6 +76,8 @@ async function train(
   }
   return done;
 }
+
+const prefetchFor = (plan: RunPlan) => (chunk: number) => plan.prefetchEpochs(epochsAhead(plan, chunk));
 
 const relError = (actual: number, expected: number) =>
   Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-6);
@@ -143,7 +152,8 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
   const make = (plan: RunPlan) => (naive ? opByOpTrainer(plan, config) : createTrainer(plan, config));
   const checker = make(checkPlan);
   try {
-    await train(checker, checkPlan, checkBatch, naive, (d) => d >= checkSteps, (batches, readouts) =>
+    const checking = { naive, prefetch: prefetchFor(checkPlan), maxSteps: checkSteps };
+    await train(checker, checkBatch, checking, () => false, (batches, readouts) =>
       compare(batches, readouts.map((r) => r.loss)),
     );
   } finally {
@@ -153,10 +163,12 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
   const plan = createRunPlan(config);
   const trainer = make(plan);
   try {
-    const next = engine === 'app-webgpu-preshuffled' ? preshuffledStream(plan, PRESHUFFLED_EPOCHS) : batchStream(plan);
-    await train(trainer, plan, next, naive, (d) => d >= 4); // warm-up: shaders, buffers
+    const preshuffled = engine === 'app-webgpu-preshuffled';
+    const next = preshuffled ? preshuffledStream(plan, PRESHUFFLED_EPOCHS) : batchStream(plan);
+    const timing = { naive, prefetch: preshuffled ? () => {} : prefetchFor(plan) };
+    await train(trainer, next, timing, (d) => d >= 4); // warm-up: shaders, buffers
     const started = performance.now();
-    const steps = await train(trainer, plan, next, naive, () => performance.now() - started >= budgetMs);
+    const steps = await train(trainer, next, timing, () => performance.now() - started >= budgetMs);
     const seconds = (performance.now() - started) / 1000;
     const note = engineName(trainer);
     const errors = { maxRelativeError, maxRelativeErrorFloat64, checkedLosses };

@@ -350,7 +350,7 @@ export const en = {
   'lab.cancel': 'Cancel sweep',
   'lab.csv': 'Download sweep CSV',
   'lab.png': 'Download sweep PNG',
-  'lab.charts': 'throughput charts',
+  'lab.charts': 'sweep chart panel',
   'lab.progressLabel': 'Sweep progress',
   'lab.progress': 'Batch size {batch} ({n} of {total})…',
   'lab.stopped': 'Sweep stopped: {reason}.',

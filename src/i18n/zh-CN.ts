@@ -339,7 +339,7 @@ export const zhCN: Record<MessageKey, string> = {
   'lab.cancel': '取消扫描',
   'lab.csv': '下载扫描 CSV',
   'lab.png': '下载扫描 PNG',
-  'lab.charts': '吞吐量图表',
+  'lab.charts': '扫描图表面板',
   'lab.progressLabel': '扫描进度',
   'lab.progress': '批大小 {batch}（第 {n} 个，共 {total} 个）…',
   'lab.stopped': '扫描已停止：{reason}。',

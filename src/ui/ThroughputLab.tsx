@@ -62,6 +62,9 @@ async function downloadChartsPng(filename: string, fail: (m: Message) => void): 
 export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
   const [open, setOpen] = useState(false);
   const [pngFailure, setPngFailure] = useState<Message | null>(null);
+  // While the charts are being pictured, neither a second export nor a new sweep (which would
+  // replace the charts mid-capture) can start.
+  const [exporting, setExporting] = useState(false);
   const i18n = useI18n();
   const { t } = i18n;
   const sweep = useSweep(sweeps);
@@ -86,7 +89,15 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
             })}
           </p>
           <div className="chart-tools throughput-tools">
-            <button type="button" onClick={onSweep} disabled={running || blocked !== null} aria-describedby={blocked ? reasonId : undefined}>
+            <button
+              type="button"
+              onClick={() => {
+                setPngFailure(null);
+                onSweep();
+              }}
+              disabled={running || exporting || blocked !== null}
+              aria-describedby={blocked ? reasonId : undefined}
+            >
               {t('lab.run')}
             </button>
             <button type="button" onClick={onCancel} disabled={!running}>
@@ -101,10 +112,13 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
             </button>
             <button
               type="button"
-              disabled={points.length === 0 || running}
+              disabled={points.length === 0 || running || exporting}
               onClick={() => {
                 setPngFailure(null);
-                void downloadChartsPng(sweepCsvFilename(sweep.config!, sweep.backend, 'png'), setPngFailure);
+                setExporting(true);
+                void downloadChartsPng(sweepCsvFilename(sweep.config!, sweep.backend, 'png'), setPngFailure).finally(() =>
+                  setExporting(false),
+                );
               }}
             >
               {t('lab.png')}
