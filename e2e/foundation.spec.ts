@@ -80,6 +80,56 @@ test('the logged losses match the reference within 1e-4 relative (unrounded valu
   expect(relativeError(b, last.params.b)).toBeLessThan(1e-4);
 });
 
+test('a finished run is announced only when the log and the loss chart show its last step', async ({ page }) => {
+  // At full speed the log and the chart redraw ~15 times a second and catch up with the last steps in a
+  // transition after the worker stops; the status must not say "finished" before they have.
+  await openApp(page, 'epochs=2000');
+  await page.evaluate(() => {
+    const target = document.querySelector('[role=status]')!;
+    const seen: Record<string, string | null>[] = [];
+    (window as unknown as { __atFinish: typeof seen }).__atFinish = seen;
+    new MutationObserver(() => {
+      if (target.getAttribute('data-state') !== 'finished' || seen.length > 0) return;
+      const lines = document.querySelectorAll('[role=log] li');
+      seen.push({
+        steps: target.getAttribute('data-steps-done'),
+        chartSteps: document.querySelector('figure.loss-chart')!.getAttribute('data-step-points'),
+        lastLine: lines[lines.length - 1]?.textContent ?? null,
+      });
+    }).observe(target, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  await trainToEnd(page);
+  const [atFinish] = await page.evaluate(() => (window as unknown as { __atFinish: Record<string, string | null>[] }).__atFinish);
+  expect(atFinish.steps).toBe('8000');
+  expect(atFinish.chartSteps).toBe('8000');
+  expect(atFinish.lastLine).toMatch(/^Epoch \[2000\/2000\], Step \[4\/4\], Batch \[\d+\], Loss: \d+\.\d{4}$/);
+});
+
+test('at full speed the loss chart and the log follow the run while it trains, not only at its end', async ({ page }) => {
+  await openApp(page, 'epochs=50000'); // 200,000 steps: a few seconds at full speed
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // What the chart and the log show, sampled every 100 ms while the status says running.
+  const seen = await page.evaluate(async () => {
+    const status = document.querySelector('[role=status]')!;
+    const samples: { chart: number; log: string }[] = [];
+    while (status.getAttribute('data-state') !== 'finished') {
+      if (status.getAttribute('data-state') === 'running') {
+        const lines = document.querySelectorAll('[role=log] li');
+        samples.push({
+          chart: Number(document.querySelector('figure.loss-chart')!.getAttribute('data-step-points')),
+          log: lines[lines.length - 1]?.textContent ?? '',
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return samples;
+  });
+  const charts = new Set(seen.map((s) => s.chart).filter((n) => n > 0 && n < 200_000));
+  const logs = new Set(seen.map((s) => s.log).filter((text) => text !== ''));
+  expect(charts.size, JSON.stringify(seen.map((s) => s.chart))).toBeGreaterThanOrEqual(3);
+  expect(logs.size).toBeGreaterThanOrEqual(3);
+});
+
 test('shuffle off, batch 4: [0,1,2,3], [4,5,6,7], [8,9] in every epoch; drop last keeps two', async ({
   page,
 }) => {

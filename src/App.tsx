@@ -97,7 +97,14 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
 
   // Slow motion shows every step; at full speed the chart and log redraw ~15 times a second.
   const fullSpeed = run.state === 'running' && settings.speed === 0;
-  const heavy = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
+  // The log and the loss chart redraw in tasks of their own: two short tasks, not one long one.
+  const chart = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
+  const log = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
+  const heavy = chart.shown;
+  // A stopped run is announced once the log and the loss chart show its last step (a frame or two
+  // after the worker stops): whoever reads the status then reads finished views. While a run trains
+  // the status follows every message.
+  const statusRun = run.state === 'running' || (chart.caughtUp && log.caughtUp) ? run : heavy;
   // The views draw every frame's state, but at a lower priority than the status and the controls: React
   // renders them in slices between frames (a transition), so no frame waits on a whole redraw.
   const viewsRun = useDeferredValue(run);
@@ -168,7 +175,7 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
         </aside>
 
         <main className="main">
-          <StatusBar run={run} onRestart={() => client.restart()} />
+          <StatusBar run={statusRun} onRestart={() => client.restart()} />
           <ParamsPanel
             initial={run.initialParams}
             current={run.currentParams}
@@ -187,10 +194,10 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
             }}
           />
           <TrainingLog
-            lines={heavy.data.recentLog}
-            total={heavy.stepsDone}
-            batchSize={heavy.config.batchSize}
-            datasetSize={heavy.datasetSize}
+            lines={log.shown.data.recentLog}
+            total={log.shown.stepsDone}
+            batchSize={log.shown.config.batchSize}
+            datasetSize={log.shown.datasetSize}
           />
           <ThroughputLab run={run} sweeps={client.sweeps} onSweep={() => client.sweep()} onCancel={() => client.cancelSweep()} />
           <DebugPanel run={run} />

@@ -22,9 +22,10 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize =
   const sizes = { batchSize, datasetSize };
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
-  // `lines` may already hold steps past `total` (the log redraws less often than steps arrive).
+  // `lines` may already hold steps past `total` (the log redraws less often than steps arrive); at
+  // full speed they can be a whole window ahead, and then the newest window is shown rather than none.
   const newest = lines.length > 0 ? lines[lines.length - 1].step : -1;
-  const end = Math.max(0, lines.length - Math.max(0, newest + 1 - total));
+  const end = Math.max(0, lines.length - Math.max(0, newest + 1 - total)) || lines.length;
   const shown = lines.slice(Math.max(0, end - LOG_LINES_SHOWN), end);
 
   useLayoutEffect(() => {
