@@ -37,7 +37,9 @@ export function useThrottled<T>(value: T, ms: number, immediate: boolean): { sho
 
   useEffect(
     () => () => {
+      // Forgotten too, not only cleared: StrictMode's second mount must start a timer of its own.
       if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
     },
     [],
   );
