@@ -105,19 +105,20 @@ test('a finished run is announced only when the log and the loss chart show its 
   expect(atFinish.lastLine).toMatch(/^Epoch \[2000\/2000\], Step \[4\/4\], Batch \[\d+\], Loss: \d+\.\d{4}$/);
 });
 
-test('at full speed the loss chart and the log follow the run while it trains, not only at its end', async ({ page }) => {
+test('at full speed the loss chart, the log and the composition follow the run while it trains, not only at its end', async ({ page }) => {
   await openApp(page, 'epochs=50000'); // 200,000 steps: a few seconds at full speed
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   // What the chart and the log show, sampled every 100 ms while the status says running.
   const seen = await page.evaluate(async () => {
     const status = document.querySelector('[role=status]')!;
-    const samples: { chart: number; log: string }[] = [];
+    const samples: { chart: number; log: string; epochs: number }[] = [];
     while (status.getAttribute('data-state') !== 'finished') {
       if (status.getAttribute('data-state') === 'running') {
         const lines = document.querySelectorAll('[role=log] li');
         samples.push({
           chart: Number(document.querySelector('figure.loss-chart')!.getAttribute('data-step-points')),
           log: lines[lines.length - 1]?.textContent ?? '',
+          epochs: Number(document.querySelector('.batch-composition')!.getAttribute('data-epochs')),
         });
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -128,6 +129,7 @@ test('at full speed the loss chart and the log follow the run while it trains, n
   const logs = new Set(seen.map((s) => s.log).filter((text) => text !== ''));
   expect(charts.size, JSON.stringify(seen.map((s) => s.chart))).toBeGreaterThanOrEqual(3);
   expect(logs.size).toBeGreaterThanOrEqual(3);
+  expect(new Set(seen.map((s) => s.epochs).filter((n) => n > 0 && n < 50_000)).size).toBeGreaterThanOrEqual(3);
 });
 
 test('shuffle off, batch 4: [0,1,2,3], [4,5,6,7], [8,9] in every epoch; drop last keeps two', async ({

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
 import { PinnedRuns } from './state/pinned-runs';
@@ -97,17 +97,17 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
 
   // Slow motion shows every step; at full speed the chart and log redraw ~15 times a second.
   const fullSpeed = run.state === 'running' && settings.speed === 0;
-  // The log and the loss chart redraw in tasks of their own: two short tasks, not one long one.
+  // The log, the loss chart and the other views (composition, fit, parameter space) redraw in tasks
+  // of their own, each at most ~15 times a second: three short tasks, not one long one.
   const chart = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
   const log = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
+  const views = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
   const heavy = chart.shown;
-  // A stopped run is announced once the log and the loss chart show its last step (a frame or two
-  // after the worker stops): whoever reads the status then reads finished views. While a run trains
-  // the status follows every message.
-  const statusRun = run.state === 'running' || (chart.caughtUp && log.caughtUp) ? run : heavy;
-  // The views draw every frame's state, but at a lower priority than the status and the controls: React
-  // renders them in slices between frames (a transition), so no frame waits on a whole redraw.
-  const viewsRun = useDeferredValue(run);
+  const viewsRun = views.shown;
+  // A stopped run is announced once the views show its last step (a frame or two after the worker
+  // stops): whoever reads the status then reads finished views. While a run trains the status
+  // follows every message.
+  const statusRun = run.state === 'running' || (chart.caughtUp && log.caughtUp && views.caughtUp) ? run : heavy;
   return (
     <I18nContext.Provider value={i18n}>
     <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>

@@ -7,9 +7,9 @@ import { areaToPng, dashboardElement } from '../export/dashboard-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
 import { useI18n } from '../i18n/react';
-import { message, ProblemError, problemOf, type Message, type MessageKey } from '../i18n/message';
+import type { Message, MessageKey } from '../i18n/message';
 import type { RunSnapshot } from '../state/run-store';
-import { downloadBlob, downloadText } from './download';
+import { downloadPng, downloadText } from './download';
 import './side-groups.css';
 
 interface Props {
@@ -84,13 +84,7 @@ export function ExportGroup({ run, settings }: Props) {
 
   const png = async (what: MessageKey, filename: string, make: () => Promise<Blob> | null) => {
     setFailure(null);
-    try {
-      const blob = make();
-      if (!blob) throw new ProblemError(message('export.notOnPage', { what: message(what) }));
-      downloadBlob(filename, await blob);
-    } catch (error) {
-      setFailure(message('export.failed', { what: message(what), reason: problemOf(error) }));
-    }
+    setFailure(await downloadPng(filename, what, make));
   };
 
   return (

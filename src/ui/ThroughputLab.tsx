@@ -10,8 +10,8 @@ import type { RunSnapshot } from '../state/run-store';
 import { SWEEP_BUDGET_MS, useSweep, type SweepPhase, type SweepStore } from '../state/sweep-store';
 import { areaToPng, throughputChartsElement } from '../export/dashboard-png';
 import { sweepCsv, sweepCsvFilename } from '../export/sweep-csv';
-import { message, ProblemError, problemOf, type Message } from '../i18n/message';
-import { downloadBlob, downloadText } from './download';
+import type { Message } from '../i18n/message';
+import { downloadPng, downloadText } from './download';
 import { compact, secondsText, sweepFindings } from './sweep-series';
 import { LossCurves, RateChart } from './ThroughputCharts';
 import './throughput.css';
@@ -48,15 +48,10 @@ function engineText(engine: string, i18n: I18n): string {
   return i18n.t('lab.engineFused', { schedule: i18n.t(schedule[fused[1] as keyof typeof schedule]) });
 }
 
-/** The three charts as one PNG, for a slide or a handout; a failure is a message said at render time. */
-async function downloadChartsPng(filename: string, fail: (m: Message) => void): Promise<void> {
-  try {
-    const area = throughputChartsElement();
-    if (!area) throw new ProblemError(message('export.notOnPage', { what: message('lab.charts') }));
-    downloadBlob(filename, await areaToPng(area));
-  } catch (error) {
-    fail(message('export.failed', { what: message('lab.charts'), reason: problemOf(error) }));
-  }
+/** The three charts as one PNG, for a slide or a handout. */
+function chartsPng(): Promise<Blob> | null {
+  const area = throughputChartsElement();
+  return area ? areaToPng(area) : null;
 }
 
 export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
@@ -116,9 +111,9 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
               onClick={() => {
                 setPngFailure(null);
                 setExporting(true);
-                void downloadChartsPng(sweepCsvFilename(sweep.config!, sweep.backend, 'png'), setPngFailure).finally(() =>
-                  setExporting(false),
-                );
+                void downloadPng(sweepCsvFilename(sweep.config!, sweep.backend, 'png'), 'lab.charts', chartsPng)
+                  .then(setPngFailure)
+                  .finally(() => setExporting(false));
               }}
             >
               {t('lab.png')}
