@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
 import { PinnedRuns } from './state/pinned-runs';
@@ -98,11 +98,14 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
   // Slow motion shows every step; at full speed the chart and log redraw ~15 times a second.
   const fullSpeed = run.state === 'running' && settings.speed === 0;
   // The log, the loss chart and the other views (composition, fit, parameter space) redraw in tasks
-  // of their own, each at most ~15 times a second: three short tasks, not one long one.
+  // of their own, each at most ~15 times a second and in turn: three short tasks, not one long one.
   const chart = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
-  const log = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
-  const views = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed);
+  const log = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed, HEAVY_VIEW_INTERVAL_MS / 3);
+  const views = useThrottled(run, HEAVY_VIEW_INTERVAL_MS, !fullSpeed, (2 * HEAVY_VIEW_INTERVAL_MS) / 3);
   const heavy = chart.shown;
+  // The run's data is one mutable object: read the log's lines when the log's snapshot changes, or
+  // the log would redraw whenever any view does (its array is replaced as it is trimmed).
+  const logLines = useMemo(() => log.shown.data.recentLog, [log.shown]);
   const viewsRun = views.shown;
   // A stopped run is announced once the views show its last step (a frame or two after the worker
   // stops): whoever reads the status then reads finished views. While a run trains the status
@@ -194,10 +197,12 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
             }}
           />
           <TrainingLog
-            lines={log.shown.data.recentLog}
+            lines={logLines}
             total={log.shown.stepsDone}
             batchSize={log.shown.config.batchSize}
             datasetSize={log.shown.datasetSize}
+            // From the log's own snapshot, so the whole window is drawn once, by the redraw after the run stops.
+            live={log.shown.state === 'running' && settings.speed === 0}
           />
           <ThroughputLab run={run} sweeps={client.sweeps} onSweep={() => client.sweep()} onCancel={() => client.cancelSweep()} />
           <DebugPanel run={run} />

@@ -1,39 +1,44 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * `value`, but changing at most every `ms` milliseconds unless `immediate`. The loss chart and the
- * log are the costly views (SVG, 1,000 lines); at full speed they follow at ~15 Hz while the status
- * and the canvas follow every message.
+ * log are the costly views (SVG, hundreds of lines); at full speed they follow at ~15 Hz while the
+ * status and the canvas follow every message.
  *
  * A true throttle: one timer per period, started by the first change and kept while more arrive
  * (at full speed the worker's messages come in bursts: clearing the timer on each change, or
  * rendering in a transition that each message restarts, left the views still until the run
- * stopped). When it fires it shows the latest value, in a task of its own, so the log and the chart
- * (two instances) redraw in two tasks instead of one long one.
+ * stopped). When it fires it renders the latest value at once (flushSync), in the timer's own task:
+ * left to React's scheduler, the updates of all the instances whose timers had fired were batched
+ * into one long render. `phase` delays the first redraw after a quiet spell, so that instances with
+ * the same period take turns (chart, log, other views) instead of running back to back.
  *
- * When full speed stops (a run finishes or pauses) the views catch up the same way, and only once
- * caught up follow `value` directly (slow motion, stepping: one step's drawing per change).
+ * When full speed stops (a run finishes or pauses) the views catch up the same way, in turn, and
+ * only once caught up follow `value` directly (slow motion, stepping: one step's drawing per change).
  * `caughtUp` says whether `shown` is `value`.
  */
-export function useThrottled<T>(value: T, ms: number, immediate: boolean): { shown: T; caughtUp: boolean } {
+export function useThrottled<T>(value: T, ms: number, immediate: boolean, phase = 0): { shown: T; caughtUp: boolean } {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastShown = useRef(0);
-  // Whether the last commit showed the value it was given: only then may the views follow `value`
-  // directly.
-  const wasCaughtUp = useRef(true);
+  // Whether the last commit followed `value` directly. Only then may this one: when full speed
+  // stops, a view that happened to be caught up must still redraw from its timer, in its own task,
+  // not with all the others in the render that says the run stopped.
+  const followed = useRef(true);
 
   useEffect(() => {
     latest.current = value;
     if (timer.current !== null) return; // the period's timer shows it
-    const wait = immediate ? 0 : Math.max(0, lastShown.current + ms - performance.now());
+    const due = lastShown.current + ms - performance.now();
+    const wait = immediate || due <= 0 ? phase : due;
     timer.current = setTimeout(() => {
       timer.current = null;
       lastShown.current = performance.now();
-      setShown(latest.current);
+      flushSync(() => setShown(latest.current));
     }, wait);
-  }, [value, ms, immediate]);
+  }, [value, ms, immediate, phase]);
 
   useEffect(
     () => () => {
@@ -44,10 +49,10 @@ export function useThrottled<T>(value: T, ms: number, immediate: boolean): { sho
     [],
   );
 
-  const current = immediate && wasCaughtUp.current ? value : shown;
+  const current = immediate && followed.current ? value : shown;
   const caughtUp = current === value;
   useLayoutEffect(() => {
-    wasCaughtUp.current = caughtUp;
+    followed.current = immediate && caughtUp;
   });
   return { shown: current, caughtUp };
 }

@@ -1,5 +1,7 @@
 // One line per step in the tutorial's format (src/engine/format.ts), newest at the bottom. Runs can
-// have 400,000 steps, so only the last LOG_LINES_SHOWN are in the DOM.
+// have 400,000 steps, so only the last LOG_LINES_SHOWN are in the DOM, and while a run trains at full
+// speed only the last LIVE_LOG_LINES: each redraw then replaces every line (thousands of steps pass
+// between two), and drawing 1,000 of them 15 times a second kept the page's main thread busy.
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../i18n/react';
 import { LOG_LINES_SHOWN, type LogLine } from '../state/run-data';
@@ -12,12 +14,17 @@ interface Props {
   /** The run's batch size and number of samples: how many samples a shortened line stands for. */
   batchSize?: number;
   datasetSize?: number;
+  /** A run at full speed: only the newest LIVE_LOG_LINES are drawn. */
+  live?: boolean;
 }
+
+/** Lines drawn while a run trains at full speed: a few screens of the 16-line box. */
+export const LIVE_LOG_LINES = 100;
 
 /** Pixels from the bottom within which the log keeps following new lines. */
 const FOLLOW_SLACK = 24;
 
-export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize = 0, datasetSize = 0 }: Props) {
+export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize = 0, datasetSize = 0, live = false }: Props) {
   const i18n = useI18n();
   const sizes = { batchSize, datasetSize };
   const scroller = useRef<HTMLDivElement>(null);
@@ -26,7 +33,7 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize =
   // full speed they can be a whole window ahead, and then the newest window is shown rather than none.
   const newest = lines.length > 0 ? lines[lines.length - 1].step : -1;
   const end = Math.max(0, lines.length - Math.max(0, newest + 1 - total)) || lines.length;
-  const shown = lines.slice(Math.max(0, end - LOG_LINES_SHOWN), end);
+  const shown = lines.slice(Math.max(0, end - (live ? LIVE_LOG_LINES : LOG_LINES_SHOWN)), end);
 
   useLayoutEffect(() => {
     const el = scroller.current;
