@@ -68,7 +68,9 @@ export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRat
     () => (!isLinear && modelParams ? mlpPredictor(modelParams, config.hiddenUnits, config.activation) : null),
     [isLinear, modelParams, config.hiddenUnits, config.activation],
   );
-  const predict = isLinear ? (currentParams ? (x: number) => currentParams.w * x + currentParams.b : null) : mlpCurve;
+  // Memoised like the curve: a new function every frame would redraw the fit view every frame.
+  const linearLine = useMemo(() => (currentParams ? (x: number) => currentParams.w * x + currentParams.b : null), [currentParams]);
+  const predict = isLinear ? linearLine : mlpCurve;
   const modelText = isLinear
     ? currentParams
       ? linearText(currentParams.w, currentParams.b)
@@ -96,8 +98,7 @@ export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRat
           config={heavy.config}
           view={view}
           pinned={pinned}
-          onPin={() => pins.pin(run.config, run.stepsPerEpoch, run.data, run.stepsDone)}
-          onUnpin={(id) => pins.remove(id)}
+          pins={pins}
           divergedAt={divergence?.step ?? null}
         />
         <BatchComposition

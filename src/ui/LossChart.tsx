@@ -1,18 +1,24 @@
 // Loss per step and mean loss per epoch, live, against steps or epochs, on a linear or log scale;
 // pinned runs drawn over it as named ghost curves. Each series is cut to ~1,000 points with LTTB
 // and nothing animates, so a 400,000-step run renders like a short one.
-import { memo, useId, useMemo } from 'react';
+//
+// While a run trains, a redraw re-renders only the two live curves and the overlay (LiveLayer,
+// fed through a Latest store); the chart, its axes, grid and legend are a memoised element that
+// changes only when they do. Re-rendering recharts' chart re-reports its props and re-measures its
+// legend and tick labels: that was half of every redraw's time on the main thread.
+import { memo, useId, useLayoutEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { RunConfig } from '../engine/config';
 import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n/translate';
-import { comparisonLabels, MAX_PINNED, type PinnedRun } from '../state/pinned-runs';
+import { comparisonLabels, MAX_PINNED, type PinnedRun, type PinnedRuns } from '../state/pinned-runs';
+import { Latest, useLatest } from '../state/latest';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { niceTicks, tickLabel } from './analysis/ticks';
-import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type XAxisMode } from './loss-series';
+import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type ChartPoint, type XAxisMode } from './loss-series';
 import { legendOf } from './ChartLegend';
-import { LossOverlay, type GhostLabel } from './LossOverlay';
+import { LossOverlay, type GhostLabel, type LossOverlayProps } from './LossOverlay';
 import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
 import { useTypeScale } from './use-type-scale';
@@ -25,9 +31,10 @@ interface Props {
   stepsPerEpoch: number;
   config: RunConfig;
   view: ViewStore;
+  /** Where "Pin this run" keeps the curve on screen; a prop, not callbacks, so that the chart (memo)
+   * redraws only when its data does, not on every frame the app renders. */
+  pins: PinnedRuns;
   pinned: readonly PinnedRun[];
-  onPin: () => void;
-  onUnpin: (id: number) => void;
   /** 0-based step at which the run diverged, if it did. */
   divergedAt: number | null;
 }
@@ -35,12 +42,33 @@ interface Props {
 const STEP_COLOUR = '#0072B2'; // Okabe–Ito blue
 const EPOCH_COLOUR = '#D55E00'; // Okabe–Ito vermillion
 const AXIS_TEXT = '#3b4250';
+const AXIS_TICK = { fill: AXIS_TEXT } as const;
 // Fixed layers (recharts draws lines at 400): pinned runs under the live curves, the epoch mean on
 // top; one curve per layer also keeps their order in the SVG whatever order they first appear in.
 const GHOST_LAYER = 390;
 const LEGEND_STYLE = { paddingBottom: '0.6em' } as const;
 const STEP_LAYER = 400;
 const EPOCH_LAYER = 410;
+
+/** What changes with every redraw of a run under way. */
+interface LiveCurves {
+  stepSeries: ChartPoint[];
+  epochSeries: ChartPoint[];
+  stepSeriesName: string;
+  epochSeriesName: string;
+  overlay: LossOverlayProps;
+}
+
+function LiveLayer({ live }: { live: Latest<LiveCurves> }) {
+  const { stepSeries, epochSeries, stepSeriesName, epochSeriesName, overlay } = useLatest(live);
+  return (
+    <>
+      <Line data={stepSeries} dataKey="loss" name={stepSeriesName} type="linear" stroke={STEP_COLOUR} strokeWidth={1.5} zIndex={STEP_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
+      <Line data={epochSeries} dataKey="loss" name={epochSeriesName} type="linear" stroke={EPOCH_COLOUR} strokeWidth={3} zIndex={EPOCH_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
+      <LossOverlay {...overlay} />
+    </>
+  );
+}
 
 function summary(data: RunData, stepsDone: number, totalSteps: number, i18n: I18n): string {
   if (stepsDone === 0) return i18n.t('loss.none');
@@ -52,7 +80,7 @@ function summary(data: RunData, stepsDone: number, totalSteps: number, i18n: I18
 }
 
 export const LossChart = memo(function LossChart(props: Props) {
-  const { data, stepsDone, epochMeans, totalSteps, stepsPerEpoch, config, view, pinned, divergedAt } = props;
+  const { data, stepsDone, epochMeans, totalSteps, stepsPerEpoch, config, view, pins, pinned, divergedAt } = props;
   const { xAxis: mode, logScale } = useViewState(view);
   const i18n = useI18n();
   const { t } = i18n;
@@ -85,6 +113,17 @@ export const LossChart = memo(function LossChart(props: Props) {
         return { domain, ticks: decadeTicks(domain) };
       })()
     : linearAxis([stepPoints, epochPoints, ...pinned.map((p) => p.linear)]);
+  // recharts re-measures an axis, its tick labels and the legend whenever their props are new
+  // objects, a third of each redraw's time: what has not changed by value keeps its identity.
+  const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
+  // Keyed by value: the y axis is worked out from the data anew each redraw, and rarely changes.
+  const yAxisProps = useMemo(() => yAxis, [`${yAxis.domain}|${yAxis.ticks}`]);
+  const margin = useMemo(() => ({ top: 8, right: 16 * k, bottom: 24 * k, left: 16 * k }), [k]);
+  const xLabel = useMemo(
+    () => ({ value: t(mode === 'epoch' ? 'loss.epoch' : 'loss.step'), position: 'insideBottom' as const, offset: -12 * k, fill: AXIS_TEXT }),
+    [t, mode, k],
+  );
+  const yLabel = useMemo(() => ({ value: t('loss.yAxis'), angle: -90, position: 'insideLeft' as const, offset: 4, dy: 36 * k, fill: AXIS_TEXT }), [t, k]);
   const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
     const last = points.at(-1);
     return last ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }] : [];
@@ -95,6 +134,85 @@ export const LossChart = memo(function LossChart(props: Props) {
     ghostLabels.push({ label: labels[labels.length - 1], colour: STEP_COLOUR, className: 'loss-current-label', x: lastStep.x, loss: lastStep.loss });
   }
   const stepSeriesName = pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
+  // No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
+  // the padding keeps the top tick label, centred on the plot's edge, clear of the legend.
+  const legend = useMemo(
+    () =>
+      legendOf(
+        [
+          { name: stepSeriesName, colour: STEP_COLOUR, width: 1.5 },
+          { name: t('loss.epochMean'), colour: EPOCH_COLOUR, width: 3 },
+        ],
+        LEGEND_STYLE,
+      ),
+    [stepSeriesName, t],
+  );
+
+  const curves: LiveCurves = {
+    stepSeries,
+    epochSeries,
+    stepSeriesName,
+    epochSeriesName: t('loss.epochMean'),
+    overlay: { data, stepsDone, stepsPerEpoch, epochs: config.epochs, mode, logScale, view, divergedAt, ghosts: ghostLabels },
+  };
+  const [live] = useState(() => new Latest(curves));
+  useLayoutEffect(() => live.set(curves));
+
+  const plot = useMemo(
+    () => (
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart margin={margin} accessibilityLayer={false}>
+          <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
+          <XAxis
+            type="number"
+            dataKey="x"
+            domain={xAxisProps.domain}
+            ticks={xAxisProps.ticks}
+            tickFormatter={tickLabel}
+            tick={AXIS_TICK}
+            height={30 * k}
+            label={xLabel}
+          />
+          <YAxis
+            type="number"
+            dataKey="loss"
+            scale={logScale ? 'log' : 'linear'}
+            domain={yAxisProps.domain}
+            ticks={yAxisProps.ticks}
+            tickFormatter={tickLabel}
+            allowDataOverflow
+            width={70 * k}
+            // recharts' 2 px at 18 px type; larger labels need more, or the 0s of both axes meet in the corner.
+            tickMargin={2 + 6 * (k - 1)}
+            tick={AXIS_TICK}
+            label={yLabel}
+          />
+          {legend}
+          {ghosts.map((points, i) => (
+            <Line
+              key={pinned[i].id}
+              className="loss-ghost"
+              data={points}
+              dataKey="loss"
+              name={labels[i]}
+              legendType="none"
+              type="linear"
+              stroke={ghostStyle(i).colour}
+              strokeDasharray={ghostStyle(i).dash}
+              strokeWidth={2}
+              strokeOpacity={0.85}
+              zIndex={GHOST_LAYER}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ))}
+          <LiveLayer live={live} />
+        </LineChart>
+      </ResponsiveContainer>
+    ),
+    [margin, xAxisProps, yAxisProps, logScale, k, xLabel, yLabel, legend, ghosts, pinned, labels, live],
+  );
 
   return (
     <figure
@@ -122,7 +240,7 @@ export const LossChart = memo(function LossChart(props: Props) {
         </div>
         <button
           type="button"
-          onClick={props.onPin}
+          onClick={() => pins.pin(config, stepsPerEpoch, data, stepsDone)}
           disabled={stepsDone === 0 || pinned.length >= MAX_PINNED}
           title={pinned.length >= MAX_PINNED ? t('loss.pinFull', { max: MAX_PINNED }) : t('loss.pinHint')}
         >
@@ -143,79 +261,10 @@ export const LossChart = memo(function LossChart(props: Props) {
         }}
         onBlur={() => view.setHover(null, 'loss')}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16 * k, bottom: 24 * k, left: 16 * k }} accessibilityLayer={false}>
-            <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={[0, xEnd]}
-              ticks={niceTicks(0, xEnd, 6)}
-              tickFormatter={tickLabel}
-              tick={{ fill: AXIS_TEXT }}
-              height={30 * k}
-              label={{ value: t(mode === 'epoch' ? 'loss.epoch' : 'loss.step'), position: 'insideBottom', offset: -12 * k, fill: AXIS_TEXT }}
-            />
-            <YAxis
-              type="number"
-              dataKey="loss"
-              scale={logScale ? 'log' : 'linear'}
-              domain={yAxis.domain}
-              ticks={yAxis.ticks}
-              tickFormatter={tickLabel}
-              allowDataOverflow
-              width={70 * k}
-              // recharts' 2 px at 18 px type; larger labels need more, or the 0s of both axes meet in the corner.
-              tickMargin={2 + 6 * (k - 1)}
-              tick={{ fill: AXIS_TEXT }}
-              label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: 36 * k, fill: AXIS_TEXT }}
-            />
-            {/* No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
-                the padding keeps the top tick label, centred on the plot's edge, clear of the legend. */}
-            {legendOf(
-              [
-                { name: stepSeriesName, colour: STEP_COLOUR, width: 1.5 },
-                { name: t('loss.epochMean'), colour: EPOCH_COLOUR, width: 3 },
-              ],
-              LEGEND_STYLE,
-            )}
-            {ghosts.map((points, i) => (
-              <Line
-                key={pinned[i].id}
-                className="loss-ghost"
-                data={points}
-                dataKey="loss"
-                name={labels[i]}
-                legendType="none"
-                type="linear"
-                stroke={ghostStyle(i).colour}
-                strokeDasharray={ghostStyle(i).dash}
-                strokeWidth={2}
-                strokeOpacity={0.85}
-                zIndex={GHOST_LAYER}
-                dot={false}
-                activeDot={false}
-                isAnimationActive={false}
-              />
-            ))}
-            <Line data={stepSeries} dataKey="loss" name={stepSeriesName} type="linear" stroke={STEP_COLOUR} strokeWidth={1.5} zIndex={STEP_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
-            <Line data={epochSeries} dataKey="loss" name={t('loss.epochMean')} type="linear" stroke={EPOCH_COLOUR} strokeWidth={3} zIndex={EPOCH_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
-            <LossOverlay
-              data={data}
-              stepsDone={stepsDone}
-              stepsPerEpoch={stepsPerEpoch}
-              epochs={config.epochs}
-              mode={mode}
-              logScale={logScale}
-              view={view}
-              divergedAt={divergedAt}
-              ghosts={ghostLabels}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        {plot}
       </div>
       <p className="chart-summary">{summary(data, stepsDone, totalSteps, i18n)}</p>
-      <PinnedList pinned={pinned} labels={labels} onRemove={props.onUnpin} />
+      <PinnedList pinned={pinned} labels={labels} onRemove={(id) => pins.remove(id)} />
     </figure>
   );
 });

@@ -20,7 +20,7 @@ export interface GhostLabel {
   loss: number;
 }
 
-interface Props {
+export interface LossOverlayProps {
   data: RunData;
   stepsDone: number;
   stepsPerEpoch: number;
@@ -55,7 +55,7 @@ function tooltipLines(data: RunData, step: number, stepsPerEpoch: number, epochs
 /** About how wide a tooltip line is drawn at 14 px: CJK characters take about two Latin ones. */
 const lineWidth = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 14 : 7.6), 0);
 
-export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logScale, view, divergedAt, ghosts }: Props) {
+export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logScale, view, divergedAt, ghosts }: LossOverlayProps) {
   const plot = usePlotArea();
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
