@@ -59,7 +59,8 @@ interface LiveCurves {
   overlay: LossOverlayProps;
 }
 
-function LiveLayer({ live }: { live: Latest<LiveCurves> }) {
+// Memo: when the axes change, the new plot element leaves it be; it redraws once, from the store.
+const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }) {
   const { stepSeries, epochSeries, stepSeriesName, epochSeriesName, overlay } = useLatest(live);
   return (
     <>
@@ -68,7 +69,7 @@ function LiveLayer({ live }: { live: Latest<LiveCurves> }) {
       <LossOverlay {...overlay} />
     </>
   );
-}
+});
 
 function summary(data: RunData, stepsDone: number, totalSteps: number, i18n: I18n): string {
   if (stepsDone === 0) return i18n.t('loss.none');
@@ -114,7 +115,7 @@ export const LossChart = memo(function LossChart(props: Props) {
       })()
     : linearAxis([stepPoints, epochPoints, ...pinned.map((p) => p.linear)]);
   // recharts re-measures an axis, its tick labels and the legend whenever their props are new
-  // objects, a third of each redraw's time: what has not changed by value keeps its identity.
+  // objects: what has not changed by value keeps its identity, and the plot below its memo.
   const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
   // Keyed by value: the y axis is worked out from the data anew each redraw, and rarely changes.
   const yAxisProps = useMemo(() => yAxis, [`${yAxis.domain}|${yAxis.ticks}`]);
