@@ -63,6 +63,10 @@ export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRat
 
   useEffect(() => view.clearHover(), [view, run.runId]);
 
+  // Counted when the chart's snapshot changes: the run's data is one mutable object, and its length
+  // read on every frame would redraw the chart (memo) on every frame.
+  const epochMeans = useMemo(() => heavy.data.epochMeanLoss.length, [heavy]);
+
   const { modelParams } = run;
   const mlpCurve = useMemo(
     () => (!isLinear && modelParams ? mlpPredictor(modelParams, config.hiddenUnits, config.activation) : null),
@@ -92,7 +96,7 @@ export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRat
         <LossChart
           data={heavy.data}
           stepsDone={heavy.stepsDone}
-          epochMeans={heavy.data.epochMeanLoss.length}
+          epochMeans={epochMeans}
           totalSteps={heavy.stepsPerEpoch * heavy.config.epochs}
           stepsPerEpoch={heavy.stepsPerEpoch}
           config={heavy.config}

@@ -92,12 +92,14 @@ export const LossChart = memo(function LossChart(props: Props) {
   const { stepPoints, epochPoints } = useMemo(
     () => ({
       stepPoints: stepLossPoints(data.stepLoss.view().subarray(0, stepsDone), logScale),
-      epochPoints: plottablePoints(data.epochMeanStep.view(), data.epochMeanLoss.view(), logScale),
+      epochPoints: plottablePoints(data.epochMeanStep.view().subarray(0, epochMeans), data.epochMeanLoss.view().subarray(0, epochMeans), logScale),
     }),
     // stepsDone and epochMeans say when the append-only columns have grown.
     [data, stepsDone, epochMeans, logScale],
   );
-  const labels = useMemo(() => comparisonLabels([...pinned.map((p) => p.config), config], i18n), [pinned, config, i18n]);
+  // Keyed by value: each run brings a new config object, and new labels would rebuild the plot.
+  const labelsNow = comparisonLabels([...pinned.map((p) => p.config), config], i18n);
+  const labels = useMemo(() => labelsNow, [labelsNow.join('\n')]);
   const ghosts = useMemo(
     () => pinned.map((run) => onAxis(logScale ? run.log : run.linear, mode, run.stepsPerEpoch)),
     [pinned, logScale, mode],
