@@ -64,6 +64,9 @@ describe('loss series', () => {
     expect(xAxisEnd('epoch', 400_000, 2863, 4)).toBe(1000);
     expect(xAxisEnd('step', 40, 3, 4, 100)).toBe(100);
     expect(xAxisEnd('step', 3200, 3200, 32)).toBe(3200);
+    // A round number past the newest step, but never past the run's end.
+    expect(xAxisEnd('step', 8000, 5119, 4)).toBe(8000);
+    expect(xAxisEnd('epoch', 8000, 5119, 4)).toBe(2000);
   });
 });
 

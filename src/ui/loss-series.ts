@@ -97,13 +97,16 @@ export function onAxis(points: readonly LossPoint[], mode: XAxisMode, stepsPerEp
 
 /**
  * The x axis's end: the whole run for short runs (so the curve grows into a fixed frame) and for
- * finished ones, a round number just past the newest step for long ones under way, and never
- * shorter than a pinned run.
+ * finished ones, a round number just past the newest step (at most the run's end) for long ones
+ * under way, and never shorter than a pinned run.
  */
 export function xAxisEnd(mode: XAxisMode, totalSteps: number, stepsDone: number, stepsPerEpoch: number, pinnedEnd = 0): number {
   const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
+  const runEnd = Math.max(totalSteps, 1) / per;
   const whole = totalSteps <= WHOLE_RUN_AXIS_MAX || stepsDone >= totalSteps;
-  const own = whole ? Math.max(totalSteps, 1) / per : niceCeiling(stepsDone / per);
+  // Never past the run's end: it would shrink back when the run finishes (and each change of axis
+  // costs the chart a full redraw).
+  const own = whole ? runEnd : Math.min(niceCeiling(stepsDone / per), runEnd);
   return Math.max(own, pinnedEnd, mode === 'epoch' ? 1 : 0);
 }
 
