@@ -120,7 +120,7 @@ export function probeLayout(): LayoutProbe {
 
   // 3b. A recharts legend sits above its plot, not on it (a fixed legend height breaks when it wraps).
   for (const wrapper of Array.from(document.querySelectorAll('.app .recharts-wrapper'))) {
-    const grid = wrapper.querySelector('.recharts-cartesian-grid');
+    const grid = wrapper.querySelector('.recharts-cartesian-grid, .loss-grid');
     if (!grid) continue;
     const plot = [grid, ...Array.from(wrapper.querySelectorAll(':scope > svg text'))].map((e) => e.getBoundingClientRect()).filter((o) => o.width > 0);
     // The items, not the wrapper: recharts gives the wrapper the height it was told, whatever wraps inside.

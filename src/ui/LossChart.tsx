@@ -7,7 +7,7 @@
 // changes only when they do. Re-rendering recharts' chart re-reports its props and re-measures its
 // legend and tick labels: that was half of every redraw's time on the main thread.
 import { memo, useId, useLayoutEffect, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { RunConfig } from '../engine/config';
 import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n/translate';
@@ -21,6 +21,7 @@ import { legendOf } from './ChartLegend';
 import { LossOverlay, type GhostLabel, type LossOverlayProps } from './LossOverlay';
 import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
+import { TickGrid } from './TickGrid';
 import { useTypeScale } from './use-type-scale';
 
 interface Props {
@@ -165,7 +166,7 @@ export const LossChart = memo(function LossChart(props: Props) {
     () => (
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={margin} accessibilityLayer={false}>
-          <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
+          <TickGrid xTicks={xAxisProps.ticks} yTicks={yAxisProps.ticks} />
           <XAxis
             type="number"
             dataKey="x"
@@ -182,6 +183,9 @@ export const LossChart = memo(function LossChart(props: Props) {
             scale={logScale ? 'log' : 'linear'}
             domain={yAxisProps.domain}
             ticks={yAxisProps.ticks}
+            // Every tick shown, none measured: they are few and round, one above the other. (The x
+            // axis keeps recharts' measuring: it moves the last label in from the chart's edge.)
+            interval={0}
             tickFormatter={tickLabel}
             allowDataOverflow
             width={70 * k}
