@@ -80,9 +80,9 @@ test('the logged losses match the reference within 1e-4 relative (unrounded valu
   expect(relativeError(b, last.params.b)).toBeLessThan(1e-4);
 });
 
-test('a finished run is announced only when the log and the loss chart show its last step', async ({ page }) => {
-  // At full speed the log and the chart redraw ~15 times a second and catch up with the last steps in a
-  // transition after the worker stops; the status must not say "finished" before they have.
+test('a finished run is announced only when the log, the loss chart and the composition show its last step', async ({ page }) => {
+  // At full speed the views redraw ~15 times a second, in turn, and catch up with the last steps after
+  // the worker stops; the status must not say "finished" before every one of them has.
   await openApp(page, 'epochs=2000');
   await page.evaluate(() => {
     const target = document.querySelector('[role=status]')!;
@@ -94,6 +94,7 @@ test('a finished run is announced only when the log and the loss chart show its 
       seen.push({
         steps: target.getAttribute('data-steps-done'),
         chartSteps: document.querySelector('figure.loss-chart')!.getAttribute('data-step-points'),
+        compositionEpochs: document.querySelector('.batch-composition')!.getAttribute('data-epochs'),
         lastLine: lines[lines.length - 1]?.textContent ?? null,
       });
     }).observe(target, { attributes: true, attributeFilter: ['data-state'] });
@@ -102,6 +103,7 @@ test('a finished run is announced only when the log and the loss chart show its 
   const [atFinish] = await page.evaluate(() => (window as unknown as { __atFinish: Record<string, string | null>[] }).__atFinish);
   expect(atFinish.steps).toBe('8000');
   expect(atFinish.chartSteps).toBe('8000');
+  expect(atFinish.compositionEpochs).toBe('2000');
   expect(atFinish.lastLine).toMatch(/^Epoch \[2000\/2000\], Step \[4\/4\], Batch \[\d+\], Loss: \d+\.\d{4}$/);
 });
 

@@ -107,10 +107,12 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
   // the log would redraw whenever any view does (its array is replaced as it is trimmed).
   const logLines = useMemo(() => log.shown.data.recentLog, [log.shown]);
   const viewsRun = views.shown;
-  // A stopped run is announced once the views show its last step (a frame or two after the worker
-  // stops): whoever reads the status then reads finished views. While a run trains the status
-  // follows every message.
-  const statusRun = run.state === 'running' || (chart.caughtUp && log.caughtUp && views.caughtUp) ? run : heavy;
+  // A stopped run is announced once every view shows its last step (they catch up in turn, within
+  // a period of the worker stopping): until then the status shows a view still catching up, whose
+  // run is still running. Whoever reads "finished" then reads finished views. While a run trains
+  // the status follows every message.
+  const lagging = [chart, log, views].find((view) => !view.caughtUp);
+  const statusRun = run.state === 'running' || !lagging ? run : lagging.shown;
   return (
     <I18nContext.Provider value={i18n}>
     <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
