@@ -11,8 +11,9 @@ import { flushSync } from 'react-dom';
  * rendering in a transition that each message restarts, left the views still until the run
  * stopped). When it fires it renders the latest value at once (flushSync), in the timer's own task:
  * left to React's scheduler, the updates of all the instances whose timers had fired were batched
- * into one long render. `phase` delays the first redraw after a quiet spell, so that instances with
- * the same period take turns (chart, log, other views) instead of running back to back.
+ * into one long render. `phase` is the wait for a redraw that no period holds back (the first after
+ * a quiet spell, a catch-up), so that instances with the same period take turns (chart, log, other
+ * views) instead of running back to back.
  *
  * When full speed stops (a run finishes or pauses) the views catch up the same way, in turn, and
  * only once caught up follow `value` directly (slow motion, stepping: one step's drawing per change).

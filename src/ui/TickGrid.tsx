@@ -1,7 +1,6 @@
 // The loss chart's grid: dashed lines at the axes' own ticks, placed with the chart's scales.
 // recharts' CartesianGrid works out where the ticks are anew, measuring every tick label in the
-// DOM, each time an axis changes — several times in the first second of a long run, whose x axis
-// grows with it.
+// DOM, each time an axis changes: at the first data of every run, and as a long run's x axis grows.
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 
 const STROKE = '#d0d4da';
