@@ -73,7 +73,7 @@ test('xaxis=epoch and logy=1 set the loss chart; changing them rewrites the link
   await expect(page.getByRole('alert')).toHaveCount(0);
   await trainToEnd(page);
   expect(await logLines(page)).toHaveLength(20);
-  await expect(chart.locator('.recharts-label').first()).toHaveText('Epoch');
+  await expect(chart.locator('.loss-x-title')).toHaveText('Epoch');
 
   await page.getByLabel('Log scale').uncheck();
   await expect.poll(() => page.evaluate(sortedQuery)).toBe('batch=5&xaxis=epoch');

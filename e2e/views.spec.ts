@@ -17,7 +17,7 @@ async function dotCount(path: Locator): Promise<number> {
 }
 
 async function yTicks(page: Page): Promise<string[]> {
-  return lossChart(page).locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+  return lossChart(page).locator('.loss-y-tick').allTextContents();
 }
 
 /** Points the mouse at batch `batch` of epoch `epoch` (both 1-based) in the composition canvas. */
@@ -123,12 +123,12 @@ test('the x axis switches between steps and epochs', async ({ page }) => {
   await openApp(page);
   await trainToEnd(page);
   const chart = lossChart(page);
-  const xTicks = () => chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
-  await expect(chart.locator('.recharts-label').first()).toHaveText('Step');
+  const xTicks = () => chart.locator('.loss-x-tick').allTextContents();
+  await expect(chart.locator('.loss-x-title')).toHaveText('Step');
   expect((await xTicks()).at(-1)).toBe('40');
   await page.getByLabel('X axis').selectOption('epoch');
   await expect(chart).toHaveAttribute('data-x-axis', 'epoch');
-  await expect(chart.locator('.recharts-label').first()).toHaveText('Epoch');
+  await expect(chart.locator('.loss-x-title')).toHaveText('Epoch');
   await expect.poll(async () => (await xTicks()).at(-1)).toBe('10');
   // Still every step drawn, now at fractions of an epoch.
   const d = (await chart.locator('path.recharts-curve[name="Loss per step"]').getAttribute('d')) ?? '';

@@ -5,7 +5,8 @@
 // While a run trains, a redraw re-renders only the two live curves and the overlay (LiveLayer,
 // fed through a Latest store); the chart, its axes, grid and legend are a memoised element that
 // changes only when they do. Re-rendering recharts' chart re-reports its props and re-measures its
-// legend and tick labels: that was three quarters of every redraw's time on the main thread.
+// legend and tick labels: that was three quarters of every redraw's time on the main thread. When the
+// axes do change, they are ours to draw (LossAxes, on recharts' scales), without measuring text.
 import { memo, useId, useLayoutEffect, useMemo, useState } from 'react';
 import { Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { RunConfig } from '../engine/config';
@@ -15,13 +16,13 @@ import { comparisonLabels, MAX_PINNED, type PinnedRun, type PinnedRuns } from '.
 import { Latest, useLatest } from '../state/latest';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
-import { niceTicks, tickLabel } from './analysis/ticks';
+import { niceTicks } from './analysis/ticks';
 import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type ChartPoint, type XAxisMode } from './loss-series';
 import { legendOf } from './ChartLegend';
 import { LossOverlay, type GhostLabel, type LossOverlayProps } from './LossOverlay';
 import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
-import { TickGrid } from './TickGrid';
+import { LossAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './LossAxes';
 import { useTypeScale } from './use-type-scale';
 
 interface Props {
@@ -43,7 +44,6 @@ interface Props {
 const STEP_COLOUR = '#0072B2'; // Okabe–Ito blue
 const EPOCH_COLOUR = '#D55E00'; // Okabe–Ito vermillion
 const AXIS_TEXT = '#3b4250';
-const AXIS_TICK = { fill: AXIS_TEXT } as const;
 // Fixed layers (recharts draws lines at 400): pinned runs under the live curves, the epoch mean on
 // top; one curve per layer also keeps their order in the SVG whatever order they first appear in.
 const GHOST_LAYER = 390;
@@ -121,12 +121,8 @@ export const LossChart = memo(function LossChart(props: Props) {
   const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
   // Keyed by value: the y axis is worked out from the data anew each redraw, and rarely changes.
   const yAxisProps = useMemo(() => yAxis, [`${yAxis.domain}|${yAxis.ticks}`]);
-  const margin = useMemo(() => ({ top: 8, right: 16 * k, bottom: 24 * k, left: 16 * k }), [k]);
-  const xLabel = useMemo(
-    () => ({ value: t(mode === 'epoch' ? 'loss.epoch' : 'loss.step'), position: 'insideBottom' as const, offset: -12 * k, fill: AXIS_TEXT }),
-    [t, mode, k],
-  );
-  const yLabel = useMemo(() => ({ value: t('loss.yAxis'), angle: -90, position: 'insideLeft' as const, offset: 4, dy: 36 * k, fill: AXIS_TEXT }), [t, k]);
+  // recharts' axes are hidden (LossAxes draws them): the margin keeps their room.
+  const margin = useMemo(() => ({ top: 8, right: 16 * k, bottom: (24 + X_AXIS_HEIGHT) * k, left: (16 + Y_AXIS_WIDTH) * k }), [k]);
   const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
     const last = points.at(-1);
     return last ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }] : [];
@@ -139,6 +135,8 @@ export const LossChart = memo(function LossChart(props: Props) {
   const stepSeriesName = pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
   // No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
   // the padding keeps the top tick label, centred on the plot's edge, clear of the legend.
+  const xTitle = t(mode === 'epoch' ? 'loss.epoch' : 'loss.step');
+  const yTitle = t('loss.yAxis');
   const legend = useMemo(
     () =>
       legendOf(
@@ -165,33 +163,16 @@ export const LossChart = memo(function LossChart(props: Props) {
     () => (
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={margin} accessibilityLayer={false}>
-          <TickGrid xTicks={xAxisProps.ticks} yTicks={yAxisProps.ticks} />
-          <XAxis
-            type="number"
-            dataKey="x"
-            domain={xAxisProps.domain}
-            ticks={xAxisProps.ticks}
-            tickFormatter={tickLabel}
-            tick={AXIS_TICK}
-            height={30 * k}
-            label={xLabel}
-          />
-          <YAxis
-            type="number"
-            dataKey="loss"
-            scale={logScale ? 'log' : 'linear'}
-            domain={yAxisProps.domain}
-            ticks={yAxisProps.ticks}
-            // Every tick shown, none measured: they are few and round, one above the other. (The x
-            // axis keeps recharts' measuring: it moves the last label in from the chart's edge.)
-            interval={0}
-            tickFormatter={tickLabel}
-            allowDataOverflow
-            width={70 * k}
-            // recharts' 2 px at 18 px type; larger labels need more, or the 0s of both axes meet in the corner.
-            tickMargin={2 + 6 * (k - 1)}
-            tick={AXIS_TICK}
-            label={yLabel}
+          <XAxis hide type="number" dataKey="x" domain={xAxisProps.domain} ticks={xAxisProps.ticks} />
+          <YAxis hide type="number" dataKey="loss" scale={logScale ? 'log' : 'linear'} domain={yAxisProps.domain} ticks={yAxisProps.ticks} allowDataOverflow />
+          <LossAxes
+            xTicks={xAxisProps.ticks}
+            yTicks={yAxisProps.ticks}
+            xTitle={xTitle}
+            yTitle={yTitle}
+            k={k}
+            rightMargin={16 * k}
+            colour={AXIS_TEXT}
           />
           {legend}
           {ghosts.map((points, i) => (
@@ -217,7 +198,7 @@ export const LossChart = memo(function LossChart(props: Props) {
         </LineChart>
       </ResponsiveContainer>
     ),
-    [margin, xAxisProps, yAxisProps, logScale, k, xLabel, yLabel, legend, ghosts, pinned, labels, live],
+    [margin, xAxisProps, yAxisProps, logScale, k, xTitle, yTitle, legend, ghosts, pinned, labels, live],
   );
 
   return (
