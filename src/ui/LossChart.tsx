@@ -47,7 +47,9 @@ const AXIS_TEXT = '#3b4250';
 // Fixed layers (recharts draws lines at 400): pinned runs under the live curves, the epoch mean on
 // top; one curve per layer also keeps their order in the SVG whatever order they first appear in.
 const GHOST_LAYER = 390;
-const LEGEND_STYLE = { paddingBottom: '0.6em' } as const;
+// Across the whole chart, as before the axes' room moved into the margin (recharts would fit the
+// legend between the margins, and on a narrow chart wrap it to two lines).
+const LEGEND_STYLE = { paddingBottom: '0.6em', left: 0, width: '100%' } as const;
 const STEP_LAYER = 400;
 const EPOCH_LAYER = 410;
 
