@@ -11,6 +11,10 @@ describe('ticks', () => {
   it('labels without float noise', () => {
     expect(tickLabel(0.30000000000000004)).toBe('0.3');
     expect(tickLabel(2e6)).toBe('2e6');
+    // A long run's axis: 0, 5000, 1e4, 1.5e4, 2e4 — never two labels alike.
+    expect([10000, 15000, 20000, 250000].map(tickLabel)).toEqual(['1e4', '1.5e4', '2e4', '2.5e5']);
+    expect(tickLabel(0.00025)).toBe('2.5e-4');
+    expect(tickLabel(3 * 0.0001)).toBe('3e-4');
     expect(tickLabel(0)).toBe('0');
   });
 

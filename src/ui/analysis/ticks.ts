@@ -17,7 +17,8 @@ export function niceTicks(lo: number, hi: number, target = 6): number[] {
 export function tickLabel(t: number): string {
   if (t === 0) return '0';
   const a = Math.abs(t);
-  if (a >= 1e4 || a < 1e-3) return t.toExponential(0).replace('e+', 'e');
+  // As many digits as the tick has (15000 is 1.5e4, not 2e4), float noise rounded off.
+  if (a >= 1e4 || a < 1e-3) return Number(t.toPrecision(6)).toExponential().replace('e+', 'e');
   return String(Number(t.toPrecision(6)));
 }
 
