@@ -113,12 +113,13 @@ test('at full speed the loss chart, the log and the composition follow the run w
   // What the chart and the log show, sampled every 100 ms while the status says running.
   const seen = await page.evaluate(async () => {
     const status = document.querySelector('[role=status]')!;
-    const samples: { chart: number; log: string; epochs: number }[] = [];
+    const samples: { chart: number; epochMeans: number; log: string; epochs: number }[] = [];
     while (status.getAttribute('data-state') !== 'finished') {
       if (status.getAttribute('data-state') === 'running') {
         const lines = document.querySelectorAll('[role=log] li');
         samples.push({
           chart: Number(document.querySelector('figure.loss-chart')!.getAttribute('data-step-points')),
+          epochMeans: Number(document.querySelector('figure.loss-chart')!.getAttribute('data-epoch-points')),
           log: lines[lines.length - 1]?.textContent ?? '',
           epochs: Number(document.querySelector('.batch-composition')!.getAttribute('data-epochs')),
         });
@@ -132,6 +133,8 @@ test('at full speed the loss chart, the log and the composition follow the run w
   expect(charts.size, JSON.stringify(seen.map((s) => s.chart))).toBeGreaterThanOrEqual(3);
   expect(logs.size).toBeGreaterThanOrEqual(3);
   expect(new Set(seen.map((s) => s.epochs).filter((n) => n > 0 && n < 50_000)).size).toBeGreaterThanOrEqual(3);
+  // The chart's epoch means are those of the steps it draws (4 an epoch), not of steps that came later.
+  for (const s of seen) expect(s.epochMeans, JSON.stringify(s)).toBeLessThanOrEqual(Math.floor(s.chart / 4));
 });
 
 test('shuffle off, batch 4: [0,1,2,3], [4,5,6,7], [8,9] in every epoch; drop last keeps two', async ({

@@ -63,9 +63,10 @@ export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRat
 
   useEffect(() => view.clearHover(), [view, run.runId]);
 
-  // Counted when the chart's snapshot changes: the run's data is one mutable object, and its length
-  // read on every frame would redraw the chart (memo) on every frame.
-  const epochMeans = useMemo(() => heavy.data.epochMeanLoss.length, [heavy]);
+  // The epochs the chart's snapshot has finished. The run's data is one mutable object, already
+  // holding what came after the snapshot: its length would draw epoch means past the step curve,
+  // and, read on every frame, redraw the chart (memo) on every frame.
+  const epochMeans = Math.min(heavy.data.epochMeanLoss.length, heavy.stepsPerEpoch > 0 ? Math.floor(heavy.stepsDone / heavy.stepsPerEpoch) : 0);
 
   const { modelParams } = run;
   const mlpCurve = useMemo(
