@@ -3,7 +3,7 @@
 // they make the scales. Drawn by recharts, every label is a <Text> that measures itself in the DOM,
 // and the grid and the tick intervals measure them again, whenever a domain changes — at the first
 // data of every run and as a long run's x axis grows: that was most of such a redraw's 50–65 ms here.
-import { usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
+import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import { tickLabel } from './analysis/ticks';
 import { xLabelsThatFit } from './axis-labels';
 
@@ -50,10 +50,13 @@ export function LossAxes({ xTicks, yTicks, xTitle, yTitle, k, rightMargin, colou
   // recharts' 2 px from tick to label at 18 px type; larger labels need more, or the 0s of both axes
   // meet in the corner.
   const labelGap = TICK_SIZE + 2 + 6 * (k - 1);
-  // The grid under everything, the axes over the curves: recharts' own layers for them.
+  // Where recharts put it (4 px into the axis's room): clear of five-character labels ("0.125").
+  const titleX = x - yAxisWidth + 4;
+  // recharts' own layers: the grid under everything, the axes over the curves, their text over the
+  // loss chart's overlay (pointer, ghost-run names).
   return (
     <>
-    <ZIndexLayer zIndex={-100}>
+    <ZIndexLayer zIndex={DefaultZIndexes.grid}>
       <g className="loss-grid" stroke={GRID} strokeDasharray="3 3" fill="none">
         {ys.map(({ value, y: py }) => (
           <line key={`h${value}`} x1={x} x2={x + width} y1={py} y2={py} />
@@ -63,18 +66,20 @@ export function LossAxes({ xTicks, yTicks, xTitle, yTitle, k, rightMargin, colou
         ))}
       </g>
     </ZIndexLayer>
-    <ZIndexLayer zIndex={500}>
-      <g className="loss-axes" fill={colour}>
-        <g stroke={LINE} fill="none">
-          <line x1={x} x2={x + width} y1={bottom} y2={bottom} />
-          <line x1={x} x2={x} y1={y} y2={bottom} />
-          {xs.map(({ value, x: px }) => (
-            <line key={`x${value}`} x1={px} x2={px} y1={bottom} y2={bottom + TICK_SIZE} />
-          ))}
-          {ys.map(({ value, y: py }) => (
-            <line key={`y${value}`} x1={x - TICK_SIZE} x2={x} y1={py} y2={py} />
-          ))}
-        </g>
+    <ZIndexLayer zIndex={DefaultZIndexes.axis}>
+      <g className="loss-axes" stroke={LINE} fill="none">
+        <line x1={x} x2={x + width} y1={bottom} y2={bottom} />
+        <line x1={x} x2={x} y1={y} y2={bottom} />
+        {xs.map(({ value, x: px }) => (
+          <line key={`x${value}`} x1={px} x2={px} y1={bottom} y2={bottom + TICK_SIZE} />
+        ))}
+        {ys.map(({ value, y: py }) => (
+          <line key={`y${value}`} x1={x - TICK_SIZE} x2={x} y1={py} y2={py} />
+        ))}
+      </g>
+    </ZIndexLayer>
+    <ZIndexLayer zIndex={DefaultZIndexes.label}>
+      <g className="loss-axis-labels" fill={colour}>
         {xLabelsThatFit(xs, fontPx, x + width + rightMargin).map(({ value, x: px, anchor }) => (
           <text key={`x${value}`} className="loss-x-tick" x={px} y={bottom + labelGap} dy="0.71em" textAnchor={anchor}>
             {tickLabel(value)}
@@ -90,11 +95,11 @@ export function LossAxes({ xTicks, yTicks, xTitle, yTitle, k, rightMargin, colou
         </text>
         <text
           className="loss-axis-title loss-y-title"
-          x={x - yAxisWidth + fontPx * 0.8}
+          x={titleX}
           y={y + height / 2}
           dy="0.355em"
           textAnchor="middle"
-          transform={`rotate(-90 ${x - yAxisWidth + fontPx * 0.8} ${y + height / 2})`}
+          transform={`rotate(-90 ${titleX} ${y + height / 2})`}
         >
           {yTitle}
         </text>

@@ -121,7 +121,7 @@ export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logS
   for (let i = 1; i < labelPositions.length; i++) {
     labelPositions[i].y = Math.max(labelPositions[i].y, labelPositions[i - 1].y + LINE_HEIGHT);
   }
-  // Above the curves and the axes (recharts draws them in layers 400 and 500), below axis labels.
+  // Above the curves and the axes (layers 400 and 500), below the axes' labels (2000, LossAxes).
   return (
     <ZIndexLayer zIndex={1500}>
       <g className="loss-overlay">
