@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
 import { PinnedRuns } from './state/pinned-runs';
@@ -108,11 +108,15 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
   const logLines = useMemo(() => log.shown.data.recentLog, [log.shown]);
   const viewsRun = views.shown;
   // A stopped run is announced once every view shows its last step (they catch up in turn, within
-  // a period of the worker stopping): until then the status shows a view still catching up, whose
-  // run is still running. Whoever reads "finished" then reads finished views. While a run trains
-  // the status follows every message.
-  const lagging = [chart, log, views].find((view) => !view.caughtUp);
-  const statusRun = run.state === 'running' || !lagging ? run : lagging.shown;
+  // a period of the worker stopping): until then the status goes on saying what it said while the
+  // run trained. Whoever reads "finished" then reads finished views. While a run trains the status
+  // follows every message.
+  const lastRunning = useRef(run);
+  useLayoutEffect(() => {
+    if (run.state === 'running') lastRunning.current = run;
+  });
+  const caughtUp = chart.caughtUp && log.caughtUp && views.caughtUp;
+  const statusRun = run.state === 'running' || caughtUp ? run : lastRunning.current;
   return (
     <I18nContext.Provider value={i18n}>
     <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
