@@ -118,8 +118,8 @@ export const LossChart = memo(function LossChart(props: Props) {
         return { domain, ticks: decadeTicks(domain) };
       })()
     : linearAxis([stepPoints, epochPoints, ...pinned.map((p) => p.linear)]);
-  // recharts re-measures an axis, its tick labels and the legend whenever their props are new
-  // objects: what has not changed by value keeps its identity, and the plot below its memo.
+  // What has not changed by value keeps its identity, so that the plot below keeps its memo: given new
+  // objects, recharts re-reports its props and re-works its axes and legend.
   const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
   // Keyed by value: the y axis is worked out from the data anew each redraw, and rarely changes.
   const yAxisProps = useMemo(() => yAxis, [`${yAxis.domain}|${yAxis.ticks}`]);
@@ -135,10 +135,10 @@ export const LossChart = memo(function LossChart(props: Props) {
     ghostLabels.push({ label: labels[labels.length - 1], colour: STEP_COLOUR, className: 'loss-current-label', x: lastStep.x, loss: lastStep.loss });
   }
   const stepSeriesName = pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
-  // No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
-  // the padding keeps the top tick label, centred on the plot's edge, clear of the legend.
   const xTitle = t(mode === 'epoch' ? 'loss.epoch' : 'loss.step');
   const yTitle = t('loss.yAxis');
+  // No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
+  // the padding keeps the top tick label, centred on the plot's edge, clear of the legend.
   const legend = useMemo(
     () =>
       legendOf(
