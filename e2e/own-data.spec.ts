@@ -16,7 +16,7 @@ async function useCsv(page: Page, text: string): Promise<void> {
 
 function customData() {
   const parsed = parseCsvData(CSV);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(parsed.problem.key);
   return parsed.data;
 }
 

@@ -7,7 +7,7 @@ import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { useThrottled } from './state/use-throttled';
-import { parsePageOptions, parseProjector, writeConfigToUrl, writeLangToUrl, writeProjectorToUrl } from './state/url';
+import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, type Link } from './state/url';
 import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
 import { message, type Message } from './i18n/message';
 import { I18nContext } from './i18n/react';
@@ -30,6 +30,8 @@ interface Props {
   store: RunStore;
   client: TrainerClient;
   initialSettings: RunConfig;
+  /** The page's options from its link (hide=, embed=, the loss chart's view, projector mode). */
+  page: Link['page'];
   /** Link parameters that were not used, one message each. */
   urlIgnored: Message[];
   /** The language the page opens in (the link's lang=, else the browser's). */
@@ -45,7 +47,7 @@ const NOTICES: Record<SettingsChange, Message | null> = {
 };
 const RUN_RESET = message('notice.runReset');
 
-export function App({ store, client, initialSettings, urlIgnored, initialLocale }: Props) {
+export function App({ store, client, initialSettings, page, urlIgnored, initialLocale }: Props) {
   const [locale, setLocale] = useState(initialLocale);
   const i18n = i18nFor(locale);
   const { t } = i18n;
@@ -56,9 +58,7 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
   const run = useRunSnapshot(store);
   const [settings, setSettings] = useState(initialSettings);
   // Embedding (embed=1, hide=…) is fixed by the link the page was opened with.
-  const [page] = useState(() => parsePageOptions(window.location.search));
-  const ignoredLines = [...urlIgnored, ...page.ignored];
-  const [showUrlNotice, setShowUrlNotice] = useState(ignoredLines.length > 0);
+  const [showUrlNotice, setShowUrlNotice] = useState(urlIgnored.length > 0);
 
   const onSettingsChange = useCallback(
     (next: RunConfig, change: SettingsChange) => {
@@ -90,7 +90,7 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
   });
 
   // A view option, not a setting: large type and thick lines for the back of a classroom (view-options.css).
-  const [projector, setProjector] = useState(() => parseProjector(window.location.search));
+  const [projector, setProjector] = useState(page.projector);
   useEffect(() => {
     document.documentElement.classList.toggle('projector', projector);
   }, [projector]);
@@ -142,7 +142,7 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
         <div className="url-notice" role="alert">
           <p>{t('app.urlIgnored')}</p>
           <ul>
-            {ignoredLines.map((line, i) => (
+            {urlIgnored.map((line, i) => (
               <li key={i}>{i18n.say(line)}</li>
             ))}
           </ul>
@@ -195,6 +195,7 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
           <Charts
             run={viewsRun}
             heavy={heavy}
+            initialView={page}
             pins={pins}
             onPause={onPause}
             onUseLearningRate={(learningRate) => {

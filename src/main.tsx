@@ -7,17 +7,19 @@ import { RunStore } from './state/run-store';
 import { installTestHooks, testHooksEnabled } from './state/test-hooks';
 import { TrainerClient } from './state/trainer-client';
 import { detectLocale } from './i18n/locale';
-import { parsePageOptions, parseUrlConfig } from './state/url';
+import { parseLink } from './state/url';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 
 // The store and the worker live outside React: they outlast renders (and StrictMode's double
 // effects), and the worker is started once, with the settings the link asks for.
 // The user's CSV data, if this browser stored some: dataset=custom needs it (else: the tutorial's).
 const storedData = loadCustomData();
-const { config, ignored } = parseUrlConfig(window.location.search, storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG);
+// The link is read once, here: the settings, the page's options, and what it said that was not used.
+const link = parseLink(window.location.search, storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG);
+const { config } = link;
 const store = new RunStore(config);
 // The link's lang= first, then the browser's languages (navigator.languages, most preferred first).
-const locale = parsePageOptions(window.location.search).locale ?? detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
+const locale = link.page.locale ?? detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
 const testHooks = testHooksEnabled(window.location.search);
 const client = new TrainerClient(store, config, undefined, { testHooks });
 if (testHooks) installTestHooks(client);
@@ -38,7 +40,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App store={store} client={client} initialSettings={config} urlIgnored={ignored} initialLocale={locale} />
+      <App store={store} client={client} initialSettings={config} page={link.page} urlIgnored={link.ignored} initialLocale={locale} />
     </ErrorBoundary>
   </StrictMode>,
 );

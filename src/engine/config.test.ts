@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, LIMITS, validateConfig } from './config';
+import { englishTexts } from '../i18n/message';
+import { DEFAULT_CONFIG, LIMITS, validateConfig as validate } from './config';
+
+/** The schema's refusals in English, as a reader sees them. */
+const validateConfig = (...args: Parameters<typeof validate>) => {
+  const result = validate(...args);
+  return { ...result, errors: englishTexts(result.problems) };
+};
 
 describe('validateConfig: dataset and model fields', () => {
   it("defaults to the tutorial's data and nn.Linear(1, 1)", () => {

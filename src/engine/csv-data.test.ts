@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CSV_ROWS, parseCsvData } from './csv-data';
-import { validateConfig, DEFAULT_CONFIG } from './config';
+import { englishText, englishTexts } from '../i18n/message';
+import { validateConfig as validate, DEFAULT_CONFIG } from './config';
 import { createRunPlan, datasetSizeFor } from './plan';
 
 function ok(text: string) {
   const r = parseCsvData(text);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(englishText(r.problem));
   return r;
 }
 function error(text: string): string {
   const r = parseCsvData(text);
   if (r.ok) throw new Error('parsed');
-  return r.error;
+  return englishText(r.problem);
 }
+
+/** The schema's refusals in English, as a reader sees them. */
+const validateConfig = (...args: Parameters<typeof validate>) => {
+  const result = validate(...args);
+  return { ...result, errors: englishTexts(result.problems) };
+};
 
 describe('parseCsvData', () => {
   it('reads x,y rows as float32 columns, without a header', () => {

@@ -1,6 +1,6 @@
 // The user's own data: a CSV of x,y rows (header optional) → two float32 columns. DOM-free, so the
 // same parser checks pasted text, uploaded files and the tests. Every problem names its line.
-import { englishText, message, type Message, type MessageKey } from '../i18n/message';
+import { problem, type Problem } from './problem';
 
 export const MAX_CSV_ROWS = 1_000_000;
 
@@ -9,14 +9,23 @@ export interface CustomData {
   y: Float32Array;
 }
 
+export type CsvProblemKey =
+  | 'csv.empty'
+  | 'csv.headerOnly'
+  | 'csv.tooManyRows'
+  | 'csv.columns'
+  | 'csv.nonFinite'
+  | 'csv.tooLarge'
+  | 'csv.notNumber'
+  | 'csv.tooLargeFloat32';
+
 export type CsvParseResult =
   | { ok: true; data: CustomData; header: boolean }
-  | { ok: false; error: string; problem: Message };
+  | { ok: false; problem: Problem<CsvProblemKey> };
 
-/** A refusal: the message for the page, and its English for logs and tests. */
-function refuse(key: MessageKey, params?: Message['params']): CsvParseResult {
-  const problem = message(key, params);
-  return { ok: false, error: englishText(problem), problem };
+/** A refusal, said by the page in its reader's language. */
+function refuse(key: CsvProblemKey, params?: Problem['params']): CsvParseResult {
+  return { ok: false, problem: problem(key, params) };
 }
 
 // Plain decimals only, as Python's float() reads them: no '', '0x10', 'Infinity', 'NaN'.

@@ -27,7 +27,7 @@ const LARGE_CSV = `time,value\n${Array.from({ length: 10_001 }, (_, i) => `${(i 
 
 function csvData(text: string) {
   const parsed = parseCsvData(text);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(parsed.problem.key);
   return parsed.data;
 }
 

@@ -7,7 +7,40 @@ import { batchesPerEpoch } from '../engine/dataloader';
 import { LINE, SINE } from '../engine/datasets';
 import { describeModel, modelSpecFor } from '../engine/models';
 import { createRunPlan, datasetSizeFor } from '../engine/plan';
+import { SETTINGS, type SettingRow } from '../engine/settings';
 import { pythonBool, pythonFloat, pythonInt, pythonSeed } from './python-literal';
+
+/** A setting's value as the Python literal of its type. */
+function literalOf(spec: SettingRow, config: RunConfig): string {
+  const value = config[spec.field];
+  switch (spec.kind.type) {
+    case 'int':
+      return pythonInt(Number(value));
+    case 'number':
+      return pythonFloat(Number(value));
+    case 'flag':
+      return pythonBool(value === true);
+    case 'seed':
+      return pythonSeed(value as RunConfig['seed']);
+    case 'choice':
+      return `'${String(value)}'`;
+  }
+}
+
+/** `batch_size=3, shuffle=True, drop_last=False`: the table's arguments of `call`, in its order. */
+function argumentsOf(call: 'DataLoader' | 'optim.SGD', config: RunConfig): string {
+  return SETTINGS.flatMap((spec) => {
+    const place = spec.script;
+    return place && 'call' in place && place.call === call && 'arg' in place ? [`${place.arg}=${literalOf(spec, config)}`] : [];
+  }).join(', ');
+}
+
+/** The literal of the one setting the table says at `call`: the seed, the number of epochs. */
+function valueAt(call: 'torch.manual_seed' | 'num_epochs', config: RunConfig): string {
+  const spec = SETTINGS.find((s) => s.script && 'call' in s.script && s.script.call === call);
+  if (!spec) throw new Error(`no setting at ${call}`);
+  return literalOf(spec, config);
+}
 
 /** `minibatch_lab_seed0_batch3.py`: a valid Python module name, telling runs apart. */
 export function pytorchScriptFilename(config: RunConfig): string {
@@ -254,7 +287,7 @@ export function buildPytorchScript(config: RunConfig): string {
     '',
     '# Seed the global random number generator before anything random happens: it decides the',
     "# model's starting weights and the DataLoader's shuffling, so a seed gives one exact run.",
-    `torch.manual_seed(${pythonSeed(config.seed)})`,
+    `torch.manual_seed(${valueAt('torch.manual_seed', config)})`,
     '',
     ...datasetSection(config),
     '',
@@ -264,8 +297,7 @@ export function buildPytorchScript(config: RunConfig): string {
     'dataset = TensorDataset(x, y, sample_index)',
     '',
     ...loaderComments(config, n),
-    `loader = DataLoader(dataset, batch_size=${pythonInt(config.batchSize)}, ` +
-      `shuffle=${pythonBool(config.shuffle)}, drop_last=${pythonBool(config.dropLast)})`,
+    `loader = DataLoader(dataset, ${argumentsOf('DataLoader', config)})`,
     '',
     ...modelSection(config),
     spec.kind === 'linear'
@@ -275,9 +307,9 @@ export function buildPytorchScript(config: RunConfig): string {
     '# The loss: mean squared error, averaged over the samples of the batch (however many it has).',
     'loss_fn = nn.MSELoss()',
     '# Stochastic gradient descent: after each batch, every parameter p -= lr * d(loss)/dp.',
-    `optimizer = optim.SGD(model.parameters(), lr=${lr})`,
+    `optimizer = optim.SGD(model.parameters(), ${argumentsOf('optim.SGD', config)})`,
     '',
-    `num_epochs = ${pythonInt(config.epochs)}`,
+    `num_epochs = ${valueAt('num_epochs', config)}`,
     'steps_per_epoch = len(loader)',
     'for epoch in range(num_epochs):',
     '    # Iterating over the loader starts a new epoch (and, with shuffle=True, a new order).',

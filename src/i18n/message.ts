@@ -30,6 +30,16 @@ export function englishText(message: Message): string {
   return fill(en[message.key], message.params, englishText);
 }
 
+/** Each message of a record in English, e.g. why each refused setting was refused (tests, logs). */
+export function englishTexts<K extends string>(messages: Partial<Record<K, Message>>): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const key of Object.keys(messages) as K[]) {
+    const m = messages[key];
+    if (m) out[key] = englishText(m);
+  }
+  return out;
+}
+
 export const message = (key: MessageKey, params?: Params): Message => (params ? { key, params } : { key });
 
 /** An error that knows how it is said: the page shows `problem` in its language, logs the English. */

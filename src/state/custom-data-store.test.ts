@@ -10,7 +10,7 @@ function memoryStorage() {
 describe('custom data in storage', () => {
   it('round-trips the float32 columns exactly', () => {
     const r = parseCsvData('0.1,1e-30\n-3.4e38,2\n5,6');
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.problem.key);
     const storage = memoryStorage();
     expect(saveCustomData(r.data, storage)).toBe(true);
     const back = loadCustomData(storage)!;

@@ -4,6 +4,7 @@
 // stay short and say exactly what the comparison is about.
 import { useSyncExternalStore } from 'react';
 import { DEFAULT_CONFIG, type DatasetName, type RunConfig } from '../engine/config';
+import { SETTINGS, type SettingRow } from '../engine/settings';
 import { EN, type I18n, type MessageKey } from '../i18n/translate';
 import { plottablePoints, type LossPoint } from '../ui/loss-series';
 import type { RunData } from './run-data';
@@ -80,32 +81,52 @@ const DATASET_WORDS: Record<DatasetName, MessageKey> = {
 };
 
 type Describe = (c: RunConfig, i18n: I18n) => string | null;
+interface Describer {
+  differs: (a: RunConfig, b: RunConfig) => boolean;
+  text: Describe;
+  plain?: Describe;
+}
 
-/** How each setting is named in a label; flags only say so when they are off their default. */
-const DESCRIBERS: ReadonlyArray<{ differs: (a: RunConfig, b: RunConfig) => boolean; text: Describe; plain?: Describe }> = [
-  {
+/** The data and the model, each named as a whole (N with the dataset, width and activation with the MLP). */
+const SECTIONS: Record<'data' | 'model', Describer> = {
+  data: {
     differs: (a, b) => a.dataset !== b.dataset || (a.dataset !== 'tutorial' && a.samples !== b.samples),
     text: (c, { t, count }) => (c.dataset === 'tutorial' ? t(DATASET_WORDS.tutorial) : `${t(DATASET_WORDS[c.dataset])} N=${count(c.samples)}`),
   },
-  {
+  model: {
     differs: (a, b) =>
       a.model !== b.model || (a.model === 'mlp' && (a.hiddenUnits !== b.hiddenUnits || a.activation !== b.activation)),
     text: (c, { t }) => (c.model === 'mlp' ? `MLP ${c.hiddenUnits} ${c.activation}` : t('pinned.linear')),
   },
-  { differs: (a, b) => a.batchSize !== b.batchSize, text: (c, { count }) => `B=${count(c.batchSize)}` },
-  {
-    differs: (a, b) => a.shuffle !== b.shuffle,
-    text: (c, { t }) => (c.shuffle === DEFAULT_CONFIG.shuffle ? null : t('pinned.noShuffle')),
-    plain: (_, { t }) => t('pinned.shuffle'),
-  },
-  {
-    differs: (a, b) => a.dropLast !== b.dropLast,
-    text: (c, { t }) => (c.dropLast === DEFAULT_CONFIG.dropLast ? null : t('pinned.dropLast')),
-    plain: (_, { t }) => t('pinned.keepLast'),
-  },
-  { differs: (a, b) => a.learningRate !== b.learningRate, text: (c) => `lr=${c.learningRate}` },
-  { differs: (a, b) => a.epochs !== b.epochs, text: (c, i18n) => i18n.tp('pinned.epochs', c.epochs) },
-  { differs: (a, b) => a.seed !== b.seed, text: (c, { t }) => t('pinned.seed', { seed: c.seed }) },
+};
+
+/** How the settings table says a row is named in a label (its `pinned` place). */
+function describerOf(spec: SettingRow): Describer | null {
+  const { field, pinned } = spec;
+  if (pinned === null || 'section' in pinned) return null;
+  const differs = (a: RunConfig, b: RunConfig) => a[field] !== b[field];
+  if ('symbol' in pinned) {
+    // Whole numbers with the locale's grouping (B=1,000); other numbers exactly as typed (lr=0.01).
+    const show = (c: RunConfig, i18n: I18n) => (spec.kind.type === 'int' ? i18n.count(Number(c[field])) : String(c[field]));
+    return { differs, text: (c, i18n) => `${pinned.symbol}=${show(c, i18n)}` };
+  }
+  if ('changed' in pinned) {
+    // A flag says so only when off its default; `plain` names the default when nothing else differs.
+    return {
+      differs,
+      text: (c, { t }) => (c[field] === DEFAULT_CONFIG[field] ? null : t(pinned.changed)),
+      plain: (_, { t }) => t(pinned.plain),
+    };
+  }
+  if ('plural' in pinned) return { differs, text: (c, i18n) => i18n.tp(pinned.message, Number(c[field])) };
+  return { differs, text: (c, { t }) => t(pinned.message, { [field]: String(c[field]) }) };
+}
+
+/** How each setting is named in a label: the data and the model first, then the table's order. */
+const DESCRIBERS: readonly Describer[] = [
+  SECTIONS.data,
+  SECTIONS.model,
+  ...SETTINGS.flatMap((spec) => describerOf(spec) ?? []),
 ];
 
 /**

@@ -49,7 +49,7 @@ describe('presets', () => {
     const current = { ...DEFAULT_CONFIG, backend: 'cpu' as const, speed: 5, batchSize: 7, learningRate: 0.5 };
     for (const p of PRESETS) {
       for (const config of presetConfigs(p, current)) {
-        expect(validateConfig(config).errors).toEqual({});
+        expect(validateConfig(config).problems).toEqual({});
         expect(config.backend).toBe('cpu');
         expect(config.speed).toBe(5);
       }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, normalizeSeed, SEED_MAX, SEED_MIN, validateConfig } from '../engine/config';
 import { createRunPlan } from '../engine/plan';
+import { englishTexts } from '../i18n/message';
 import { configToSearch } from './url';
 import { parseUrlConfigEnglish } from './url-english';
 
@@ -24,8 +25,8 @@ describe('seeds: PyTorch’s whole 64-bit range, exactly', () => {
     for (const bad of ['18446744073709551616', '-9223372036854775809', '1.5', 'abc', '', ' ', '0x10', 'Infinity', 1.5, Number.NaN, true, null]) {
       expect(normalizeSeed(bad), String(bad)).toBeNull();
     }
-    expect(validateConfig({ seed: '1.5' }).errors.seed).toMatch(/whole number \(PyTorch would cut 1\.5 to 1\)/);
-    expect(validateConfig({ seed: '18446744073709551616' }).errors.seed).toMatch(
+    expect(englishTexts(validateConfig({ seed: '1.5' }).problems).seed).toMatch(/whole number \(PyTorch would cut 1\.5 to 1\)/);
+    expect(englishTexts(validateConfig({ seed: '18446744073709551616' }).problems).seed).toMatch(
       /from -9223372036854775808 to 18446744073709551615/,
     );
   });

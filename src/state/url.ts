@@ -3,42 +3,14 @@
 // Parsing goes through validateConfig; a bad or unknown parameter is ignored and named in a notice,
 // never a blank page. Writing keeps only non-default values and leaves foreign parameters alone.
 import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config';
+import { SETTINGS, type HideableSetting, type SettingField, type SettingKind } from '../engine/settings';
 import { parseLocale, type Locale } from '../i18n/locale';
 import { message, type Message } from '../i18n/message';
 
-type UrlField =
-  | 'batchSize'
-  | 'shuffle'
-  | 'learningRate'
-  | 'epochs'
-  | 'seed'
-  | 'dropLast'
-  | 'speed'
-  | 'backend'
-  | 'dataset'
-  | 'samples'
-  | 'model'
-  | 'hiddenUnits'
-  | 'activation';
-/** `seed` is read as text: a number would round seeds beyond 2^53 (validateConfig parses it). */
-type Kind = 'number' | 'flag' | 'text' | 'seed';
-
-/** Query key, the RunConfig field it sets, and how its text is read. Order = order written. */
-export const URL_KEYS: ReadonlyArray<{ key: string; field: UrlField; kind: Kind }> = [
-  { key: 'batch', field: 'batchSize', kind: 'number' },
-  { key: 'shuffle', field: 'shuffle', kind: 'flag' },
-  { key: 'lr', field: 'learningRate', kind: 'number' },
-  { key: 'epochs', field: 'epochs', kind: 'number' },
-  { key: 'seed', field: 'seed', kind: 'seed' },
-  { key: 'droplast', field: 'dropLast', kind: 'flag' },
-  { key: 'speed', field: 'speed', kind: 'number' },
-  { key: 'backend', field: 'backend', kind: 'text' },
-  { key: 'dataset', field: 'dataset', kind: 'text' },
-  { key: 'n', field: 'samples', kind: 'number' },
-  { key: 'model', field: 'model', kind: 'text' },
-  { key: 'hidden', field: 'hiddenUnits', kind: 'number' },
-  { key: 'act', field: 'activation', kind: 'text' },
-];
+/** Query key, the RunConfig field it sets, and how its text is read: the settings table's rows. */
+export const URL_KEYS: ReadonlyArray<{ key: string; field: SettingField; kind: SettingKind['type'] }> = SETTINGS.map(
+  (s) => ({ key: s.key, field: s.field, kind: s.kind.type }),
+);
 
 /** View option, not a RunConfig field: `projector=1` turns projector mode on. */
 export const PROJECTOR_KEY = 'projector';
@@ -78,15 +50,17 @@ function readFlag(text: string): boolean | string {
   return text; // not a boolean: validateConfig rejects it with its own message
 }
 
-function readValue(kind: Kind, text: string): unknown {
+function readValue(kind: SettingKind['type'], text: string): unknown {
   switch (kind) {
+    case 'int':
     case 'number':
       return readNumber(text);
     case 'flag':
       return readFlag(text);
-    case 'text':
+    case 'choice':
       return text.toLowerCase();
     case 'seed':
+      // As text: a number would round seeds beyond 2^53 (validateConfig parses it).
       return text;
   }
 }
@@ -117,7 +91,7 @@ export function parseUrlConfig(search: string, defaults: RunConfig = DEFAULT_CON
   return { config, ignored };
 }
 
-function writeValue(config: RunConfig, field: UrlField): string {
+function writeValue(config: RunConfig, field: SettingField): string {
   const value = config[field];
   return typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
 }
@@ -172,23 +146,12 @@ export const writeProjectorToUrl = (on: boolean): void => replaceSearch((search)
  * Control names for `hide=` (a comma list): embedded exercises can hide what the exercise fixes.
  * `run` is the Train/Pause/Step/Reset buttons; `view` the View group (projector mode, shortcuts).
  */
-export const HIDEABLE_CONTROLS = [
-  'batch',
-  'shuffle',
-  'droplast',
-  'lr',
-  'epochs',
-  'seed',
-  'speed',
-  'backend',
-  'dataset',
-  'model',
-  'presets',
-  'export',
-  'view',
-  'run',
-] as const;
-export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
+const PAGE_CONTROLS = ['presets', 'export', 'view', 'run'] as const;
+export type HideableControl = HideableSetting | (typeof PAGE_CONTROLS)[number];
+export const HIDEABLE_CONTROLS: readonly HideableControl[] = [
+  ...SETTINGS.flatMap((s): HideableSetting[] => (s.hide ? [s.hide] : [])),
+  ...PAGE_CONTROLS,
+];
 
 export interface PageOptions {
   /** Controls that `hide=` removes. */
@@ -237,6 +200,21 @@ export function parsePageOptions(search: string): PageOptions {
   const locale = lang === null ? null : parseLocale(lang);
   if (lang !== null && locale === null) ignored.push(message('url.lang', { value: quoted(lang) }));
   return { hidden, embed, xAxis, logScale, locale, ignored };
+}
+
+/** Everything a link says: the run's settings, the page's options, and what it said that was not used. */
+export interface Link {
+  config: RunConfig;
+  page: PageOptions & { projector: boolean };
+  /** One message per parameter that was not used, settings' first. */
+  ignored: Message[];
+}
+
+/** The one reading of the page's link, at the composition root (main.tsx). */
+export function parseLink(search: string, defaults: RunConfig = DEFAULT_CONFIG): Link {
+  const { config, ignored } = parseUrlConfig(search, defaults);
+  const page = parsePageOptions(search);
+  return { config, page: { ...page, projector: parseProjector(search) }, ignored: [...ignored, ...page.ignored] };
 }
 
 /** `currentSearch` with the loss chart's view (`xaxis`, `logy`) written; defaults drop the key. */

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
 import { PinnedRuns, usePinnedRuns } from '../state/pinned-runs';
 import { useDivergence } from '../state/use-divergence';
-import { parsePageOptions, writeViewToUrl } from '../state/url';
+import { writeViewToUrl } from '../state/url';
 import { ViewStore } from '../state/view-store';
 import { dataMoments } from './analysis/linear-loss';
 import { mlpPredictor } from './analysis/mlp-curve';
@@ -23,6 +23,8 @@ interface Props {
   run: RunSnapshot;
   /** The same, at most ~15 times a second at full speed: for the costly SVG chart. */
   heavy: RunSnapshot;
+  /** The loss chart's axis and scale as the link set them (xaxis=, logy=); written back to it. */
+  initialView: { xAxis: 'step' | 'epoch'; logScale: boolean };
   /** The pinned runs (the app's, which presets also pin to); the chart keeps its own without. */
   pins?: PinnedRuns;
   /** Stops the run (divergence). */
@@ -35,12 +37,9 @@ function linearText(w: number, b: number): string {
   return `y = ${fourDecimals(w)}·x ${b < 0 || Object.is(b, -0) ? '−' : '+'} ${fourDecimals(Math.abs(b))}`;
 }
 
-export function Charts({ run, heavy, pins: sharedPins, onPause, onUseLearningRate }: Props) {
+export function Charts({ run, heavy, initialView, pins: sharedPins, onPause, onUseLearningRate }: Props) {
   // The loss chart's axis and scale come from the link (xaxis=, logy=) and are written back to it.
-  const [view] = useState(() => {
-    const { xAxis, logScale } = parsePageOptions(window.location.search);
-    return new ViewStore({ xAxis, logScale }, writeViewToUrl);
-  });
+  const [view] = useState(() => new ViewStore({ xAxis: initialView.xAxis, logScale: initialView.logScale }, writeViewToUrl));
   const [ownPins] = useState(() => new PinnedRuns());
   const { t } = useI18n();
   const pins = sharedPins ?? ownPins;

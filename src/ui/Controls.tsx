@@ -1,22 +1,31 @@
-// The run's settings and the commands. Every value goes through validateConfig, the same schema the
-// URL parser and the worker use, so what the controls accept is what the engine can run.
+// The run's settings and the commands. Each number box and checkbox is a row of the settings table
+// (src/engine/settings.ts, through SettingField); every value goes through validateConfig, the same
+// schema the URL parser and the worker use, so what the controls accept is what the engine can run.
 import { useId, type ReactNode } from 'react';
-import {
-  BACKEND_PREFERENCES,
-  SPEED_CHOICES,
-  validateConfig,
-  type BackendPreference,
-  type RunConfig,
-} from '../engine/config';
+import { BACKEND_PREFERENCES, SPEED_CHOICES, type BackendPreference, type RunConfig } from '../engine/config';
+import { settingOf, type SettingChange, type SettingField as Field } from '../engine/settings';
 import { useI18n } from '../i18n/react';
-import type { I18n } from '../i18n/translate';
+import type { I18n, MessageKey } from '../i18n/translate';
 import type { RunState } from '../protocol';
 import { settingWarnings } from '../state/setting-warnings';
 import type { HideableControl } from '../state/url';
 import { DataModelFields } from './DataModelFields';
-import { NumberField } from './NumberField';
+import { SettingField } from './SettingField';
 
-export type SettingsChange = 'run' | 'speed' | 'backend';
+export { CheckField } from './SettingField';
+export type SettingsChange = SettingChange;
+
+/** The table's settings that these two groups show, in order: a new setting joins one by its field. */
+const GROUPS: ReadonlyArray<{ legend: MessageKey; fields: readonly Field[] }> = [
+  { legend: 'controls.dataLoader', fields: ['batchSize', 'shuffle', 'dropLast'] },
+  { legend: 'controls.training', fields: ['learningRate', 'epochs', 'seed'] },
+];
+
+/** What a change of several settings at once does: a worker restart outweighs a reset, a reset a speed change. */
+function changeOf(patch: Partial<RunConfig>): SettingChange {
+  const changes = Object.keys(patch).map((field) => settingOf(field as Field)?.change ?? 'run');
+  return changes.includes('backend') ? 'backend' : changes.includes('run') ? 'run' : 'speed';
+}
 
 interface Props {
   settings: RunConfig;
@@ -35,23 +44,11 @@ interface Props {
 
 const NO_HIDDEN: ReadonlySet<HideableControl> = new Set();
 
-type NumericField = 'batchSize' | 'learningRate' | 'epochs' | 'seed';
-
 const backendLabel = (b: BackendPreference, i18n: I18n): string =>
   b === 'auto' ? i18n.t('controls.backendAuto') : { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' }[b];
 
 export const speedLabel = (speed: number, i18n: I18n): string =>
   speed === 0 ? i18n.t('controls.speedMax') : i18n.tp('controls.speedSteps', speed);
-
-export function CheckField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
-  const id = useId();
-  return (
-    <div className="field field-check">
-      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
-      <label htmlFor={id}>{props.label}</label>
-    </div>
-  );
-}
 
 export function Controls(props: Props) {
   const { settings, runState, onSettingsChange } = props;
@@ -63,26 +60,15 @@ export function Controls(props: Props) {
   const backendId = useId();
   const backendHintId = useId();
 
-  const change = (patch: Partial<RunConfig>, kind: SettingsChange = 'run') =>
-    onSettingsChange({ ...settings, ...patch }, kind);
+  const change = (patch: Partial<RunConfig>) => onSettingsChange({ ...settings, ...patch }, changeOf(patch));
 
   const warnings = settingWarnings(settings, props.datasetSize ?? 0, i18n);
-  const numberField = (field: NumericField, label: string, inputMode: 'numeric' | 'decimal', hint?: ReactNode) => (
-    <NumberField
-      label={label}
-      value={settings[field]}
-      inputMode={inputMode}
-      hint={hint}
-      warning={field === 'batchSize' || field === 'learningRate' ? warnings[field] : null}
-      // Seeds go on as text: beyond 2^53 a number would round them.
-      read={field === 'seed' ? (text) => text : undefined}
-      validate={(candidate) => validateConfig({ [field]: candidate }, settings).problems[field] ?? null}
-      onValidChange={(candidate) => {
-        const value = validateConfig({ [field]: candidate }, settings).config[field];
-        if (value !== settings[field]) change({ [field]: value });
-      }}
-    />
-  );
+  const hints: Partial<Record<Field, ReactNode>> = { seed: <code translate="no">torch.manual_seed(seed)</code> };
+  const shownFields = (fields: readonly Field[]) =>
+    fields.filter((field) => {
+      const { hide } = settingOf(field);
+      return hide === null || shown(hide as HideableControl);
+    });
 
   const speeds = SPEED_CHOICES.includes(settings.speed) ? SPEED_CHOICES : [...SPEED_CHOICES, settings.speed];
   const canTrain = runState === 'ready' || runState === 'paused';
@@ -112,23 +98,26 @@ export function Controls(props: Props) {
         <DataModelFields settings={settings} onChange={(patch) => change(patch)} hidden={hidden} />
       )}
 
-      {(shown('batch') || shown('shuffle') || shown('droplast')) && (
-      <fieldset>
-        <legend>{t('controls.dataLoader')}</legend>
-        {shown('batch') && numberField('batchSize', t('controls.batchSize'), 'numeric')}
-        {shown('shuffle') && <CheckField label={t('controls.shuffle')} checked={settings.shuffle} onChange={(shuffle) => change({ shuffle })} />}
-        {shown('droplast') && <CheckField label={t('controls.dropLast')} checked={settings.dropLast} onChange={(dropLast) => change({ dropLast })} />}
-      </fieldset>
-      )}
-
-      {(shown('lr') || shown('epochs') || shown('seed')) && (
-      <fieldset>
-        <legend>{t('controls.training')}</legend>
-        {shown('lr') && numberField('learningRate', t('controls.learningRate'), 'decimal')}
-        {shown('epochs') && numberField('epochs', t('controls.epochs'), 'numeric')}
-        {shown('seed') && numberField('seed', t('controls.seed'), 'numeric', <code translate="no">torch.manual_seed(seed)</code>)}
-      </fieldset>
-      )}
+      {GROUPS.map(({ legend, fields }) => {
+        const visible = shownFields(fields);
+        return (
+          visible.length > 0 && (
+            <fieldset key={legend}>
+              <legend>{t(legend)}</legend>
+              {visible.map((field) => (
+                <SettingField
+                  key={field}
+                  field={field}
+                  settings={settings}
+                  onChange={change}
+                  hint={hints[field]}
+                  warning={field === 'batchSize' || field === 'learningRate' ? warnings[field] : null}
+                />
+              ))}
+            </fieldset>
+          )
+        );
+      })}
 
       {(shown('speed') || shown('backend')) && (
       <fieldset>
@@ -139,7 +128,7 @@ export function Controls(props: Props) {
           <select
             id={speedId}
             value={String(settings.speed)}
-            onChange={(e) => change({ speed: Number(e.target.value) }, 'speed')}
+            onChange={(e) => change({ speed: Number(e.target.value) })}
           >
             {speeds.map((s) => (
               <option key={s} value={String(s)}>
@@ -156,7 +145,7 @@ export function Controls(props: Props) {
             id={backendId}
             value={settings.backend}
             aria-describedby={backendHintId}
-            onChange={(e) => change({ backend: e.target.value as BackendPreference }, 'backend')}
+            onChange={(e) => change({ backend: e.target.value as BackendPreference })}
           >
             {BACKEND_PREFERENCES.map((b) => (
               <option key={b} value={b}>

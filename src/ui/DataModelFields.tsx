@@ -6,7 +6,6 @@ import {
   ACTIVATION_NAMES,
   DATASET_NAMES,
   MODEL_NAMES,
-  validateConfig,
   type ActivationName,
   type DatasetName,
   type ModelName,
@@ -15,7 +14,7 @@ import {
 import { useI18n } from '../i18n/react';
 import type { MessageKey } from '../i18n/translate';
 import { CustomDataField } from './CustomDataField';
-import { NumberField } from './NumberField';
+import { SettingField } from './SettingField';
 
 const DATASET_LABELS: Record<DatasetName, MessageKey> = {
   tutorial: 'data.tutorial',
@@ -55,15 +54,8 @@ export function DataModelFields({ settings, onChange, hidden }: Props) {
   const { t } = useI18n();
   const translated = <K extends string>(keys: Record<K, MessageKey>) =>
     Object.fromEntries(Object.entries<MessageKey>(keys).map(([k, key]) => [k, t(key)])) as Record<K, string>;
-  const numberField = (field: 'samples' | 'hiddenUnits', label: string, hint: ReactNode) => (
-    <NumberField
-      label={label}
-      value={settings[field]}
-      inputMode="numeric"
-      hint={hint}
-      validate={(candidate) => validateConfig({ [field]: candidate }, settings).problems[field] ?? null}
-      onValidChange={(value) => onChange({ [field]: value })}
-    />
+  const numberField = (field: 'samples' | 'hiddenUnits', _label: string, hint: ReactNode) => (
+    <SettingField field={field} settings={settings} onChange={onChange} hint={hint} />
   );
   return (
     <fieldset>

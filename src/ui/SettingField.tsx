@@ -1,0 +1,60 @@
+// The control of one row of the settings table (src/engine/settings.ts): a number box for whole
+// numbers, numbers and seeds, a checkbox for flags. Its label and its refusals come from the row,
+// in the page's language; every value goes through validateConfig, as the URL's and the worker's do.
+import { useId, type ReactNode } from 'react';
+import { validateConfig, type RunConfig } from '../engine/config';
+import { settingOf, type SettingField as Field, type SettingMessageKey, type SettingPluralKey } from '../engine/settings';
+import { useI18n } from '../i18n/react';
+import type { MessageKey, PluralKey } from '../i18n/translate';
+import { NumberField } from './NumberField';
+
+// Every catalogue key the settings table names exists in the catalogue: a missing one fails to compile here.
+type TableKeysExist = [SettingMessageKey] extends [MessageKey] ? ([SettingPluralKey] extends [PluralKey] ? true : never) : never;
+const tableKeysExist: TableKeysExist = true;
+void tableKeysExist;
+
+export function CheckField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <label htmlFor={id}>{props.label}</label>
+    </div>
+  );
+}
+
+interface Props {
+  field: Field;
+  settings: RunConfig;
+  onChange: (patch: Partial<RunConfig>) => void;
+  hint?: ReactNode;
+  /** Said next to a valid value worth a word (a batch larger than the data, a huge learning rate). */
+  warning?: string | null;
+}
+
+export function SettingField({ field, settings, onChange, hint, warning }: Props) {
+  const { t } = useI18n();
+  const spec = settingOf(field);
+  const label = t(spec.label as SettingMessageKey);
+  const value = settings[field];
+  if (spec.kind.type === 'flag') {
+    return <CheckField label={label} checked={value === true} onChange={(checked) => onChange({ [field]: checked })} />;
+  }
+  if (typeof value !== 'number' && typeof value !== 'string') throw new Error(`${field} has no number box`);
+  return (
+    <NumberField
+      label={label}
+      value={value}
+      inputMode={spec.kind.type === 'number' ? 'decimal' : 'numeric'}
+      hint={hint}
+      warning={warning}
+      // Seeds go on as text: beyond 2^53 a number would round them.
+      read={spec.kind.type === 'seed' ? (text) => text : undefined}
+      validate={(candidate) => validateConfig({ [field]: candidate }, settings).problems[field] ?? null}
+      onValidChange={(candidate) => {
+        const next = validateConfig({ [field]: candidate }, settings).config[field];
+        if (next !== value) onChange({ [field]: next });
+      }}
+    />
+  );
+}
