@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataMoments, largestStableLearningRate } from '../ui/analysis/linear-loss';
+import { dataMoments, largestStableLearningRate } from '../analysis/linear-loss';
 import { DEFAULT_CONFIG } from '../engine/config';
 import { createRunPlan } from '../engine/plan';
 import { trainReference } from '../engine/reference';

@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { DEFAULT_CONFIG, type DatasetName, type RunConfig } from '../engine/config';
 import { SETTINGS, type SettingRow } from '../engine/settings';
 import { EN, type I18n, type MessageKey } from '../i18n/translate';
-import { plottablePoints, type LossPoint } from '../ui/loss-series';
+import { plottablePoints, type LossPoint } from '../analysis/loss-series';
 import type { RunData } from './run-data';
 
 export const MAX_PINNED = 5;

@@ -3,7 +3,7 @@
 // run store so that moving the mouse re-renders only the views that show the pointer, never the
 // training data.
 import { useSyncExternalStore } from 'react';
-import type { XAxisMode } from '../ui/loss-series';
+import type { XAxisMode } from '../analysis/loss-series';
 
 export type { XAxisMode };
 

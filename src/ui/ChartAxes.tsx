@@ -2,7 +2,7 @@
 // viewBox that CSS scales to the panel's width: 640 × 360 units wherever the panel is wide enough,
 // narrower on a phone (frameFor) so that the text does not shrink with the picture.
 import { memo } from 'react';
-import { niceTicks, tickLabel } from './analysis/ticks';
+import { niceTicks, tickLabel } from '../analysis/ticks';
 
 export interface Frame {
   width: number;

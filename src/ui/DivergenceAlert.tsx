@@ -2,7 +2,7 @@
 // that works and trains again — one click from a broken run to a working one.
 import { useI18n } from '../i18n/react';
 import type { Divergence } from '../state/divergence';
-import type { DataMoments } from './analysis/linear-loss';
+import type { DataMoments } from '../analysis/linear-loss';
 import { divergenceAdvice } from './divergence-text';
 
 interface Props {

@@ -4,7 +4,7 @@
 // and the grid and the tick intervals measure them again, whenever a domain changes — at the first
 // data of every run and as a long run's x axis grows: that was most of such a redraw's 50–65 ms here.
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
-import { tickLabel } from './analysis/ticks';
+import { tickLabel } from '../analysis/ticks';
 import { xLabelsThatFit } from './axis-labels';
 
 const LINE = '#666'; // recharts' axis colour

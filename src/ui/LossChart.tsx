@@ -16,8 +16,8 @@ import { comparisonLabels, MAX_PINNED, type PinnedRun, type PinnedRuns } from '.
 import { Latest, useLatest } from '../state/latest';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
-import { niceTicks } from './analysis/ticks';
-import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type ChartPoint, type XAxisMode } from './loss-series';
+import { niceTicks } from '../analysis/ticks';
+import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type ChartPoint, type XAxisMode } from '../analysis/loss-series';
 import { legendOf } from './ChartLegend';
 import { LossOverlay, type GhostLabel, type LossOverlayProps } from './LossOverlay';
 import { fourDecimals } from './numbers';

@@ -8,7 +8,7 @@ import type { I18n } from '../i18n/translate';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { shortList } from './batch-text';
-import type { XAxisMode } from './loss-series';
+import type { XAxisMode } from '../analysis/loss-series';
 import { fourDecimals } from './numbers';
 
 export interface GhostLabel {

@@ -4,7 +4,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../i18n/react';
 import type { SweepPoint } from '../protocol';
-import { tickLabel } from './analysis/ticks';
+import { tickLabel } from '../analysis/ticks';
 import { legendOf } from './ChartLegend';
 import { useTypeScale } from './use-type-scale';
 import { batchSizeAxis, compact, curveColour, decadeAxis, lossCurve, secondsText, type LogAxis } from './sweep-series';

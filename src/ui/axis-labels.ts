@@ -1,6 +1,6 @@
 // Which x-axis tick labels to draw, from their lengths: recharts measures each label in the DOM to
 // decide, which is what the loss chart's own axes (LossAxes) avoid. DOM-free, unit-tested.
-import { tickLabel } from './analysis/ticks';
+import { tickLabel } from '../analysis/ticks';
 
 /** Digits and the exponent letter are about this wide, in ems (DejaVu Sans, the page's fallback). */
 const CHAR_EM = 0.64;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataMoments } from './analysis/linear-loss';
+import { dataMoments } from '../analysis/linear-loss';
 import { divergenceAdvice, lossText } from './divergence-text';
 
 const xs = Array.from({ length: 10 }, (_, i) => i + 1);

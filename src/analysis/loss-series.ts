@@ -1,6 +1,6 @@
 // Turns the run's loss columns into at most ~1,000 chart points per series (LTTB), and picks the
 // y axis. Pure functions: the chart component only renders what these return.
-import { niceTicks } from './analysis/ticks';
+import { niceTicks } from './ticks';
 import { lttbIndices } from './lttb';
 
 export const MAX_CHART_POINTS = 1000;

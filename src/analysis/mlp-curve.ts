@@ -1,7 +1,7 @@
 // The MLP's prediction on the UI thread, from its flat parameters in state_dict order
 // (0.weight [h, 1], 0.bias [h], 2.weight [1, h], 2.bias [1]) — a few hundred x values per frame
 // for the fit view's curve, far too little to be worth a round trip to the worker.
-import type { ActivationName } from '../../engine/config';
+import type { ActivationName } from '../engine/config';
 
 const ACTIVATIONS: Record<ActivationName, (z: number) => number> = {
   relu: (z) => (z > 0 ? z : 0),
