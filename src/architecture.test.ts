@@ -106,6 +106,12 @@ const ALLOWED_EDGES: readonly { from: string; to: string; kind: EdgeKind; why: s
     kind: 'new URL',
     why: 'the client starts the worker from its entry file; it imports none of its code',
   },
+  ...['src/engine/config.test.ts', 'src/engine/csv-data.test.ts'].map((from) => ({
+    from,
+    to: 'src/i18n/message.ts',
+    kind: 'import' as const,
+    why: 'tests read the English of the message keys the engine returns, as a reader sees a refusal',
+  })),
 ];
 
 /** Test helpers that are not *.test.ts files, and the packages they may use (Vitest runs them in Node). */
