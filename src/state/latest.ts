@@ -1,6 +1,6 @@
 // One value that changes over time, and the components that follow it. It hands new data to a part
 // of a memoised tree without rendering the tree again: the loss chart's curves follow the run while
-// recharts' chart, axes and legend (a third of a redraw when re-rendered) stay as they are.
+// recharts' chart, axes and legend (a large part of a redraw when re-rendered) stay as they are.
 import { useSyncExternalStore } from 'react';
 
 export class Latest<T> {

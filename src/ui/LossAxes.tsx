@@ -2,7 +2,8 @@
 // tick marks, tick labels and titles over them. recharts' own XAxis and YAxis are there but hidden:
 // they make the scales. Drawn by recharts, every label is a <Text> that measures itself in the DOM,
 // and the grid and the tick intervals measure them again, whenever a domain changes — at the first
-// data of every run and as a long run's x axis grows: that was most of such a redraw's 50–65 ms here.
+// data of every run and as a long run's x axis grows: that was most of such a redraw's time, enough
+// for a long task (docs/performance.md).
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import { tickLabel } from '../analysis/ticks';
 import { xLabelsThatFit } from './axis-labels';

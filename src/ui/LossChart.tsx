@@ -5,7 +5,7 @@
 // While a run trains, a redraw re-renders only the two live curves and the overlay (LiveLayer,
 // fed through a Latest store); the chart, its axes, grid and legend are a memoised element that
 // changes only when they do. Re-rendering recharts' chart re-reports its props and re-measures its
-// legend and tick labels: that was three quarters of every redraw's time on the main thread. When the
+// legend and tick labels: that was most of every redraw's time on the main thread. When the
 // axes do change, they are ours to draw (LossAxes, on recharts' scales), without measuring text.
 import { memo, useId, useLayoutEffect, useMemo, useState } from 'react';
 import { Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';

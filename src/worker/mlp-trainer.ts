@@ -8,7 +8,7 @@
 // work; `read` fetches every step's loss and the parameters after the chunk with one `data()`.
 //
 // Bias gradients sum over the batch as a matMul with a row of ones: tf.sum over axis 0 transposes
-// the [B, h] matrix first, which made an epoch of 1,000,000 samples 3–4× slower on SwiftShader.
+// the [B, h] matrix first, which made large epochs several times slower.
 import * as tf from '@tensorflow/tfjs-core';
 import type { ActivationName } from '../engine/config';
 import type { Dataset } from '../engine/datasets';

@@ -28,8 +28,8 @@ export interface Trainer<Pending = unknown> {
 
 export class LinearSgdTrainer implements Trainer<tf.Tensor1D[]> {
   // Flat samples and scalar parameters: Linear(1,1) is ŷ = w·x + b. The [B,1]×[1,1] shapes of
-  // nn.Linear make tfjs-webgpu's broadcast gradients (reductions over a transposed axis) ~40× slower
-  // at B = 65,536 on SwiftShader, for the same arithmetic.
+  // nn.Linear make tfjs-webgpu's broadcast gradients (reductions over a transposed axis) far slower
+  // on large batches, for the same arithmetic.
   private readonly x: tf.Tensor1D;
   private readonly y: tf.Tensor1D;
   private readonly weight: tf.Variable<tf.Rank.R0>;

@@ -24,7 +24,7 @@ export class MT19937 {
 
   /**
    * The next 624 words. Three loops instead of `% N` per word: V8 does not strength-reduce the
-   * modulo, and the twist is a third of randperm's time at N = 1,000,000.
+   * modulo, and the twist is a large share of randperm's time on large datasets.
    */
   private twist(): void {
     const s = this.state;

@@ -1,7 +1,7 @@
 // WGSL for nn.Sequential(nn.Linear(1, h), act, nn.Linear(h, 1)) + MSE(mean) + SGD, a whole chunk
 // of steps in one invocation: per sample the forward pass and the backward pass are O(h), and the
 // small batches this model trains on make a single invocation beat dozens of tfjs dispatches per
-// step (on SwiftShader by two orders of magnitude). Parameters are the flat state_dict vector
+// step (by far, on software adapters above all). Parameters are the flat state_dict vector
 // [W1 (h), b1 (h), W2 (h), b2] and stay on the GPU between chunks.
 
 export const MAX_HIDDEN = 256;
