@@ -147,7 +147,7 @@ export const SETTINGS = [
     doc: {
       meaning: '`torch.manual_seed(seed)`',
       values:
-        'whole number −9223372036854775808 … 18446744073709551615, PyTorch’s range (negative seeds are taken mod 2^64; only the low 32 bits seed the generator), exact at any size',
+        "whole number −9223372036854775808 … 18446744073709551615, PyTorch's range (negative seeds are taken mod 2^64; only the low 32 bits seed the generator), exact at any size",
     },
   },
   {
@@ -203,7 +203,7 @@ export const SETTINGS = [
     doc: {
       meaning: 'the data',
       values:
-        '`tutorial` (x = 1..10, y = 2x), `line` (y = 2x + 1 + noise, x in [0, 10)), `sine` (y = sin x + 0.1·noise, x in [−π, π)), `custom` (your CSV, stored in this browser: the link works only where the data is stored; without it the page falls back to the tutorial’s data and says so)',
+        "`tutorial` (x = 1..10, y = 2x), `line` (y = 2x + 1 + noise, x in [0, 10)), `sine` (y = sin x + 0.1·noise, x in [−π, π)), `custom` (your CSV, stored in this browser: the link works only where the data is stored; without it the page falls back to the tutorial's data and says so)",
     },
   },
   {
@@ -217,7 +217,7 @@ export const SETTINGS = [
     change: 'run',
     script: { section: 'data' },
     pinned: { section: 'data' },
-    doc: { meaning: 'number of samples of `line` and `sine` (the tutorial’s data always has 10)' },
+    doc: { meaning: "number of samples of `line` and `sine` (the tutorial's data always has 10)" },
   },
   {
     field: 'model',
@@ -246,7 +246,7 @@ export const SETTINGS = [
     change: 'run',
     script: { section: 'model' },
     pinned: { section: 'model' },
-    doc: { meaning: 'the MLP’s hidden units h' },
+    doc: { meaning: "the MLP's hidden units h" },
   },
   {
     field: 'activation',
@@ -259,7 +259,7 @@ export const SETTINGS = [
     change: 'run',
     script: { section: 'model' },
     pinned: { section: 'model' },
-    doc: { meaning: 'the MLP’s activation' },
+    doc: { meaning: "the MLP's activation" },
   },
 ] as const satisfies readonly AnySetting[];
 
