@@ -8,6 +8,7 @@ import { mlpStepFloat32, mlpStepFloat64 } from '../engine/mlp-reference';
 import type { Batch } from '../engine/dataloader';
 import { batchStream, createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
 import { sgdStep, type Precision } from '../engine/reference';
+import { englishText } from '../i18n/message';
 import { selectBackend } from '../worker/backend';
 import { MlpSgdTrainer } from '../worker/mlp-trainer';
 import { LinearSgdTrainer, type StepReadout, type Trainer } from '../worker/trainer';
@@ -184,7 +185,7 @@ async function run(request: BenchRequest): Promise<void> {
     if (engine.backend) {
       const info = await selectBackend(engine.backend);
       if (info.name !== engine.backend) {
-        post({ type: 'log', text: `${engine.name}: ${engine.backend} unavailable (${info.fallbackReasons.join('; ')})` });
+        post({ type: 'log', text: `${engine.name}: ${engine.backend} unavailable (${info.fallbackReasons.map((f) => `${f.backend}: ${englishText(f.reason)}`).join('; ')})` });
         continue;
       }
       if (info.adapter) {

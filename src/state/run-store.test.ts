@@ -113,6 +113,14 @@ describe('RunStore', () => {
     expect(store.getSnapshot()).toMatchObject({ state: 'error', error: { key: 'error.raw', params: { text: 'no backend at all' } } });
   });
 
+  it('says a worker error in the page’s language when the worker sends its problem', () => {
+    const { store, frames } = readyStore();
+    const problem = message('error.noBackend', { reasons: message('reason.noWebGPU') });
+    store.handle({ type: 'error', runId: null, message: englishText(problem), problem });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ state: 'error', error: problem });
+  });
+
   it('ignores a repeated epoch and a repeated progress chunk', () => {
     const { store, frames } = readyStore();
     const chunk: FromWorker = { type: 'progress', runId: 1, steps: [step(0, 1, 1, [0], 5)], tensorCount: 4 };

@@ -23,7 +23,7 @@ export interface RunSnapshot {
   /** The configuration of the run being shown. */
   config: RunConfig;
   state: RunState;
-  /** Why the run or the worker stopped, when state is 'error' (the worker's words in `error.raw`). */
+  /** Why the run or the worker stopped, when state is 'error' (the worker's `problem`, else its English in `error.raw`). */
   error: Message | null;
   /** The linear model's w and b (null for the MLP: see modelParams). */
   initialParams: ModelParams | null;
@@ -192,7 +192,8 @@ export class RunStore {
         return;
       case 'error':
         if (message.runId !== null && message.runId !== current) return;
-        this.update({ state: 'error', error: { key: 'error.raw', params: { text: message.message } } });
+        // The worker's own words in the page's language when it has them; else its English text.
+        this.update({ state: 'error', error: message.problem ?? { key: 'error.raw', params: { text: message.message } } });
         return;
       case 'pong':
       case 'sweep-point':

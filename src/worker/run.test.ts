@@ -155,6 +155,8 @@ describe('TrainingRun', () => {
     await run.step();
     expect(r.lastState()).toBe('error');
     expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ message: expect.stringMatching(/kernel failed/) });
+    // What the page says: the worker's words as a message, shown in the page's language.
+    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ problem: { key: 'error.raw', params: { text: expect.stringMatching(/kernel failed/) } } });
     await run.dispose();
   });
 });

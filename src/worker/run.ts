@@ -10,6 +10,7 @@ import type { RunConfig } from '../engine/config';
 import type { Batch } from '../engine/dataloader';
 import { createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
 import { epochMessage, type FromWorker, type ResumePoint, type RunState, type StepRecord } from '../protocol';
+import { problemOf } from '../i18n/message';
 import { currentFault, orBackendFault } from './backend';
 import type { StepReadout, Trainer } from './trainer';
 import { createTrainer } from './trainer-factory';
@@ -359,7 +360,7 @@ export class TrainingRun {
     }
     this.goal = null;
     this.state = 'error';
-    this.post({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e) });
+    this.post({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e), problem: problemOf(e) });
     this.setState('error');
   }
 
