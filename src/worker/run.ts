@@ -8,19 +8,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import type { Batch } from '../engine/dataloader';
-import { createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
+import { createRunPlan, type RunPlan } from '../engine/plan';
 import { epochMessage, type FromWorker, type ResumePoint, type RunState, type StepRecord } from '../protocol';
 import { problemOf } from '../i18n/message';
 import { currentFault, orBackendFault } from './backend';
+import { ChunkPolicy } from './chunk-policy';
 import type { StepReadout, Trainer } from './trainer';
 import { createTrainer } from './trainer-factory';
 import { heldGpuBuffers } from './kernels/fused-linear-trainer';
 
 /** tfjs tensors plus the fused kernels' GPU buffers: what Reset must bring back to its level. */
 export const heldTensors = (): number => tf.memory().numTensors + heldGpuBuffers();
-
-const MAX_STEPS_PER_CHUNK = 1024;
-const CHUNK_BUDGET_MS = 30;
 
 type Post = (message: FromWorker) => void;
 
@@ -234,15 +232,13 @@ export class TrainingRun {
 
   private async runLoop(generation: number, goal: Goal): Promise<void> {
     const current = () => generation === this.generation && !this.disposed;
-    let chunkSize = 1;
+    const chunks = new ChunkPolicy();
     while (current() && !this.finished) {
       const slowMotion = this.config.speed > 0;
-      const wanted = slowMotion ? 1 : chunkSize;
+      const wanted = slowMotion ? 1 : chunks.size;
       const started = performance.now();
       const chunk = this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted);
-      // Shuffle the next chunk's epochs while the GPU trains this one, not after it (1M samples: ~7 ms each).
-      const epochsLeft = this.config.epochs - this.epoch;
-      if (epochsLeft > 0) this.plan.prefetchEpochs(Math.min(epochsLeft, epochsAhead(this.plan, chunkSize)));
+      chunks.prefetch(this.plan, this.config.epochs - this.epoch);
       const diverged = await this.flush(chunk);
       // A NaN/infinite loss stops the run once, at once (the UI explains and offers a smaller
       // learning rate; a UI-side pause would come after a short run had finished). Train goes on.
@@ -252,8 +248,7 @@ export class TrainingRun {
       }
       if (goal === 'epoch' && this.nextBatchInEpoch === 0) break;
       const elapsed = performance.now() - started;
-      if (elapsed < CHUNK_BUDGET_MS) chunkSize = Math.min(chunkSize * 2, MAX_STEPS_PER_CHUNK);
-      else if (chunkSize > 1) chunkSize = Math.max(1, chunkSize >> 1);
+      chunks.chunkTook(elapsed);
       if (slowMotion) await this.wait(1000 / this.config.speed - elapsed);
       else await yieldToEventLoop();
     }
