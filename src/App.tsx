@@ -205,8 +205,6 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
           <TrainingLog
             lines={logLines}
             total={log.shown.stepsDone}
-            batchSize={log.shown.config.batchSize}
-            datasetSize={log.shown.datasetSize}
             // From the log's own snapshot, so the whole window is drawn once, by the redraw after the run stops.
             live={log.shown.state === 'running' && settings.speed === 0}
           />

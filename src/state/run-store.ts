@@ -12,7 +12,7 @@ import {
   type RunState,
   type StepRecord,
 } from '../protocol';
-import { logLineText } from './log-line';
+import { isShortened, logLineText } from './log-line';
 import { RunData } from './run-data';
 
 export interface RunSnapshot {
@@ -224,7 +224,7 @@ export class RunStore {
         record.batch,
         record.loss,
       );
-      data.pushLogLine({ step: record.step, text });
+      data.pushLogLine(isShortened(record.batch.length) ? { step: record.step, text, shortened: true } : { step: record.step, text });
       this.epochLossSum += record.loss;
       this.epochStepsSeen += 1;
       if (record.stepInEpoch === stepsPerEpoch) {
