@@ -71,7 +71,10 @@ export interface DataColumns {
   y: Float32Array;
 }
 
-/** The 'epoch' message for an epoch's batches, in its compact form: one flat Int32Array order. */
+/**
+ * The 'epoch' message for an epoch's batches, in its compact form: one flat Int32Array order, in a
+ * buffer of its own (the batches are views of the plan's array, which the trainer goes on using).
+ */
 export function epochMessage(
   runId: number,
   epoch: number,
@@ -86,7 +89,7 @@ export function epochMessage(
     order.set(batch, at);
     at += batch.length;
   }
-  return { type: 'epoch', runId, epoch, batches: [], order, batchSize };
+  return { type: 'epoch', runId, epoch, order, batchSize };
 }
 
 /**
@@ -95,7 +98,7 @@ export function epochMessage(
  * no reference to it, so its buffer moves to the UI instead of being cloned (4 MB at N = 1,000,000).
  */
 export function transferablesOf(message: FromWorker): ArrayBuffer[] {
-  return message.type === 'epoch' && message.order ? [message.order.buffer as ArrayBuffer] : [];
+  return message.type === 'epoch' ? [message.order.buffer as ArrayBuffer] : [];
 }
 
 export interface ModelParams {
@@ -108,10 +111,12 @@ export interface StepRecord {
   step: number;
   /** 1-based, as printed. */
   epoch: number;
-  /** 1-based within the epoch, as printed. */
+  /**
+   * 1-based within the epoch, as printed. The step's batch is batch stepInEpoch − 1 of its epoch's
+   * order (the 'epoch' message, always posted before the first progress that needs it): its sample
+   * indices are not sent again.
+   */
   stepInEpoch: number;
-  /** The batch's sample indices, as the sampler yielded them. */
-  batch: number[];
   loss: number;
   /**
    * The linear model's w and b after this step's SGD update. Absent for the MLP: its parameters
@@ -200,14 +205,14 @@ export type FromWorker =
       type: 'epoch';
       runId: number;
       epoch: number;
-      /** The epoch's mini-batches; empty when `order` carries them. */
-      batches: number[][];
       /**
        * The epoch's sample order, its batches back to back (batch k = order[k·batchSize …]): one typed
-       * array instead of N numbers in nested arrays, 4 MB per epoch at N = 1,000,000.
+       * array instead of N numbers in nested arrays, 4 MB per epoch at N = 1,000,000, transferred
+       * (transferablesOf). Sent before any step of the epoch (again for a resumed run's epoch under way):
+       * steps carry no indices.
        */
-      order?: Int32Array;
-      batchSize?: number;
+      order: Int32Array;
+      batchSize: number;
     }
   | {
       type: 'progress';

@@ -56,6 +56,8 @@ type Schedule = (flush: () => void) => void;
 type RunFields = Omit<RunSnapshot, 'version' | 'backend' | 'tensorCount' | 'tensorBytes'>;
 
 function freshRun(runId: number, config: RunConfig, notice: Message | null): RunFields {
+  const data = new RunData();
+  data.epochBatches.neededFrom(0); // steps take their batches from the epochs: none goes before its steps
   return {
     runId,
     config,
@@ -71,7 +73,7 @@ function freshRun(runId: number, config: RunConfig, notice: Message | null): Run
     epochsReceived: 0,
     lastLoss: null,
     notice,
-    data: new RunData(),
+    data,
   };
 }
 
@@ -216,15 +218,10 @@ export class RunStore {
       data.stepLoss.push(record.loss);
       data.paramW.push(record.params?.w ?? NaN);
       data.paramB.push(record.params?.b ?? NaN);
-      const text = logLineText(
-        record.epoch,
-        config.epochs,
-        record.stepInEpoch,
-        stepsPerEpoch,
-        record.batch,
-        record.loss,
-      );
-      data.pushLogLine(isShortened(record.batch.length) ? { step: record.step, text, shortened: true } : { step: record.step, text });
+      // The step's batch, from its epoch's order (the worker posts the epoch before its steps).
+      const batch = data.epochBatches.batchIndices(record.epoch - 1, record.stepInEpoch - 1) ?? [];
+      const text = logLineText(record.epoch, config.epochs, record.stepInEpoch, stepsPerEpoch, batch, record.loss);
+      data.pushLogLine(isShortened(batch.length) ? { step: record.step, text, shortened: true } : { step: record.step, text });
       this.epochLossSum += record.loss;
       this.epochStepsSeen += 1;
       if (record.stepInEpoch === stepsPerEpoch) {
@@ -237,6 +234,8 @@ export class RunStore {
       currentParams = record.params ?? currentParams;
       lastLoss = record.loss;
     }
+    // Epochs whose steps have all arrived may now be let go (large runs keep the newest only).
+    if (stepsPerEpoch > 0) data.epochBatches.neededFrom(Math.floor(stepsDone / stepsPerEpoch));
     this.update({ stepsDone, currentParams, lastLoss });
   }
 

@@ -6,16 +6,32 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import type { FromWorker, RunState, StepRecord } from '../protocol';
+import { createRunPlan } from '../engine/plan';
 import { TrainingRun } from './run';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+/** A step as the UI sees it: its batch taken from its epoch's order, as posted before it. */
+type SeenStep = StepRecord & { batch: string };
+
 function recorder() {
   const messages: FromWorker[] = [];
   const post = (m: FromWorker) => messages.push(m);
-  const steps = () => messages.flatMap((m) => (m.type === 'progress' ? m.steps : []));
+  const steps = (): SeenStep[] => {
+    const orders = new Map<number, { order: Int32Array; batchSize: number }>();
+    return messages.flatMap((m) => {
+      if (m.type === 'epoch') orders.set(m.epoch, m);
+      if (m.type !== 'progress') return [];
+      return m.steps.map((s) => {
+        const epoch = orders.get(s.epoch);
+        const start = (s.stepInEpoch - 1) * (epoch?.batchSize ?? 0);
+        const batch = epoch ? epoch.order.subarray(start, start + epoch.batchSize).join(',') : 'no epoch order yet';
+        return { ...s, batch };
+      });
+    });
+  };
   const states = () => messages.flatMap((m) => (m.type === 'state' ? [m.state] : []));
   const lastState = () => states().at(-1);
   return { messages, post, steps, states, lastState };
@@ -27,9 +43,9 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 const config = (over: Partial<RunConfig> = {}): RunConfig => ({ ...DEFAULT_CONFIG, epochs: 3, ...over });
-const key = (s: StepRecord) => [s.step, s.epoch, s.stepInEpoch, s.batch.join(','), s.loss, s.params?.w, s.params?.b];
+const key = (s: SeenStep) => [s.step, s.epoch, s.stepInEpoch, s.batch, s.loss, s.params?.w, s.params?.b];
 
-async function trainedRun(c: RunConfig): Promise<StepRecord[]> {
+async function trainedRun(c: RunConfig): Promise<SeenStep[]> {
   const r = recorder();
   const run = new TrainingRun(1, c, r.post);
   run.train();
@@ -74,8 +90,23 @@ describe('TrainingRun', () => {
     run.train();
     await until(() => r.lastState() === 'finished');
     await run.dispose();
-    const lossAndBatch = (s: StepRecord) => [s.step, s.batch.join(','), s.loss];
+    const lossAndBatch = (s: SeenStep) => [s.step, s.batch, s.loss];
     expect(r.steps().map(lossAndBatch)).toEqual(whole.slice(6).map(lossAndBatch));
+  });
+
+  it('posts each epoch’s order before the steps that need it; steps carry no sample indices', async () => {
+    const c = config({ epochs: 6 });
+    const r = recorder();
+    const run = new TrainingRun(1, c, r.post);
+    run.train();
+    await until(() => r.lastState() === 'finished');
+    await run.dispose();
+    const plan = createRunPlan(c);
+    const expected = Array.from({ length: c.epochs }, () => plan.nextEpochBatches().map((b) => b.join(','))).flat();
+    expect(r.steps().map((s) => s.batch)).toEqual(expected); // never 'no epoch order yet'
+    for (const m of r.messages) if (m.type === 'progress') for (const s of m.steps) expect(s).not.toHaveProperty('batch');
+    // Chunks grew past an epoch: one progress message needed several epochs, all posted before it.
+    expect(Math.max(...r.messages.map((m) => (m.type === 'progress' ? new Set(m.steps.map((s) => s.epoch)).size : 0)))).toBeGreaterThan(1);
   });
 
   it('Step epoch stops at the end of the current epoch, or after a whole one at a boundary', async () => {

@@ -327,8 +327,7 @@ export class TrainingRun {
       step: firstStep + i,
       epoch: positions[i].epoch,
       stepInEpoch: positions[i].stepInEpoch,
-      batch: Array.from(positions[i].batch),
-      loss: r.loss,
+      loss: r.loss, // its batch went over in its epoch's message, posted by enqueueChunk
       params: r.params,
     }));
     const modelParams = modelParamsOf(readouts);
