@@ -70,8 +70,6 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
     [client],
   );
 
-  const onPause = useCallback(() => client.pause(), [client]);
-
   // Pinned runs live here, not in the charts: the comparison presets pin the runs they train.
   const [pins] = useState(() => new PinnedRuns());
   const onPreset = (preset: Preset) =>
@@ -196,7 +194,6 @@ export function App({ store, client, initialSettings, urlIgnored, initialLocale 
             run={viewsRun}
             heavy={heavy}
             pins={pins}
-            onPause={onPause}
             onUseLearningRate={(learningRate) => {
               onSettingsChange({ ...settings, learningRate }, 'run');
               client.train();

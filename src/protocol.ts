@@ -1,6 +1,7 @@
 // Every message between the UI thread and the training worker. Nothing else crosses; both sides
 // switch exhaustively over these unions, so a new message is a compile error until it is handled.
 import type { BackendName, BackendPreference, RunConfig } from './engine/config';
+import type { Divergence } from './engine/divergence';
 import type { Message } from './i18n/message';
 
 export interface AdapterInfo {
@@ -54,6 +55,8 @@ export interface ResumePoint {
    * [w, b] for nn.Linear(1, 1).
    */
   modelParams: number[];
+  /** The run's divergence, already reported: the recreated run does not pause for it again. */
+  divergence?: Divergence;
 }
 
 /** Test-only faults, honoured only when the page was opened with ?testhooks=1. */
@@ -222,8 +225,21 @@ export type FromWorker =
       tensorBytes?: number;
       /** Every parameter after the last of `steps`, flat in state_dict order: the model's curve. */
       modelParams?: number[];
+      /**
+       * The run diverged (the worker's DivergenceWatch, engine/divergence.ts), sent once, with the
+       * chunk whose losses showed it. A training loop then stops there: a 'state' paused for it follows.
+       */
+      divergence?: Divergence;
     }
-  | { type: 'state'; runId: number; state: RunState; tensorCount: number; tensorBytes?: number }
+  | {
+      type: 'state';
+      runId: number;
+      state: RunState;
+      tensorCount: number;
+      tensorBytes?: number;
+      /** Set when the worker paused the run because it diverged (once a run; Train goes on). */
+      pausedFor?: 'divergence';
+    }
   /** `message` in English for logs; `problem` as the page says it (the worker's known failures). */
   | { type: 'error'; runId: number | null; message: string; problem?: Message }
   | { type: 'pong'; id: number }

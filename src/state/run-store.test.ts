@@ -118,6 +118,26 @@ describe('RunStore', () => {
     expect(data.epochBatches.hasIndices(5)).toBe(true);
   });
 
+  it('shows the worker’s divergence decision: found once, paused for it until the run moves, kept for a restart', () => {
+    const { store, frames } = readyStore();
+    const divergence = { reason: 'non-finite' as const, step: 1, loss: Infinity, startLoss: 40, growthSteps: 0 };
+    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [step(0, 1, 1, 40), step(1, 2, 1, Infinity)], modelParams: [1, -1], divergence });
+    store.handle({ type: 'state', runId: 1, state: 'paused', tensorCount: 4, pausedFor: 'divergence' });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ divergence, divergencePaused: true, state: 'paused' });
+    expect(store.resumePoint()).toMatchObject({ stepsDone: 2, divergence });
+    store.handle({ type: 'state', runId: 1, state: 'running', tensorCount: 4 });
+    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [step(2, 3, 1, NaN)] });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ divergence, divergencePaused: false });
+    store.handle({ type: 'state', runId: 1, state: 'paused', tensorCount: 4 }); // the user's Pause
+    frames.runFrame();
+    expect(store.getSnapshot().divergencePaused).toBe(false);
+    store.beginRun(2, config);
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ divergence: null, divergencePaused: false });
+  });
+
   it('drops messages of a run that was reset, and starts the new one empty', () => {
     const { store, frames } = readyStore();
     store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, 5)], tensorCount: 4 });

@@ -2,6 +2,7 @@
 // frame. Components read `getSnapshot()` (through useSyncExternalStore) and only render it.
 import type { Message } from '../i18n/message';
 import type { RunConfig } from '../engine/config';
+import type { Divergence } from '../engine/divergence';
 import {
   assertNever,
   type BackendInfo,
@@ -43,6 +44,10 @@ export interface RunSnapshot {
   lastLoss: number | null;
   /** A line for the status region, e.g. "Settings changed — run reset". */
   notice: Message | null;
+  /** The run diverged: the worker decided it (its DivergenceWatch) and said so once. */
+  divergence: Divergence | null;
+  /** The worker paused the run because it diverged, and it has not moved since. */
+  divergencePaused: boolean;
   /** Append-only columns; identity changes on reset. Read them, never write them. */
   data: RunData;
 }
@@ -73,6 +78,8 @@ function freshRun(runId: number, config: RunConfig, notice: Message | null): Run
     epochsReceived: 0,
     lastLoss: null,
     notice,
+    divergence: null,
+    divergencePaused: false,
     data,
   };
 }
@@ -123,13 +130,14 @@ export class RunStore {
    * longer holds. The run's history stays; a reset that follows may clear it.
    */
   workerRestarting(notice: Message | null = this.pending.notice): void {
-    this.update({ backend: null, state: 'starting', error: null, tensorCount: null, tensorBytes: null, notice });
+    this.update({ backend: null, state: 'starting', error: null, tensorCount: null, tensorBytes: null, notice, divergencePaused: false });
   }
 
   /** Where a restarted worker should carry the run on, or null when it has no steps to keep. */
   resumePoint(): ResumePoint | null {
-    const { stepsDone, modelParams } = this.pending;
-    return stepsDone > 0 && modelParams ? { stepsDone, modelParams } : null;
+    const { stepsDone, modelParams, divergence } = this.pending;
+    if (stepsDone === 0 || !modelParams) return null;
+    return divergence ? { stepsDone, modelParams, divergence } : { stepsDone, modelParams };
   }
 
   /** The speed applies to the run under way (no reset): the run's settings say so too. */
@@ -143,7 +151,7 @@ export class RunStore {
 
   /** The worker itself failed (script error, crash): nothing will answer any more. */
   workerFailed(message: Message): void {
-    this.update({ state: 'error', error: message });
+    this.update({ state: 'error', error: message, divergencePaused: false });
   }
 
   handle(message: FromWorker): void {
@@ -182,6 +190,7 @@ export class RunStore {
           tensorCount: message.tensorCount,
           tensorBytes: message.tensorBytes ?? null,
           modelParams: message.modelParams ?? this.pending.modelParams,
+          divergence: message.divergence ?? this.pending.divergence,
         });
         return;
       case 'state':
@@ -190,12 +199,17 @@ export class RunStore {
           state: message.state,
           tensorCount: message.tensorCount,
           tensorBytes: message.tensorBytes ?? this.pending.tensorBytes,
+          divergencePaused: message.state === 'paused' && message.pausedFor === 'divergence',
         });
         return;
       case 'error':
         if (message.runId !== null && message.runId !== current) return;
         // The worker's own words in the page's language when it has them; else its English text.
-        this.update({ state: 'error', error: message.problem ?? { key: 'error.raw', params: { text: message.message } } });
+        this.update({
+          state: 'error',
+          error: message.problem ?? { key: 'error.raw', params: { text: message.message } },
+          divergencePaused: false,
+        });
         return;
       case 'pong':
       case 'sweep-point':

@@ -6,6 +6,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import type { FromWorker, RunState, StepRecord } from '../protocol';
+import { DivergenceWatch, windowFor } from '../engine/divergence';
 import { createRunPlan } from '../engine/plan';
 import { TrainingRun } from './run';
 
@@ -107,6 +108,57 @@ describe('TrainingRun', () => {
     for (const m of r.messages) if (m.type === 'progress') for (const s of m.steps) expect(s).not.toHaveProperty('batch');
     // Chunks grew past an epoch: one progress message needed several epochs, all posted before it.
     expect(Math.max(...r.messages.map((m) => (m.type === 'progress' ? new Set(m.steps.map((s) => s.epoch)).size : 0)))).toBeGreaterThan(1);
+  });
+
+  it('decides divergence: lr = 1 pauses once, at the chunk that showed it; Train then goes on to the end', async () => {
+    const r = recorder();
+    const run = new TrainingRun(1, config({ learningRate: 1, epochs: 10 }), r.post);
+    run.train();
+    await until(() => r.lastState() === 'paused' || r.lastState() === 'finished');
+    expect(r.lastState()).toBe('paused');
+    expect(r.messages.at(-1)).toMatchObject({ type: 'state', state: 'paused', pausedFor: 'divergence' });
+    const losses = r.steps().map((s) => s.loss);
+    expect(losses.length).toBeLessThan(40);
+    const said = r.messages.flatMap((m) => (m.type === 'progress' && m.divergence ? [m.divergence] : []));
+    expect(said).toEqual([new DivergenceWatch(windowFor(4)).scan(losses)]); // the same watch, over the same losses
+    // It stopped at the chunk that showed it: no step was sent after that chunk.
+    const lastProgress = r.messages.filter((m) => m.type === 'progress').at(-1);
+    expect(lastProgress).toMatchObject({ divergence: said[0] });
+    run.train();
+    await until(() => r.lastState() === 'finished');
+    expect(r.steps()).toHaveLength(40);
+    expect(r.messages.filter((m) => m.type === 'state' && m.pausedFor)).toHaveLength(1);
+    expect(r.messages.filter((m) => m.type === 'progress' && m.divergence)).toHaveLength(1);
+    expect(run.resumePoint.divergence).toEqual(said[0]);
+    await run.dispose();
+  });
+
+  it('decides a loss that keeps growing (lr just above the stable 0.0254 of full-batch GD) as well', async () => {
+    const r = recorder();
+    const run = new TrainingRun(1, config({ learningRate: 0.033, batchSize: 10, epochs: 200 }), r.post);
+    run.train();
+    await until(() => r.lastState() === 'paused' || r.lastState() === 'finished');
+    expect(r.messages.at(-1)).toMatchObject({ type: 'state', state: 'paused', pausedFor: 'divergence' });
+    const found = r.messages.flatMap((m) => (m.type === 'progress' && m.divergence ? [m.divergence] : []));
+    expect(found).toHaveLength(1);
+    expect(found[0].reason).toBe('growing');
+    expect(r.steps().every((s) => Number.isFinite(s.loss))).toBe(true); // before any inf
+    await run.dispose();
+  });
+
+  it('a run recreated after its divergence was reported does not pause for it again', async () => {
+    const first = recorder();
+    const stepped = new TrainingRun(1, config({ learningRate: 1, epochs: 10 }), first.post);
+    for (let i = 0; i < 20; i++) await stepped.step(); // a manual step is never paused for it, but it is found
+    const resume = stepped.resumePoint;
+    await stepped.dispose();
+    expect(resume.divergence).toBeDefined();
+    const r = recorder();
+    const run = new TrainingRun(1, config({ learningRate: 1, epochs: 10 }), r.post, { resume });
+    run.train();
+    await until(() => r.lastState() === 'finished');
+    expect(r.messages.some((m) => (m.type === 'state' && m.pausedFor) || (m.type === 'progress' && m.divergence))).toBe(false);
+    await run.dispose();
   });
 
   it('Step epoch stops at the end of the current epoch, or after a whole one at a boundary', async () => {

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import type { Batch } from '../engine/dataloader';
+import { DivergenceWatch, windowFor } from '../engine/divergence';
 import { createRunPlan, type RunPlan } from '../engine/plan';
 import { epochMessage, type FromWorker, type ResumePoint, type RunState, type StepRecord } from '../protocol';
 import { problemOf } from '../i18n/message';
@@ -89,8 +90,11 @@ export class TrainingRun {
   private loop: Promise<void> = Promise.resolve();
   /** Bumped by Pause/halt/dispose: a loop of an older generation stops at its next chunk. */
   private generation = 0;
-  /** The run paused itself once when its loss became NaN or infinite. */
-  private stoppedForDivergence = false;
+  /**
+   * Decides whether the run diverged (a NaN/infinite loss, or one that keeps growing): the one place
+   * that does. The UI only shows what it found; a training loop pauses once where it was found.
+   */
+  private readonly divergence: DivergenceWatch;
   /** The goal of the loop that is running, or was when a fault stopped it. */
   private goal: Goal | null = null;
   private disposed = false;
@@ -112,6 +116,7 @@ export class TrainingRun {
     const fits = options.resume?.modelParams.length === this.plan.initialParameters.length;
     const resume = fits ? options.resume : undefined;
     const resumeAt = Math.min(resume?.stepsDone ?? 0, this.totalSteps);
+    this.divergence = new DivergenceWatch(windowFor(this.plan.stepsPerEpoch), resume?.divergence ?? null);
     if (resume && resumeAt > 0) {
       this.fastForward(resumeAt);
       this.completed = { stepsDone: resumeAt, modelParams: resume.modelParams };
@@ -145,9 +150,10 @@ export class TrainingRun {
     return this.stepsDone >= this.totalSteps;
   }
 
-  /** Where this run could be carried on: the last step the UI has seen. */
+  /** Where this run could be carried on: the last step the UI has seen (and its divergence, if any). */
   get resumePoint(): ResumePoint {
-    return this.completed;
+    const divergence = this.divergence.result;
+    return divergence ? { ...this.completed, divergence } : this.completed;
   }
 
   setSpeed(speed: number): void {
@@ -233,6 +239,7 @@ export class TrainingRun {
   private async runLoop(generation: number, goal: Goal): Promise<void> {
     const current = () => generation === this.generation && !this.disposed;
     const chunks = new ChunkPolicy();
+    let pausedFor: 'divergence' | undefined;
     while (current() && !this.finished) {
       const slowMotion = this.config.speed > 0;
       const wanted = slowMotion ? 1 : chunks.size;
@@ -240,10 +247,11 @@ export class TrainingRun {
       const chunk = this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted);
       chunks.prefetch(this.plan, this.config.epochs - this.epoch);
       const diverged = await this.flush(chunk);
-      // A NaN/infinite loss stops the run once, at once (the UI explains and offers a smaller
-      // learning rate; a UI-side pause would come after a short run had finished). Train goes on.
-      if (diverged && !this.stoppedForDivergence) {
-        this.stoppedForDivergence = true;
+      // Divergence stops the run once, at the chunk that showed it (the UI explains and offers a
+      // smaller learning rate; a pause sent from the UI would come after a short run had finished).
+      // It is found once a run, so Train goes on from there.
+      if (diverged) {
+        pausedFor = 'divergence';
         break;
       }
       if (goal === 'epoch' && this.nextBatchInEpoch === 0) break;
@@ -260,7 +268,7 @@ export class TrainingRun {
       // The epoch is done (Step epoch), or the loss diverged: pause here.
       this.goal = null;
       this.generation += 1;
-      this.setState('paused');
+      this.setState('paused', pausedFor);
     } else if (this.state === 'paused') {
       this.setState('paused'); // Pause stopped it, and no Train came since
     }
@@ -315,7 +323,7 @@ export class TrainingRun {
     return { positions, work: this.trainer.enqueue(positions.map((p) => p.batch)) };
   }
 
-  /** Reads a chunk back and posts it; true when a loss in it is NaN or infinite (diverged). */
+  /** Reads a chunk back and posts it; true when its losses showed the run diverged (the first time). */
   private async flush({ positions, work }: PendingChunk): Promise<boolean> {
     const firstStep = this.stepsDone - positions.length;
     const readouts = await orBackendFault(this.trainer.read(work));
@@ -332,6 +340,9 @@ export class TrainingRun {
     }));
     const modelParams = modelParamsOf(readouts);
     if (steps.length > 0 && modelParams) this.completed = { stepsDone: firstStep + steps.length, modelParams };
+    const before = this.divergence.result;
+    for (const s of steps) this.divergence.observe(s.step, s.loss);
+    const divergence = before ? null : this.divergence.result;
     const memory = tf.memory();
     this.post({
       type: 'progress',
@@ -340,8 +351,9 @@ export class TrainingRun {
       tensorCount: heldTensors(),
       tensorBytes: memory.numBytes,
       modelParams,
+      ...(divergence ? { divergence } : {}),
     });
-    return steps.some((s) => !Number.isFinite(s.loss));
+    return divergence !== null;
   }
 
   /** A chunk threw: the worker may carry the run on elsewhere; otherwise the run fails. */
@@ -358,9 +370,10 @@ export class TrainingRun {
     this.setState('error');
   }
 
-  private setState(state: RunState): void {
+  private setState(state: RunState, pausedFor?: 'divergence'): void {
     this.state = state;
     const memory = tf.memory();
-    this.post({ type: 'state', runId: this.runId, state, tensorCount: heldTensors(), tensorBytes: memory.numBytes });
+    const tensorBytes = memory.numBytes;
+    this.post({ type: 'state', runId: this.runId, state, tensorCount: heldTensors(), tensorBytes, ...(pausedFor ? { pausedFor } : {}) });
   }
 }
