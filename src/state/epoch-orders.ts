@@ -4,7 +4,7 @@
 // view. They are kept as one Int32Array per epoch — 4 bytes a sample — and, when the run is large
 // (N = 1,000,000 × 100 epochs would be 400 MB), only for the newest epochs that fit the budget.
 // An unshuffled epoch is 0, 1, 2, … and costs nothing at all. They are also where a step's batch
-// comes from: the worker sends each epoch's order once, and its steps without their indices.
+// comes from: the worker sends an epoch's order before its steps, and the steps without indices.
 
 /** Sample indices kept across all epochs before the oldest are let go (16 MB). */
 export const KEPT_INDICES_BUDGET = 4_000_000;
