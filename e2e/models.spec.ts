@@ -14,7 +14,8 @@ interface Recorded {
   batches?: number[][];
   order?: Int32Array;
   batchSize?: number;
-  steps?: { step: number; loss: number; batch: number[] }[];
+  /** A step's batch is not sent: it is batch stepInEpoch of its epoch's order. */
+  steps?: { step: number; loss: number; epoch: number; stepInEpoch: number }[];
   modelParams?: number[];
   initialModelParams?: number[];
   tensorCount?: number;
@@ -56,12 +57,24 @@ async function workerRecord(page: Page, sampleIndices = true) {
   const messages = await page.evaluate((full) => {
     const digest = (indices: ArrayLike<number>): number[] =>
       full ? Array.from(indices) : [indices.length, Array.from(indices).reduce((h, v) => (h * 31 + v) >>> 0, 7)];
-    return window.__workerMessages.map((m) => ({
-      ...m,
-      order: m.order ? digest(m.order) : undefined,
-      batches: m.batches?.map(digest),
-      steps: m.steps?.map(({ step, loss, batch }) => ({ step, loss, batch: digest(batch) })),
-    }));
+    // Each step's batch as the page derives it: from its epoch's order, posted before the step.
+    const orders = new Map<number, { order: Int32Array; batchSize: number }>();
+    const batchOf = (epoch: number, stepInEpoch: number): number[] => {
+      const e = orders.get(epoch);
+      if (!e) return [];
+      const start = (stepInEpoch - 1) * e.batchSize;
+      return digest(e.order.subarray(start, start + e.batchSize));
+    };
+    return window.__workerMessages.map((m) => {
+      if (m.type === 'run-ready') orders.clear();
+      if (m.type === 'epoch' && m.order) orders.set(m.epoch!, { order: m.order, batchSize: m.batchSize! });
+      return {
+        ...m,
+        order: m.order ? digest(m.order) : undefined,
+        batches: m.batches?.map(digest),
+        steps: m.steps?.map(({ step, loss, epoch, stepInEpoch }) => ({ step, loss, batch: batchOf(epoch, stepInEpoch) })),
+      };
+    });
   }, sampleIndices);
   const ready = messages.filter((m) => m.type === 'run-ready').at(-1)!;
   const after = messages.slice(messages.lastIndexOf(ready));

@@ -70,8 +70,6 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
     [client],
   );
 
-  const onPause = useCallback(() => client.pause(), [client]);
-
   // Pinned runs live here, not in the charts: the comparison presets pin the runs they train.
   const [pins] = useState(() => new PinnedRuns());
   const onPreset = (preset: Preset) =>
@@ -197,7 +195,6 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
             heavy={heavy}
             initialView={page}
             pins={pins}
-            onPause={onPause}
             onUseLearningRate={(learningRate) => {
               onSettingsChange({ ...settings, learningRate }, 'run');
               client.train();
@@ -206,8 +203,6 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
           <TrainingLog
             lines={logLines}
             total={log.shown.stepsDone}
-            batchSize={log.shown.config.batchSize}
-            datasetSize={log.shown.datasetSize}
             // From the log's own snapshot, so the whole window is drawn once, by the redraw after the run stops.
             live={log.shown.state === 'running' && settings.speed === 0}
           />

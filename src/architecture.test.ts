@@ -87,7 +87,7 @@ function layerOf(path: string): Layer | null {
     return Object.hasOwn(layers, folder) ? layers[folder] : null;
   }
   if (/^src\/(App|main)\.(tsx|css)$/.test(path)) return 'app';
-  if (path === 'src/protocol.ts') return 'protocol';
+  if (path === 'src/protocol.ts' || path === 'src/protocol.test.ts') return 'protocol';
   if (path === 'src/architecture.test.ts') return 'architecture';
   return null;
 }

@@ -1,6 +1,7 @@
 // Every message between the UI thread and the training worker. Nothing else crosses; both sides
 // switch exhaustively over these unions, so a new message is a compile error until it is handled.
 import type { BackendName, BackendPreference, RunConfig } from './engine/config';
+import type { Divergence } from './engine/divergence';
 import type { Message } from './i18n/message';
 
 export interface AdapterInfo {
@@ -54,6 +55,8 @@ export interface ResumePoint {
    * [w, b] for nn.Linear(1, 1).
    */
   modelParams: number[];
+  /** The run's divergence, already reported: the recreated run does not pause for it again. */
+  divergence?: Divergence;
 }
 
 /** Test-only faults, honoured only when the page was opened with ?testhooks=1. */
@@ -71,7 +74,10 @@ export interface DataColumns {
   y: Float32Array;
 }
 
-/** The 'epoch' message for an epoch's batches, in its compact form: one flat Int32Array order. */
+/**
+ * The 'epoch' message for an epoch's batches, in its compact form: one flat Int32Array order, in a
+ * buffer of its own (the batches are views of the plan's array, which the trainer goes on using).
+ */
 export function epochMessage(
   runId: number,
   epoch: number,
@@ -86,7 +92,16 @@ export function epochMessage(
     order.set(batch, at);
     at += batch.length;
   }
-  return { type: 'epoch', runId, epoch, batches: [], order, batchSize };
+  return { type: 'epoch', runId, epoch, order, batchSize };
+}
+
+/**
+ * What a message hands over rather than copies: an epoch's order is made fresh for its message
+ * (epochMessage copies the batches, which are views of the plan's own array), and the worker keeps
+ * no reference to it, so its buffer moves to the UI instead of being cloned (4 MB at N = 1,000,000).
+ */
+export function transferablesOf(message: FromWorker): ArrayBuffer[] {
+  return message.type === 'epoch' ? [message.order.buffer as ArrayBuffer] : [];
 }
 
 export interface ModelParams {
@@ -99,10 +114,12 @@ export interface StepRecord {
   step: number;
   /** 1-based, as printed. */
   epoch: number;
-  /** 1-based within the epoch, as printed. */
+  /**
+   * 1-based within the epoch, as printed. The step's batch is batch stepInEpoch − 1 of its epoch's
+   * order (the 'epoch' message, always posted before the first progress that needs it): its sample
+   * indices are not sent again.
+   */
   stepInEpoch: number;
-  /** The batch's sample indices, as the sampler yielded them. */
-  batch: number[];
   loss: number;
   /**
    * The linear model's w and b after this step's SGD update. Absent for the MLP: its parameters
@@ -191,14 +208,14 @@ export type FromWorker =
       type: 'epoch';
       runId: number;
       epoch: number;
-      /** The epoch's mini-batches; empty when `order` carries them. */
-      batches: number[][];
       /**
        * The epoch's sample order, its batches back to back (batch k = order[k·batchSize …]): one typed
-       * array instead of N numbers in nested arrays, 4 MB per epoch at N = 1,000,000.
+       * array instead of N numbers in nested arrays, 4 MB per epoch at N = 1,000,000, transferred
+       * (transferablesOf). Sent before any step of the epoch (again for a resumed run's epoch under way):
+       * steps carry no indices.
        */
-      order?: Int32Array;
-      batchSize?: number;
+      order: Int32Array;
+      batchSize: number;
     }
   | {
       type: 'progress';
@@ -208,8 +225,21 @@ export type FromWorker =
       tensorBytes?: number;
       /** Every parameter after the last of `steps`, flat in state_dict order: the model's curve. */
       modelParams?: number[];
+      /**
+       * The run diverged (the worker's DivergenceWatch, engine/divergence.ts), sent once, with the
+       * chunk whose losses showed it. A training loop then stops there: a 'state' paused for it follows.
+       */
+      divergence?: Divergence;
     }
-  | { type: 'state'; runId: number; state: RunState; tensorCount: number; tensorBytes?: number }
+  | {
+      type: 'state';
+      runId: number;
+      state: RunState;
+      tensorCount: number;
+      tensorBytes?: number;
+      /** Set when the worker paused the run because it diverged (once a run; Train goes on). */
+      pausedFor?: 'divergence';
+    }
   /** `message` in English for logs; `problem` as the page says it (the worker's known failures). */
   | { type: 'error'; runId: number | null; message: string; problem?: Message }
   | { type: 'pong'; id: number }

@@ -6,9 +6,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import { mlpStepFloat32, mlpStepFloat64 } from '../engine/mlp-reference';
 import type { Batch } from '../engine/dataloader';
-import { batchStream, createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
+import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
 import { sgdStep, type Precision } from '../engine/reference';
+import { englishText } from '../i18n/message';
 import { selectBackend } from '../worker/backend';
+import { ChunkPolicy } from '../worker/chunk-policy';
 import { MlpSgdTrainer } from '../worker/mlp-trainer';
 import { LinearSgdTrainer, type StepReadout, type Trainer } from '../worker/trainer';
 import { createTrainer, engineName } from '../worker/trainer-factory';
@@ -18,8 +20,6 @@ export type BenchRequest = { type: 'run'; engines: EngineName[]; caseIds: string
 export type BenchMessage = { type: 'result'; result: EngineResult } | { type: 'log'; text: string } | { type: 'done' };
 
 const post = (m: BenchMessage) => self.postMessage(m);
-const CHUNK_BUDGET_MS = 30;
-const MAX_CHUNK = 1024;
 
 /** The op-by-op tfjs trainer for the case's model, whatever the backend. */
 function opByOpTrainer(plan: RunPlan, config: RunConfig): Trainer {
@@ -49,12 +49,12 @@ function jsStepper(plan: RunPlan, config: RunConfig, precision: Precision) {
 interface TrainOptions {
   naive: boolean;
   /** Shuffles the epochs the next chunk needs while the GPU works (a no-op for pre-shuffled data). */
-  prefetch: (chunk: number) => void;
+  prefetch: (chunks: ChunkPolicy) => void;
   /** Steps at most, however the chunks grow: the check compares exactly this many. */
   maxSteps?: number;
 }
 
-/** Trains in app-style growing chunks, or with one read-back per step for the naive loop. */
+/** Trains in the app's growing chunks (its own ChunkPolicy), or with one read-back per step for the naive loop. */
 async function train(
   trainer: Trainer,
   nextBatch: () => Batch,
@@ -63,21 +63,21 @@ async function train(
   onSteps?: (batches: Batch[], readouts: StepReadout[]) => void,
 ): Promise<number> {
   let done = 0;
-  let chunk = 1;
+  const chunks = new ChunkPolicy();
   while (!until(done) && done < maxSteps) {
     const started = performance.now();
-    const batches = Array.from({ length: Math.min(naive ? 1 : chunk, maxSteps - done) }, nextBatch);
+    const batches = Array.from({ length: Math.min(naive ? 1 : chunks.size, maxSteps - done) }, nextBatch);
     const work = trainer.enqueue(batches);
-    prefetch(chunk); // every engine shuffles ahead while its GPU works, as the app does
+    prefetch(chunks); // every engine shuffles ahead while its GPU works, as the app does
     const readouts = await trainer.read(work);
     onSteps?.(batches, readouts);
     done += batches.length;
-    if (!naive && performance.now() - started < CHUNK_BUDGET_MS) chunk = Math.min(chunk * 2, MAX_CHUNK);
+    if (!naive) chunks.chunkTook(performance.now() - started);
   }
   return done;
 }
 
-const prefetchFor = (plan: RunPlan) => (chunk: number) => plan.prefetchEpochs(epochsAhead(plan, chunk));
+const prefetchFor = (plan: RunPlan) => (chunks: ChunkPolicy) => chunks.prefetch(plan);
 
 const relError = (actual: number, expected: number) =>
   Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-6);
@@ -184,7 +184,7 @@ async function run(request: BenchRequest): Promise<void> {
     if (engine.backend) {
       const info = await selectBackend(engine.backend);
       if (info.name !== engine.backend) {
-        post({ type: 'log', text: `${engine.name}: ${engine.backend} unavailable (${info.fallbackReasons.join('; ')})` });
+        post({ type: 'log', text: `${engine.name}: ${engine.backend} unavailable (${info.fallbackReasons.map((f) => `${f.backend}: ${englishText(f.reason)}`).join('; ')})` });
         continue;
       }
       if (info.adapter) {

@@ -37,7 +37,7 @@ export function formatLogLine(
   batch: readonly number[] | string,
   loss: number,
 ): string {
-  // A string is a batch already written out (the on-screen log shortens very large batches).
+  // A string is a batch already written out (the log shortens very large batches: state/log-line.ts).
   const batchText = typeof batch === 'string' ? batch : formatBatch(batch);
   return (
     `Epoch [${epoch}/${epochs}], Step [${stepInEpoch}/${stepsPerEpoch}], ` +

@@ -75,11 +75,6 @@ export function createRunPlan(config: RunConfig): RunPlan {
   };
 }
 
-/** Epochs a trainer draws ahead: enough for a chunk of `steps`, at most 4 (16 MB at N = 1,000,000). */
-export function epochsAhead(plan: RunPlan, steps: number): number {
-  return Math.min(4, Math.ceil(steps / plan.stepsPerEpoch));
-}
-
 /** An endless stream of the plan's mini-batches, epoch after epoch, in PyTorch's order. */
 export function batchStream(plan: RunPlan): () => Batch {
   let epoch: Batch[] = [];

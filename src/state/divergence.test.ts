@@ -3,7 +3,7 @@ import { dataMoments, largestStableLearningRate } from '../analysis/linear-loss'
 import { DEFAULT_CONFIG } from '../engine/config';
 import { createRunPlan } from '../engine/plan';
 import { trainReference } from '../engine/reference';
-import { DivergenceWatch, windowFor } from './divergence';
+import { DivergenceWatch, windowFor } from '../engine/divergence';
 
 function lossesOf(learningRate: number, epochs = 30, batchSize = 3) {
   const config = { ...DEFAULT_CONFIG, learningRate, epochs, batchSize };
@@ -38,6 +38,16 @@ describe('DivergenceWatch', () => {
     expect(new DivergenceWatch(windowFor(4)).scan(lossesOf(0.02, 200))).toBeNull();
     const noise = Array.from({ length: 400 }, (_, i) => (i < 8 ? 100 / (i + 1) : 1e-12 * (1 + ((i * 7919) % 13))));
     expect(new DivergenceWatch(4).scan(noise)).toBeNull();
+  });
+
+  it('observes losses one step at a time exactly as it scans them, and keeps a finding it is given', () => {
+    const losses = lossesOf(1, 10);
+    const stepwise = new DivergenceWatch(windowFor(4));
+    losses.forEach((loss, step) => stepwise.observe(step, loss));
+    expect(stepwise.result).toEqual(new DivergenceWatch(windowFor(4)).scan(losses));
+    const reported = stepwise.result!;
+    const resumed = new DivergenceWatch(windowFor(4), reported);
+    expect(resumed.observe(30, Infinity)).toBe(reported);
   });
 
   it('does not mistake a loss that first rises and then falls for divergence', () => {

@@ -3,16 +3,17 @@
 // themselves are needed only to name them (tooltip, table, log) and to highlight them in the fit
 // view. They are kept as one Int32Array per epoch — 4 bytes a sample — and, when the run is large
 // (N = 1,000,000 × 100 epochs would be 400 MB), only for the newest epochs that fit the budget.
-// An unshuffled epoch is 0, 1, 2, … and costs nothing at all.
+// An unshuffled epoch is 0, 1, 2, … and costs nothing at all. They are also where a step's batch
+// comes from: the worker sends an epoch's order before its steps, and the steps without indices.
 
 /** Sample indices kept across all epochs before the oldest are let go (16 MB). */
 export const KEPT_INDICES_BUDGET = 4_000_000;
 /** The newest epochs are always kept: the current batch and the one before it may straddle them. */
 const ALWAYS_KEPT = 2;
 
-/** An epoch as the worker sends it: nested batches (small runs, tests) or one flat order. */
+/** An epoch as the worker sends it (one flat order and the batch size), or nested batches (tests). */
 export interface EpochBody {
-  batches: readonly (readonly number[])[];
+  batches?: readonly (readonly number[])[];
   order?: Int32Array;
   batchSize?: number;
 }
@@ -25,12 +26,16 @@ function isIdentity(order: Int32Array): boolean {
   return true;
 }
 
+const isNested = (body: EpochBody | readonly (readonly number[])[]): body is readonly (readonly number[])[] => Array.isArray(body);
+
 export class EpochOrders {
   private readonly orders: StoredOrder[] = [];
   /** Samples each epoch trains on (N, or fewer with drop_last). */
   private readonly lengths: number[] = [];
   private kept = 0;
   private oldestKept = 0;
+  /** Epochs from this one on are kept over the budget: steps of theirs are still to arrive. */
+  private firstNeeded = Number.POSITIVE_INFINITY;
   /** Mini-batch size, learnt from the first epoch. */
   batchSize = 0;
 
@@ -39,7 +44,7 @@ export class EpochOrders {
   }
 
   append(body: EpochBody | readonly (readonly number[])[]): void {
-    const { batches, order: given, batchSize } = 'batches' in body ? body : { batches: body, order: undefined, batchSize: undefined };
+    const { batches = [], order: given, batchSize } = isNested(body) ? { batches: body } : body;
     let order = given;
     if (!order) {
       order = new Int32Array(batches.reduce((n, b) => n + b.length, 0));
@@ -57,9 +62,18 @@ export class EpochOrders {
     this.release();
   }
 
-  /** Lets the oldest shuffled epochs go until the budget holds (the newest always stay). */
+  /**
+   * Epoch `e` (0-based) and later ones are still needed whatever the budget: their steps, which
+   * take their batches from here, have not all arrived (one chunk may span many epochs).
+   */
+  neededFrom(e: number): void {
+    this.firstNeeded = e;
+    this.release();
+  }
+
+  /** Lets the oldest shuffled epochs go until the budget holds (the newest, and the needed, stay). */
   private release(): void {
-    const newestProtected = this.orders.length - ALWAYS_KEPT;
+    const newestProtected = Math.min(this.orders.length - ALWAYS_KEPT, this.firstNeeded);
     while (this.kept > KEPT_INDICES_BUDGET && this.oldestKept < newestProtected) {
       const stored = this.orders[this.oldestKept];
       if (stored instanceof Int32Array) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLogLine } from '../engine/format';
-import { LOG_BATCH_LISTED, logLineText } from './log-line';
+import { isShortened, LOG_BATCH_LISTED, logLineText } from './log-line';
 
 describe('logLineText', () => {
   it('is the PyTorch line for every batch up to the limit', () => {
@@ -14,5 +14,24 @@ describe('logLineText', () => {
     expect(logLineText(5, 5, 3, 16, batch, 1.0089)).toBe(
       'Epoch [5/5], Step [3/16], Batch [0, 7, 14, 21, …, 458745] (65,536 samples), Loss: 1.0089',
     );
+  });
+
+  // Moved from the on-screen shortener (ui/log-text.ts), which the page no longer has: it shows this line.
+  it('counts the short last batch by its own length', () => {
+    const batch = Int32Array.from({ length: 16_960 }, (_, i) => i);
+    expect(logLineText(1, 5, 16, 16, batch, 2)).toBe(
+      'Epoch [1/5], Step [16/16], Batch [0, 1, 2, 3, …, 16959] (16,960 samples), Loss: 2.0000',
+    );
+  });
+
+  it('lists 64 samples in full however long the line, and shortens 65', () => {
+    const listed = Int32Array.from({ length: LOG_BATCH_LISTED }, (_, i) => 999_000 + i);
+    const line = logLineText(1, 1, 1, 1, listed, 0.5);
+    expect(line.length).toBeGreaterThan(240); // the old on-screen rule cut here by characters
+    expect(line).toBe(formatLogLine(1, 1, 1, 1, Array.from(listed), 0.5));
+    expect(isShortened(LOG_BATCH_LISTED)).toBe(false);
+    expect(isShortened(LOG_BATCH_LISTED + 1)).toBe(true);
+    const more = Int32Array.from({ length: LOG_BATCH_LISTED + 1 }, (_, i) => i);
+    expect(logLineText(1, 1, 1, 1, more, 0.5)).toBe('Epoch [1/1], Step [1/1], Batch [0, 1, 2, 3, …, 64] (65 samples), Loss: 0.5000');
   });
 });

@@ -36,7 +36,7 @@ function fakeApp(onTrain?: (store: RunStore, runId: number) => void) {
       const id = runId;
       setTimeout(() => {
         if (onTrain) return onTrain(store, id);
-        store.handle({ type: 'progress', runId: id, steps: [{ step: 0, epoch: 1, stepInEpoch: 1, batch: [0], loss: 1 }], tensorCount: 4 });
+        store.handle({ type: 'progress', runId: id, steps: [{ step: 0, epoch: 1, stepInEpoch: 1, loss: 1 }], tensorCount: 4 });
         store.handle({ type: 'state', runId: id, state: 'finished', tensorCount: 4 });
       });
     },

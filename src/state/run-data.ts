@@ -38,6 +38,8 @@ export const growableInt32 = () => new Growable((n) => new Int32Array(n));
 export interface LogLine {
   step: number;
   text: string;
+  /** Its batch was listed by its first and last indices (more than LOG_BATCH_LISTED samples). */
+  shortened?: true;
 }
 
 export const LOG_LINES_SHOWN = 1000;

@@ -25,7 +25,7 @@ describe('RunStore with a model that has no w and b', () => {
     expect(store.getSnapshot()).toMatchObject({ initialParams: null, currentParams: null, modelParams: initial });
 
     const later = initial.map((p) => p / 2);
-    const steps = [0, 1].map((s) => ({ step: s, epoch: 1, stepInEpoch: s + 1, batch: [s], loss: 1 - s / 10 }));
+    const steps = [0, 1].map((s) => ({ step: s, epoch: 1, stepInEpoch: s + 1, loss: 1 - s / 10 }));
     store.handle({ type: 'progress', runId: 1, steps, tensorCount: 9, modelParams: later });
     store.handle({ type: 'progress', runId: 1, steps: [], tensorCount: 9 }); // none: keep the last
     frame();

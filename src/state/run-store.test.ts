@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
-import type { FromWorker, StepRecord, ToWorker } from '../protocol';
+import { epochMessage, type FromWorker, type StepRecord, type ToWorker } from '../protocol';
 import { RunStore } from './run-store';
 import { TrainerClient, type WorkerLike } from './trainer-client';
 import { englishText, message } from '../i18n/message';
@@ -16,8 +16,9 @@ function manualFrames() {
 
 const config: RunConfig = { ...DEFAULT_CONFIG, epochs: 2, batchSize: 4 };
 
-function step(s: number, stepInEpoch: number, epoch: number, batch: number[], loss: number): StepRecord {
-  return { step: s, epoch, stepInEpoch, batch, loss, params: { w: s, b: -s } };
+/** Step s; its batch is batch stepInEpoch of its epoch's order (the epoch message). */
+function step(s: number, stepInEpoch: number, epoch: number, loss: number): StepRecord {
+  return { step: s, epoch, stepInEpoch, loss, params: { w: s, b: -s } };
 }
 
 function readyStore() {
@@ -42,8 +43,8 @@ describe('RunStore', () => {
     const { store, frames } = readyStore();
     let calls = 0;
     store.subscribe(() => calls++);
-    store.handle({ type: 'epoch', runId: 1, epoch: 1, batches: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]] });
-    store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, [0, 1, 2, 3], 40)], tensorCount: 4 });
+    store.handle(epochMessage(1, 1, [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]], 4));
+    store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, 40)], tensorCount: 4 });
     store.handle({ type: 'state', runId: 1, state: 'running', tensorCount: 4 });
     expect(calls).toBe(0);
     expect(frames.pending()).toBe(1);
@@ -63,16 +64,13 @@ describe('RunStore', () => {
 
   it('formats log lines, and computes epoch means at each epoch’s last step', () => {
     const { store, frames } = readyStore();
+    store.handle(epochMessage(1, 1, [[7, 2, 9], [1, 0, 3], [5]], 3));
+    store.handle(epochMessage(1, 2, [[4, 6, 8], [0, 1, 2], [3]], 3));
     store.handle({
       type: 'progress',
       runId: 1,
       tensorCount: 4,
-      steps: [
-        step(0, 1, 1, [7, 2, 9], 41.20934),
-        step(1, 2, 1, [1, 0, 3], 2),
-        step(2, 3, 1, [5], 3),
-        step(3, 1, 2, [4, 6, 8], 10),
-      ],
+      steps: [step(0, 1, 1, 41.20934), step(1, 2, 1, 2), step(2, 3, 1, 3), step(3, 1, 2, 10)],
     });
     frames.runFrame();
     const { data, stepsDone, lastLoss } = store.getSnapshot();
@@ -87,12 +85,65 @@ describe('RunStore', () => {
     expect(Array.from(data.epochMeanStep.view())).toEqual([3]);
   });
 
+  it('takes each step’s batch from its epoch’s order (the steps carry none): log lines and shortened ones', () => {
+    const { store, frames } = readyStore();
+    const order = Int32Array.from({ length: 10 }, (_, i) => 9 - i);
+    store.handle({ type: 'epoch', runId: 1, epoch: 1, order, batchSize: 4 });
+    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [step(0, 1, 1, 1), step(1, 2, 1, 2), step(2, 3, 1, 3)] });
+    frames.runFrame();
+    expect(store.getSnapshot().data.recentLog.map((l) => l.text)).toEqual([
+      'Epoch [1/2], Step [1/3], Batch [9, 8, 7, 6], Loss: 1.0000',
+      'Epoch [1/2], Step [2/3], Batch [5, 4, 3, 2], Loss: 2.0000',
+      'Epoch [1/2], Step [3/3], Batch [1, 0], Loss: 3.0000',
+    ]);
+  });
+
+  it('keeps a large run’s epochs until their steps arrive, however many one chunk spans, then lets the old go', () => {
+    const n = 1_000_000;
+    const big: RunConfig = { ...config, dataset: 'line', samples: n, batchSize: n, epochs: 6 };
+    const frames = manualFrames();
+    const store = new RunStore(big, frames.schedule);
+    store.beginRun(1, big);
+    store.handle({ type: 'run-ready', runId: 1, config: big, stepsPerEpoch: 1, datasetSize: n, tensorCount: 4 });
+    // One chunk of six full-batch steps: its six epochs (24 M indices, over the budget) come first.
+    for (let e = 1; e <= 6; e++) store.handle({ type: 'epoch', runId: 1, epoch: e, order: Int32Array.from({ length: n }, (_, i) => (i + e) % n), batchSize: n });
+    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [1, 2, 3, 4, 5, 6].map((e) => step(e - 1, 1, e, e)) });
+    frames.runFrame();
+    const { data } = store.getSnapshot();
+    expect(data.recentLog.map((l) => l.text)).toEqual(
+      [1, 2, 3, 4, 5, 6].map((e) => `Epoch [${e}/6], Step [1/1], Batch [${e}, ${e + 1}, ${e + 2}, ${e + 3}, …, ${e - 1}] (1,000,000 samples), Loss: ${e}.0000`),
+    );
+    expect(data.recentLog.every((l) => l.shortened)).toBe(true);
+    expect(data.epochBatches.hasIndices(0)).toBe(false); // their steps are in: the budget applies again
+    expect(data.epochBatches.hasIndices(5)).toBe(true);
+  });
+
+  it('shows the worker’s divergence decision: found once, paused for it until the run moves, kept for a restart', () => {
+    const { store, frames } = readyStore();
+    const divergence = { reason: 'non-finite' as const, step: 1, loss: Infinity, startLoss: 40, growthSteps: 0 };
+    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [step(0, 1, 1, 40), step(1, 2, 1, Infinity)], modelParams: [1, -1], divergence });
+    store.handle({ type: 'state', runId: 1, state: 'paused', tensorCount: 4, pausedFor: 'divergence' });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ divergence, divergencePaused: true, state: 'paused' });
+    expect(store.resumePoint()).toMatchObject({ stepsDone: 2, divergence });
+    store.handle({ type: 'state', runId: 1, state: 'running', tensorCount: 4 });
+    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [step(2, 3, 1, NaN)] });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ divergence, divergencePaused: false });
+    store.handle({ type: 'state', runId: 1, state: 'paused', tensorCount: 4 }); // the user's Pause
+    frames.runFrame();
+    expect(store.getSnapshot().divergencePaused).toBe(false);
+    store.beginRun(2, config);
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ divergence: null, divergencePaused: false });
+  });
+
   it('drops messages of a run that was reset, and starts the new one empty', () => {
     const { store, frames } = readyStore();
-    store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, [0], 5)], tensorCount: 4 });
+    store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, 5)], tensorCount: 4 });
     store.beginRun(2, config, message('notice.settingsChanged'));
-    store.handle({ type: 'progress', runId: 1, steps: [step(1, 2, 1, [1], 6)], tensorCount: 4 });
-    store.handle({ type: 'epoch', runId: 1, epoch: 2, batches: [[1]] });
+    store.handle({ type: 'progress', runId: 1, steps: [step(1, 2, 1, 6)], tensorCount: 4 });
+    store.handle(epochMessage(1, 2, [[1]], 1));
     store.handle({ type: 'state', runId: 1, state: 'finished', tensorCount: 4 });
     store.handle({ type: 'error', runId: 1, message: 'old' });
     frames.runFrame();
@@ -113,11 +164,19 @@ describe('RunStore', () => {
     expect(store.getSnapshot()).toMatchObject({ state: 'error', error: { key: 'error.raw', params: { text: 'no backend at all' } } });
   });
 
+  it('says a worker error in the page’s language when the worker sends its problem', () => {
+    const { store, frames } = readyStore();
+    const problem = message('error.noBackend', { reasons: message('reason.noWebGPU') });
+    store.handle({ type: 'error', runId: null, message: englishText(problem), problem });
+    frames.runFrame();
+    expect(store.getSnapshot()).toMatchObject({ state: 'error', error: problem });
+  });
+
   it('ignores a repeated epoch and a repeated progress chunk', () => {
     const { store, frames } = readyStore();
-    const chunk: FromWorker = { type: 'progress', runId: 1, steps: [step(0, 1, 1, [0], 5)], tensorCount: 4 };
-    store.handle({ type: 'epoch', runId: 1, epoch: 1, batches: [[0, 1]] });
-    store.handle({ type: 'epoch', runId: 1, epoch: 1, batches: [[0, 1]] });
+    const chunk: FromWorker = { type: 'progress', runId: 1, steps: [step(0, 1, 1, 5)], tensorCount: 4 };
+    store.handle(epochMessage(1, 1, [[0, 1]], 2));
+    store.handle(epochMessage(1, 1, [[0, 1]], 2));
     store.handle(chunk);
     store.handle(chunk);
     frames.runFrame();

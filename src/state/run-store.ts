@@ -2,6 +2,7 @@
 // frame. Components read `getSnapshot()` (through useSyncExternalStore) and only render it.
 import type { Message } from '../i18n/message';
 import type { RunConfig } from '../engine/config';
+import type { Divergence } from '../engine/divergence';
 import {
   assertNever,
   type BackendInfo,
@@ -12,7 +13,7 @@ import {
   type RunState,
   type StepRecord,
 } from '../protocol';
-import { logLineText } from './log-line';
+import { isShortened, logLineText } from './log-line';
 import { RunData } from './run-data';
 
 export interface RunSnapshot {
@@ -23,7 +24,7 @@ export interface RunSnapshot {
   /** The configuration of the run being shown. */
   config: RunConfig;
   state: RunState;
-  /** Why the run or the worker stopped, when state is 'error' (the worker's words in `error.raw`). */
+  /** Why the run or the worker stopped, when state is 'error' (the worker's `problem`, else its English in `error.raw`). */
   error: Message | null;
   /** The linear model's w and b (null for the MLP: see modelParams). */
   initialParams: ModelParams | null;
@@ -43,6 +44,10 @@ export interface RunSnapshot {
   lastLoss: number | null;
   /** A line for the status region, e.g. "Settings changed — run reset". */
   notice: Message | null;
+  /** The run diverged: the worker decided it (its DivergenceWatch) and said so once. */
+  divergence: Divergence | null;
+  /** The worker paused the run because it diverged, and it has not moved since. */
+  divergencePaused: boolean;
   /** Append-only columns; identity changes on reset. Read them, never write them. */
   data: RunData;
 }
@@ -56,6 +61,8 @@ type Schedule = (flush: () => void) => void;
 type RunFields = Omit<RunSnapshot, 'version' | 'backend' | 'tensorCount' | 'tensorBytes'>;
 
 function freshRun(runId: number, config: RunConfig, notice: Message | null): RunFields {
+  const data = new RunData();
+  data.epochBatches.neededFrom(0); // steps take their batches from the epochs: none goes before its steps
   return {
     runId,
     config,
@@ -71,7 +78,9 @@ function freshRun(runId: number, config: RunConfig, notice: Message | null): Run
     epochsReceived: 0,
     lastLoss: null,
     notice,
-    data: new RunData(),
+    divergence: null,
+    divergencePaused: false,
+    data,
   };
 }
 
@@ -121,13 +130,14 @@ export class RunStore {
    * longer holds. The run's history stays; a reset that follows may clear it.
    */
   workerRestarting(notice: Message | null = this.pending.notice): void {
-    this.update({ backend: null, state: 'starting', error: null, tensorCount: null, tensorBytes: null, notice });
+    this.update({ backend: null, state: 'starting', error: null, tensorCount: null, tensorBytes: null, notice, divergencePaused: false });
   }
 
   /** Where a restarted worker should carry the run on, or null when it has no steps to keep. */
   resumePoint(): ResumePoint | null {
-    const { stepsDone, modelParams } = this.pending;
-    return stepsDone > 0 && modelParams ? { stepsDone, modelParams } : null;
+    const { stepsDone, modelParams, divergence } = this.pending;
+    if (stepsDone === 0 || !modelParams) return null;
+    return divergence ? { stepsDone, modelParams, divergence } : { stepsDone, modelParams };
   }
 
   /** The speed applies to the run under way (no reset): the run's settings say so too. */
@@ -141,7 +151,7 @@ export class RunStore {
 
   /** The worker itself failed (script error, crash): nothing will answer any more. */
   workerFailed(message: Message): void {
-    this.update({ state: 'error', error: message });
+    this.update({ state: 'error', error: message, divergencePaused: false });
   }
 
   handle(message: FromWorker): void {
@@ -180,6 +190,7 @@ export class RunStore {
           tensorCount: message.tensorCount,
           tensorBytes: message.tensorBytes ?? null,
           modelParams: message.modelParams ?? this.pending.modelParams,
+          divergence: message.divergence ?? this.pending.divergence,
         });
         return;
       case 'state':
@@ -188,11 +199,17 @@ export class RunStore {
           state: message.state,
           tensorCount: message.tensorCount,
           tensorBytes: message.tensorBytes ?? this.pending.tensorBytes,
+          divergencePaused: message.state === 'paused' && message.pausedFor === 'divergence',
         });
         return;
       case 'error':
         if (message.runId !== null && message.runId !== current) return;
-        this.update({ state: 'error', error: { key: 'error.raw', params: { text: message.message } } });
+        // The worker's own words in the page's language when it has them; else its English text.
+        this.update({
+          state: 'error',
+          error: message.problem ?? { key: 'error.raw', params: { text: message.message } },
+          divergencePaused: false,
+        });
         return;
       case 'pong':
       case 'sweep-point':
@@ -215,15 +232,10 @@ export class RunStore {
       data.stepLoss.push(record.loss);
       data.paramW.push(record.params?.w ?? NaN);
       data.paramB.push(record.params?.b ?? NaN);
-      const text = logLineText(
-        record.epoch,
-        config.epochs,
-        record.stepInEpoch,
-        stepsPerEpoch,
-        record.batch,
-        record.loss,
-      );
-      data.pushLogLine({ step: record.step, text });
+      // The step's batch, from its epoch's order (the worker posts the epoch before its steps).
+      const batch = data.epochBatches.batchIndices(record.epoch - 1, record.stepInEpoch - 1) ?? [];
+      const text = logLineText(record.epoch, config.epochs, record.stepInEpoch, stepsPerEpoch, batch, record.loss);
+      data.pushLogLine(isShortened(batch.length) ? { step: record.step, text, shortened: true } : { step: record.step, text });
       this.epochLossSum += record.loss;
       this.epochStepsSeen += 1;
       if (record.stepInEpoch === stepsPerEpoch) {
@@ -236,6 +248,8 @@ export class RunStore {
       currentParams = record.params ?? currentParams;
       lastLoss = record.loss;
     }
+    // Epochs whose steps have all arrived may now be let go (large runs keep the newest only).
+    if (stepsPerEpoch > 0) data.epochBatches.neededFrom(Math.floor(stepsDone / stepsPerEpoch));
     this.update({ stepsDone, currentParams, lastLoss });
   }
 

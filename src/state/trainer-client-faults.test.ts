@@ -3,7 +3,7 @@
 // worker recreates mid-way keeps its data, and speed changes apply without a reset.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
-import type { FromWorker, StepRecord, ToWorker } from '../protocol';
+import { epochMessage, type FromWorker, type StepRecord, type ToWorker } from '../protocol';
 import { RunStore } from './run-store';
 import { TrainerClient, type WorkerLike } from './trainer-client';
 import { englishText } from '../i18n/message';
@@ -36,11 +36,11 @@ const cpuInfo: FromWorker = {
   info: { name: 'cpu', requested: 'auto', fallbackReasons: [], cpuForward: false },
 };
 
-const step = (s: number, stepInEpoch: number, epoch: number, batch: number[]): StepRecord => ({
+/** Step s, whose batch is batch stepInEpoch of its epoch's order (the epoch message). */
+const step = (s: number, stepInEpoch: number, epoch: number): StepRecord => ({
   step: s,
   epoch,
   stepInEpoch,
-  batch,
   loss: 10 - s,
   params: { w: s / 10, b: -s / 10 },
 });
@@ -81,11 +81,11 @@ function twoStepsIn(s: ReturnType<typeof setup>) {
   const w = s.workers[0];
   w.reply(cpuInfo);
   w.reply(runReady());
-  w.reply({ type: 'epoch', runId: 1, epoch: 1, batches: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]] });
+  w.reply(epochMessage(1, 1, [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]], 4));
   w.reply({
     type: 'progress',
     runId: 1,
-    steps: [step(0, 1, 1, [0, 1, 2, 3]), step(1, 2, 1, [4, 5, 6, 7])],
+    steps: [step(0, 1, 1), step(1, 2, 1)],
     tensorCount: 4,
     modelParams: [0.1, -0.1],
   });
@@ -118,9 +118,9 @@ describe('restart after a failure', () => {
 
     // The resumed run: its history is the same object, its parameters the last step's.
     w.reply(runReady(2));
-    w.reply({ type: 'epoch', runId: 1, epoch: 1, batches: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]] });
+    w.reply(epochMessage(1, 1, [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]], 4));
     w.reply({ type: 'state', runId: 1, state: 'paused', tensorCount: 4 });
-    w.reply({ type: 'progress', runId: 1, steps: [step(2, 3, 1, [8, 9])], tensorCount: 4 });
+    w.reply({ type: 'progress', runId: 1, steps: [step(2, 3, 1)], tensorCount: 4 });
     s.frame();
     const run = s.store.getSnapshot();
     expect(run.data).toBe(dataBefore);

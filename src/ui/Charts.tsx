@@ -1,12 +1,12 @@
 // The four views of a run — loss, batch composition, fit, parameter space — and the divergence
 // warning above them. It owns what the views share and nothing else: the pointer and axis choices
-// (view store), the pinned runs, the data's moments, and the divergence watch that pauses the run.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// (view store), the pinned runs and the data's moments. Whether the run diverged is the worker's
+// decision (worker/run.ts), in the snapshot: the warning only shows it.
+import { useEffect, useMemo, useState } from 'react';
 import { parameterCount } from '../engine/models';
 import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
 import { PinnedRuns, usePinnedRuns } from '../state/pinned-runs';
-import { useDivergence } from '../state/use-divergence';
 import { writeViewToUrl } from '../state/url';
 import { ViewStore } from '../state/view-store';
 import { dataMoments } from '../analysis/linear-loss';
@@ -27,8 +27,6 @@ interface Props {
   initialView: { xAxis: 'step' | 'epoch'; logScale: boolean };
   /** The pinned runs (the app's, which presets also pin to); the chart keeps its own without. */
   pins?: PinnedRuns;
-  /** Stops the run (divergence). */
-  onPause: () => void;
   /** Sets the learning rate (a new run) and trains: the divergence warning's fix. */
   onUseLearningRate: (learningRate: number) => void;
 }
@@ -37,7 +35,7 @@ function linearText(w: number, b: number): string {
   return `y = ${fourDecimals(w)}·x ${b < 0 || Object.is(b, -0) ? '−' : '+'} ${fourDecimals(Math.abs(b))}`;
 }
 
-export function Charts({ run, heavy, initialView, pins: sharedPins, onPause, onUseLearningRate }: Props) {
+export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearningRate }: Props) {
   // The loss chart's axis and scale come from the link (xaxis=, logy=) and are written back to it.
   const [view] = useState(() => new ViewStore({ xAxis: initialView.xAxis, logScale: initialView.logScale }, writeViewToUrl));
   const [ownPins] = useState(() => new PinnedRuns());
@@ -49,16 +47,7 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onPause, onU
 
   // One pass over the data per run: the fit view's ranges and the linear model's whole loss surface.
   const moments = useMemo(() => (dataColumns ? dataMoments(dataColumns.x, dataColumns.y) : null), [dataColumns]);
-  const divergence = useDivergence(data, run.stepsDone, run.stepsPerEpoch);
-
-  // Pause once per run: pressing Train again afterwards lets a student watch it blow up.
-  const pausedRun = useRef(-1);
-  useEffect(() => {
-    if (divergence && run.state === 'running' && pausedRun.current !== run.runId) {
-      pausedRun.current = run.runId;
-      onPause();
-    }
-  }, [divergence, run.state, run.runId, onPause]);
+  const { divergence } = run;
 
   useEffect(() => view.clearHover(), [view, run.runId]);
 
@@ -88,7 +77,7 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onPause, onU
           divergence={divergence}
           learningRate={config.learningRate}
           linearMoments={isLinear ? moments : null}
-          paused={pausedRun.current === run.runId && run.state === 'paused'}
+          paused={run.divergencePaused}
           onFix={onUseLearningRate}
         />
       )}

@@ -1,7 +1,7 @@
 // The divergence warning: what happened, why (in words), and a button that sets a learning rate
 // that works and trains again — one click from a broken run to a working one.
 import { useI18n } from '../i18n/react';
-import type { Divergence } from '../state/divergence';
+import type { Divergence } from '../engine/divergence';
 import type { DataMoments } from '../analysis/linear-loss';
 import { divergenceAdvice } from './divergence-text';
 

@@ -5,15 +5,11 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../i18n/react';
 import { LOG_LINES_SHOWN, type LogLine } from '../state/run-data';
-import { shownLogLineOf } from './log-text';
 
 interface Props {
   lines: readonly LogLine[];
   /** Lines produced so far (= steps done); more than `lines` once the DOM is bounded. */
   total: number;
-  /** The run's batch size and number of samples: how many samples a shortened line stands for. */
-  batchSize?: number;
-  datasetSize?: number;
   /** A run at full speed: only the newest LIVE_LOG_LINES are drawn. */
   live?: boolean;
 }
@@ -24,9 +20,8 @@ export const LIVE_LOG_LINES = 100;
 /** Pixels from the bottom within which the log keeps following new lines. */
 const FOLLOW_SLACK = 24;
 
-export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize = 0, datasetSize = 0, live = false }: Props) {
+export const TrainingLog = memo(function TrainingLog({ lines, total, live = false }: Props) {
   const i18n = useI18n();
-  const sizes = { batchSize, datasetSize };
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   // `lines` may already hold steps past `total` (the log redraws less often than steps arrive); at
@@ -65,10 +60,11 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, batchSize =
           <p className="log-empty">{i18n.t('log.empty')}</p>
         ) : (
           // PyTorch's output, word for word in every language (a public format): marked as English.
+          // Each line is the store's (state/log-line.ts), shortened there or not at all.
           <ol start={shown[0].step + 1} lang="en" translate="no">
             {shown.map((line) => (
-              <li key={line.step} className={shownLogLineOf(line, sizes) === line.text ? undefined : 'log-shortened'}>
-                {shownLogLineOf(line, sizes)}
+              <li key={line.step} className={line.shortened ? 'log-shortened' : undefined}>
+                {line.text}
               </li>
             ))}
           </ol>

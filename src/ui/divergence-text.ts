@@ -2,7 +2,7 @@
 // limit is known exactly from the data: gradient descent on a quadratic is stable only for
 // lr < 2/λmax, λmax the largest eigenvalue of the loss's Hessian 2·[[E[x²], E[x]], [E[x], 1]].
 import { EN, type I18n } from '../i18n/translate';
-import type { Divergence } from '../state/divergence';
+import type { Divergence } from '../engine/divergence';
 import { largestStableLearningRate, lossHessian, niceNumber, suggestedLearningRate, type DataMoments } from '../analysis/linear-loss';
 import { fourDecimals } from './numbers';
 

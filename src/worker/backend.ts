@@ -2,7 +2,7 @@
 // actually works. tf.setBackend resolves false on failure (it does not throw) and getBackend() may
 // still name the failed backend, so each candidate is checked by its boolean and then by a tiny
 // computation read back with `await data()` (dataSync returns zeros on WebGPU in a worker).
-import { englishText, message, ProblemError, type Message } from '../i18n/message';
+import { message, ProblemError, type Message } from '../i18n/message';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
@@ -86,12 +86,12 @@ function rendererName(name: BackendName): string | undefined {
 }
 
 /** A backend that stopped working after it was chosen: device lost, context lost, a GPU error. */
-export class BackendFault extends Error {
+export class BackendFault extends ProblemError {
   constructor(
     readonly backend: BackendName,
-    readonly problem: Message,
+    problem: Message,
   ) {
-    super(englishText(problem));
+    super(problem);
     this.name = 'BackendFault';
   }
 }

@@ -1,7 +1,7 @@
 // The training worker's entry: message handling, and carrying a run on when its backend fails.
 // It owns tfjs; the UI thread never imports it.
 import { DEFAULT_CONFIG } from '../engine/config';
-import { assertNever, type BackendInfo, type FromWorker, type TestHook, type ToWorker } from '../protocol';
+import { assertNever, transferablesOf, type BackendInfo, type FromWorker, type TestHook, type ToWorker } from '../protocol';
 import { message as messageOf, problemOf as saidProblem, type Message } from '../i18n/message';
 import {
   BackendFault,
@@ -17,7 +17,8 @@ import {
 import { TrainingRun } from './run';
 import { cancelSweep, runSweep } from './sweep';
 
-const post = (message: FromWorker) => self.postMessage(message);
+// An epoch's order is transferred, not cloned: see transferablesOf.
+const post = (message: FromWorker) => self.postMessage(message, transferablesOf(message));
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** What the page says about a failure: the worker's own words when it knows them, else the error's text. */
 const problemOf = (e: unknown): Message =>

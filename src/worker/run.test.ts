@@ -6,16 +6,33 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import type { FromWorker, RunState, StepRecord } from '../protocol';
+import { DivergenceWatch, windowFor } from '../engine/divergence';
+import { createRunPlan } from '../engine/plan';
 import { TrainingRun } from './run';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+/** A step as the UI sees it: its batch taken from its epoch's order, as posted before it. */
+type SeenStep = StepRecord & { batch: string };
+
 function recorder() {
   const messages: FromWorker[] = [];
   const post = (m: FromWorker) => messages.push(m);
-  const steps = () => messages.flatMap((m) => (m.type === 'progress' ? m.steps : []));
+  const steps = (): SeenStep[] => {
+    const orders = new Map<number, { order: Int32Array; batchSize: number }>();
+    return messages.flatMap((m) => {
+      if (m.type === 'epoch') orders.set(m.epoch, m);
+      if (m.type !== 'progress') return [];
+      return m.steps.map((s) => {
+        const epoch = orders.get(s.epoch);
+        const start = (s.stepInEpoch - 1) * (epoch?.batchSize ?? 0);
+        const batch = epoch ? epoch.order.subarray(start, start + epoch.batchSize).join(',') : 'no epoch order yet';
+        return { ...s, batch };
+      });
+    });
+  };
   const states = () => messages.flatMap((m) => (m.type === 'state' ? [m.state] : []));
   const lastState = () => states().at(-1);
   return { messages, post, steps, states, lastState };
@@ -27,9 +44,9 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 const config = (over: Partial<RunConfig> = {}): RunConfig => ({ ...DEFAULT_CONFIG, epochs: 3, ...over });
-const key = (s: StepRecord) => [s.step, s.epoch, s.stepInEpoch, s.batch.join(','), s.loss, s.params?.w, s.params?.b];
+const key = (s: SeenStep) => [s.step, s.epoch, s.stepInEpoch, s.batch, s.loss, s.params?.w, s.params?.b];
 
-async function trainedRun(c: RunConfig): Promise<StepRecord[]> {
+async function trainedRun(c: RunConfig): Promise<SeenStep[]> {
   const r = recorder();
   const run = new TrainingRun(1, c, r.post);
   run.train();
@@ -74,8 +91,74 @@ describe('TrainingRun', () => {
     run.train();
     await until(() => r.lastState() === 'finished');
     await run.dispose();
-    const lossAndBatch = (s: StepRecord) => [s.step, s.batch.join(','), s.loss];
+    const lossAndBatch = (s: SeenStep) => [s.step, s.batch, s.loss];
     expect(r.steps().map(lossAndBatch)).toEqual(whole.slice(6).map(lossAndBatch));
+  });
+
+  it('posts each epoch’s order before the steps that need it; steps carry no sample indices', async () => {
+    const c = config({ epochs: 6 });
+    const r = recorder();
+    const run = new TrainingRun(1, c, r.post);
+    run.train();
+    await until(() => r.lastState() === 'finished');
+    await run.dispose();
+    const plan = createRunPlan(c);
+    const expected = Array.from({ length: c.epochs }, () => plan.nextEpochBatches().map((b) => b.join(','))).flat();
+    expect(r.steps().map((s) => s.batch)).toEqual(expected); // never 'no epoch order yet'
+    for (const m of r.messages) if (m.type === 'progress') for (const s of m.steps) expect(s).not.toHaveProperty('batch');
+    // Chunks grew past an epoch: one progress message needed several epochs, all posted before it.
+    expect(Math.max(...r.messages.map((m) => (m.type === 'progress' ? new Set(m.steps.map((s) => s.epoch)).size : 0)))).toBeGreaterThan(1);
+  });
+
+  it('decides divergence: lr = 1 pauses once, at the chunk that showed it; Train then goes on to the end', async () => {
+    const r = recorder();
+    const run = new TrainingRun(1, config({ learningRate: 1, epochs: 10 }), r.post);
+    run.train();
+    await until(() => r.lastState() === 'paused' || r.lastState() === 'finished');
+    expect(r.lastState()).toBe('paused');
+    expect(r.messages.at(-1)).toMatchObject({ type: 'state', state: 'paused', pausedFor: 'divergence' });
+    const losses = r.steps().map((s) => s.loss);
+    expect(losses.length).toBeLessThan(40);
+    const said = r.messages.flatMap((m) => (m.type === 'progress' && m.divergence ? [m.divergence] : []));
+    expect(said).toEqual([new DivergenceWatch(windowFor(4)).scan(losses)]); // the same watch, over the same losses
+    // It stopped at the chunk that showed it: no step was sent after that chunk.
+    const lastProgress = r.messages.filter((m) => m.type === 'progress').at(-1);
+    expect(lastProgress).toMatchObject({ divergence: said[0] });
+    run.train();
+    await until(() => r.lastState() === 'finished');
+    expect(r.steps()).toHaveLength(40);
+    expect(r.messages.filter((m) => m.type === 'state' && m.pausedFor)).toHaveLength(1);
+    expect(r.messages.filter((m) => m.type === 'progress' && m.divergence)).toHaveLength(1);
+    expect(run.resumePoint.divergence).toEqual(said[0]);
+    await run.dispose();
+  });
+
+  it('decides a loss that keeps growing (lr just above the stable 0.0254 of full-batch GD) as well', async () => {
+    const r = recorder();
+    const run = new TrainingRun(1, config({ learningRate: 0.033, batchSize: 10, epochs: 200 }), r.post);
+    run.train();
+    await until(() => r.lastState() === 'paused' || r.lastState() === 'finished');
+    expect(r.messages.at(-1)).toMatchObject({ type: 'state', state: 'paused', pausedFor: 'divergence' });
+    const found = r.messages.flatMap((m) => (m.type === 'progress' && m.divergence ? [m.divergence] : []));
+    expect(found).toHaveLength(1);
+    expect(found[0].reason).toBe('growing');
+    expect(r.steps().every((s) => Number.isFinite(s.loss))).toBe(true); // before any inf
+    await run.dispose();
+  });
+
+  it('a run recreated after its divergence was reported does not pause for it again', async () => {
+    const first = recorder();
+    const stepped = new TrainingRun(1, config({ learningRate: 1, epochs: 10 }), first.post);
+    for (let i = 0; i < 20; i++) await stepped.step(); // a manual step is never paused for it, but it is found
+    const resume = stepped.resumePoint;
+    await stepped.dispose();
+    expect(resume.divergence).toBeDefined();
+    const r = recorder();
+    const run = new TrainingRun(1, config({ learningRate: 1, epochs: 10 }), r.post, { resume });
+    run.train();
+    await until(() => r.lastState() === 'finished');
+    expect(r.messages.some((m) => (m.type === 'state' && m.pausedFor) || (m.type === 'progress' && m.divergence))).toBe(false);
+    await run.dispose();
   });
 
   it('Step epoch stops at the end of the current epoch, or after a whole one at a boundary', async () => {
@@ -155,6 +238,8 @@ describe('TrainingRun', () => {
     await run.step();
     expect(r.lastState()).toBe('error');
     expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ message: expect.stringMatching(/kernel failed/) });
+    // What the page says: the worker's words as a message, shown in the page's language.
+    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ problem: { key: 'error.raw', params: { text: expect.stringMatching(/kernel failed/) } } });
     await run.dispose();
   });
 });

@@ -8,18 +8,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../engine/config';
 import type { Batch } from '../engine/dataloader';
-import { createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
+import { DivergenceWatch, windowFor } from '../engine/divergence';
+import { createRunPlan, type RunPlan } from '../engine/plan';
 import { epochMessage, type FromWorker, type ResumePoint, type RunState, type StepRecord } from '../protocol';
+import { problemOf } from '../i18n/message';
 import { currentFault, orBackendFault } from './backend';
+import { ChunkPolicy } from './chunk-policy';
 import type { StepReadout, Trainer } from './trainer';
 import { createTrainer } from './trainer-factory';
 import { heldGpuBuffers } from './kernels/fused-linear-trainer';
 
 /** tfjs tensors plus the fused kernels' GPU buffers: what Reset must bring back to its level. */
 export const heldTensors = (): number => tf.memory().numTensors + heldGpuBuffers();
-
-const MAX_STEPS_PER_CHUNK = 1024;
-const CHUNK_BUDGET_MS = 30;
 
 type Post = (message: FromWorker) => void;
 
@@ -90,8 +90,11 @@ export class TrainingRun {
   private loop: Promise<void> = Promise.resolve();
   /** Bumped by Pause/halt/dispose: a loop of an older generation stops at its next chunk. */
   private generation = 0;
-  /** The run paused itself once when its loss became NaN or infinite. */
-  private stoppedForDivergence = false;
+  /**
+   * Decides whether the run diverged (a NaN/infinite loss, or one that keeps growing): the one place
+   * that does. The UI only shows what it found; a training loop pauses once where it was found.
+   */
+  private readonly divergence: DivergenceWatch;
   /** The goal of the loop that is running, or was when a fault stopped it. */
   private goal: Goal | null = null;
   private disposed = false;
@@ -113,6 +116,7 @@ export class TrainingRun {
     const fits = options.resume?.modelParams.length === this.plan.initialParameters.length;
     const resume = fits ? options.resume : undefined;
     const resumeAt = Math.min(resume?.stepsDone ?? 0, this.totalSteps);
+    this.divergence = new DivergenceWatch(windowFor(this.plan.stepsPerEpoch), resume?.divergence ?? null);
     if (resume && resumeAt > 0) {
       this.fastForward(resumeAt);
       this.completed = { stepsDone: resumeAt, modelParams: resume.modelParams };
@@ -146,9 +150,10 @@ export class TrainingRun {
     return this.stepsDone >= this.totalSteps;
   }
 
-  /** Where this run could be carried on: the last step the UI has seen. */
+  /** Where this run could be carried on: the last step the UI has seen (and its divergence, if any). */
   get resumePoint(): ResumePoint {
-    return this.completed;
+    const divergence = this.divergence.result;
+    return divergence ? { ...this.completed, divergence } : this.completed;
   }
 
   setSpeed(speed: number): void {
@@ -233,26 +238,25 @@ export class TrainingRun {
 
   private async runLoop(generation: number, goal: Goal): Promise<void> {
     const current = () => generation === this.generation && !this.disposed;
-    let chunkSize = 1;
+    const chunks = new ChunkPolicy();
+    let pausedFor: 'divergence' | undefined;
     while (current() && !this.finished) {
       const slowMotion = this.config.speed > 0;
-      const wanted = slowMotion ? 1 : chunkSize;
+      const wanted = slowMotion ? 1 : chunks.size;
       const started = performance.now();
       const chunk = this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted);
-      // Shuffle the next chunk's epochs while the GPU trains this one, not after it (1M samples: ~7 ms each).
-      const epochsLeft = this.config.epochs - this.epoch;
-      if (epochsLeft > 0) this.plan.prefetchEpochs(Math.min(epochsLeft, epochsAhead(this.plan, chunkSize)));
+      chunks.prefetch(this.plan, this.config.epochs - this.epoch);
       const diverged = await this.flush(chunk);
-      // A NaN/infinite loss stops the run once, at once (the UI explains and offers a smaller
-      // learning rate; a UI-side pause would come after a short run had finished). Train goes on.
-      if (diverged && !this.stoppedForDivergence) {
-        this.stoppedForDivergence = true;
+      // Divergence stops the run once, at the chunk that showed it (the UI explains and offers a
+      // smaller learning rate; a pause sent from the UI would come after a short run had finished).
+      // It is found once a run, so Train goes on from there.
+      if (diverged) {
+        pausedFor = 'divergence';
         break;
       }
       if (goal === 'epoch' && this.nextBatchInEpoch === 0) break;
       const elapsed = performance.now() - started;
-      if (elapsed < CHUNK_BUDGET_MS) chunkSize = Math.min(chunkSize * 2, MAX_STEPS_PER_CHUNK);
-      else if (chunkSize > 1) chunkSize = Math.max(1, chunkSize >> 1);
+      chunks.chunkTook(elapsed);
       if (slowMotion) await this.wait(1000 / this.config.speed - elapsed);
       else await yieldToEventLoop();
     }
@@ -264,7 +268,7 @@ export class TrainingRun {
       // The epoch is done (Step epoch), or the loss diverged: pause here.
       this.goal = null;
       this.generation += 1;
-      this.setState('paused');
+      this.setState('paused', pausedFor);
     } else if (this.state === 'paused') {
       this.setState('paused'); // Pause stopped it, and no Train came since
     }
@@ -319,7 +323,7 @@ export class TrainingRun {
     return { positions, work: this.trainer.enqueue(positions.map((p) => p.batch)) };
   }
 
-  /** Reads a chunk back and posts it; true when a loss in it is NaN or infinite (diverged). */
+  /** Reads a chunk back and posts it; true when its losses showed the run diverged (the first time). */
   private async flush({ positions, work }: PendingChunk): Promise<boolean> {
     const firstStep = this.stepsDone - positions.length;
     const readouts = await orBackendFault(this.trainer.read(work));
@@ -331,12 +335,14 @@ export class TrainingRun {
       step: firstStep + i,
       epoch: positions[i].epoch,
       stepInEpoch: positions[i].stepInEpoch,
-      batch: Array.from(positions[i].batch),
-      loss: r.loss,
+      loss: r.loss, // its batch went over in its epoch's message, posted by enqueueChunk
       params: r.params,
     }));
     const modelParams = modelParamsOf(readouts);
     if (steps.length > 0 && modelParams) this.completed = { stepsDone: firstStep + steps.length, modelParams };
+    const before = this.divergence.result;
+    for (const s of steps) this.divergence.observe(s.step, s.loss);
+    const divergence = before ? null : this.divergence.result;
     const memory = tf.memory();
     this.post({
       type: 'progress',
@@ -345,8 +351,9 @@ export class TrainingRun {
       tensorCount: heldTensors(),
       tensorBytes: memory.numBytes,
       modelParams,
+      ...(divergence ? { divergence } : {}),
     });
-    return steps.some((s) => !Number.isFinite(s.loss));
+    return divergence !== null;
   }
 
   /** A chunk threw: the worker may carry the run on elsewhere; otherwise the run fails. */
@@ -359,13 +366,14 @@ export class TrainingRun {
     }
     this.goal = null;
     this.state = 'error';
-    this.post({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e) });
+    this.post({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e), problem: problemOf(e) });
     this.setState('error');
   }
 
-  private setState(state: RunState): void {
+  private setState(state: RunState, pausedFor?: 'divergence'): void {
     this.state = state;
     const memory = tf.memory();
-    this.post({ type: 'state', runId: this.runId, state, tensorCount: heldTensors(), tensorBytes: memory.numBytes });
+    const tensorBytes = memory.numBytes;
+    this.post({ type: 'state', runId: this.runId, state, tensorCount: heldTensors(), tensorBytes, ...(pausedFor ? { pausedFor } : {}) });
   }
 }

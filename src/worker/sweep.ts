@@ -3,19 +3,17 @@
 // in the run loop's growing chunks, and reports samples/s, time per epoch and a loss curve. It runs
 // between runs, never beside one, and frees everything it made before it says it is done.
 import type { RunConfig } from '../engine/config';
-import { batchStream, createRunPlan, epochsAhead, type RunPlan } from '../engine/plan';
+import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
 import type { FromWorker, SweepCurvePoint, SweepOutcome, SweepPoint, ToWorker } from '../protocol';
 import { message, type Message } from '../i18n/message';
 import { BackendFault, currentFault, orBackendFault } from './backend';
+import { ChunkPolicy } from './chunk-policy';
 import { heldTensors, yieldToEventLoop } from './run';
 import { createTrainer, engineName } from './trainer-factory';
 
 type SweepRequest = Extract<ToWorker, { type: 'sweep' }>;
 type Post = (message: FromWorker) => void;
 
-const MAX_STEPS_PER_CHUNK = 1024;
-/** A chunk's target duration: long enough that a read-back is a small part of it, short for Cancel. */
-const CHUNK_BUDGET_MS = 30;
 /** Batch sizes a sweep may have: 1, 2, 4, … N is ~21 at N = 1,000,000. */
 const MAX_BATCH_SIZES = 32;
 const MAX_BUDGET_MS = 5000;
@@ -54,7 +52,7 @@ async function measure(request: SweepRequest, batchSize: number, stopped: () => 
     const curve: SweepCurvePoint[] = [];
     let steps = 0;
     let samples = 0;
-    let chunk = 1;
+    const chunks = new ChunkPolicy();
     // The last whole epoch's mean batch loss (what the tutorial prints), or the partial epoch's.
     let epochLossSum = 0;
     let epochLossSteps = 0;
@@ -65,11 +63,11 @@ async function measure(request: SweepRequest, batchSize: number, stopped: () => 
       const fault = currentFault();
       if (fault) throw fault;
       // The curve stops at maxEpochs: a chunk never straddles that point.
-      const size = steps < curveSteps ? Math.min(chunk, curveSteps - steps) : chunk;
+      const size = steps < curveSteps ? Math.min(chunks.size, curveSteps - steps) : chunks.size;
       const batches = Array.from({ length: size }, nextBatch);
       const chunkStarted = performance.now();
       const work = trainer.enqueue(batches);
-      plan.prefetchEpochs(epochsAhead(plan, chunk)); // as a run does: the next shuffles overlap the GPU's work
+      chunks.prefetch(plan); // as a run does: the next shuffles overlap the GPU's work
       const readouts = await orBackendFault(trainer.read(work));
       const now = performance.now();
       if (steps < curveSteps) {
@@ -89,11 +87,10 @@ async function measure(request: SweepRequest, batchSize: number, stopped: () => 
       for (const batch of batches) samples += batch.length;
       elapsedMs = now - started;
       const chunkMs = now - chunkStarted;
-      if (chunkMs < CHUNK_BUDGET_MS) chunk = Math.min(chunk * 2, MAX_STEPS_PER_CHUNK);
-      else if (chunk > 1) chunk = Math.max(1, chunk >> 1);
+      chunks.chunkTook(chunkMs);
       // Do not overshoot the budget by more than about one step.
       const msPerStep = chunkMs / size;
-      if (msPerStep > 0) chunk = Math.max(1, Math.min(chunk, Math.ceil((request.budgetMs - elapsedMs) / msPerStep)));
+      if (msPerStep > 0) chunks.limitTo(Math.ceil((request.budgetMs - elapsedMs) / msPerStep));
       await yieldToEventLoop(); // lets Cancel in
     }
     if (steps === 0) return null;

@@ -2,6 +2,7 @@
 // that keeps growing. Step losses of mini-batches are noisy (a batch of x = 10 has a far larger loss
 // than a batch of x = 1), so growth is judged on window means, and only counts when the loss has
 // also climbed well above where the run started — a converged run bouncing around 1e-12 never trips it.
+// The worker keeps one per run (worker/run.ts): it decides, and pauses the run once; the UI only shows it.
 
 export type DivergenceReason = 'non-finite' | 'growing';
 
@@ -38,24 +39,35 @@ export class DivergenceWatch {
   private rising = 0;
   private found: Divergence | null = null;
 
-  constructor(private readonly window: number) {}
+  /** `found`: a divergence already reported (a resumed run): the watch keeps it and looks no further. */
+  constructor(
+    private readonly window: number,
+    found: Divergence | null = null,
+  ) {
+    this.found = found;
+  }
 
   get result(): Divergence | null {
     return this.found;
   }
 
-  scan(stepLoss: ArrayLike<number>, count = stepLoss.length): Divergence | null {
-    for (let i = this.scanned; i < count && !this.found; i++) {
-      const loss = stepLoss[i];
-      this.scanned = i + 1;
-      if (!Number.isFinite(loss)) {
-        this.found = { reason: 'non-finite', step: i, loss, startLoss: this.firstMean, growthSteps: 0 };
-        break;
-      }
-      this.windowSum += loss;
-      this.windowCount += 1;
-      if (this.windowCount === this.window) this.closeWindow(i);
+  /** The loss of step `step` (0-based), the steps in order; the first finding once there is one. */
+  observe(step: number, loss: number): Divergence | null {
+    if (this.found) return this.found;
+    this.scanned = step + 1;
+    if (!Number.isFinite(loss)) {
+      this.found = { reason: 'non-finite', step, loss, startLoss: this.firstMean, growthSteps: 0 };
+      return this.found;
     }
+    this.windowSum += loss;
+    this.windowCount += 1;
+    if (this.windowCount === this.window) this.closeWindow(step);
+    return this.found;
+  }
+
+  /** The losses of a growing column it has not seen yet (step i = stepLoss[i]). */
+  scan(stepLoss: ArrayLike<number>, count = stepLoss.length): Divergence | null {
+    for (let i = this.scanned; i < count && !this.found; i++) this.observe(i, stepLoss[i]);
     return this.found;
   }
 
