@@ -54,8 +54,8 @@ function filesUnder(dir: string, root = dir): string[] {
 /**
  * The bundle's files that the app page (index.html) cannot reach: what only another page, the
  * benchmark, uses. Reached means: the entry chunk, the chunks it imports (statically or not), their
- * CSS and assets, and every emitted file whose name a reached file's code mentions (the workers are
- * emitted as assets and started by `new URL('…', import.meta.url)`, and so are their own chunks).
+ * CSS and assets, and every emitted file but a page whose name a reached file's code mentions (the
+ * workers are emitted as assets and started by `new URL('…', import.meta.url)`, and so are their chunks).
  */
 export function filesOnlyOtherPagesUse(bundle: Rollup.OutputBundle, page = 'index.html'): Set<string> {
   const byBaseName = new Map(Object.keys(bundle).map((fileName) => [fileName.split('/').pop()!, fileName]));
@@ -71,7 +71,10 @@ export function filesOnlyOtherPagesUse(bundle: Rollup.OutputBundle, page = 'inde
       for (const next of file.viteMetadata?.importedAssets ?? []) visit(next);
     }
     if (fileName.endsWith('.js') || fileName.endsWith('.html') || fileName.endsWith('.css')) {
-      for (const [baseName, other] of byBaseName) if (other !== fileName && code.includes(baseName)) visit(other);
+      // Another page is not reached by being named (a link to bench.html does not precache the benchmark).
+      for (const [baseName, other] of byBaseName) {
+        if (other !== fileName && !other.endsWith('.html') && code.includes(baseName)) visit(other);
+      }
     }
   };
   const entry = Object.values(bundle).find(
