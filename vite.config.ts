@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Rollup } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -51,21 +52,66 @@ function filesUnder(dir: string, root = dir): string[] {
 }
 
 /**
+ * The bundle's files that the app page (index.html) cannot reach: what only another page, the
+ * benchmark, uses. Reached means: the entry chunk, the chunks it imports (statically or not), their
+ * CSS and assets, and every emitted file but a page whose name a reached file's code mentions (the
+ * workers are emitted as assets and started by `new URL('…', import.meta.url)`, and so are their chunks).
+ */
+export function filesOnlyOtherPagesUse(bundle: Rollup.OutputBundle, page = 'index.html'): Set<string> {
+  const byBaseName = new Map(Object.keys(bundle).map((fileName) => [fileName.split('/').pop()!, fileName]));
+  const reached = new Set<string>();
+  const visit = (fileName: string): void => {
+    const file = bundle[fileName];
+    if (!file || reached.has(fileName)) return;
+    reached.add(fileName);
+    const code = file.type === 'chunk' ? file.code : typeof file.source === 'string' ? file.source : '';
+    if (file.type === 'chunk') {
+      for (const next of [...file.imports, ...file.dynamicImports]) visit(next);
+      for (const next of file.viteMetadata?.importedCss ?? []) visit(next);
+      for (const next of file.viteMetadata?.importedAssets ?? []) visit(next);
+    }
+    if (fileName.endsWith('.js') || fileName.endsWith('.html') || fileName.endsWith('.css')) {
+      // Another page is not reached by being named (a link to bench.html does not precache the benchmark).
+      for (const [baseName, other] of byBaseName) {
+        if (other !== fileName && !other.endsWith('.html') && code.includes(baseName)) visit(other);
+      }
+    }
+  };
+  const entry = Object.values(bundle).find(
+    (file) => file.type === 'chunk' && file.isEntry && file.facadeModuleId?.endsWith(`/${page}`),
+  );
+  if (!entry) throw new Error(`minibatch-lab-sw: no entry chunk for ${page} in the bundle`);
+  visit(page);
+  visit(entry.fileName);
+  return new Set(Object.keys(bundle).filter((fileName) => !reached.has(fileName)));
+}
+
+/**
  * The service worker (offline after the first visit): after the build is written, src/sw/sw.js
- * becomes dist/sw.js with the list of the build's files to precache (source maps left out) and a
- * hash of their contents, so that every deploy changes sw.js and browsers install the new build.
+ * becomes dist/sw.js with the list of the app's files to precache and a hash of their contents, so
+ * that every deploy changes sw.js and browsers install the new build. The list is every file of the
+ * build but source maps and what only the benchmark page uses (bench.html, its script and its
+ * worker: a third of the build, which every first visit would otherwise download).
  */
 function serviceWorker(): Plugin {
   let outDir = 'dist';
+  let notPrecached = new Set<string>();
   return {
     name: 'minibatch-lab-sw',
     apply: 'build',
     configResolved(config) {
       outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
     },
+    // After Vite's own plugins have added the pages (HTML) to the bundle.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        notPrecached = filesOnlyOtherPagesUse(bundle);
+      },
+    },
     closeBundle() {
       const files = filesUnder(outDir)
-        .filter((f) => f !== 'sw.js' && !f.endsWith('.map'))
+        .filter((f) => f !== 'sw.js' && !f.endsWith('.map') && !notPrecached.has(f))
         .sort();
       const hash = createHash('sha256');
       for (const f of files) hash.update(f).update(readFileSync(join(outDir, f)));

@@ -200,9 +200,12 @@ export function webgpuDevice(): GPUDevice | undefined {
   return (tf.backend() as unknown as { device?: GPUDevice }).device;
 }
 
-export function webglContext(): WebGL2RenderingContext | undefined {
+/** In a worker, tfjs draws on an OffscreenCanvas (the WebWorker lib leaves the context's `canvas` out). */
+type WorkerWebGL = WebGL2RenderingContext & { readonly canvas: OffscreenCanvas };
+
+export function webglContext(): WorkerWebGL | undefined {
   if (tf.getBackend() !== 'webgl') return undefined;
-  return (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
+  return (tf.backend() as unknown as { gpgpu?: { gl?: WorkerWebGL } }).gpgpu?.gl;
 }
 
 /** Tries `chain` in order; `fallbackReasons` starts with what went wrong before. */
