@@ -94,7 +94,7 @@ function chunk(order: number[], size: number): number[][] {
 }
 
 function query(config: Partial<RunConfig>): string {
-  const keys: [keyof RunConfig, string][] = [
+  const keys: [Exclude<keyof RunConfig, 'customData'>, string][] = [
     ['dataset', 'dataset'],
     ['samples', 'n'],
     ['model', 'model'],

@@ -70,7 +70,7 @@ async function sweepAndCheck(page: Page, batchSizes: number[]) {
     page.getByRole('button', { name: 'Download sweep CSV' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^throughput-sweep-.*-webgpu\.csv$/);
-  const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
+  const csv = parseCsv(await readFile((await download.path()), 'utf8'));
   expect(csv).toHaveLength(batchSizes.length);
   csv.forEach((row, i) => {
     expect(Number(row.batch_size)).toBe(measured[i].batchSize);
@@ -105,7 +105,7 @@ test.describe('throughput lab', () => {
     // and vermillion time-per-epoch lines are in its box, the loss curves in theirs.
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download sweep PNG' }).click()]);
     expect(file.suggestedFilename()).toBe('throughput-sweep-tutorial-n10-linear-webgpu.png');
-    const png = await readFile((await file.path())!);
+    const png = await readFile((await file.path()));
     expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     const area = (await page.locator('.throughput-charts').boundingBox())!;
     expect(Math.abs(png.readUInt32BE(16) - area.width * 2)).toBeLessThanOrEqual(4);

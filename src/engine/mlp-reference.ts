@@ -71,7 +71,8 @@ export const mlpStepFloat64: MlpStep = (dataset, batch, p, hidden, activation, l
   return { loss: lossSum / n, parameters };
 };
 
-const R_LN2F = f(1.442695040888963407359924681001892137426645954152985934135449406931);
+// log2(e), 1.4426950408889634074…: the double nearest it, then rounded to float32.
+const R_LN2F = f(1.4426950408889634);
 const L2UF = f(0.693145751953125);
 const L2LF = f(1.428606765330187045e-6);
 const EXPF_POLY = [

@@ -51,7 +51,7 @@ export function catalogueProblems(
     const want = new Set(placeholders(reference[key]));
     const got = new Set(placeholders(text));
     if (want.size !== got.size || [...want].some((p) => !got.has(p))) {
-      problems.push({ key, problem: 'placeholders', detail: `expected {${[...want]}}, found {${[...got]}}` });
+      problems.push({ key, problem: 'placeholders', detail: `expected {${[...want].join(',')}}, found {${[...got].join(',')}}` });
     }
     if (options.script === 'cjk' && !CJK.test(text) && englishWords(text.replace(/\{\w+\}/g, '')).length > 0) {
       problems.push({ key, problem: 'untranslated', detail: text });

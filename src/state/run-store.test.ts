@@ -264,7 +264,7 @@ describe('TrainerClient', () => {
     workers[0].reply({ type: 'state', runId: 2, state: 'finished', tensorCount: 0 });
     frames.runFrame();
     expect(store.getSnapshot()).toMatchObject({ backend: null, state: 'starting', runId: 2 });
-    workers[1].reply({ ...cpuInfo, info: { ...cpuInfo.info, name: 'webgl', requested: 'webgl' } } as FromWorker);
+    workers[1].reply({ ...cpuInfo, info: { ...cpuInfo.info, name: 'webgl', requested: 'webgl' } });
     expect(workers[1].sent[1]).toEqual({ type: 'reset', runId: 2, config: { ...config, backend: 'webgl' } });
   });
 

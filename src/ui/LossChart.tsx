@@ -24,6 +24,7 @@ import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
 import { LossAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './LossAxes';
 import { useTypeScale } from './use-type-scale';
+import { useKeyed } from './use-keyed';
 
 interface Props {
   data: RunData;
@@ -101,7 +102,7 @@ export const LossChart = memo(function LossChart(props: Props) {
   );
   // Keyed by value: each run brings a new config object, and new labels would rebuild the plot.
   const labelsNow = comparisonLabels([...pinned.map((p) => p.config), config], i18n);
-  const labels = useMemo(() => labelsNow, [labelsNow.join('\n')]);
+  const labels = useKeyed(labelsNow, labelsNow.join('\n'));
   const ghosts = useMemo(
     () => pinned.map((run) => onAxis(logScale ? run.log : run.linear, mode, run.stepsPerEpoch)),
     [pinned, logScale, mode],
@@ -122,7 +123,7 @@ export const LossChart = memo(function LossChart(props: Props) {
   // objects, recharts re-reports its props and re-works its axes and legend.
   const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
   // Keyed by value: the y axis is worked out from the data anew each redraw, and rarely changes.
-  const yAxisProps = useMemo(() => yAxis, [`${yAxis.domain}|${yAxis.ticks}`]);
+  const yAxisProps = useKeyed(yAxis, `${yAxis.domain.join(',')}|${yAxis.ticks.join(',')}`);
   // recharts' axes are hidden (LossAxes draws them): the margin keeps their room.
   const margin = useMemo(() => ({ top: 8, right: 16 * k, bottom: (24 + X_AXIS_HEIGHT) * k, left: (16 + Y_AXIS_WIDTH) * k }), [k]);
   const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {

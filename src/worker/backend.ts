@@ -166,7 +166,7 @@ export function orBackendFault<T>(promise: Promise<T>): Promise<T> {
       },
       (error: unknown) => {
         off();
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });
@@ -186,7 +186,7 @@ function watchBackend(name: BackendName): void {
       raiseFault(serial, message('reason.deviceLost', { why }));
     });
     device?.addEventListener('uncapturederror', (event) => {
-      raiseFault(serial, message('reason.gpuError', { detail: (event as GPUUncapturedErrorEvent).error.message }));
+      raiseFault(serial, message('reason.gpuError', { detail: (event).error.message }));
     });
   } else if (name === 'webgl') {
     webglContext()?.canvas.addEventListener('webglcontextlost', () => {

@@ -85,8 +85,8 @@ export class MlpSgdTrainer implements Trainer<MlpChunk> {
     }
     indices.dispose(); // tfjs keeps its buffer until the queued work that reads it has run
     const parameters = tf.tidy(() =>
-      tf.concat([this.w1, this.b1, this.w2, this.b2].map((p) => tf.reshape(p, [-1]))),
-    ) as tf.Tensor1D;
+      tf.concat<tf.Tensor1D>([this.w1, this.b1, this.w2, this.b2].map((p) => tf.reshape<tf.Rank.R1>(p, [-1]))),
+    );
     return { losses, parameters };
   }
 
@@ -120,16 +120,16 @@ export class MlpSgdTrainer implements Trainer<MlpChunk> {
       const xb = tf.gather(this.x, batch); // [B, 1]
       const yb = tf.gather(this.y, batch);
       // Forward: z = x·W1ᵀ + b1, a = act(z), ŷ = a·W2ᵀ + b2.
-      const z = tf.add(tf.matMul(xb, this.w1, false, true), this.b1) as tf.Tensor2D; // [B, h]
+      const z = tf.add<tf.Tensor2D>(tf.matMul(xb, this.w1, false, true), this.b1); // [B, h]
       const a = this.activate(z);
       const prediction = tf.add(tf.matMul(a, this.w2, false, true), this.b2); // [B, 1]
       const diff = tf.sub(prediction, yb);
-      const loss = tf.reshape(tf.mean(tf.square(diff)), [1]) as tf.Tensor1D;
+      const loss = tf.reshape<tf.Rank.R1>(tf.mean(tf.square(diff)), [1]);
       // Backward: ∂L/∂ŷ = 2(ŷ − y)/B, then through layer 2, the activation and layer 1.
       const gradOut = tf.mul(diff, scale); // [B, 1]
       const gradW2 = tf.matMul(gradOut, a, true, false); // [1, h]
       const gradB2 = tf.reshape(tf.matMul(ones, gradOut), [1]); // [1]
-      const gradZ = this.activationBackward(tf.matMul(gradOut as tf.Tensor2D, this.w2), z, a); // [B, h]
+      const gradZ = this.activationBackward(tf.matMul(gradOut, this.w2), z, a); // [B, h]
       const gradW1 = tf.matMul(gradZ, xb, true, false); // [h, 1]
       const gradB1 = tf.reshape(tf.matMul(ones, gradZ), [-1]); // [h]
       // SGD: p ← p − lr·∂p.

@@ -237,9 +237,10 @@ describe('TrainingRun', () => {
     run.injectFault();
     await run.step();
     expect(r.lastState()).toBe('error');
-    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ message: expect.stringMatching(/kernel failed/) });
+    const kernelFailed: unknown = expect.stringMatching(/kernel failed/);
+    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ message: kernelFailed });
     // What the page says: the worker's words as a message, shown in the page's language.
-    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ problem: { key: 'error.raw', params: { text: expect.stringMatching(/kernel failed/) } } });
+    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ problem: { key: 'error.raw', params: { text: kernelFailed } } });
     await run.dispose();
   });
 });

@@ -74,7 +74,7 @@ export class LinearSgdTrainer implements Trainer<tf.Tensor1D[]> {
       const { value, grads } = tf.variableGrads(() => {
         // F.linear(x, W, b) = x·Wᵀ + b, which for one input and one output is w·x + b.
         const prediction = tf.add(tf.mul(xb, this.weight), this.bias);
-        return tf.mean(tf.squaredDifference(prediction, yb)) as tf.Scalar;
+        return tf.mean<tf.Scalar>(tf.squaredDifference(prediction, yb));
       });
       this.optimizer.applyGradients(grads);
       return tf.stack([value, this.weight, this.bias]) as tf.Tensor1D;

@@ -124,7 +124,7 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
 
   async read({ steps, staging }: Chunk): Promise<StepReadout[]> {
     const values = await this.buffers.readBack(staging, steps * 16);
-    const out: StepReadout[] = new Array(steps);
+    const out = new Array<StepReadout>(steps);
     for (let s = 0; s < steps; s++) {
       out[s] = { loss: values[4 * s], params: { w: values[4 * s + 1], b: values[4 * s + 2] } };
     }
