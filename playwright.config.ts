@@ -3,8 +3,7 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium where it is installed (CI and the dev machines here cannot download
 // Playwright's browser); elsewhere Playwright's own, or whatever CHROMIUM_PATH names.
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const quietChromium = [
   '--disable-background-networking',

@@ -12,18 +12,29 @@ const webgpuFlags = [
   '--disable-vulkan-surface',
   '--use-angle=swiftshader',
 ];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: webgpuFlags });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: webgpuFlags,
+});
 const page = await browser.newPage({ viewport: { width: 1500, height: 1300 } });
 const state = () => page.getByRole('status').getAttribute('data-state');
 const figure = (name) => page.getByRole('figure', { name, exact: true });
 
 async function open(query) {
   await page.goto(`${base}${query}`);
-  await page.waitForFunction(() => document.querySelector('[role=status]')?.getAttribute('data-state') === 'ready', null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[role=status]')?.getAttribute('data-state') === 'ready',
+    null,
+    { timeout: 120_000 },
+  );
 }
 async function train() {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.waitForFunction(() => ['finished', 'paused'].includes(document.querySelector('[role=status]')?.getAttribute('data-state')), null, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => ['finished', 'paused'].includes(document.querySelector('[role=status]')?.getAttribute('data-state')),
+    null,
+    { timeout: 300_000 },
+  );
 }
 async function pointAtBatch(epoch, batch) {
   const canvas = figure('Batch composition').locator('canvas');
@@ -43,7 +54,10 @@ const shoot = async (locator, file) => {
 await open('');
 await train();
 await pointAtBatch(3, 2);
-await page.screenshot({ path: new URL('screenshot.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1500, height: 1240 } });
+await page.screenshot({
+  path: new URL('screenshot.png', import.meta.url).pathname,
+  clip: { x: 0, y: 0, width: 1500, height: 1240 },
+});
 console.log('wrote screenshot.png');
 await page.locator('.charts').scrollIntoViewIfNeeded();
 await pointAtBatch(3, 2);
@@ -98,7 +112,10 @@ await page.getByRole('button', { name: '训练', exact: true }).click();
 await page.waitForFunction(() => document.querySelector('[role=status]')?.getAttribute('data-state') === 'finished');
 await page.getByRole('figure', { name: '批次组成', exact: true }).scrollIntoViewIfNeeded();
 await page.evaluate(() => window.scrollTo(0, 0));
-await page.screenshot({ path: new URL('screenshot-zh-CN.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1500, height: 1240 } });
+await page.screenshot({
+  path: new URL('screenshot-zh-CN.png', import.meta.url).pathname,
+  clip: { x: 0, y: 0, width: 1500, height: 1240 },
+});
 console.log('wrote screenshot-zh-CN.png');
 
 await browser.close();

@@ -8,7 +8,11 @@ const lossChart = (page: Page) => page.getByRole('figure', { name: 'Loss', exact
 const group = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 const query = () => new URL(window.location.href).searchParams.toString();
 /** The page's query, keys sorted: the order of keys does not matter here. */
-const sortedQuery = () => [...new URL(window.location.href).searchParams].map(([k, v]) => `${k}=${v}`).sort().join('&');
+const sortedQuery = () =>
+  [...new URL(window.location.href).searchParams]
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join('&');
 
 test('hide= removes the named controls from the accessibility tree; the rest still trains', async ({ page }) => {
   await openApp(page, 'hide=lr,seed,shuffle,backend,presets,export');
@@ -48,7 +52,7 @@ test('embed=1 leaves out the header and intro, and the run still trains', async 
   await openApp(page, 'embed=1&hide=seed');
   await expect(page.getByRole('banner')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /minibatch-lab/ })).toHaveCount(0);
-  await expect(page.getByText("This is PyTorch’s DataLoader tutorial")).toHaveCount(0);
+  await expect(page.getByText('This is PyTorch’s DataLoader tutorial')).toHaveCount(0);
   await expect(page.locator('.app')).toHaveAttribute('data-embed', 'true');
   await page.getByRole('checkbox', { name: 'Drop last' }).check();
   await expect.poll(() => page.evaluate(query)).toBe('droplast=1&embed=1&hide=seed');

@@ -7,7 +7,10 @@ import { coloursIn, logLines, openApp, PNG_SIGNATURE, trainToEnd } from './helpe
 const exportGroup = (page: Page) => page.getByRole('group', { name: 'Export' });
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), exportGroup(page).getByRole('button', { name: button }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    exportGroup(page).getByRole('button', { name: button }).click(),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }
@@ -28,7 +31,9 @@ function parseCsvLine(line: string): string[] {
   return fields;
 }
 
-test('the CSV of a tutorial run has one row per step, and its batches and losses are the log lines', async ({ page }) => {
+test('the CSV of a tutorial run has one row per step, and its batches and losses are the log lines', async ({
+  page,
+}) => {
   await openApp(page);
   await expect(exportGroup(page).getByRole('button', { name: 'Download CSV' })).toBeDisabled();
   await trainToEnd(page);
@@ -95,7 +100,9 @@ async function boxIn(page: Page, selector: string) {
   }, selector);
 }
 
-test('the whole dashboard downloads as one PNG with the status, the loss chart and the composition canvas in it', async ({ page }) => {
+test('the whole dashboard downloads as one PNG with the status, the loss chart and the composition canvas in it', async ({
+  page,
+}) => {
   await openApp(page);
   await trainToEnd(page);
   const main = (await page.locator('main.main').boundingBox())!;
@@ -116,16 +123,20 @@ test('the whole dashboard downloads as one PNG with the status, the loss chart a
   expect(Math.abs(height - main.height * scale)).toBeLessThanOrEqual(2 * scale);
 
   // The loss chart (a recharts SVG): its blue step curve and orange epoch means are drawn.
-  const loss = await coloursIn(page, bytes, await boxIn(page, 'figure.loss-chart .recharts-wrapper > svg'), scale, ['#0072B2', '#D55E00']);
+  const loss = await coloursIn(page, bytes, await boxIn(page, 'figure.loss-chart .recharts-wrapper > svg'), scale, [
+    '#0072B2',
+    '#D55E00',
+  ]);
   expect(loss.counts[0]).toBeGreaterThan(200);
   expect(loss.counts[1]).toBeGreaterThan(200);
   // The batch composition (a <canvas>): the four batch colours fill most of it, so it is not blank.
-  const batches = await coloursIn(page, bytes, await boxIn(page, 'figure.batch-composition canvas.batch-canvas'), scale, [
-    '#E69F00',
-    '#56B4E9',
-    '#009E73',
-    '#F0E442',
-  ]);
+  const batches = await coloursIn(
+    page,
+    bytes,
+    await boxIn(page, 'figure.batch-composition canvas.batch-canvas'),
+    scale,
+    ['#E69F00', '#56B4E9', '#009E73', '#F0E442'],
+  );
   // Batches 1 to 3 fill three tenths each; batch 4, the short last one, a tenth under its hatching.
   for (const count of batches.counts) expect(count).toBeGreaterThan(batches.total * 0.02);
   expect(Math.min(...batches.counts.slice(0, 3))).toBeGreaterThan(batches.total * 0.15);

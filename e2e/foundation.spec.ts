@@ -80,7 +80,9 @@ test('the logged losses match the reference within 1e-4 relative (unrounded valu
   expect(relativeError(b, last.params.b)).toBeLessThan(1e-4);
 });
 
-test('a finished run is announced only when the log, the loss chart and the composition show its last step', async ({ page }) => {
+test('a finished run is announced only when the log, the loss chart and the composition show its last step', async ({
+  page,
+}) => {
   // At full speed the views redraw ~15 times a second, in turn, and catch up with the last steps after
   // the worker stops; the status must not say "finished" before every one of them has.
   await openApp(page, 'epochs=2000');
@@ -100,14 +102,18 @@ test('a finished run is announced only when the log, the loss chart and the comp
     }).observe(target, { attributes: true, attributeFilter: ['data-state'] });
   });
   await trainToEnd(page);
-  const [atFinish] = await page.evaluate(() => (window as unknown as { __atFinish: Record<string, string | null>[] }).__atFinish);
+  const [atFinish] = await page.evaluate(
+    () => (window as unknown as { __atFinish: Record<string, string | null>[] }).__atFinish,
+  );
   expect(atFinish.steps).toBe('8000');
   expect(atFinish.chartSteps).toBe('8000');
   expect(atFinish.compositionEpochs).toBe('2000');
   expect(atFinish.lastLine).toMatch(/^Epoch \[2000\/2000\], Step \[4\/4\], Batch \[\d+\], Loss: \d+\.\d{4}$/);
 });
 
-test('at full speed the loss chart, the log and the composition follow the run while it trains, not only at its end', async ({ page }) => {
+test('at full speed the loss chart, the log and the composition follow the run while it trains, not only at its end', async ({
+  page,
+}) => {
   await openApp(page, 'epochs=50000'); // 200,000 steps: a few seconds at full speed
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   // What the chart and the log show, sampled every 100 ms while the status says running.
@@ -137,9 +143,7 @@ test('at full speed the loss chart, the log and the composition follow the run w
   for (const s of seen) expect(s.epochMeans, JSON.stringify(s)).toBeLessThanOrEqual(Math.floor(s.chart / 4));
 });
 
-test('shuffle off, batch 4: [0,1,2,3], [4,5,6,7], [8,9] in every epoch; drop last keeps two', async ({
-  page,
-}) => {
+test('shuffle off, batch 4: [0,1,2,3], [4,5,6,7], [8,9] in every epoch; drop last keeps two', async ({ page }) => {
   await openApp(page, 'batch=4&shuffle=0');
   await trainToEnd(page);
   let lines = await logLines(page);
@@ -212,7 +216,14 @@ test('every setting comes from the URL, and the controls write it back', async (
   await trainToEnd(page);
   const lines = await logLines(page);
   expect(lines).toHaveLength(6);
-  const { steps } = referenceTrace({ batchSize: 5, shuffle: false, learningRate: 0.02, epochs: 3, seed: 42, dropLast: true });
+  const { steps } = referenceTrace({
+    batchSize: 5,
+    shuffle: false,
+    learningRate: 0.02,
+    epochs: 3,
+    seed: 42,
+    dropLast: true,
+  });
   lines.forEach((l, i) => expect(Math.abs(l.loss - steps[i].loss)).toBeLessThanOrEqual(5e-5 + 1e-4 * steps[i].loss));
 
   const batch = page.getByLabel('Batch size');

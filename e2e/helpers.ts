@@ -1,12 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { DEFAULT_CONFIG, type RunConfig } from '../src/engine/config';
 import { createRunPlan } from '../src/engine/plan';
-import {
-  trainReference,
-  type LinearReferenceStep,
-  type Precision,
-  type ReferenceStep,
-} from '../src/engine/reference';
+import { trainReference, type LinearReferenceStep, type Precision, type ReferenceStep } from '../src/engine/reference';
 
 export interface LogLine {
   epoch: number;
@@ -89,7 +84,13 @@ export function relativeError(actual: number, expected: number): number {
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Counts, in `png`'s region `box` (CSS pixels × scale), the pixels within 40 of each colour; decoded by the page's own PNG decoder. */
-export async function coloursIn(page: Page, png: Buffer, box: { x: number; y: number; width: number; height: number }, scale: number, colours: string[]) {
+export async function coloursIn(
+  page: Page,
+  png: Buffer,
+  box: { x: number; y: number; width: number; height: number },
+  scale: number,
+  colours: string[],
+) {
   return page.evaluate(
     async ({ base64, box, scale, colours }) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -64,7 +64,11 @@ test('bad input and a bad link are explained in Chinese', async ({ page }) => {
   await page.getByLabel('学习率').fill('-1');
   await expect(page.getByText('学习率必须是正数。仍在使用 0.01。')).toBeVisible();
   await page.getByLabel('随机种子').fill('1.5');
-  await expect(page.getByText('随机种子必须是整数（PyTorch 会把 1.5 截断为 1），范围是 -9223372036854775808 到 18446744073709551615（PyTorch 接受任意 64 位种子）。仍在使用 0。')).toBeVisible();
+  await expect(
+    page.getByText(
+      '随机种子必须是整数（PyTorch 会把 1.5 截断为 1），范围是 -9223372036854775808 到 18446744073709551615（PyTorch 接受任意 64 位种子）。仍在使用 0。',
+    ),
+  ).toBeVisible();
   await page.getByLabel('你的数据（CSV）').fill('x,y\n1,2\n3,abc');
   await page.getByRole('button', { name: '使用这些数据' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '第 3 行' })).toHaveText('第 3 行：y 是 "abc"，不是数字。');

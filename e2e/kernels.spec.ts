@@ -16,10 +16,9 @@ interface EngineResult {
   checkedLosses: number[];
 }
 
-const relError = (actual: number, expected: number) =>
-  Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-6);
+const relError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-6);
 
-test('fused WGSL agrees with PyTorch\'s float32, the float64 reference and tfjs op by op, on every configuration', async ({
+test("fused WGSL agrees with PyTorch's float32, the float64 reference and tfjs op by op, on every configuration", async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -32,7 +31,8 @@ test('fused WGSL agrees with PyTorch\'s float32, the float64 reference and tfjs 
   );
   expect(bench.log.filter((l) => l.startsWith('error'))).toEqual([]);
   expect(bench.results).toHaveLength(12);
-  const result = (caseId: string, engine: string) => bench.results.find((r) => r.caseId === caseId && r.engine === engine)!;
+  const result = (caseId: string, engine: string) =>
+    bench.results.find((r) => r.caseId === caseId && r.engine === engine)!;
   const fused = bench.results.filter((r) => r.note?.startsWith('fused WGSL'));
   // The app's engine really ran the fused kernels on WebGPU, for the linear model and the MLP.
   expect(fused.map((r) => r.caseId).sort()).toEqual(['line-100k', 'line-1m', 'mlp-10k', 'tutorial']);
@@ -45,7 +45,8 @@ test('fused WGSL agrees with PyTorch\'s float32, the float64 reference and tfjs 
   // Against PyTorch's float32 arithmetic (the reference is bit-exact with PyTorch 1.13): 1e-5. At
   // N = 1,000,000 PyTorch's own float32 drifts (its weight gradient is a sequential float32 sum over
   // 65,536 samples) and the fused kernels' compensated sums stay with the exact numbers instead.
-  for (const caseId of ['tutorial', 'line-100k', 'mlp-10k']) expect(result(caseId, 'app-webgpu').maxRelativeError!).toBeLessThan(1e-5);
+  for (const caseId of ['tutorial', 'line-100k', 'mlp-10k'])
+    expect(result(caseId, 'app-webgpu').maxRelativeError!).toBeLessThan(1e-5);
   expect(result('line-1m', 'app-webgpu').maxRelativeError!).toBeLessThan(2e-5);
 
   // Against the float64 reference: 1e-5 wherever float32 can be that close. The tutorial's late

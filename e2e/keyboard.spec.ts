@@ -16,7 +16,9 @@ async function tabTo(page: Page, name: string): Promise<void> {
 
 const lineCount = (page: Page) => trainingLog(page).getByRole('listitem');
 
-test('keyboard-only run: Tab to Train, Space trains to the end, R resets, → steps, Space trains again', async ({ page }) => {
+test('keyboard-only run: Tab to Train, Space trains to the end, R resets, → steps, Space trains again', async ({
+  page,
+}) => {
   await openApp(page);
   await tabTo(page, 'Train');
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeFocused();
@@ -78,7 +80,13 @@ test('the Keyboard shortcuts dialog lists the keys, closes with Escape and gives
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
-  for (const text of ['Space', 'Train, or Pause while training', 'Right arrow', 'Step: one mini-batch', 'Reset the run']) {
+  for (const text of [
+    'Space',
+    'Train, or Pause while training',
+    'Right arrow',
+    'Step: one mini-batch',
+    'Reset the run',
+  ]) {
     await expect(dialog).toContainText(text);
   }
   // Keys pressed in the dialog are not shortcuts.

@@ -17,7 +17,8 @@ export function probeLayout(): LayoutProbe {
   const MIN_CHART_TEXT = 11; // axis labels smaller than this are not read, on a phone or a projector
 
   const describe = (el: Element): string => {
-    const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    const cls =
+      typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
     const label =
       el.getAttribute('aria-label') ??
       ((el as HTMLInputElement).labels?.[0]?.textContent ?? (el as HTMLElement).innerText ?? '').trim().slice(0, 40);
@@ -32,9 +33,9 @@ export function probeLayout(): LayoutProbe {
 
   // 2. Controls: shown, inside the viewport's width, big enough to hit, and not on top of each other.
   //    A checkbox's target is the box with its label (clicking the label toggles it).
-  const controls = Array.from(document.querySelectorAll('.app button, .app input, .app select, .app textarea, .app summary')).filter(
-    (el) => !el.closest('dialog:not([open])'),
-  );
+  const controls = Array.from(
+    document.querySelectorAll('.app button, .app input, .app select, .app textarea, .app summary'),
+  ).filter((el) => !el.closest('dialog:not([open])'));
   const targets: { el: Element; rect: DOMRect }[] = [];
   for (const el of controls) {
     if (!shown(el)) {
@@ -43,7 +44,12 @@ export function probeLayout(): LayoutProbe {
     }
     let rect = el.getBoundingClientRect();
     // A visually hidden file input (CustomDataField) is operated through its label: that is the target.
-    if (el instanceof HTMLInputElement && el.type === 'file' && getComputedStyle(el).opacity === '0' && el.labels?.[0]) {
+    if (
+      el instanceof HTMLInputElement &&
+      el.type === 'file' &&
+      getComputedStyle(el).opacity === '0' &&
+      el.labels?.[0]
+    ) {
       rect = el.labels[0].getBoundingClientRect();
     }
     const labels = el instanceof HTMLInputElement && el.type === 'checkbox' ? Array.from(el.labels ?? []) : [];
@@ -56,8 +62,10 @@ export function probeLayout(): LayoutProbe {
     if (rect.left < -SLACK || rect.right > vw + SLACK) {
       problems.push(`${describe(el)} is outside the viewport's width: ${px(rect.left)}..${px(rect.right)} of ${vw}`);
     }
-    if (rect.height < MIN_TARGET - SLACK) problems.push(`${describe(el)} is ${px(rect.height)} px tall (< ${MIN_TARGET})`);
-    if (rect.width < MIN_TARGET - SLACK) problems.push(`${describe(el)} is ${px(rect.width)} px wide (< ${MIN_TARGET})`);
+    if (rect.height < MIN_TARGET - SLACK)
+      problems.push(`${describe(el)} is ${px(rect.height)} px tall (< ${MIN_TARGET})`);
+    if (rect.width < MIN_TARGET - SLACK)
+      problems.push(`${describe(el)} is ${px(rect.width)} px wide (< ${MIN_TARGET})`);
     targets.push({ el, rect });
   }
   for (let i = 0; i < targets.length; i++) {
@@ -67,7 +75,8 @@ export function probeLayout(): LayoutProbe {
       if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
       const dx = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
       const dy = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
-      if (dx > SLACK && dy > SLACK) problems.push(`${describe(a.el)} overlaps ${describe(b.el)} by ${px(dx)}×${px(dy)} px`);
+      if (dx > SLACK && dy > SLACK)
+        problems.push(`${describe(a.el)} overlaps ${describe(b.el)} by ${px(dx)}×${px(dy)} px`);
     }
   }
 
@@ -81,7 +90,8 @@ export function probeLayout(): LayoutProbe {
   };
   // The throughput lab's charts when a sweep has drawn them.
   document.querySelectorAll('.throughput-charts .recharts-wrapper > svg.recharts-surface').forEach((_, i) => {
-    CHARTS[`throughput ${i + 1}`] = `.throughput-charts > :nth-child(${i + 1}) .recharts-wrapper > svg.recharts-surface`;
+    CHARTS[`throughput ${i + 1}`] =
+      `.throughput-charts > :nth-child(${i + 1}) .recharts-wrapper > svg.recharts-surface`;
   });
   const charts: LayoutProbe['charts'] = {};
   for (const [name, selector] of Object.entries(CHARTS)) {
@@ -93,26 +103,36 @@ export function probeLayout(): LayoutProbe {
     const r = el.getBoundingClientRect();
     charts[name] = { left: r.left, top: r.top, width: r.width, height: r.height };
     if (r.width < 1 || r.height < 1) problems.push(`${name} has no size: ${px(r.width)}×${px(r.height)}`);
-    if (r.left < -SLACK || r.right > vw + SLACK) problems.push(`${name} is outside the viewport's width: ${px(r.left)}..${px(r.right)} of ${vw}`);
+    if (r.left < -SLACK || r.right > vw + SLACK)
+      problems.push(`${name} is outside the viewport's width: ${px(r.left)}..${px(r.right)} of ${vw}`);
     if (el instanceof SVGSVGElement) {
       // A viewBox scales its text with the picture: on a phone it must not shrink out of reading.
       const scale = el.getScreenCTM()?.a ?? 1;
       for (const text of Array.from(el.querySelectorAll('text'))) {
         const t = text.getBoundingClientRect();
         if (t.width === 0) continue;
-        if (t.left < r.left - SLACK || t.right > r.right + SLACK || t.top < r.top - SLACK || t.bottom > r.bottom + SLACK) {
+        if (
+          t.left < r.left - SLACK ||
+          t.right > r.right + SLACK ||
+          t.top < r.top - SLACK ||
+          t.bottom > r.bottom + SLACK
+        ) {
           problems.push(`${name}: text "${text.textContent}" is cut off by the chart's edge`);
         }
         const fontPx = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
-        if (fontPx < MIN_CHART_TEXT) problems.push(`${name}: text "${text.textContent}" is ${px(fontPx)} px (< ${MIN_CHART_TEXT})`);
+        if (fontPx < MIN_CHART_TEXT)
+          problems.push(`${name}: text "${text.textContent}" is ${px(fontPx)} px (< ${MIN_CHART_TEXT})`);
       }
       // Axis labels that grow with the type but not their room end up on top of each other.
-      const texts = Array.from(el.querySelectorAll('text')).map((t) => ({ t, r: t.getBoundingClientRect() })).filter(({ r }) => r.width > 0);
+      const texts = Array.from(el.querySelectorAll('text'))
+        .map((t) => ({ t, r: t.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0);
       texts.forEach((a, i) =>
         texts.slice(i + 1).forEach((b) => {
           const dx = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
           const dy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
-          if (dx > SLACK && dy > SLACK) problems.push(`${name}: text "${a.t.textContent}" overlaps "${b.t.textContent}"`);
+          if (dx > SLACK && dy > SLACK)
+            problems.push(`${name}: text "${a.t.textContent}" overlaps "${b.t.textContent}"`);
         }),
       );
     }
@@ -122,12 +142,19 @@ export function probeLayout(): LayoutProbe {
   for (const wrapper of Array.from(document.querySelectorAll('.app .recharts-wrapper'))) {
     const grid = wrapper.querySelector('.recharts-cartesian-grid, .loss-grid');
     if (!grid) continue;
-    const plot = [grid, ...Array.from(wrapper.querySelectorAll(':scope > svg text'))].map((e) => e.getBoundingClientRect()).filter((o) => o.width > 0);
+    const plot = [grid, ...Array.from(wrapper.querySelectorAll(':scope > svg text'))]
+      .map((e) => e.getBoundingClientRect())
+      .filter((o) => o.width > 0);
     // The items, not the wrapper: recharts gives the wrapper the height it was told, whatever wraps inside.
     for (const item of Array.from(wrapper.querySelectorAll('.recharts-legend-item, .chart-legend li'))) {
       const l = item.getBoundingClientRect();
-      const hits = plot.filter((o) => Math.min(l.right, o.right) - Math.max(l.left, o.left) > SLACK && Math.min(l.bottom, o.bottom) - Math.max(l.top, o.top) > SLACK);
-      if (hits.length > 0) problems.push(`${describe(item)}: the legend item covers the plot (${hits.length} overlaps)`);
+      const hits = plot.filter(
+        (o) =>
+          Math.min(l.right, o.right) - Math.max(l.left, o.left) > SLACK &&
+          Math.min(l.bottom, o.bottom) - Math.max(l.top, o.top) > SLACK,
+      );
+      if (hits.length > 0)
+        problems.push(`${describe(item)}: the legend item covers the plot (${hits.length} overlaps)`);
     }
   }
 
@@ -146,14 +173,20 @@ export function probeLayout(): LayoutProbe {
     const clips = (overflow: string) => overflow === 'hidden' || overflow === 'clip' || paintContained;
     const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
     if (wide && (clips(s.overflowX) || (scrolls(s.overflowX) && !el.matches(SIDEWAYS_OK)))) {
-      problems.push(`${describe(el)} cuts off its content sideways: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth} (overflow-x ${s.overflowX})`);
+      problems.push(
+        `${describe(el)} cuts off its content sideways: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth} (overflow-x ${s.overflowX})`,
+      );
     }
     if (tall && (clips(s.overflowY) || (scrolls(s.overflowY) && !el.matches(DOWNWARDS_OK)))) {
-      problems.push(`${describe(el)} cuts off its content downwards: scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight} (overflow-y ${s.overflowY})`);
+      problems.push(
+        `${describe(el)} cuts off its content downwards: scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight} (overflow-y ${s.overflowY})`,
+      );
     }
     // Text that spills out of a visible box runs over its neighbours: also a layout bug.
     if (wide && s.overflowX === 'visible' && !paintContained && el.closest(SIDEWAYS_OK) === null) {
-      problems.push(`${describe(el)} spills over its right edge: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
+      problems.push(
+        `${describe(el)} spills over its right edge: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`,
+      );
     }
   }
 

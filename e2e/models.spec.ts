@@ -72,7 +72,11 @@ async function workerRecord(page: Page, sampleIndices = true) {
         ...m,
         order: m.order ? digest(m.order) : undefined,
         batches: m.batches?.map(digest),
-        steps: m.steps?.map(({ step, loss, epoch, stepInEpoch }) => ({ step, loss, batch: batchOf(epoch, stepInEpoch) })),
+        steps: m.steps?.map(({ step, loss, epoch, stepInEpoch }) => ({
+          step,
+          loss,
+          batch: batchOf(epoch, stepInEpoch),
+        })),
       };
     });
   }, sampleIndices);
@@ -111,16 +115,13 @@ function query(config: Partial<RunConfig>): string {
     .join('&');
 }
 
-const closeTo = (actual: number, expected: number) =>
-  Math.abs(actual - expected) <= 1e-4 * Math.abs(expected) + 1e-6;
+const closeTo = (actual: number, expected: number) => Math.abs(actual - expected) <= 1e-4 * Math.abs(expected) + 1e-6;
 
 test.beforeEach(async ({ page }) => {
   await recordWorkerMessages(page);
 });
 
-test('the MLP learns the sine on WebGPU: every loss within 1e-4 of the reference, tensors flat', async ({
-  page,
-}) => {
+test('the MLP learns the sine on WebGPU: every loss within 1e-4 of the reference, tensors flat', async ({ page }) => {
   const config: Partial<RunConfig> = {
     dataset: 'sine',
     samples: 60,

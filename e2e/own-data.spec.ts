@@ -76,9 +76,14 @@ test('bad CSV input names its line and the dataset stays as it was', async ({ pa
   await expect(datasetSelect(page)).toHaveValue('line');
 });
 
-test('an uploaded CSV is used; a link to custom data without stored data falls back to the tutorial', async ({ page, browser }) => {
+test('an uploaded CSV is used; a link to custom data without stored data falls back to the tutorial', async ({
+  page,
+  browser,
+}) => {
   await openApp(page);
-  await page.getByLabel('Upload CSV').setInputFiles({ name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page
+    .getByLabel('Upload CSV')
+    .setInputFiles({ name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await expect(datasetSelect(page)).toHaveValue('custom');
   await expect(page.getByText('Using 7 rows (header skipped).')).toBeVisible();
 

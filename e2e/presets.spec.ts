@@ -5,9 +5,12 @@ import { logLines, openApp, status } from './helpers';
 
 const presets = (page: Page) => page.getByRole('group', { name: 'Presets' });
 const lossChart = (page: Page) => page.getByRole('figure', { name: 'Loss' });
-const pinnedLabels = (page: Page) => lossChart(page).getByRole('list', { name: 'Pinned runs' }).locator('.pinned-label');
+const pinnedLabels = (page: Page) =>
+  lossChart(page).getByRole('list', { name: 'Pinned runs' }).locator('.pinned-label');
 
-test('"Batch size 1 vs 3 vs 10" trains B=1, 3 and 10 and pins B=1 and B=3 under the live B=10 run', async ({ page }) => {
+test('"Batch size 1 vs 3 vs 10" trains B=1, 3 and 10 and pins B=1 and B=3 under the live B=10 run', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openApp(page, 'lr=0.02&epochs=4&shuffle=0');
   await presets(page).getByRole('button', { name: 'Batch size 1 vs 3 vs 10' }).click();
@@ -31,7 +34,9 @@ test('"Batch size 1 vs 3 vs 10" trains B=1, 3 and 10 and pins B=1 and B=3 under 
   expect(ghostPoints[1]).toBeLessThan(100);
 });
 
-test('"Shuffle on vs off" pins the shuffled run under the unshuffled live run, replacing earlier pins', async ({ page }) => {
+test('"Shuffle on vs off" pins the shuffled run under the unshuffled live run, replacing earlier pins', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await openApp(page, 'batch=5&epochs=2');
   await page.getByRole('button', { name: 'Train', exact: true }).click();

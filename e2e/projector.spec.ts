@@ -2,8 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, status, trainingLog } from './helpers';
 
-const logFontPx = (page: Page) =>
-  trainingLog(page).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+const logFontPx = (page: Page) => trainingLog(page).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
 const stepLineWidthPx = (page: Page) =>
   page
     .getByRole('figure', { name: 'Loss' })

@@ -28,14 +28,18 @@ async function trainedAt(page: Page, size: Size): Promise<LayoutProbe> {
   await page.setViewportSize({ width: size.width, height: size.height });
   await openApp(page, size.query);
   await trainToEnd(page);
-  await page.evaluate(() => document.querySelectorAll('.app details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await page.evaluate(() =>
+    document.querySelectorAll('.app details').forEach((d) => ((d as HTMLDetailsElement).open = true)),
+  );
   // ResizeObservers (recharts, the batch canvas) answer in the next frames.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return page.evaluate(probeLayout);
 }
 
 for (const size of SIZES) {
-  test(`${size.name} (${size.width}×${size.height}): no sideways scroll, every control visible, hittable and apart, charts sized, no clipped text`, async ({ page }) => {
+  test(`${size.name} (${size.width}×${size.height}): no sideways scroll, every control visible, hittable and apart, charts sized, no clipped text`, async ({
+    page,
+  }) => {
     const probe = await trainedAt(page, size);
     expect(probe.problems).toEqual([]);
     for (const [name, box] of Object.entries(probe.charts)) {
@@ -53,17 +57,19 @@ test('a phone stacks the views in one column; the settings come first', async ({
 });
 
 for (const size of [SIZES[0], SIZES[6]]) {
-test(`${size.name}: a finished throughput sweep (three charts, a six-column table) fits too`, async ({ page }) => {
-  await trainedAt(page, size);
-  await page.getByRole('button', { name: 'Run throughput sweep' }).click();
-  await expect(page.locator('.throughput-body')).toHaveAttribute('data-phase', 'complete', { timeout: 60_000 });
-  const probe = await page.evaluate(probeLayout);
-  expect(probe.problems).toEqual([]);
-  await expect(page.getByRole('table', { name: 'Sweep results' }).getByRole('row')).toHaveCount(6); // header + B = 1, 2, 4, 8, 10
-});
+  test(`${size.name}: a finished throughput sweep (three charts, a six-column table) fits too`, async ({ page }) => {
+    await trainedAt(page, size);
+    await page.getByRole('button', { name: 'Run throughput sweep' }).click();
+    await expect(page.locator('.throughput-body')).toHaveAttribute('data-phase', 'complete', { timeout: 60_000 });
+    const probe = await page.evaluate(probeLayout);
+    expect(probe.problems).toEqual([]);
+    await expect(page.getByRole('table', { name: 'Sweep results' }).getByRole('row')).toHaveCount(6); // header + B = 1, 2, 4, 8, 10
+  });
 }
 
-test('4K uses the space: larger type, the page wider than full HD allows, the charts side by side and large', async ({ page }) => {
+test('4K uses the space: larger type, the page wider than full HD allows, the charts side by side and large', async ({
+  page,
+}) => {
   const hd = await trainedAt(page, SIZES[3]);
   const appHd = (await page.locator('.app').boundingBox())!;
   const uhd = await trainedAt(page, SIZES[4]);

@@ -10,7 +10,9 @@ async function clickInPage(page: Page, names: string[], gapMs: number): Promise<
   await page.evaluate(
     async ({ names, gapMs }) => {
       const find = (name: string) =>
-        Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === name) as HTMLButtonElement;
+        Array.from(document.querySelectorAll('button')).find(
+          (b) => b.textContent?.trim() === name,
+        ) as HTMLButtonElement;
       for (const name of names) {
         find(name).click(); // a disabled button ignores it, as it ignores a person
         if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
@@ -76,8 +78,26 @@ test('Pause, Step, Step epoch, Train and Reset pressed rapidly in any order: the
 }) => {
   await openApp(page, 'speed=20');
   const storm = [
-    'Train', 'Pause', 'Train', 'Train', 'Pause', 'Step', 'Step', 'Train', 'Step epoch', 'Pause',
-    'Reset', 'Train', 'Pause', 'Step', 'Train', 'Reset', 'Step epoch', 'Train', 'Pause', 'Train',
+    'Train',
+    'Pause',
+    'Train',
+    'Train',
+    'Pause',
+    'Step',
+    'Step',
+    'Train',
+    'Step epoch',
+    'Pause',
+    'Reset',
+    'Train',
+    'Pause',
+    'Step',
+    'Train',
+    'Reset',
+    'Step epoch',
+    'Train',
+    'Pause',
+    'Train',
   ];
   // The same storm three ways: all in one task, a frame apart, and at about a click per step.
   for (const gap of [0, 16, 45]) {

@@ -39,8 +39,14 @@ export async function expectWholeRun(page: Page, overrides: Partial<RunConfig> =
   expect(lines).toHaveLength(steps.length);
   lines.forEach((line, i) => {
     const ref = steps[i];
-    expect([line.epoch, line.stepInEpoch, line.batch], `line ${i + 1}`).toEqual([ref.epoch, ref.stepInEpoch, ref.batch]);
-    expect(Math.abs(line.loss - ref.loss), `loss of line ${i + 1}`).toBeLessThanOrEqual(5e-5 + 1e-4 * Math.abs(ref.loss));
+    expect([line.epoch, line.stepInEpoch, line.batch], `line ${i + 1}`).toEqual([
+      ref.epoch,
+      ref.stepInEpoch,
+      ref.batch,
+    ]);
+    expect(Math.abs(line.loss - ref.loss), `loss of line ${i + 1}`).toBeLessThanOrEqual(
+      5e-5 + 1e-4 * Math.abs(ref.loss),
+    );
   });
   // The <ol> numbers its items from `start`: the first line shown is step 1 here.
   await expect(page.getByRole('log', { name: 'Training log' }).locator('ol')).toHaveAttribute('start', '1');
@@ -51,8 +57,8 @@ export const lossChart = (page: Page): Locator => page.getByRole('figure', { nam
 
 /** Points of each line the loss chart drew (recharts paths: one M/L command per point). */
 export async function lossPathPoints(page: Page): Promise<number[]> {
-  const paths = await lossChart(page).locator('path.recharts-curve').evaluateAll((els) =>
-    els.map((el) => el.getAttribute('d') ?? ''),
-  );
+  const paths = await lossChart(page)
+    .locator('path.recharts-curve')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('d') ?? ''));
   return paths.map((d) => (d.match(/[ML]/g) ?? []).length);
 }

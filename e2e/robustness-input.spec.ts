@@ -54,7 +54,9 @@ test('batch size larger than the dataset is allowed, and says that an epoch is o
 
   // With Drop last the one short batch goes: the note says no step trains, the status agrees.
   await page.getByLabel('Drop last').check();
-  await expect(batch).toHaveAccessibleDescription(/Drop last is on: the one short batch is dropped, so no step trains\./);
+  await expect(batch).toHaveAccessibleDescription(
+    /Drop last is on: the one short batch is dropped, so no step trains\./,
+  );
   await expect(status(page)).toContainText('No mini-batches');
 });
 
@@ -68,7 +70,9 @@ test('learning rate: 0, negative, NaN, Infinity and overflow are refused; a huge
   const lr = page.getByLabel('Learning rate');
   await lr.fill('1000000');
   await expect(lr).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(lr).toHaveAccessibleDescription(/Very large: SGD will most likely diverge, the loss growing to inf or nan\. Allowed/);
+  await expect(lr).toHaveAccessibleDescription(
+    /Very large: SGD will most likely diverge, the loss growing to inf or nan\. Allowed/,
+  );
   await expect(page).toHaveURL(/lr=1000000/);
   // It diverges: the log prints inf/nan like Python, and the run still finishes, without an error
   // (the divergence watch pauses it once, to explain; Train goes on).

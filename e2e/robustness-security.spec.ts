@@ -37,9 +37,9 @@ test('the built page declares a CSP of its own origin only, with no inline scrip
   expect(directives.get('base-uri')).toBe("'none'");
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
   // Every script is a same-origin file; none is inline.
-  const scripts = await page.locator('script').evaluateAll((els) =>
-    els.map((el) => ({ src: (el as HTMLScriptElement).src, text: el.textContent ?? '' })),
-  );
+  const scripts = await page
+    .locator('script')
+    .evaluateAll((els) => els.map((el) => ({ src: (el as HTMLScriptElement).src, text: el.textContent ?? '' })));
   for (const script of scripts) {
     expect(new URL(script.src).origin).toBe(new URL(page.url()).origin);
     expect(script.text.trim()).toBe('');
@@ -59,7 +59,10 @@ for (const backend of ['webgpu', 'webgl', 'cpu'] as const) {
     await trainToEnd(page);
     // Open what opens: the table view, the debug panel.
     await page.locator('details.debug-panel summary').click();
-    await page.getByText('Show as table').click().catch(() => {});
+    await page
+      .getByText('Show as table')
+      .click()
+      .catch(() => {});
 
     const origin = new URL(page.url()).origin;
     expect(requests.length).toBeGreaterThan(2);

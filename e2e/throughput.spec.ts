@@ -5,7 +5,16 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { formatLogLine } from '../src/engine/format';
 import { curveColour } from '../src/ui/sweep-series';
-import { coloursIn, logLines, openApp, PNG_SIGNATURE, referenceTrace, status, trainingLog, trainToEnd } from './helpers';
+import {
+  coloursIn,
+  logLines,
+  openApp,
+  PNG_SIGNATURE,
+  referenceTrace,
+  status,
+  trainingLog,
+  trainToEnd,
+} from './helpers';
 
 const lab = (page: Page) => page.locator('.throughput-lab');
 const body = (page: Page) => page.locator('.throughput-body');
@@ -18,7 +27,10 @@ async function openLab(page: Page): Promise<void> {
 
 function parseCsv(text: string): Record<string, string>[] {
   // No field of ours holds a newline; quoted fields may hold commas.
-  const split = (line: string) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const split = (line: string) =>
+    [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)]
+      .slice(0, -1)
+      .map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
   const [header, ...rows] = text.trimEnd().split('\n');
   const names = split(header);
   return rows.map((row) => Object.fromEntries(split(row).map((value, i) => [names[i], value])));
@@ -57,7 +69,9 @@ async function sweepAndCheck(page: Page, batchSizes: number[]) {
   await expect(figure).toBeVisible();
   await expect(figure.locator('circle.sweep-rate-dot')).toHaveCount(batchSizes.length);
   await expect(figure.locator('circle.sweep-epoch-dot')).toHaveCount(batchSizes.length);
-  const xs = await figure.locator('circle.sweep-rate-dot').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
+  const xs = await figure
+    .locator('circle.sweep-rate-dot')
+    .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
   for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1]); // log 2 axis, increasing
   for (const name of ['Loss against wall-clock time', 'Loss against epochs']) {
     const curves = page.getByRole('figure', { name }).locator('.sweep-loss-curve path.recharts-line-curve');
@@ -70,7 +84,7 @@ async function sweepAndCheck(page: Page, batchSizes: number[]) {
     page.getByRole('button', { name: 'Download sweep CSV' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^throughput-sweep-.*-webgpu\.csv$/);
-  const csv = parseCsv(await readFile((await download.path()), 'utf8'));
+  const csv = parseCsv(await readFile(await download.path(), 'utf8'));
   expect(csv).toHaveLength(batchSizes.length);
   csv.forEach((row, i) => {
     expect(Number(row.batch_size)).toBe(measured[i].batchSize);
@@ -103,9 +117,12 @@ test.describe('throughput lab', () => {
 
     // The three charts as one PNG, at 2 image pixels per CSS pixel: the rate chart's blue samples/s
     // and vermillion time-per-epoch lines are in its box, the loss curves in theirs.
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download sweep PNG' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download sweep PNG' }).click(),
+    ]);
     expect(file.suggestedFilename()).toBe('throughput-sweep-tutorial-n10-linear-webgpu.png');
-    const png = await readFile((await file.path()));
+    const png = await readFile(await file.path());
     expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     const area = (await page.locator('.throughput-charts').boundingBox())!;
     expect(Math.abs(png.readUInt32BE(16) - area.width * 2)).toBeLessThanOrEqual(4);
@@ -130,7 +147,9 @@ test.describe('throughput lab', () => {
     expect(await logLines(page)).toHaveLength(40);
     const { steps } = referenceTrace({}, 'float32');
     const shown = await trainingLog(page).getByRole('listitem').allTextContents();
-    expect(shown.map((t) => t.trim())).toEqual(steps.map((s) => formatLogLine(s.epoch, 10, s.stepInEpoch, 4, s.batch, s.loss)));
+    expect(shown.map((t) => t.trim())).toEqual(
+      steps.map((s) => formatLogLine(s.epoch, 10, s.stepInEpoch, 4, s.batch, s.loss)),
+    );
   });
 
   test('line, N = 10,000: every power of two up to 8,192, then 10,000', async ({ page }) => {

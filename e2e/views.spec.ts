@@ -194,7 +194,9 @@ test('lr = 1 diverges: the run stops, the chart marks it, and one click fixes it
   expect(await logLines(page)).toHaveLength(40);
 });
 
-test('parameter space: the loss surface as contours, the path with a point per step, the step arrows', async ({ page }) => {
+test('parameter space: the loss surface as contours, the path with a point per step, the step arrows', async ({
+  page,
+}) => {
   await openApp(page);
   const space = paramSpace(page);
   await expect(space).toHaveAttribute('data-path-points', '1'); // the initial (w, b)
@@ -270,12 +272,16 @@ test('N = 1,000,000 for 5 epochs trains without freezing the page, and every vie
     const start = performance.now();
     while (performance.now() - start < 120);
   });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length))
+    .toBeGreaterThan(0);
   await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toHaveAttribute('data-state', 'finished', { timeout: 200_000 });
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  console.log(`N = 1,000,000: ${longTasks.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...longTasks))} ms`);
+  console.log(
+    `N = 1,000,000: ${longTasks.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
+  );
   expect(Math.max(0, ...longTasks)).toBeLessThan(200);
 
   await expect(status(page)).toHaveAttribute('data-steps-done', '80');

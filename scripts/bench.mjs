@@ -16,9 +16,16 @@ const base = `http://127.0.0.1:${PORT}/`;
 const budgetMs = Number(process.env.BENCH_BUDGET_MS ?? 2000);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const args = [
-  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic',
-  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader',
-  '--use-webgpu-adapter=swiftshader', '--disable-vulkan-surface', '--use-angle=swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--disable-vulkan-surface',
+  '--use-angle=swiftshader',
 ];
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
@@ -27,12 +34,22 @@ const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--stric
   stdio: 'ignore',
   detached: true,
 });
-const stopServer = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
 process.on('exit', stopServer);
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(base)).ok) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(base)).ok) return;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('vite preview did not start');
@@ -61,7 +78,10 @@ const INSTRUMENTS = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__perf.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
-  const tick = () => { window.__perf.frames++; requestAnimationFrame(tick); };
+  const tick = () => {
+    window.__perf.frames++;
+    requestAnimationFrame(tick);
+  };
   requestAnimationFrame(tick);
 };
 
@@ -76,15 +96,21 @@ async function openApp(browser, query) {
 
 /** Milliseconds from the Train click to the first training-log line in the DOM. */
 async function timeToFirstLoss(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    const log = document.querySelector('[role=log]');
-    const t0 = performance.now();
-    const observer = new MutationObserver(() => {
-      if (log.querySelector('li')) { observer.disconnect(); resolve(performance.now() - t0); }
-    });
-    observer.observe(log, { childList: true, subtree: true });
-    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Train').click();
-  }));
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const log = document.querySelector('[role=log]');
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (log.querySelector('li')) {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        observer.observe(log, { childList: true, subtree: true });
+        [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Train').click();
+      }),
+  );
 }
 
 async function firstLoss(browser) {
@@ -101,10 +127,17 @@ async function firstLoss(browser) {
 /** A max-speed run: main-thread long tasks (> 50 ms) and frames per second while it trains. */
 async function duringRun(browser, query) {
   const { context, page } = await openApp(browser, query);
-  await page.evaluate(() => { window.__perf.longTasks = []; window.__perf.frames = 0; window.__perf.t0 = performance.now(); });
+  await page.evaluate(() => {
+    window.__perf.longTasks = [];
+    window.__perf.frames = 0;
+    window.__perf.t0 = performance.now();
+  });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await page.waitForSelector('[role=status][data-state=finished]', { timeout: 10 * 60_000 });
-  const perf = await page.evaluate(() => ({ ...window.__perf, seconds: (performance.now() - window.__perf.t0) / 1000 }));
+  const perf = await page.evaluate(() => ({
+    ...window.__perf,
+    seconds: (performance.now() - window.__perf.t0) / 1000,
+  }));
   const steps = Number(await page.getAttribute('[role=status]', 'data-steps-done'));
   await context.close();
   return {
@@ -139,7 +172,8 @@ async function duringRuns(browser, query, repeats) {
 
 const RUN_REPEATS = 5;
 
-const fmt = (v, digits = 3) => (v >= 1000 ? Math.round(v).toLocaleString('en-US') : Number(v.toPrecision(digits)).toString());
+const fmt = (v, digits = 3) =>
+  v >= 1000 ? Math.round(v).toLocaleString('en-US') : Number(v.toPrecision(digits)).toString();
 
 await waitForServer();
 const browser = await chromium.launch({ executablePath, args });
@@ -153,7 +187,8 @@ try {
 
   const byCase = {};
   for (const r of bench.results) (byCase[r.caseId] ??= {})[r.engine] = r;
-  const ratio = (caseId, a, b, key) => byCase[caseId]?.[a] && byCase[caseId]?.[b] ? byCase[caseId][a][key] / byCase[caseId][b][key] : null;
+  const ratio = (caseId, a, b, key) =>
+    byCase[caseId]?.[a] && byCase[caseId]?.[b] ? byCase[caseId][a][key] / byCase[caseId][b][key] : null;
   const ratios = {
     tutorialStepsVsNaive: ratio('tutorial', 'app-webgpu', 'naive-tfjs', 'stepsPerSecond'),
     line1mSamplesVsNaive: ratio('line-1m', 'app-webgpu', 'naive-tfjs', 'samplesPerSecond'),
@@ -164,20 +199,37 @@ try {
     line1mDataLoaderVsNaive: ratio('line-1m', 'dataloader', 'naive-tfjs', 'samplesPerSecond'),
   };
   const machine = {
-    cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30),
-    browser: `Chromium ${version} (headless)`, node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    browser: `Chromium ${version} (headless)`,
+    node: process.version,
     adapter: bench.log.find((l) => l.startsWith('adapter')) ?? 'see bench.log',
   };
-  const results = { date: new Date().toISOString(), machine, budgetMs, engines: bench.results, log: bench.log, ratios, latency, runs: [tutorialRun, chartRun], mainThreadJs: js };
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    budgetMs,
+    engines: bench.results,
+    log: bench.log,
+    ratios,
+    latency,
+    runs: [tutorialRun, chartRun],
+    mainThreadJs: js,
+  };
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
   console.log(`\nminibatch-lab benchmark — ${machine.cpu}, ${machine.cores} cores, ${machine.browser}`);
-  console.log('\n| configuration | engine | path | steps/s | samples/s | max rel. loss error vs float32 (PyTorch) | vs float64 |');
+  console.log(
+    '\n| configuration | engine | path | steps/s | samples/s | max rel. loss error vs float32 (PyTorch) | vs float64 |',
+  );
   console.log('| --- | --- | --- | ---: | ---: | ---: | ---: |');
   const err = (v) => (v == null ? '—' : v.toExponential(1));
   for (const r of bench.results) {
-    console.log(`| ${r.caseId} | ${r.engine} | ${r.note ?? ''} | ${fmt(r.stepsPerSecond)} | ${fmt(r.samplesPerSecond)} | ${err(r.maxRelativeError)} | ${err(r.maxRelativeErrorFloat64)} |`);
+    console.log(
+      `| ${r.caseId} | ${r.engine} | ${r.note ?? ''} | ${fmt(r.stepsPerSecond)} | ${fmt(r.samplesPerSecond)} | ${err(r.maxRelativeError)} | ${err(r.maxRelativeErrorFloat64)} |`,
+    );
   }
   console.log('\n| ratio | value |\n| --- | ---: |');
   for (const [k, v] of Object.entries(ratios)) console.log(`| ${k} | ${v == null ? '—' : fmt(v) + '×'} |`);

@@ -33,7 +33,12 @@ function anchors(markdown: string): Set<string> {
 }
 
 /** Each broken relative link in `file` (a path from the repository root), as "file: target (why)". */
-function brokenLinks(file: string, markdown: string, exists: (path: string) => boolean, read: (path: string) => string): string[] {
+function brokenLinks(
+  file: string,
+  markdown: string,
+  exists: (path: string) => boolean,
+  read: (path: string) => string,
+): string[] {
   const broken: string[] = [];
   for (const [, target] of prose(markdown).matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto: …

@@ -42,6 +42,7 @@ test("docs/url.md's run settings are the settings table's rows", () => {
   expect(start, `${START} in docs/url.md`).toBeGreaterThan(-1);
   expect(end).toBeGreaterThan(start);
   const expected = `${START}\n${settingsMarkdown()}\n${END}`;
-  if (process.env.WRITE_DOCS === '1') writeFileSync(FILE, text.slice(0, start) + expected + text.slice(end + END.length));
+  if (process.env.WRITE_DOCS === '1')
+    writeFileSync(FILE, text.slice(0, start) + expected + text.slice(end + END.length));
   else expect(text.slice(start, end + END.length), 'run `npm run docs:url` to rewrite it').toBe(expected);
 });

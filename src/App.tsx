@@ -117,100 +117,105 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
   const statusRun = run.state === 'running' || caughtUp ? run : lastRunning.current;
   return (
     <I18nContext.Provider value={i18n}>
-    <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
-      {!page.embed && (
-      <header className="app-header">
-        <div className="app-title-row">
-          <h1>
-            <span translate="no">minibatch-lab</span> <span className="tagline">{t('app.tagline')}</span>
-          </h1>
-          <LanguageSwitch
-            locale={locale}
-            onChange={(next) => {
-              setLocale(next);
-              writeLangToUrl(next);
-            }}
-          />
-        </div>
-        <p className="intro">{t('app.intro')}</p>
-      </header>
-      )}
+      <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
+        {!page.embed && (
+          <header className="app-header">
+            <div className="app-title-row">
+              <h1>
+                <span translate="no">minibatch-lab</span> <span className="tagline">{t('app.tagline')}</span>
+              </h1>
+              <LanguageSwitch
+                locale={locale}
+                onChange={(next) => {
+                  setLocale(next);
+                  writeLangToUrl(next);
+                }}
+              />
+            </div>
+            <p className="intro">{t('app.intro')}</p>
+          </header>
+        )}
 
-      {showUrlNotice && (
-        <div className="url-notice" role="alert">
-          <p>{t('app.urlIgnored')}</p>
-          <ul>
-            {urlIgnored.map((line, i) => (
-              <li key={i}>{i18n.say(line)}</li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => setShowUrlNotice(false)}>
-            {t('app.dismiss')}
-          </button>
-        </div>
-      )}
+        {showUrlNotice && (
+          <div className="url-notice" role="alert">
+            <p>{t('app.urlIgnored')}</p>
+            <ul>
+              {urlIgnored.map((line, i) => (
+                <li key={i}>{i18n.say(line)}</li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => setShowUrlNotice(false)}>
+              {t('app.dismiss')}
+            </button>
+          </div>
+        )}
 
-      <div className="layout">
-        <aside className="sidebar">
-          <Controls
-            settings={settings}
-            runState={run.state}
-            onSettingsChange={onSettingsChange}
-            onTrain={() => client.train()}
-            onPause={() => client.pause()}
-            onStep={() => client.step()}
-            onStepEpoch={() => client.stepEpoch()}
-            datasetSize={run.datasetSize}
-            onReset={() => client.reset(settings, RUN_RESET)}
-            hidden={page.hidden}
-          />
-          {!page.hidden.has('presets') && <PresetsGroup onPreset={onPreset} />}
-          {!page.hidden.has('export') && <ExportGroup run={run} settings={settings} />}
-          {!page.hidden.has('view') && (
-          <div className="view-options" role="group" aria-label={t('app.view')}>
-            <CheckField
-              label={t('app.projector')}
-              checked={projector}
-              onChange={(on) => {
-                setProjector(on);
-                writeProjectorToUrl(on);
+        <div className="layout">
+          <aside className="sidebar">
+            <Controls
+              settings={settings}
+              runState={run.state}
+              onSettingsChange={onSettingsChange}
+              onTrain={() => client.train()}
+              onPause={() => client.pause()}
+              onStep={() => client.step()}
+              onStepEpoch={() => client.stepEpoch()}
+              datasetSize={run.datasetSize}
+              onReset={() => client.reset(settings, RUN_RESET)}
+              hidden={page.hidden}
+            />
+            {!page.hidden.has('presets') && <PresetsGroup onPreset={onPreset} />}
+            {!page.hidden.has('export') && <ExportGroup run={run} settings={settings} />}
+            {!page.hidden.has('view') && (
+              <div className="view-options" role="group" aria-label={t('app.view')}>
+                <CheckField
+                  label={t('app.projector')}
+                  checked={projector}
+                  onChange={(on) => {
+                    setProjector(on);
+                    writeProjectorToUrl(on);
+                  }}
+                />
+                <ShortcutsHelp />
+              </div>
+            )}
+          </aside>
+
+          <main className="main">
+            <StatusBar run={statusRun} onRestart={() => client.restart()} />
+            <ParamsPanel
+              initial={run.initialParams}
+              current={run.currentParams}
+              stepsDone={run.stepsDone}
+              seed={run.config.seed}
+              model={modelSpecFor(run.config)}
+            />
+            <Charts
+              run={viewsRun}
+              heavy={heavy}
+              initialView={page}
+              pins={pins}
+              onUseLearningRate={(learningRate) => {
+                onSettingsChange({ ...settings, learningRate }, 'run');
+                client.train();
               }}
             />
-            <ShortcutsHelp />
-          </div>
-          )}
-        </aside>
-
-        <main className="main">
-          <StatusBar run={statusRun} onRestart={() => client.restart()} />
-          <ParamsPanel
-            initial={run.initialParams}
-            current={run.currentParams}
-            stepsDone={run.stepsDone}
-            seed={run.config.seed}
-            model={modelSpecFor(run.config)}
-          />
-          <Charts
-            run={viewsRun}
-            heavy={heavy}
-            initialView={page}
-            pins={pins}
-            onUseLearningRate={(learningRate) => {
-              onSettingsChange({ ...settings, learningRate }, 'run');
-              client.train();
-            }}
-          />
-          <TrainingLog
-            lines={logLines}
-            total={log.shown.stepsDone}
-            // From the log's own snapshot, so the whole window is drawn once, by the redraw after the run stops.
-            live={log.shown.state === 'running' && settings.speed === 0}
-          />
-          <ThroughputLab run={run} sweeps={client.sweeps} onSweep={() => client.sweep()} onCancel={() => client.cancelSweep()} />
-          <DebugPanel run={run} />
-        </main>
+            <TrainingLog
+              lines={logLines}
+              total={log.shown.stepsDone}
+              // From the log's own snapshot, so the whole window is drawn once, by the redraw after the run stops.
+              live={log.shown.state === 'running' && settings.speed === 0}
+            />
+            <ThroughputLab
+              run={run}
+              sweeps={client.sweeps}
+              onSweep={() => client.sweep()}
+              onCancel={() => client.cancelSweep()}
+            />
+            <DebugPanel run={run} />
+          </main>
+        </div>
       </div>
-    </div>
     </I18nContext.Provider>
   );
 }

@@ -128,7 +128,8 @@ const isTestFile = (path: string) => /\.test\.tsx?$/.test(path);
 const isTestSupport = (path: string) =>
   isTestFile(path) || path.includes('/__fixtures__/') || Object.hasOwn(TEST_HELPERS, path);
 
-type EdgeKind = 'import' | 'export from' | 'import()' | 'import type' | 'new URL' | 'require' | 'reference' | 'import.meta.glob';
+type EdgeKind =
+  'import' | 'export from' | 'import()' | 'import type' | 'new URL' | 'require' | 'reference' | 'import.meta.glob';
 
 interface Edge {
   specifier: string;
@@ -148,18 +149,32 @@ const isImportMeta = (node: ts.Node, name: string) =>
 
 /** Every module a file refers to, from its syntax tree. A specifier that is not a literal is kept as '?'. */
 function edgesOf(path: string, text: string): Edge[] {
-  const scriptKind = /\.[cm]?jsx?$/.test(path) ? ts.ScriptKind.JS : path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const scriptKind = /\.[cm]?jsx?$/.test(path)
+    ? ts.ScriptKind.JS
+    : path.endsWith('.tsx')
+      ? ts.ScriptKind.TSX
+      : ts.ScriptKind.TS;
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind);
   const edges: Edge[] = [];
   const add = (specifier: string | null, at: ts.Node | number, kind: EdgeKind, typeOnly = false) => {
     const pos = typeof at === 'number' ? at : at.getStart(source);
-    edges.push({ specifier: specifier ?? '?', kind, typeOnly, line: source.getLineAndCharacterOfPosition(pos).line + 1 });
+    edges.push({
+      specifier: specifier ?? '?',
+      kind,
+      typeOnly,
+      line: source.getLineAndCharacterOfPosition(pos).line + 1,
+    });
   };
   for (const ref of source.referencedFiles) add(ref.fileName, ref.pos, 'reference', true);
   for (const ref of source.typeReferenceDirectives) add(ref.fileName, ref.pos, 'reference', true);
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
-      add(stringOf(node.moduleSpecifier), node, node.importClause?.isTypeOnly ? 'import type' : 'import', node.importClause?.isTypeOnly);
+      add(
+        stringOf(node.moduleSpecifier),
+        node,
+        node.importClause?.isTypeOnly ? 'import type' : 'import',
+        node.importClause?.isTypeOnly,
+      );
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
       add(stringOf(node.moduleSpecifier), node, 'export from', node.isTypeOnly);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
@@ -168,8 +183,10 @@ function edgesOf(path: string, text: string): Edge[] {
       add(stringOf(node.argument.literal), node, 'import type', true);
     } else if (ts.isCallExpression(node)) {
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) add(stringOf(node.arguments[0]), node, 'import()');
-      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') add(stringOf(node.arguments[0]), node, 'require');
-      else if (isImportMeta(node.expression, 'glob')) add(stringOf(node.arguments[0]) ?? 'glob', node, 'import.meta.glob');
+      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require')
+        add(stringOf(node.arguments[0]), node, 'require');
+      else if (isImportMeta(node.expression, 'glob'))
+        add(stringOf(node.arguments[0]) ?? 'glob', node, 'import.meta.glob');
     } else if (
       ts.isNewExpression(node) &&
       ts.isIdentifier(node.expression) &&
@@ -190,7 +207,12 @@ const matches = (pkg: string, patterns: readonly string[]) =>
 
 /** 'react-dom/client' → 'react-dom', '@tensorflow/tfjs-core/dist/x' → '@tensorflow/tfjs-core'. */
 const packageOf = (specifier: string) =>
-  specifier.startsWith('node:') ? specifier : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  specifier.startsWith('node:')
+    ? specifier
+    : specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
 
 /** A relative or root specifier as a path from the repository root, matched to a file where one fits. */
 function resolve(from: string, specifier: string, files: ReadonlySet<string>): string {
@@ -201,7 +223,11 @@ function resolve(from: string, specifier: string, files: ReadonlySet<string>): s
     else if (part !== '.' && part !== '') parts.push(part);
   }
   const path = parts.join('/');
-  const candidates = [path, ...['.ts', '.tsx', '.d.ts', '/index.ts', '/index.tsx'].map((e) => path + e), path.replace(/\.js$/, '.ts')];
+  const candidates = [
+    path,
+    ...['.ts', '.tsx', '.d.ts', '/index.ts', '/index.tsx'].map((e) => path + e),
+    path.replace(/\.js$/, '.ts'),
+  ];
   return candidates.find((c) => files.has(c)) ?? path;
 }
 
@@ -212,7 +238,9 @@ function checkLayers(files: Readonly<Record<string, string>>, used = new Set<str
   for (const from of [...paths].sort()) {
     const layer = layerOf(from);
     if (layer === null) {
-      problems.push(`${from}: no layer rule covers ${from.replace(/[^/]+$/, '')} (add one to src/architecture.test.ts)`);
+      problems.push(
+        `${from}: no layer rule covers ${from.replace(/[^/]+$/, '')} (add one to src/architecture.test.ts)`,
+      );
       continue;
     }
     const rule = RULES[layer];
@@ -227,11 +255,14 @@ function checkLayers(files: Readonly<Record<string, string>>, used = new Set<str
       const where = `${from}:${edge.line}`;
       const via = edge.kind === 'import' ? '' : ` (${edge.kind})`;
       if (edge.kind === 'import.meta.glob') {
-        if (!GLOB_USERS.has(from)) problems.push(`${where} → ${edge.specifier}${via}: a glob's files cannot be checked; import them by name`);
+        if (!GLOB_USERS.has(from))
+          problems.push(`${where} → ${edge.specifier}${via}: a glob's files cannot be checked; import them by name`);
         continue;
       }
       if (edge.specifier === '?') {
-        problems.push(`${where}${via}: a module named by a computed expression cannot be checked; name it with a literal`);
+        problems.push(
+          `${where}${via}: a module named by a computed expression cannot be checked; name it with a literal`,
+        );
         continue;
       }
       if (!/^\.{1,2}\/|^\//.test(edge.specifier)) {
@@ -265,7 +296,11 @@ function checkLayers(files: Readonly<Record<string, string>>, used = new Set<str
 const SOURCES: Record<string, string> = {
   ...Object.fromEntries(
     Object.entries(
-      import.meta.glob<string>('/src/**/*.{ts,tsx,mts,cts,js,mjs,cjs}', { query: '?raw', import: 'default', eager: true }),
+      import.meta.glob<string>('/src/**/*.{ts,tsx,mts,cts,js,mjs,cjs}', {
+        query: '?raw',
+        import: 'default',
+        eager: true,
+      }),
     ).map(([path, text]) => [path.slice(1), text]),
   ),
   'src/architecture.test.ts': ownText,
@@ -275,7 +310,13 @@ describe('the layers', () => {
   it('read the whole source tree', () => {
     const paths = Object.keys(SOURCES);
     expect(paths.length).toBeGreaterThan(100);
-    for (const known of ['src/engine/config.ts', 'src/ui/LossChart.tsx', 'src/sw/sw.js', 'src/i18n/react.tsx', 'src/architecture.test.ts']) {
+    for (const known of [
+      'src/engine/config.ts',
+      'src/ui/LossChart.tsx',
+      'src/sw/sw.js',
+      'src/i18n/react.tsx',
+      'src/architecture.test.ts',
+    ]) {
       expect(paths).toContain(known);
     }
   });
@@ -303,7 +344,8 @@ describe('the layers', () => {
     const planted = {
       'src/engine/planted.ts': "import { lttb } from '../ui/LossChart';\nimport * as tf from '@tensorflow/tfjs-core';",
       'src/engine/message.ts': "import type { Message } from '../i18n/message';",
-      'src/state/planted.ts': "import type { LossPoint } from '../ui/loss-series';\nconst run = () => import('../worker/run');",
+      'src/state/planted.ts':
+        "import type { LossPoint } from '../ui/loss-series';\nconst run = () => import('../worker/run');",
       'src/state/trainer-client.ts': "new Worker(new URL('../worker/index.ts', import.meta.url), { type: 'module' });",
       'src/state/sneaky.ts': "new Worker(new URL('../worker/run.ts', import.meta.url));",
       'src/analysis/planted.ts': "export { tickLabel } from '../ui/numbers';\nimport { t } from '../i18n/translate';",
@@ -311,7 +353,8 @@ describe('the layers', () => {
       'src/ui/planted.tsx': "import React from 'react';\nimport { trainerFor } from '../worker/trainer-factory';",
       'src/i18n/react.tsx': "import { useContext } from 'react';",
       'src/i18n/translate.ts': "import { useContext } from 'react';",
-      'src/ui/fine.ts': "import { plottablePoints } from '../analysis/loss-series';\nimport { RunStore } from '../state/run-store';",
+      'src/ui/fine.ts':
+        "import { plottablePoints } from '../analysis/loss-series';\nimport { RunStore } from '../state/run-store';",
       'src/ui/uses-fixture.ts': "import { VECTORS } from '../engine/__fixtures__/pytorch-vectors';",
       'src/engine/x.test.ts': "import { it } from 'vitest';\nimport { VECTORS } from './__fixtures__/pytorch-vectors';",
       'src/ui/tricky.ts':

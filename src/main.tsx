@@ -15,11 +15,15 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 // The user's CSV data, if this browser stored some: dataset=custom needs it (else: the tutorial's).
 const storedData = loadCustomData();
 // The link is read once, here: the settings, the page's options, and what it said that was not used.
-const link = parseLink(window.location.search, storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG);
+const link = parseLink(
+  window.location.search,
+  storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG,
+);
 const { config } = link;
 const store = new RunStore(config);
 // The link's lang= first, then the browser's languages (navigator.languages, most preferred first).
-const locale = link.page.locale ?? detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
+const locale =
+  link.page.locale ?? detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
 const testHooks = testHooksEnabled(window.location.search);
 const client = new TrainerClient(store, config, undefined, { testHooks });
 if (testHooks) installTestHooks(client);
@@ -40,7 +44,14 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App store={store} client={client} initialSettings={config} page={link.page} urlIgnored={link.ignored} initialLocale={locale} />
+      <App
+        store={store}
+        client={client}
+        initialSettings={config}
+        page={link.page}
+        urlIgnored={link.ignored}
+        initialLocale={locale}
+      />
     </ErrorBoundary>
   </StrictMode>,
 );

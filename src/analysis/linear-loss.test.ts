@@ -29,7 +29,11 @@ describe('linear full-data loss from moments', () => {
     const xs = [0.5, -1, 3, 7.25, 2];
     const ys = [1, 0.3, -2, 5, 4.5];
     const m = dataMoments(xs, ys);
-    for (const [w, b] of [[0, 0], [1.5, -2], [-3, 0.25]]) {
+    for (const [w, b] of [
+      [0, 0],
+      [1.5, -2],
+      [-3, 0.25],
+    ]) {
       expect(fullLoss(m, w, b)).toBeCloseTo(directLoss(xs, ys, w, b), 10);
     }
   });

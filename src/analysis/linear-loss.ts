@@ -49,8 +49,7 @@ export function dataMoments(x: ArrayLike<number>, y: ArrayLike<number>): DataMom
 
 /** The full-data MSE at (w, b); never below 0 (rounding can push the exact formula a hair under). */
 export function fullLoss(m: DataMoments, w: number, b: number): number {
-  const value =
-    w * w * m.meanXX + 2 * w * b * m.meanX + b * b - 2 * w * m.meanXY - 2 * b * m.meanY + m.meanYY;
+  const value = w * w * m.meanXX + 2 * w * b * m.meanX + b * b - 2 * w * m.meanXY - 2 * b * m.meanY + m.meanYY;
   return Math.max(0, value);
 }
 

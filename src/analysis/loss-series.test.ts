@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decadeTicks, linearAxis, logDomain, niceCeiling, onAxis, plottablePoints, stepLossPoints, xAxisEnd } from './loss-series';
+import {
+  decadeTicks,
+  linearAxis,
+  logDomain,
+  niceCeiling,
+  onAxis,
+  plottablePoints,
+  stepLossPoints,
+  xAxisEnd,
+} from './loss-series';
 
 describe('loss series', () => {
   it('plots every step, 1-based, while there are few', () => {
@@ -44,13 +53,25 @@ describe('loss series', () => {
   });
 
   it('ends a linear axis on a round number at or above the highest loss', () => {
-    expect(linearAxis([[{ step: 1, loss: 63.6 }], [{ step: 2, loss: 0.1 }]])).toEqual({ domain: [0, 80], ticks: [0, 20, 40, 60, 80] });
+    expect(linearAxis([[{ step: 1, loss: 63.6 }], [{ step: 2, loss: 0.1 }]])).toEqual({
+      domain: [0, 80],
+      ticks: [0, 20, 40, 60, 80],
+    });
     expect(linearAxis([[{ step: 1, loss: 0.26 }]]).domain).toEqual([0, 0.3]);
     expect(linearAxis([]).domain).toEqual([0, 1]);
   });
 
   it('puts steps on an epoch axis as fractions of an epoch', () => {
-    expect(onAxis([{ step: 2, loss: 5 }, { step: 4, loss: 1 }], 'epoch', 4)).toEqual([
+    expect(
+      onAxis(
+        [
+          { step: 2, loss: 5 },
+          { step: 4, loss: 1 },
+        ],
+        'epoch',
+        4,
+      ),
+    ).toEqual([
       { x: 0.5, loss: 5 },
       { x: 1, loss: 1 },
     ]);
@@ -69,4 +90,3 @@ describe('loss series', () => {
     expect(xAxisEnd('epoch', 8000, 5119, 4)).toBe(2000);
   });
 });
-

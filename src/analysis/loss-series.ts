@@ -100,7 +100,13 @@ export function onAxis(points: readonly LossPoint[], mode: XAxisMode, stepsPerEp
  * finished ones, a round number just past the newest step (at most the run's end) for long ones
  * under way, and never shorter than a pinned run.
  */
-export function xAxisEnd(mode: XAxisMode, totalSteps: number, stepsDone: number, stepsPerEpoch: number, pinnedEnd = 0): number {
+export function xAxisEnd(
+  mode: XAxisMode,
+  totalSteps: number,
+  stepsDone: number,
+  stepsPerEpoch: number,
+  pinnedEnd = 0,
+): number {
   const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
   const runEnd = Math.max(totalSteps, 1) / per;
   const whole = totalSteps <= WHOLE_RUN_AXIS_MAX || stepsDone >= totalSteps;

@@ -23,7 +23,11 @@ describe('lttbIndices', () => {
 
   it('picks one point from each bucket', () => {
     const n = 102;
-    const kept = lttbIndices(range(n), range(n).map((x) => (x * 37) % 11), 12);
+    const kept = lttbIndices(
+      range(n),
+      range(n).map((x) => (x * 37) % 11),
+      12,
+    );
     // 100 inner points in 10 buckets of 10: bucket k covers 1 + 10k .. 10 + 10k.
     for (let k = 0; k < 10; k++) {
       expect(kept[k + 1]).toBeGreaterThanOrEqual(1 + 10 * k);

@@ -9,7 +9,11 @@ const ACTIVATIONS: Record<ActivationName, (z: number) => number> = {
   sigmoid: (z) => 1 / (1 + Math.exp(-z)),
 };
 
-export function mlpPredictor(params: ArrayLike<number>, hidden: number, activation: ActivationName): (x: number) => number {
+export function mlpPredictor(
+  params: ArrayLike<number>,
+  hidden: number,
+  activation: ActivationName,
+): (x: number) => number {
   const act = ACTIVATIONS[activation];
   const w1 = Array.from({ length: hidden }, (_, j) => params[j]);
   const b1 = Array.from({ length: hidden }, (_, j) => params[hidden + j]);

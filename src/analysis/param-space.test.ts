@@ -4,7 +4,10 @@ import { contourLevels, levelEllipse, paramBox, stepArrows } from './param-space
 import { evenIndices, evenPick } from './sampling';
 
 const xs = Array.from({ length: 10 }, (_, i) => i + 1);
-const tutorial = dataMoments(xs, xs.map((x) => 2 * x));
+const tutorial = dataMoments(
+  xs,
+  xs.map((x) => 2 * x),
+);
 
 describe('parameter space', () => {
   it('draws level sets on which the loss really is the level', () => {
@@ -18,7 +21,13 @@ describe('parameter space', () => {
   });
 
   it('spaces contour levels geometrically between the lowest and highest loss in the window', () => {
-    const box = paramBox([{ w: -0.0075, b: 0.5364 }, { w: 2, b: 0.01 }], { w: 2, b: 0 });
+    const box = paramBox(
+      [
+        { w: -0.0075, b: 0.5364 },
+        { w: 2, b: 0.01 },
+      ],
+      { w: 2, b: 0 },
+    );
     const levels = contourLevels(tutorial, box, 8);
     expect(levels).toHaveLength(8);
     for (let k = 1; k < levels.length; k++) expect(levels[k] / levels[k - 1]).toBeCloseTo(levels[1] / levels[0], 9);
@@ -28,7 +37,12 @@ describe('parameter space', () => {
 
   it('frames the path and the minimum, padded, and ignores a path that has run off to infinity', () => {
     const box = paramBox(
-      [{ w: 0, b: 0.5 }, { w: 1, b: 0.2 }, { w: 1e30, b: -1e30 }, { w: Number.NaN, b: 0 }],
+      [
+        { w: 0, b: 0.5 },
+        { w: 1, b: 0.2 },
+        { w: 1e30, b: -1e30 },
+        { w: Number.NaN, b: 0 },
+      ],
       { w: 2, b: 0 },
     );
     expect(box.wMin).toBeLessThan(0);

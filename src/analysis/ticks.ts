@@ -4,7 +4,9 @@ export function niceTicks(lo: number, hi: number, target = 6): number[] {
   if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
   const raw = (hi - lo) / Math.max(target - 1, 1);
   const decade = 10 ** Math.floor(Math.log10(raw));
-  const nearest = [1, 2, 5, 10].reduce((best, m) => (Math.abs(Math.log(m * decade / raw)) < Math.abs(Math.log(best * decade / raw)) ? m : best));
+  const nearest = [1, 2, 5, 10].reduce((best, m) =>
+    Math.abs(Math.log((m * decade) / raw)) < Math.abs(Math.log((best * decade) / raw)) ? m : best,
+  );
   const step = nearest * decade;
   const ticks: number[] = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {

@@ -16,7 +16,13 @@ import { LinearSgdTrainer, type StepReadout, type Trainer } from '../worker/trai
 import { createTrainer, engineName } from '../worker/trainer-factory';
 import { caseConfig, CASES, ENGINES, type BenchCase, type EngineName, type EngineResult } from './cases';
 
-export type BenchRequest = { type: 'run'; engines: EngineName[]; caseIds: string[]; budgetMs: number; checkSteps: number };
+export type BenchRequest = {
+  type: 'run';
+  engines: EngineName[];
+  caseIds: string[];
+  budgetMs: number;
+  checkSteps: number;
+};
 export type BenchMessage = { type: 'result'; result: EngineResult } | { type: 'log'; text: string } | { type: 'done' };
 
 const post = (m: BenchMessage) => self.postMessage(m);
@@ -79,8 +85,7 @@ async function train(
 
 const prefetchFor = (plan: RunPlan) => (chunks: ChunkPolicy) => chunks.prefetch(plan);
 
-const relError = (actual: number, expected: number) =>
-  Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-6);
+const relError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-6);
 
 function rates(steps: number, seconds: number, plan: RunPlan) {
   const stepsPerSecond = steps / seconds;
@@ -104,7 +109,15 @@ function measureDataLoader(c: BenchCase, budgetMs: number): EngineResult {
   let steps = 0;
   while (performance.now() - started < budgetMs) steps += plan.nextEpochBatches().length;
   const seconds = (performance.now() - started) / 1000;
-  return { caseId: c.id, engine: 'dataloader', backend: null, steps, seconds, ...rates(steps, seconds, plan), maxRelativeError: null };
+  return {
+    caseId: c.id,
+    engine: 'dataloader',
+    backend: null,
+    steps,
+    seconds,
+    ...rates(steps, seconds, plan),
+    maxRelativeError: null,
+  };
 }
 
 async function measure(engine: EngineName, c: BenchCase, budgetMs: number, checkSteps: number): Promise<EngineResult> {
@@ -153,8 +166,16 @@ async function measure(engine: EngineName, c: BenchCase, budgetMs: number, check
   const checker = make(checkPlan);
   try {
     const checking = { naive, prefetch: prefetchFor(checkPlan), maxSteps: checkSteps };
-    await train(checker, checkBatch, checking, () => false, (batches, readouts) =>
-      compare(batches, readouts.map((r) => r.loss)),
+    await train(
+      checker,
+      checkBatch,
+      checking,
+      () => false,
+      (batches, readouts) =>
+        compare(
+          batches,
+          readouts.map((r) => r.loss),
+        ),
     );
   } finally {
     checker.dispose();
@@ -184,13 +205,19 @@ async function run(request: BenchRequest): Promise<void> {
     if (engine.backend) {
       const info = await selectBackend(engine.backend);
       if (info.name !== engine.backend) {
-        post({ type: 'log', text: `${engine.name}: ${engine.backend} unavailable (${info.fallbackReasons.map((f) => `${f.backend}: ${englishText(f.reason)}`).join('; ')})` });
+        post({
+          type: 'log',
+          text: `${engine.name}: ${engine.backend} unavailable (${info.fallbackReasons.map((f) => `${f.backend}: ${englishText(f.reason)}`).join('; ')})`,
+        });
         continue;
       }
       if (info.adapter) {
         const a = info.adapter;
         const fallback = a.isFallbackAdapter ? ', fallback adapter' : '';
-        post({ type: 'log', text: `adapter: ${a.vendor} ${a.architecture} ${a.description}${fallback}`.replace(/\s+/g, ' ') });
+        post({
+          type: 'log',
+          text: `adapter: ${a.vendor} ${a.architecture} ${a.description}${fallback}`.replace(/\s+/g, ' '),
+        });
       }
     }
     for (const c of CASES.filter((k) => request.caseIds.includes(k.id))) {

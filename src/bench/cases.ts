@@ -2,13 +2,7 @@
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 
 export type EngineName =
-  | 'naive-tfjs'
-  | 'app-webgpu'
-  | 'app-webgpu-preshuffled'
-  | 'app-webgl'
-  | 'app-cpu'
-  | 'js-float64'
-  | 'dataloader';
+  'naive-tfjs' | 'app-webgpu' | 'app-webgpu-preshuffled' | 'app-webgl' | 'app-cpu' | 'js-float64' | 'dataloader';
 
 export const ENGINES: { name: EngineName; label: string; backend: 'webgpu' | 'webgl' | 'cpu' | null }[] = [
   { name: 'naive-tfjs', label: 'naive tfjs loop (webgpu, op by op, read each step)', backend: 'webgpu' },

@@ -5,7 +5,15 @@
 import type { CustomData } from './csv-data';
 import { problem, type Problem } from './problem';
 import type { Seed } from './seed';
-import { choicesOf, readSetting, settingOf, SETTINGS, type SettingField, type SettingProblemKey, type SettingSpec } from './settings';
+import {
+  choicesOf,
+  readSetting,
+  settingOf,
+  SETTINGS,
+  type SettingField,
+  type SettingProblemKey,
+  type SettingSpec,
+} from './settings';
 
 export { normalizeSeed, seedBigInt, SEED_MAX, SEED_MIN, type Seed } from './seed';
 export { SPEED_CHOICES } from './settings';
@@ -106,7 +114,8 @@ export function validateConfig(
   const config: RunConfig = { ...fallback };
   const problems: ConfigProblems = {};
   if (candidate.customData !== undefined) {
-    if (isCustomData(candidate.customData)) config.customData = { x: candidate.customData.x, y: candidate.customData.y };
+    if (isCustomData(candidate.customData))
+      config.customData = { x: candidate.customData.x, y: candidate.customData.y };
     else problems.customData = problem('error.customData', { max: LIMITS.maxSamples });
   }
   const settable = config as unknown as Record<SettingField, unknown>;

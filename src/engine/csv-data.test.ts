@@ -79,7 +79,9 @@ describe('dataset custom', () => {
     expect(config.samples).toBe(5);
     expect(datasetSizeFor(config)).toBe(5);
     expect(Array.from(createRunPlan({ ...config, batchSize: 2 }).dataset.y)).toEqual([3, 5, 7, 9, 11]);
-    expect(validateConfig({ customData: { x: new Float32Array(2), y: new Float32Array(3) } }).errors.customData).toBeDefined();
+    expect(
+      validateConfig({ customData: { x: new Float32Array(2), y: new Float32Array(3) } }).errors.customData,
+    ).toBeDefined();
     expect(validateConfig({ dataset: 'custom' }, { ...DEFAULT_CONFIG, customData }).config.dataset).toBe('custom');
   });
 });

@@ -20,8 +20,7 @@ export type CsvProblemKey =
   | 'csv.tooLargeFloat32';
 
 export type CsvParseResult =
-  | { ok: true; data: CustomData; header: boolean }
-  | { ok: false; problem: Problem<CsvProblemKey> };
+  { ok: true; data: CustomData; header: boolean } | { ok: false; problem: Problem<CsvProblemKey> };
 
 /** A refusal, said by the page in its reader's language. */
 function refuse(key: CsvProblemKey, params?: Problem['params']): CsvParseResult {

@@ -44,7 +44,11 @@ describe('DataLoader batching', () => {
 
   it('walks 0..N-1 in order in every epoch with shuffle off', () => {
     for (const epoch of epochsOf({ ...tutorial, batchSize: 4, shuffle: false }, 7, 3)) {
-      expect(epoch).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+      expect(epoch).toEqual([
+        [0, 1, 2, 3],
+        [4, 5, 6, 7],
+        [8, 9],
+      ]);
     }
     expect(epochsOf({ ...tutorial, batchSize: 4, shuffle: false, dropLast: true }, 7, 1)[0]).toEqual([
       [0, 1, 2, 3],
@@ -72,7 +76,10 @@ describe('DataLoader batching', () => {
   it('splits an order into batches without reordering or copying it', () => {
     const order = Int32Array.of(5, 4, 3, 2, 1);
     expect(asLists(splitIntoBatches(order, 2, false))).toEqual([[5, 4], [3, 2], [1]]);
-    expect(asLists(splitIntoBatches(order, 2, true))).toEqual([[5, 4], [3, 2]]);
+    expect(asLists(splitIntoBatches(order, 2, true))).toEqual([
+      [5, 4],
+      [3, 2],
+    ]);
     // Views of the one order: an epoch of N samples is one allocation, whatever B is.
     expect(splitIntoBatches(order, 2, false).every((batch) => batch.buffer === order.buffer)).toBe(true);
   });

@@ -17,7 +17,7 @@ function nextFloat32(x: number, up: boolean): number {
   }
   f32[0] = x;
   // Moving away from zero is +1 on the bit pattern, towards zero −1, whatever the sign.
-  u32[0] += (x > 0) === up ? 1 : -1;
+  u32[0] += x > 0 === up ? 1 : -1;
   return f32[0];
 }
 

@@ -156,7 +156,10 @@ export const mlpStepFloat32: MlpStep = (dataset, batch, p, hidden, activation, l
     grad[2 * h + j] = w2;
     grad[j] = w1;
   }
-  grad.set(columnSums32((k, j) => gz[k][j], n, h), h);
+  grad.set(
+    columnSums32((k, j) => gz[k][j], n, h),
+    h,
+  );
   grad[3 * h] = cascadeSum32(g);
 
   const minusLr = -f(learningRate);

@@ -8,9 +8,7 @@ import type { ActivationName, RunConfig } from './config';
 import { initLinear } from './linear';
 import type { TorchGenerator } from './rng/torch-generator';
 
-export type ModelSpec =
-  | { kind: 'linear' }
-  | { kind: 'mlp'; hiddenUnits: number; activation: ActivationName };
+export type ModelSpec = { kind: 'linear' } | { kind: 'mlp'; hiddenUnits: number; activation: ActivationName };
 
 export interface ParameterTensor {
   /** The state_dict key, e.g. '0.weight'. */

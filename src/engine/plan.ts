@@ -67,8 +67,7 @@ export function createRunPlan(config: RunConfig): RunPlan {
     dataset,
     model,
     initialParameters,
-    initialParams:
-      model.kind === 'linear' ? { w: initialParameters[0], b: initialParameters[1] } : undefined,
+    initialParams: model.kind === 'linear' ? { w: initialParameters[0], b: initialParameters[1] } : undefined,
     stepsPerEpoch: loader.stepsPerEpoch,
     nextEpochBatches: () => loader.nextEpoch(),
     prefetchEpochs: (epochs) => loader.prefetch(epochs),

@@ -116,8 +116,7 @@ export function trainReference(
   recordParameters = false,
 ): ReferenceStep[] {
   const model = run.model ?? { kind: 'linear' };
-  const initial =
-    run.initialParameters ?? (run.initialParams ? [run.initialParams.w, run.initialParams.b] : undefined);
+  const initial = run.initialParameters ?? (run.initialParams ? [run.initialParams.w, run.initialParams.b] : undefined);
   if (!initial) throw new Error('trainReference: no initial parameters');
   let parameters: Float64Array = Float64Array.from(initial);
   const step = (batch: ArrayLike<number>): number => {

@@ -12,7 +12,14 @@ describe('the settings table', () => {
   });
 
   it('gives the tutorial script as the defaults', () => {
-    expect(DEFAULT_CONFIG).toMatchObject({ batchSize: 3, shuffle: true, dropLast: false, learningRate: 0.01, epochs: 10, seed: 0 });
+    expect(DEFAULT_CONFIG).toMatchObject({
+      batchSize: 3,
+      shuffle: true,
+      dropLast: false,
+      learningRate: 0.01,
+      epochs: 10,
+      seed: 0,
+    });
   });
 
   it('accepts each whole-number setting at its limits and refuses one past them or a fraction', () => {

@@ -275,10 +275,7 @@ export type SettingMessageKey =
 export type SettingPluralKey = Extract<SettingRow['pinned'], { plural: true }>['message'];
 /** The problems validation names beyond each row's own: the seed's and the custom dataset's. */
 export type SettingProblemKey =
-  | SettingRow['problem']
-  | 'error.seedFraction'
-  | 'error.customMissing'
-  | 'error.customData';
+  SettingRow['problem'] | 'error.seedFraction' | 'error.customMissing' | 'error.customData';
 export type HideableSetting = NonNullable<SettingRow['hide']>;
 
 const BY_FIELD = new Map<SettingField, AnySetting>(SETTINGS.map((s) => [s.field, s]));
@@ -315,7 +312,8 @@ export function readSetting<F extends SettingField>(
         : refuse({ min: kind.min, max: kind.max });
     case 'number': {
       const v = candidate;
-      const inRange = typeof v === 'number' && Number.isFinite(v) && (kind.above ? v > kind.min : v >= kind.min) && v <= kind.max;
+      const inRange =
+        typeof v === 'number' && Number.isFinite(v) && (kind.above ? v > kind.min : v >= kind.min) && v <= kind.max;
       return inRange ? ok(v) : refuse();
     }
     case 'flag':

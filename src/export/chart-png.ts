@@ -26,7 +26,10 @@ const PNG_SCALE = 2;
 
 function toPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ProblemError(message('export.encodeFailed')))), 'image/png'),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new ProblemError(message('export.encodeFailed')))),
+      'image/png',
+    ),
   );
 }
 

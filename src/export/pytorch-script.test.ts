@@ -61,9 +61,34 @@ const configs: RunConfig[] = [
   },
   { ...DEFAULT_CONFIG, epochs: 2, learningRate: 0.001, ...mlp(3, 'sigmoid') },
   // The user's own CSV data: a literal list up to 10,000 rows, the CSV file next to the script beyond.
-  { ...DEFAULT_CONFIG, dataset: 'custom', customData: csvData(SMALL_CSV), samples: 7, batchSize: 3, epochs: 3, learningRate: 0.02 },
-  { ...DEFAULT_CONFIG, dataset: 'custom', customData: csvData(SMALL_CSV), samples: 7, batchSize: 2, seed: 3, epochs: 2, ...mlp(4, 'relu') },
-  { ...DEFAULT_CONFIG, dataset: 'custom', customData: csvData(LARGE_CSV), samples: 10_001, batchSize: 1000, epochs: 1, learningRate: 0.001 },
+  {
+    ...DEFAULT_CONFIG,
+    dataset: 'custom',
+    customData: csvData(SMALL_CSV),
+    samples: 7,
+    batchSize: 3,
+    epochs: 3,
+    learningRate: 0.02,
+  },
+  {
+    ...DEFAULT_CONFIG,
+    dataset: 'custom',
+    customData: csvData(SMALL_CSV),
+    samples: 7,
+    batchSize: 2,
+    seed: 3,
+    epochs: 2,
+    ...mlp(4, 'relu'),
+  },
+  {
+    ...DEFAULT_CONFIG,
+    dataset: 'custom',
+    customData: csvData(LARGE_CSV),
+    samples: 10_001,
+    batchSize: 1000,
+    epochs: 1,
+    learningRate: 0.001,
+  },
 ];
 
 const python = findPython();
@@ -127,7 +152,9 @@ describe('buildPytorchScript', () => {
 
   it('writes custom data up to 10,000 rows as a literal, and reads the CSV file beyond', () => {
     const small = buildPytorchScript(configs.find((c) => c.dataset === 'custom')!);
-    expect(small).toContain('x = torch.tensor([0.5, 1.0, 1.5, 2.0, 2.5, -1.0, 3.0], dtype=torch.float32).reshape(-1, 1)');
+    expect(small).toContain(
+      'x = torch.tensor([0.5, 1.0, 1.5, 2.0, 2.5, -1.0, 3.0], dtype=torch.float32).reshape(-1, 1)',
+    );
     expect(small).not.toContain('import csv');
     const large = buildPytorchScript(configs.find((c) => c.samples === 10_001)!);
     expect(large).toContain(`Save\n# your CSV file as ${CUSTOM_CSV_FILENAME} next to this script`);
@@ -141,7 +168,7 @@ describe('buildPytorchScript', () => {
     for (const c of configs) expect(pytorchScriptFilename(c)).toMatch(/^[A-Za-z_][A-Za-z0-9_]*\.py$/);
   });
 
-  it('writes 64-bit seeds exactly, and wraps the data generator\'s seed + 1 as the app does', () => {
+  it("writes 64-bit seeds exactly, and wraps the data generator's seed + 1 as the app does", () => {
     expect(buildPytorchScript({ ...DEFAULT_CONFIG, seed: '9223372036854775808' })).toContain(
       'torch.manual_seed(9223372036854775808)',
     );

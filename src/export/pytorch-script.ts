@@ -31,7 +31,9 @@ function literalOf(spec: SettingRow, config: RunConfig): string {
 function argumentsOf(call: 'DataLoader' | 'optim.SGD', config: RunConfig): string {
   return SETTINGS.flatMap((spec) => {
     const place = spec.script;
-    return place && 'call' in place && place.call === call && 'arg' in place ? [`${place.arg}=${literalOf(spec, config)}`] : [];
+    return place && 'call' in place && place.call === call && 'arg' in place
+      ? [`${place.arg}=${literalOf(spec, config)}`]
+      : [];
   }).join(', ');
 }
 
@@ -195,9 +197,7 @@ function plural(count: number, noun: string): string {
 
 function loaderComments(config: RunConfig, datasetSize: number): string[] {
   const steps = batchesPerEpoch(datasetSize, config.batchSize, config.dropLast);
-  const lines = [
-    `# The DataLoader cuts the dataset into mini-batches of batch_size samples, ${steps} per epoch.`,
-  ];
+  const lines = [`# The DataLoader cuts the dataset into mini-batches of batch_size samples, ${steps} per epoch.`];
   lines.push(
     config.shuffle
       ? '# shuffle=True: every epoch walks the samples in a new random order, drawn from the seeded\n' +
@@ -291,7 +291,7 @@ export function buildPytorchScript(config: RunConfig): string {
     '',
     ...datasetSection(config),
     '',
-    '# A third column with each sample\'s index, only so that the log can show which samples are',
+    "# A third column with each sample's index, only so that the log can show which samples are",
     '# in a batch. TensorDataset just slices the tensors; it draws no random numbers.',
     'sample_index = torch.arange(len(x))',
     'dataset = TensorDataset(x, y, sample_index)',

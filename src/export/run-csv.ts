@@ -11,7 +11,17 @@
 import type { RunConfig } from '../engine/config';
 import type { RunData } from '../state/run-data';
 
-export const RUN_CSV_COLUMNS = ['step', 'epoch', 'step_in_epoch', 'batch', 'batch_size', 'loss', 'w', 'b', 'params'] as const;
+export const RUN_CSV_COLUMNS = [
+  'step',
+  'epoch',
+  'step_in_epoch',
+  'batch',
+  'batch_size',
+  'loss',
+  'w',
+  'b',
+  'params',
+] as const;
 
 export interface RunCsvInput {
   config: RunConfig;

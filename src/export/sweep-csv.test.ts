@@ -20,7 +20,9 @@ const point: SweepPoint = {
 
 describe('sweepCsv', () => {
   it('has a header and one row per batch size, numbers at full precision', () => {
-    const lines = sweepCsv([point, { ...point, batchSize: 8, finalLoss: NaN }], 'webgpu').trimEnd().split('\n');
+    const lines = sweepCsv([point, { ...point, batchSize: 8, finalLoss: NaN }], 'webgpu')
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe(SWEEP_CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(3);
     const row = Object.fromEntries(lines[1].split(',').map((v, i) => [SWEEP_CSV_COLUMNS[i], v]));
@@ -38,8 +40,8 @@ describe('sweepCsv', () => {
 
   it('names the file after the dataset, model and backend', () => {
     expect(sweepCsvFilename({ ...DEFAULT_CONFIG }, 'webgpu')).toBe('throughput-sweep-tutorial-n10-linear-webgpu.csv');
-    expect(sweepCsvFilename({ ...DEFAULT_CONFIG, dataset: 'line', samples: 10000, model: 'mlp', hiddenUnits: 32 }, null)).toBe(
-      'throughput-sweep-line-n10000-mlp32.csv',
-    );
+    expect(
+      sweepCsvFilename({ ...DEFAULT_CONFIG, dataset: 'line', samples: 10000, model: 'mlp', hiddenUnits: 32 }, null),
+    ).toBe('throughput-sweep-line-n10000-mlp32.csv');
   });
 });

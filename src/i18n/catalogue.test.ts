@@ -5,9 +5,12 @@ import { LOCALES } from './locale';
 import { CATALOGUES, i18nFor } from './translate';
 
 describe('the catalogues', () => {
-  it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key, the same placeholders, and no English left', (locale) => {
-    expect(catalogueProblems(en, CATALOGUES[locale], { script: 'cjk' })).toEqual([]);
-  });
+  it.each(LOCALES.filter((l) => l !== 'en'))(
+    '%s has every English key, the same placeholders, and no English left',
+    (locale) => {
+      expect(catalogueProblems(en, CATALOGUES[locale], { script: 'cjk' })).toEqual([]);
+    },
+  );
 
   it('English itself has no empty message and every plural has both forms', () => {
     expect(catalogueProblems(en, en, { script: 'latin' })).toEqual([]);
@@ -53,7 +56,10 @@ describe('i18nFor', () => {
     expect(en.tp('log.lines', 1)).toBe('1 line');
     expect(en.tp('log.lines', 1234)).toBe('1,234 lines');
     expect(zh.tp('log.lines', 1234)).toBe('1,234 行');
-    const nested = { key: 'url.invalid', params: { key: 'batch', value: 'abc', problem: { key: 'error.batchSize', params: { max: 7 } } } } as const;
+    const nested = {
+      key: 'url.invalid',
+      params: { key: 'batch', value: 'abc', problem: { key: 'error.batchSize', params: { max: 7 } } },
+    } as const;
     expect(en.say(nested)).toBe('batch=abc: Batch size must be a whole number from 1 to 7.');
     expect(zh.say(nested)).toBe('batch=abc：批大小必须是 1 到 7 之间的整数。');
   });

@@ -15,10 +15,47 @@ const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)
  * Latin words a Chinese page may show outside text marked lang="en" (the log, language names).
  */
 export const NAMES_KEPT = [
-  'minibatch-lab', 'PyTorch', 'DataLoader', 'TensorFlow.js', 'tfjs', 'WebGPU', 'WebGL', 'CPU', 'GPU',
-  'SwiftShader', 'JavaScript', 'CSV', 'PNG', 'MLP', 'SGD', 'MSE', 'ReLU', 'relu', 'Tanh', 'tanh', 'Sigmoid',
-  'sigmoid', 'NaN', 'nan', 'Infinity', 'inf', 'float32', 'lr', 'px', 'torch', 'nn', 'manual_seed', 'Linear',
-  'dataset', 'custom', 'webgpu', 'webgl', 'cpu', 'WGSL', 'ms', 'µs',
+  'minibatch-lab',
+  'PyTorch',
+  'DataLoader',
+  'TensorFlow.js',
+  'tfjs',
+  'WebGPU',
+  'WebGL',
+  'CPU',
+  'GPU',
+  'SwiftShader',
+  'JavaScript',
+  'CSV',
+  'PNG',
+  'MLP',
+  'SGD',
+  'MSE',
+  'ReLU',
+  'relu',
+  'Tanh',
+  'tanh',
+  'Sigmoid',
+  'sigmoid',
+  'NaN',
+  'nan',
+  'Infinity',
+  'inf',
+  'float32',
+  'lr',
+  'px',
+  'torch',
+  'nn',
+  'manual_seed',
+  'Linear',
+  'dataset',
+  'custom',
+  'webgpu',
+  'webgl',
+  'cpu',
+  'WGSL',
+  'ms',
+  'µs',
 ];
 
 const KEPT_LONGEST_FIRST = [...NAMES_KEPT].sort((a, b) => b.length - a.length);
@@ -51,7 +88,11 @@ export function catalogueProblems(
     const want = new Set(placeholders(reference[key]));
     const got = new Set(placeholders(text));
     if (want.size !== got.size || [...want].some((p) => !got.has(p))) {
-      problems.push({ key, problem: 'placeholders', detail: `expected {${[...want].join(',')}}, found {${[...got].join(',')}}` });
+      problems.push({
+        key,
+        problem: 'placeholders',
+        detail: `expected {${[...want].join(',')}}, found {${[...got].join(',')}}`,
+      });
     }
     if (options.script === 'cjk' && !CJK.test(text) && englishWords(text.replace(/\{\w+\}/g, '')).length > 0) {
       problems.push({ key, problem: 'untranslated', detail: text });

@@ -90,12 +90,14 @@ export const en = {
   'error.learningRate': 'Learning rate must be a positive number.',
   'error.epochs': 'Epochs must be a whole number from 1 to {max}.',
   'error.seed': 'Seed must be a whole number from {min} to {max} (PyTorch accepts any 64-bit seed).',
-  'error.seedFraction': 'Seed must be a whole number (PyTorch would cut {text} to {whole}): from {min} to {max} (PyTorch accepts any 64-bit seed).',
+  'error.seedFraction':
+    'Seed must be a whole number (PyTorch would cut {text} to {whole}): from {min} to {max} (PyTorch accepts any 64-bit seed).',
   'error.samples': 'Samples must be a whole number from 1 to {max}.',
   'error.hiddenUnits': 'Hidden units must be a whole number from 1 to {max}.',
   'error.dataset': 'Dataset must be tutorial, line, sine or custom.',
   'error.customData': 'Custom data must be two float32 columns of 1 to {max} rows.',
-  'error.customMissing': "Dataset custom needs CSV data stored in this browser, and none was found; the tutorial's data is used.",
+  'error.customMissing':
+    "Dataset custom needs CSV data stored in this browser, and none was found; the tutorial's data is used.",
   'error.model': 'Model must be linear or mlp.',
   'error.activation': 'Activation must be relu, tanh or sigmoid.',
   'error.shuffle': 'Shuffle must be on or off.',
@@ -116,7 +118,8 @@ export const en = {
     "Larger than the dataset's {samples}, and Drop last is on: the one short batch is dropped, so no step trains.",
   'warn.samples.one': '{count} sample',
   'warn.samples.other': '{count} samples',
-  'warn.learningRate': 'Very large: SGD will most likely diverge, the loss growing to inf or nan. Allowed, to watch it happen.',
+  'warn.learningRate':
+    'Very large: SGD will most likely diverge, the loss growing to inf or nan. Allowed, to watch it happen.',
 
   'presets.group': 'Presets',
   'presets.tutorial': 'Tutorial example',
@@ -279,8 +282,10 @@ export const en = {
   'table.tooLarge':
     'The table lists sample indices for datasets of up to {max} samples; this one has {n}. Point at a batch in the chart to read it.',
   'table.noEpochs': 'No epochs yet.',
-  'table.all.one': 'The {count} epoch so far: the sample indices of each mini-batch, in the order the DataLoader yields them.',
-  'table.all.other': 'All {count} epochs so far: the sample indices of each mini-batch, in the order the DataLoader yields them.',
+  'table.all.one':
+    'The {count} epoch so far: the sample indices of each mini-batch, in the order the DataLoader yields them.',
+  'table.all.other':
+    'All {count} epochs so far: the sample indices of each mini-batch, in the order the DataLoader yields them.',
   'table.last':
     'The last {rows} of {epochs} epochs: the sample indices of each mini-batch, in the order the DataLoader yields them.',
   'table.epoch': 'Epoch',
@@ -308,7 +313,8 @@ export const en = {
   'space.mlp':
     'This view needs a model with two parameters, (w, b), to draw its loss as a map. The MLP has {n} parameters, so there is no such picture: use the loss chart and the fit view.',
   'space.waiting': 'The loss map appears when the run is ready.',
-  'space.aria': "Contour map of the full-data loss over w and b, with the path of the parameters and the latest step's arrows",
+  'space.aria':
+    "Contour map of the full-data loss over w and b, with the path of the parameters and the latest step's arrows",
   'space.xAxis': 'w (weight)',
   'space.yAxis': 'b (bias)',
   'space.contours': 'contours: full-data MSE (darker = lower); × minimum at w = {w}, b = {b}',

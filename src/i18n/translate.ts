@@ -39,7 +39,8 @@ export function i18nFor(locale: Locale): I18n {
   const i18n: I18n = {
     locale,
     t,
-    tp: (key, n, params) => t(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as MessageKey, { count: count(n), ...params }),
+    tp: (key, n, params) =>
+      t(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as MessageKey, { count: count(n), ...params }),
     say,
     count,
   };

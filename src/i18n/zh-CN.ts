@@ -89,7 +89,8 @@ export const zhCN: Record<MessageKey, string> = {
   'error.learningRate': '学习率必须是正数。',
   'error.epochs': '轮数必须是 1 到 {max} 之间的整数。',
   'error.seed': '随机种子必须是 {min} 到 {max} 之间的整数（PyTorch 接受任意 64 位种子）。',
-  'error.seedFraction': '随机种子必须是整数（PyTorch 会把 {text} 截断为 {whole}），范围是 {min} 到 {max}（PyTorch 接受任意 64 位种子）。',
+  'error.seedFraction':
+    '随机种子必须是整数（PyTorch 会把 {text} 截断为 {whole}），范围是 {min} 到 {max}（PyTorch 接受任意 64 位种子）。',
   'error.samples': '样本数必须是 1 到 {max} 之间的整数。',
   'error.hiddenUnits': '隐藏单元数必须是 1 到 {max} 之间的整数。',
   'error.dataset': '数据集必须是 tutorial、line、sine 或 custom。',
@@ -111,7 +112,8 @@ export const zhCN: Record<MessageKey, string> = {
   'url.lang': 'lang={value}：必须是 en 或 zh-CN',
 
   'warn.batchLarger': '大于数据集的样本数（{samples}）：可以这样设置，每一轮只有一个批，包含全部 {samples}。',
-  'warn.batchLargerDropLast': '大于数据集的样本数（{samples}），并且开启了“丢弃最后不完整的批”：唯一的短批被丢弃，所以不会训练任何一步。',
+  'warn.batchLargerDropLast':
+    '大于数据集的样本数（{samples}），并且开启了“丢弃最后不完整的批”：唯一的短批被丢弃，所以不会训练任何一步。',
   'warn.samples.one': '{count} 个样本',
   'warn.samples.other': '{count} 个样本',
   'warn.learningRate': '非常大：SGD 很可能发散，损失会增长到 inf 或 nan。允许这样设置，以便观察发散过程。',
@@ -296,7 +298,8 @@ export const zhCN: Record<MessageKey, string> = {
   'fit.residuals': '；虚线：它的残差',
 
   'space.caption': '参数空间',
-  'space.mlp': '此视图需要只有两个参数 (w, b) 的模型，才能把损失画成地图。这个 MLP 有 {n} 个参数，无法这样画：请看损失图和拟合图。',
+  'space.mlp':
+    '此视图需要只有两个参数 (w, b) 的模型，才能把损失画成地图。这个 MLP 有 {n} 个参数，无法这样画：请看损失图和拟合图。',
   'space.waiting': '训练就绪后显示损失等高线图。',
   'space.aria': '全数据损失关于 w 和 b 的等高线图，含参数的路径和最新一步的箭头',
   'space.xAxis': 'w（权重）',
@@ -317,7 +320,8 @@ export const zhCN: Record<MessageKey, string> = {
   'diverge.nonFinite': '第 {step} 步时损失变成了 {loss}。',
   'diverge.overflow': '第 {step} 步时损失变成了 {loss}，超出了 float32 能表示的范围。',
   'diverge.growing': '损失连续增长了 {steps} 步，从约 {from} 增长到 {to}（第 {step} 步）。',
-  'diverge.generic': '学习率（{lr}）对这个模型和数据来说太大了：每一步都越过了它要去的最小值，落在损失更高的地方，于是步子越走越大而不是越走越小。',
+  'diverge.generic':
+    '学习率（{lr}）对这个模型和数据来说太大了：每一步都越过了它要去的最小值，落在损失更高的地方，于是步子越走越大而不是越走越小。',
   'diverge.tooLarge':
     '学习率（{lr}）对这组数据的尺度来说太大了：每一步都越过最小值，落到另一侧更远的地方，所以每一步都让损失变大。对这组数据，只有 lr 低于约 {stable} 时梯度下降才稳定（= 2 / λmax，其中 λmax = {lambda} 是损失曲面的最大曲率，由 E[x²] = {meanXX} 决定）。',
   'diverge.batchNoise':
@@ -370,8 +374,10 @@ export const zhCN: Record<MessageKey, string> = {
   'lab.axisEpochs': '轮数（对数）',
   'lab.seriesRate': '每秒样本数',
   'lab.seriesEpochTime': '每轮秒数',
-  'lab.findingFastest': '在这台设备上，批大小 {fastest} 每秒处理的样本最多（{rate}），是批大小 {smallest}（{smallestRate}）的 {ratio} 倍。',
-  'lab.findingEpoch': '批大小 {smallest} 跑一轮用时 {smallTime}（{smallSteps}），批大小 {largest} 用时 {largeTime}（{largeSteps}）。',
+  'lab.findingFastest':
+    '在这台设备上，批大小 {fastest} 每秒处理的样本最多（{rate}），是批大小 {smallest}（{smallestRate}）的 {ratio} 倍。',
+  'lab.findingEpoch':
+    '批大小 {smallest} 跑一轮用时 {smallTime}（{smallSteps}），批大小 {largest} 用时 {largeTime}（{largeSteps}）。',
   'lab.steps.one': '{count} 步',
   'lab.steps.other': '{count} 步',
   'lab.findingLossEpochs.one': '各训练 {count} 轮后，批大小 {batch} 的损失最低（{loss}）。',

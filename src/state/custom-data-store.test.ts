@@ -4,7 +4,11 @@ import { CUSTOM_DATA_KEY, loadCustomData, saveCustomData } from './custom-data-s
 
 function memoryStorage() {
   const items = new Map<string, string>();
-  return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+  };
 }
 
 describe('custom data in storage', () => {
@@ -24,7 +28,12 @@ describe('custom data in storage', () => {
     storage.items.set(CUSTOM_DATA_KEY, '{"v":1,"n":3,"data":"AAAA"}');
     expect(loadCustomData(storage)).toBeNull();
     expect(loadCustomData(null)).toBeNull();
-    const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(saveCustomData({ x: new Float32Array(1), y: new Float32Array(1) }, full)).toBe(false);
   });
 });

@@ -27,7 +27,9 @@ describe('DivergenceWatch', () => {
   });
 
   it('trips on a learning rate just above the stable limit, where the loss grows slowly', () => {
-    const limit = largestStableLearningRate(dataMoments([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [2, 4, 6, 8, 10, 12, 14, 16, 18, 20]));
+    const limit = largestStableLearningRate(
+      dataMoments([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [2, 4, 6, 8, 10, 12, 14, 16, 18, 20]),
+    );
     const losses = lossesOf(1.3 * limit, 200, 10);
     const found = new DivergenceWatch(windowFor(1)).scan(losses);
     expect(found).not.toBeNull();

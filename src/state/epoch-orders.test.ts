@@ -22,7 +22,11 @@ describe('EpochOrders', () => {
   it('stores an unshuffled epoch as "in order", with the same batches', () => {
     const orders = new EpochOrders();
     orders.append({ batches: [], order: Int32Array.from({ length: 10 }, (_, i) => i), batchSize: 4 });
-    expect(orders.batchesOf(0)).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect(orders.batchesOf(0)).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
     expect(orders.hasIndices(0)).toBe(true);
   });
 
@@ -47,7 +51,8 @@ describe('EpochOrders', () => {
   it('always keeps the two newest epochs, even over the budget', () => {
     const n = KEPT_INDICES_BUDGET;
     const orders = new EpochOrders();
-    for (let e = 0; e < 3; e++) orders.append({ batches: [], order: Int32Array.from({ length: n }, (_, i) => n - 1 - i), batchSize: n });
+    for (let e = 0; e < 3; e++)
+      orders.append({ batches: [], order: Int32Array.from({ length: n }, (_, i) => n - 1 - i), batchSize: n });
     expect(orders.keptEpochs).toBe(2);
   });
 });

@@ -26,7 +26,8 @@ function isIdentity(order: Int32Array): boolean {
   return true;
 }
 
-const isNested = (body: EpochBody | readonly (readonly number[])[]): body is readonly (readonly number[])[] => Array.isArray(body);
+const isNested = (body: EpochBody | readonly (readonly number[])[]): body is readonly (readonly number[])[] =>
+  Array.isArray(body);
 
 export class EpochOrders {
   private readonly orders: StoredOrder[] = [];

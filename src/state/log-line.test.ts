@@ -6,7 +6,9 @@ describe('logLineText', () => {
   it('is the PyTorch line for every batch up to the limit', () => {
     const batch = Array.from({ length: LOG_BATCH_LISTED }, (_, i) => 99 - i);
     expect(logLineText(2, 10, 3, 4, batch, 1.23456)).toBe(formatLogLine(2, 10, 3, 4, batch, 1.23456));
-    expect(logLineText(1, 10, 1, 4, [3, 5, 0], 63.5872)).toBe('Epoch [1/10], Step [1/4], Batch [3, 5, 0], Loss: 63.5872');
+    expect(logLineText(1, 10, 1, 4, [3, 5, 0], 63.5872)).toBe(
+      'Epoch [1/10], Step [1/4], Batch [3, 5, 0], Loss: 63.5872',
+    );
   });
 
   it('lists a larger batch by its first four indices and its last, with the count', () => {
@@ -32,6 +34,8 @@ describe('logLineText', () => {
     expect(isShortened(LOG_BATCH_LISTED)).toBe(false);
     expect(isShortened(LOG_BATCH_LISTED + 1)).toBe(true);
     const more = Int32Array.from({ length: LOG_BATCH_LISTED + 1 }, (_, i) => i);
-    expect(logLineText(1, 1, 1, 1, more, 0.5)).toBe('Epoch [1/1], Step [1/1], Batch [0, 1, 2, 3, …, 64] (65 samples), Loss: 0.5000');
+    expect(logLineText(1, 1, 1, 1, more, 0.5)).toBe(
+      'Epoch [1/1], Step [1/1], Batch [0, 1, 2, 3, …, 64] (65 samples), Loss: 0.5000',
+    );
   });
 });

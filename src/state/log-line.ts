@@ -20,7 +20,8 @@ export function logLineText(
   batch: readonly number[] | Int32Array,
   loss: number,
 ): string {
-  if (!isShortened(batch.length)) return formatLogLine(epoch, epochs, stepInEpoch, stepsPerEpoch, Array.from(batch), loss);
+  if (!isShortened(batch.length))
+    return formatLogLine(epoch, epochs, stepInEpoch, stepsPerEpoch, Array.from(batch), loss);
   const listed = `[${batch.slice(0, 4).join(', ')}, …, ${batch[batch.length - 1]}] (${count(batch.length)} samples)`;
   return formatLogLine(epoch, epochs, stepInEpoch, stepsPerEpoch, listed, loss);
 }

@@ -7,11 +7,9 @@ const cfg = (patch: Partial<RunConfig>): RunConfig => ({ ...DEFAULT_CONFIG, ...p
 
 describe('comparisonLabels', () => {
   it('names runs by what differs: B=1, B=3, B=10, no shuffle', () => {
-    expect(comparisonLabels([cfg({ batchSize: 1 }), cfg({ batchSize: 3 }), cfg({ batchSize: 10, shuffle: false })])).toEqual([
-      'B=1',
-      'B=3',
-      'B=10, no shuffle',
-    ]);
+    expect(
+      comparisonLabels([cfg({ batchSize: 1 }), cfg({ batchSize: 3 }), cfg({ batchSize: 10, shuffle: false })]),
+    ).toEqual(['B=1', 'B=3', 'B=10, no shuffle']);
   });
 
   it('says "shuffle" when shuffling is the only difference', () => {
@@ -20,7 +18,10 @@ describe('comparisonLabels', () => {
 
   it('names learning rates, seeds, data and models', () => {
     expect(comparisonLabels([cfg({ learningRate: 0.1 }), cfg({ learningRate: 0.01 })])).toEqual(['lr=0.1', 'lr=0.01']);
-    expect(comparisonLabels([cfg({ seed: 1 }), cfg({ seed: 2, batchSize: 1000 })])).toEqual(['B=3, seed 1', 'B=1,000, seed 2']);
+    expect(comparisonLabels([cfg({ seed: 1 }), cfg({ seed: 2, batchSize: 1000 })])).toEqual([
+      'B=3, seed 1',
+      'B=1,000, seed 2',
+    ]);
     expect(
       comparisonLabels([
         cfg({ dataset: 'line', samples: 1000 }),

@@ -91,7 +91,8 @@ interface Describer {
 const SECTIONS: Record<'data' | 'model', Describer> = {
   data: {
     differs: (a, b) => a.dataset !== b.dataset || (a.dataset !== 'tutorial' && a.samples !== b.samples),
-    text: (c, { t, count }) => (c.dataset === 'tutorial' ? t(DATASET_WORDS.tutorial) : `${t(DATASET_WORDS[c.dataset])} N=${count(c.samples)}`),
+    text: (c, { t, count }) =>
+      c.dataset === 'tutorial' ? t(DATASET_WORDS.tutorial) : `${t(DATASET_WORDS[c.dataset])} N=${count(c.samples)}`,
   },
   model: {
     differs: (a, b) =>
@@ -107,7 +108,8 @@ function describerOf(spec: SettingRow): Describer | null {
   const differs = (a: RunConfig, b: RunConfig) => a[field] !== b[field];
   if ('symbol' in pinned) {
     // Whole numbers with the locale's grouping (B=1,000); other numbers exactly as typed (lr=0.01).
-    const show = (c: RunConfig, i18n: I18n) => (spec.kind.type === 'int' ? i18n.count(Number(c[field])) : String(c[field]));
+    const show = (c: RunConfig, i18n: I18n) =>
+      spec.kind.type === 'int' ? i18n.count(Number(c[field])) : String(c[field]);
     return { differs, text: (c, i18n) => `${pinned.symbol}=${show(c, i18n)}` };
   }
   if ('changed' in pinned) {

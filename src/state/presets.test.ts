@@ -29,14 +29,26 @@ function fakeApp(onTrain?: (store: RunStore, runId: number) => void) {
       const id = runId;
       store.beginRun(id, config);
       setTimeout(() =>
-        store.handle({ type: 'run-ready', runId: id, config, stepsPerEpoch: 10 / config.batchSize > 1 ? Math.ceil(10 / config.batchSize) : 1, datasetSize: 10, tensorCount: 4 }),
+        store.handle({
+          type: 'run-ready',
+          runId: id,
+          config,
+          stepsPerEpoch: 10 / config.batchSize > 1 ? Math.ceil(10 / config.batchSize) : 1,
+          datasetSize: 10,
+          tensorCount: 4,
+        }),
       );
     },
     train: () => {
       const id = runId;
       setTimeout(() => {
         if (onTrain) return onTrain(store, id);
-        store.handle({ type: 'progress', runId: id, steps: [{ step: 0, epoch: 1, stepInEpoch: 1, loss: 1 }], tensorCount: 4 });
+        store.handle({
+          type: 'progress',
+          runId: id,
+          steps: [{ step: 0, epoch: 1, stepInEpoch: 1, loss: 1 }],
+          tensorCount: 4,
+        });
         store.handle({ type: 'state', runId: id, state: 'finished', tensorCount: 4 });
       });
     },
@@ -55,7 +67,11 @@ describe('presets', () => {
       }
     }
     expect(presetConfigs(preset('tutorial'), current)).toEqual([{ ...DEFAULT_CONFIG, backend: 'cpu', speed: 5 }]);
-    expect(presetConfigs(preset('full-batch'), DEFAULT_CONFIG)[0]).toMatchObject({ batchSize: 10, shuffle: false, dataset: 'tutorial' });
+    expect(presetConfigs(preset('full-batch'), DEFAULT_CONFIG)[0]).toMatchObject({
+      batchSize: 10,
+      shuffle: false,
+      dataset: 'tutorial',
+    });
     expect(presetConfigs(preset('large-lr'), DEFAULT_CONFIG)[0].learningRate).toBe(1);
   });
 
@@ -75,7 +91,9 @@ describe('presets', () => {
   });
 
   it('clears earlier pins first, and stops when a run does not finish (divergence pause, reset)', async () => {
-    const { pins, deps, applied } = fakeApp((store, id) => store.handle({ type: 'state', runId: id, state: 'paused', tensorCount: 4 }));
+    const { pins, deps, applied } = fakeApp((store, id) =>
+      store.handle({ type: 'state', runId: id, state: 'paused', tensorCount: 4 }),
+    );
     const earlier = new RunData();
     earlier.stepLoss.push(3);
     expect(pins.pin({ ...DEFAULT_CONFIG, seed: 9 }, 1, earlier, 1)).toBe(true);

@@ -18,7 +18,12 @@ export interface Preset {
 
 export const PRESETS: readonly Preset[] = [
   { id: 'tutorial', label: 'presets.tutorial', runs: [{}], train: false },
-  { id: 'batch-sizes', label: 'presets.batchSizes', runs: [{ batchSize: 1 }, { batchSize: 3 }, { batchSize: 10 }], train: true },
+  {
+    id: 'batch-sizes',
+    label: 'presets.batchSizes',
+    runs: [{ batchSize: 1 }, { batchSize: 3 }, { batchSize: 10 }],
+    train: true,
+  },
   { id: 'shuffle', label: 'presets.shuffle', runs: [{ shuffle: true }, { shuffle: false }], train: true },
   { id: 'large-lr', label: 'presets.largeLr', runs: [{ learningRate: 1 }], train: true },
   // The tutorial's N = 10: one batch of every sample, in order, is plain gradient descent.
@@ -69,7 +74,10 @@ export async function runPreset(preset: Preset, current: RunConfig, deps: Preset
     if (!preset.train) return true;
     deps.train();
     if (i === configs.length - 1) return true;
-    const end = await when(deps.store, (run) => run.runId !== ready.runId || ['finished', 'paused', 'error'].includes(run.state));
+    const end = await when(
+      deps.store,
+      (run) => run.runId !== ready.runId || ['finished', 'paused', 'error'].includes(run.state),
+    );
     if (end.runId !== ready.runId || end.state !== 'finished') return false;
     deps.pins.pin(end.config, end.stepsPerEpoch, end.data, end.stepsDone);
   }

@@ -43,7 +43,18 @@ describe('RunStore', () => {
     const { store, frames } = readyStore();
     let calls = 0;
     store.subscribe(() => calls++);
-    store.handle(epochMessage(1, 1, [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]], 4));
+    store.handle(
+      epochMessage(
+        1,
+        1,
+        [
+          [0, 1, 2, 3],
+          [4, 5, 6, 7],
+          [8, 9],
+        ],
+        4,
+      ),
+    );
     store.handle({ type: 'progress', runId: 1, steps: [step(0, 1, 1, 40)], tensorCount: 4 });
     store.handle({ type: 'state', runId: 1, state: 'running', tensorCount: 4 });
     expect(calls).toBe(0);
@@ -89,7 +100,12 @@ describe('RunStore', () => {
     const { store, frames } = readyStore();
     const order = Int32Array.from({ length: 10 }, (_, i) => 9 - i);
     store.handle({ type: 'epoch', runId: 1, epoch: 1, order, batchSize: 4 });
-    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [step(0, 1, 1, 1), step(1, 2, 1, 2), step(2, 3, 1, 3)] });
+    store.handle({
+      type: 'progress',
+      runId: 1,
+      tensorCount: 4,
+      steps: [step(0, 1, 1, 1), step(1, 2, 1, 2), step(2, 3, 1, 3)],
+    });
     frames.runFrame();
     expect(store.getSnapshot().data.recentLog.map((l) => l.text)).toEqual([
       'Epoch [1/2], Step [1/3], Batch [9, 8, 7, 6], Loss: 1.0000',
@@ -106,12 +122,27 @@ describe('RunStore', () => {
     store.beginRun(1, big);
     store.handle({ type: 'run-ready', runId: 1, config: big, stepsPerEpoch: 1, datasetSize: n, tensorCount: 4 });
     // One chunk of six full-batch steps: its six epochs (24 M indices, over the budget) come first.
-    for (let e = 1; e <= 6; e++) store.handle({ type: 'epoch', runId: 1, epoch: e, order: Int32Array.from({ length: n }, (_, i) => (i + e) % n), batchSize: n });
-    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [1, 2, 3, 4, 5, 6].map((e) => step(e - 1, 1, e, e)) });
+    for (let e = 1; e <= 6; e++)
+      store.handle({
+        type: 'epoch',
+        runId: 1,
+        epoch: e,
+        order: Int32Array.from({ length: n }, (_, i) => (i + e) % n),
+        batchSize: n,
+      });
+    store.handle({
+      type: 'progress',
+      runId: 1,
+      tensorCount: 4,
+      steps: [1, 2, 3, 4, 5, 6].map((e) => step(e - 1, 1, e, e)),
+    });
     frames.runFrame();
     const { data } = store.getSnapshot();
     expect(data.recentLog.map((l) => l.text)).toEqual(
-      [1, 2, 3, 4, 5, 6].map((e) => `Epoch [${e}/6], Step [1/1], Batch [${e}, ${e + 1}, ${e + 2}, ${e + 3}, …, ${e - 1}] (1,000,000 samples), Loss: ${e}.0000`),
+      [1, 2, 3, 4, 5, 6].map(
+        (e) =>
+          `Epoch [${e}/6], Step [1/1], Batch [${e}, ${e + 1}, ${e + 2}, ${e + 3}, …, ${e - 1}] (1,000,000 samples), Loss: ${e}.0000`,
+      ),
     );
     expect(data.recentLog.every((l) => l.shortened)).toBe(true);
     expect(data.epochBatches.hasIndices(0)).toBe(false); // their steps are in: the budget applies again
@@ -121,7 +152,14 @@ describe('RunStore', () => {
   it('shows the worker’s divergence decision: found once, paused for it until the run moves, kept for a restart', () => {
     const { store, frames } = readyStore();
     const divergence = { reason: 'non-finite' as const, step: 1, loss: Infinity, startLoss: 40, growthSteps: 0 };
-    store.handle({ type: 'progress', runId: 1, tensorCount: 4, steps: [step(0, 1, 1, 40), step(1, 2, 1, Infinity)], modelParams: [1, -1], divergence });
+    store.handle({
+      type: 'progress',
+      runId: 1,
+      tensorCount: 4,
+      steps: [step(0, 1, 1, 40), step(1, 2, 1, Infinity)],
+      modelParams: [1, -1],
+      divergence,
+    });
     store.handle({ type: 'state', runId: 1, state: 'paused', tensorCount: 4, pausedFor: 'divergence' });
     frames.runFrame();
     expect(store.getSnapshot()).toMatchObject({ divergence, divergencePaused: true, state: 'paused' });
@@ -161,7 +199,10 @@ describe('RunStore', () => {
     const { store, frames } = readyStore();
     store.handle({ type: 'error', runId: null, message: 'no backend at all' });
     frames.runFrame();
-    expect(store.getSnapshot()).toMatchObject({ state: 'error', error: { key: 'error.raw', params: { text: 'no backend at all' } } });
+    expect(store.getSnapshot()).toMatchObject({
+      state: 'error',
+      error: { key: 'error.raw', params: { text: 'no backend at all' } },
+    });
   });
 
   it('says a worker error in the page’s language when the worker sends its problem', () => {

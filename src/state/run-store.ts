@@ -130,7 +130,15 @@ export class RunStore {
    * longer holds. The run's history stays; a reset that follows may clear it.
    */
   workerRestarting(notice: Message | null = this.pending.notice): void {
-    this.update({ backend: null, state: 'starting', error: null, tensorCount: null, tensorBytes: null, notice, divergencePaused: false });
+    this.update({
+      backend: null,
+      state: 'starting',
+      error: null,
+      tensorCount: null,
+      tensorBytes: null,
+      notice,
+      divergencePaused: false,
+    });
   }
 
   /** Where a restarted worker should carry the run on, or null when it has no steps to keep. */
@@ -235,7 +243,9 @@ export class RunStore {
       // The step's batch, from its epoch's order (the worker posts the epoch before its steps).
       const batch = data.epochBatches.batchIndices(record.epoch - 1, record.stepInEpoch - 1) ?? [];
       const text = logLineText(record.epoch, config.epochs, record.stepInEpoch, stepsPerEpoch, batch, record.loss);
-      data.pushLogLine(isShortened(batch.length) ? { step: record.step, text, shortened: true } : { step: record.step, text });
+      data.pushLogLine(
+        isShortened(batch.length) ? { step: record.step, text, shortened: true } : { step: record.step, text },
+      );
       this.epochLossSum += record.loss;
       this.epochStepsSeen += 1;
       if (record.stepInEpoch === stepsPerEpoch) {

@@ -27,7 +27,7 @@ describe('sweepBatchSizes', () => {
     expect(sweepBatchSizes(1_000_000).at(-2)).toBe(524_288);
   });
 
-  it('takes N from the dataset and caps the curve at the run\'s epochs', () => {
+  it("takes N from the dataset and caps the curve at the run's epochs", () => {
     expect(sweepRequestFor({ ...DEFAULT_CONFIG }).batchSizes).toEqual([1, 2, 4, 8, 10]);
     expect(sweepRequestFor({ ...DEFAULT_CONFIG, dataset: 'line', samples: 100 }).batchSizes.at(-1)).toBe(100);
     expect(sweepRequestFor({ ...DEFAULT_CONFIG, epochs: 50_000 }).maxEpochs).toBe(1000);
@@ -36,7 +36,7 @@ describe('sweepBatchSizes', () => {
 });
 
 describe('SweepStore', () => {
-  it('collects the current sweep\'s points and ignores an older sweep\'s', () => {
+  it("collects the current sweep's points and ignores an older sweep's", () => {
     const store = new SweepStore();
     let notified = 0;
     store.subscribe(() => notified++);
@@ -46,7 +46,12 @@ describe('SweepStore', () => {
     store.handle({ type: 'sweep-point', sweepId: second, point: point(2) });
     expect(store.getSnapshot().points.map((p) => p.batchSize)).toEqual([2]);
     store.handle({ type: 'sweep-done', sweepId: second, outcome: 'complete', tensorCountBefore: 4, tensorCount: 4 });
-    expect(store.getSnapshot()).toMatchObject({ phase: 'complete', tensorCountBefore: 4, tensorCount: 4, reason: null });
+    expect(store.getSnapshot()).toMatchObject({
+      phase: 'complete',
+      tensorCountBefore: 4,
+      tensorCount: 4,
+      reason: null,
+    });
     store.handle({ type: 'sweep-point', sweepId: second, point: point(4) }); // after done: ignored
     expect(store.getSnapshot().points).toHaveLength(1);
     expect(notified).toBe(4);

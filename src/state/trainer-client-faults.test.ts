@@ -81,7 +81,18 @@ function twoStepsIn(s: ReturnType<typeof setup>) {
   const w = s.workers[0];
   w.reply(cpuInfo);
   w.reply(runReady());
-  w.reply(epochMessage(1, 1, [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]], 4));
+  w.reply(
+    epochMessage(
+      1,
+      1,
+      [
+        [0, 1, 2, 3],
+        [4, 5, 6, 7],
+        [8, 9],
+      ],
+      4,
+    ),
+  );
   w.reply({
     type: 'progress',
     runId: 1,
@@ -98,7 +109,11 @@ describe('restart after a failure', () => {
     twoStepsIn(s);
     s.workers[0].reply({ type: 'error', runId: 1, message: 'a tfjs kernel failed' });
     s.frame();
-    expect(s.store.getSnapshot()).toMatchObject({ state: 'error', error: { key: 'error.raw', params: { text: 'a tfjs kernel failed' } }, stepsDone: 2 });
+    expect(s.store.getSnapshot()).toMatchObject({
+      state: 'error',
+      error: { key: 'error.raw', params: { text: 'a tfjs kernel failed' } },
+      stepsDone: 2,
+    });
 
     const dataBefore = s.store.getSnapshot().data;
     s.client.restart();
@@ -118,7 +133,18 @@ describe('restart after a failure', () => {
 
     // The resumed run: its history is the same object, its parameters the last step's.
     w.reply(runReady(2));
-    w.reply(epochMessage(1, 1, [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]], 4));
+    w.reply(
+      epochMessage(
+        1,
+        1,
+        [
+          [0, 1, 2, 3],
+          [4, 5, 6, 7],
+          [8, 9],
+        ],
+        4,
+      ),
+    );
     w.reply({ type: 'state', runId: 1, state: 'paused', tensorCount: 4 });
     w.reply({ type: 'progress', runId: 1, steps: [step(2, 3, 1)], tensorCount: 4 });
     s.frame();
@@ -192,6 +218,8 @@ describe('commands', () => {
     expect(run).toMatchObject({ runId: 1, stepsDone: 2, state: 'running' });
     expect(run.data).toBe(data);
     expect(run.config.speed).toBe(5);
-    expect(englishText(run.notice!)).toBe('Speed changed to 5 steps per second from the next step — the run goes on, nothing reset');
+    expect(englishText(run.notice!)).toBe(
+      'Speed changed to 5 steps per second from the next step — the run goes on, nothing reset',
+    );
   });
 });

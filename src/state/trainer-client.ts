@@ -126,7 +126,9 @@ export class TrainerClient {
       if (this.worker !== worker) return;
       event.preventDefault?.();
       this.declareFailed(
-        message('error.workerFailed', { detail: event.message ? message('error.raw', { text: event.message }) : message('error.scriptError') }),
+        message('error.workerFailed', {
+          detail: event.message ? message('error.raw', { text: event.message }) : message('error.scriptError'),
+        }),
       );
     };
     worker.postMessage({ type: 'init', backend: this.config.backend, ...(this.testHooks ? { testHooks: true } : {}) });
@@ -221,7 +223,10 @@ export class TrainerClient {
     const run = this.store.getSnapshot();
     const underWay = run.stepsDone > 0 && (run.state === 'running' || run.state === 'paused');
     // English's plural rule picks the form; languages with one form repeat it under both keys.
-    const pace = speed === 0 ? message('notice.paceMax') : message(speed === 1 ? 'notice.pace.one' : 'notice.pace.other', { count: speed });
+    const pace =
+      speed === 0
+        ? message('notice.paceMax')
+        : message(speed === 1 ? 'notice.pace.one' : 'notice.pace.other', { count: speed });
     this.store.speedChanged(speed, underWay ? message('notice.speedChanged', { pace }) : null);
     this.post({ type: 'set-speed', runId: this.runId, speed });
   }

@@ -27,9 +27,7 @@ describe('URL keys for the dataset and the model', () => {
   });
 
   it('ignores bad values one by one and names each', () => {
-    const { config, ignored } = parseUrlConfigEnglish(
-      '?dataset=circle&n=0&model=cnn&hidden=257&act=gelu&seed=4',
-    );
+    const { config, ignored } = parseUrlConfigEnglish('?dataset=circle&n=0&model=cnn&hidden=257&act=gelu&seed=4');
     expect(config).toEqual({ ...DEFAULT_CONFIG, seed: 4 });
     expect(ignored).toEqual([
       'dataset=circle: Dataset must be tutorial, line, sine or custom.',

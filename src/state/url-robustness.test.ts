@@ -22,10 +22,25 @@ describe('seeds: PyTorch’s whole 64-bit range, exactly', () => {
   });
 
   it('refuses what torch.manual_seed refuses, fractions and non-numbers', () => {
-    for (const bad of ['18446744073709551616', '-9223372036854775809', '1.5', 'abc', '', ' ', '0x10', 'Infinity', 1.5, Number.NaN, true, null]) {
+    for (const bad of [
+      '18446744073709551616',
+      '-9223372036854775809',
+      '1.5',
+      'abc',
+      '',
+      ' ',
+      '0x10',
+      'Infinity',
+      1.5,
+      Number.NaN,
+      true,
+      null,
+    ]) {
       expect(normalizeSeed(bad), String(bad)).toBeNull();
     }
-    expect(englishTexts(validateConfig({ seed: '1.5' }).problems).seed).toMatch(/whole number \(PyTorch would cut 1\.5 to 1\)/);
+    expect(englishTexts(validateConfig({ seed: '1.5' }).problems).seed).toMatch(
+      /whole number \(PyTorch would cut 1\.5 to 1\)/,
+    );
     expect(englishTexts(validateConfig({ seed: '18446744073709551616' }).problems).seed).toMatch(
       /from -9223372036854775808 to 18446744073709551615/,
     );

@@ -48,7 +48,15 @@ describe('parseUrlConfig', () => {
   });
 
   it('refuses empty, hexadecimal, infinite and out-of-range numbers', () => {
-    for (const query of ['batch=', 'batch=0x10', 'lr=Infinity', 'batch=0', 'epochs=100001', 'seed=18446744073709551616', 'lr=0']) {
+    for (const query of [
+      'batch=',
+      'batch=0x10',
+      'lr=Infinity',
+      'batch=0',
+      'epochs=100001',
+      'seed=18446744073709551616',
+      'lr=0',
+    ]) {
       const { config, ignored } = parseUrlConfigEnglish(`?${query}`);
       expect(config, query).toEqual(DEFAULT_CONFIG);
       expect(ignored, query).toHaveLength(1);

@@ -100,11 +100,7 @@ function writeValue(config: RunConfig, field: SettingField): string {
  * The query string for `config`: only the values that differ from `defaults`, in URL_KEYS order,
  * followed by any parameters of `currentSearch` that this module does not own.
  */
-export function configToSearch(
-  config: RunConfig,
-  currentSearch = '',
-  defaults: RunConfig = DEFAULT_CONFIG,
-): string {
+export function configToSearch(config: RunConfig, currentSearch = '', defaults: RunConfig = DEFAULT_CONFIG): string {
   const out = new URLSearchParams();
   for (const { key, field } of URL_KEYS) {
     if (config[field] !== defaults[field]) out.append(key, writeValue(config, field));

@@ -90,7 +90,15 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     const el = scroller.current;
     if (!el || !canvas.current || width === 0 || datasetSize === 0) return;
     painter.current ??= new BatchPainter(canvas.current);
-    const frame: BatchView = { layout, width, height: viewHeight, scrollTop: scrollTop.current, epochs, stepsDone, outlined };
+    const frame: BatchView = {
+      layout,
+      width,
+      height: viewHeight,
+      scrollTop: scrollTop.current,
+      epochs,
+      stepsDone,
+      outlined,
+    };
     painter.current.paint(frame, batches);
   }, [layout, width, viewHeight, epochs, stepsDone, outlined, batches, datasetSize]);
 
@@ -149,7 +157,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     if (el) {
       const top = next.epoch * layout.rowHeight;
       if (top < scrollTop.current) el.scrollTop = top;
-      else if (top + layout.rowHeight > scrollTop.current + viewHeight) el.scrollTop = top + layout.rowHeight - viewHeight;
+      else if (top + layout.rowHeight > scrollTop.current + viewHeight)
+        el.scrollTop = top + layout.rowHeight - viewHeight;
       scrollTop.current = el.scrollTop;
     }
     return true;

@@ -31,29 +31,29 @@ export const BatchTable = memo(function BatchTable({ batches, epochs, datasetSiz
         <p>{t('table.noEpochs')}</p>
       ) : (
         <div className="table-scroll">
-        <table>
-          <caption>{first === 0 ? tp('table.all', epochs) : t('table.last', { rows: rows.length, epochs })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('table.epoch')}</th>
-              {Array.from({ length: columns }, (_, k) => (
-                <th scope="col" key={k}>
-                  {t('table.batch', { n: k + 1 })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e}>
-                <th scope="row">{e + 1}</th>
-                {batches.batchesOf(e).map((batch, k) => (
-                  <td key={k}>{formatBatch(batch)}</td>
+          <table>
+            <caption>{first === 0 ? tp('table.all', epochs) : t('table.last', { rows: rows.length, epochs })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('table.epoch')}</th>
+                {Array.from({ length: columns }, (_, k) => (
+                  <th scope="col" key={k}>
+                    {t('table.batch', { n: k + 1 })}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={e}>
+                  <th scope="row">{e + 1}</th>
+                  {batches.batchesOf(e).map((batch, k) => (
+                    <td key={k}>{formatBatch(batch)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </details>

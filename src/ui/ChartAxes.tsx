@@ -93,7 +93,13 @@ export const ChartAxes = memo(function ChartAxes({ scales, xLabel, yLabel }: Pro
       <text x={(left + right) / 2} y={frame.height - 6} textAnchor="middle" fontStyle="italic">
         {xLabel}
       </text>
-      <text x={14} y={(top + bottom) / 2} textAnchor="middle" fontStyle="italic" transform={`rotate(-90 14 ${(top + bottom) / 2})`}>
+      <text
+        x={14}
+        y={(top + bottom) / 2}
+        textAnchor="middle"
+        fontStyle="italic"
+        transform={`rotate(-90 14 ${(top + bottom) / 2})`}
+      >
         {yLabel}
       </text>
     </g>
@@ -104,7 +110,12 @@ export const ChartAxes = memo(function ChartAxes({ scales, xLabel, yLabel }: Pro
 export function PlotClip({ id, frame }: { id: string; frame: Frame }) {
   return (
     <clipPath id={id}>
-      <rect x={frame.left} y={frame.top} width={frame.width - frame.left - frame.right} height={frame.height - frame.top - frame.bottom} />
+      <rect
+        x={frame.left}
+        y={frame.top}
+        width={frame.width - frame.left - frame.right}
+        height={frame.height - frame.top - frame.bottom}
+      />
     </clipPath>
   );
 }

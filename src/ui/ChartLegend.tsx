@@ -18,7 +18,15 @@ export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
       {items.map((item) => (
         <li key={item.name}>
           <svg width="1.6em" height="0.7em" viewBox="0 0 28 12" aria-hidden="true">
-            <line x1="1" x2="27" y1="6" y2="6" stroke={item.colour} strokeWidth={item.width ?? 2} strokeDasharray={item.dash} />
+            <line
+              x1="1"
+              x2="27"
+              y1="6"
+              y2="6"
+              stroke={item.colour}
+              strokeWidth={item.width ?? 2}
+              strokeDasharray={item.dash}
+            />
           </svg>
           <span className="legend-text">{item.name}</span>
         </li>

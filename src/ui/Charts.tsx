@@ -37,7 +37,9 @@ function linearText(w: number, b: number): string {
 
 export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearningRate }: Props) {
   // The loss chart's axis and scale come from the link (xaxis=, logy=) and are written back to it.
-  const [view] = useState(() => new ViewStore({ xAxis: initialView.xAxis, logScale: initialView.logScale }, writeViewToUrl));
+  const [view] = useState(
+    () => new ViewStore({ xAxis: initialView.xAxis, logScale: initialView.logScale }, writeViewToUrl),
+  );
   const [ownPins] = useState(() => new PinnedRuns());
   const { t } = useI18n();
   const pins = sharedPins ?? ownPins;
@@ -54,7 +56,10 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
   // The epochs the chart's snapshot has finished. The run's data is one mutable object, already
   // holding what came after the snapshot: its length would draw epoch means past the step curve,
   // and, read on every frame, redraw the chart (memo) on every frame.
-  const epochMeans = Math.min(heavy.data.epochMeanLoss.length, heavy.stepsPerEpoch > 0 ? Math.floor(heavy.stepsDone / heavy.stepsPerEpoch) : 0);
+  const epochMeans = Math.min(
+    heavy.data.epochMeanLoss.length,
+    heavy.stepsPerEpoch > 0 ? Math.floor(heavy.stepsDone / heavy.stepsPerEpoch) : 0,
+  );
 
   const { modelParams } = run;
   const mlpCurve = useMemo(
@@ -62,7 +67,10 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
     [isLinear, modelParams, config.hiddenUnits, config.activation],
   );
   // Memoised like the curve: a new function every frame would redraw the fit view every frame.
-  const linearLine = useMemo(() => (currentParams ? (x: number) => currentParams.w * x + currentParams.b : null), [currentParams]);
+  const linearLine = useMemo(
+    () => (currentParams ? (x: number) => currentParams.w * x + currentParams.b : null),
+    [currentParams],
+  );
   const predict = isLinear ? linearLine : mlpCurve;
   const modelText = isLinear
     ? currentParams
@@ -117,7 +125,11 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
         <ParamSpace
           moments={isLinear ? moments : null}
           isLinear={isLinear}
-          parameterCount={parameterCount(isLinear ? { kind: 'linear' } : { kind: 'mlp', hiddenUnits: config.hiddenUnits, activation: config.activation })}
+          parameterCount={parameterCount(
+            isLinear
+              ? { kind: 'linear' }
+              : { kind: 'mlp', hiddenUnits: config.hiddenUnits, activation: config.activation },
+          )}
           initial={run.initialParams}
           data={data}
           stepsDone={run.stepsDone}

@@ -76,23 +76,23 @@ export function Controls(props: Props) {
   return (
     <form className="controls" aria-label={t('controls.settings')} onSubmit={(e) => e.preventDefault()}>
       {shown('run') && (
-      <div className="buttons" role="group" aria-label={t('controls.run')}>
-        <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
-          {t('controls.train')}
-        </button>
-        <button type="button" onClick={props.onPause} disabled={runState !== 'running'}>
-          {t('controls.pause')}
-        </button>
-        <button type="button" onClick={props.onStep} disabled={!canTrain}>
-          {t('controls.step')}
-        </button>
-        <button type="button" onClick={props.onStepEpoch} disabled={!canTrain}>
-          {t('controls.stepEpoch')}
-        </button>
-        <button type="button" onClick={props.onReset}>
-          {t('controls.reset')}
-        </button>
-      </div>
+        <div className="buttons" role="group" aria-label={t('controls.run')}>
+          <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
+            {t('controls.train')}
+          </button>
+          <button type="button" onClick={props.onPause} disabled={runState !== 'running'}>
+            {t('controls.pause')}
+          </button>
+          <button type="button" onClick={props.onStep} disabled={!canTrain}>
+            {t('controls.step')}
+          </button>
+          <button type="button" onClick={props.onStepEpoch} disabled={!canTrain}>
+            {t('controls.stepEpoch')}
+          </button>
+          <button type="button" onClick={props.onReset}>
+            {t('controls.reset')}
+          </button>
+        </div>
       )}
       {(shown('dataset') || shown('model')) && (
         <DataModelFields settings={settings} onChange={(patch) => change(patch)} hidden={hidden} />
@@ -120,47 +120,46 @@ export function Controls(props: Props) {
       })}
 
       {(shown('speed') || shown('backend')) && (
-      <fieldset>
-        <legend>{t('controls.playback')}</legend>
-        {shown('speed') && (
-        <div className="field">
-          <label htmlFor={speedId}>{t('controls.speed')}</label>
-          <select
-            id={speedId}
-            value={String(settings.speed)}
-            onChange={(e) => change({ speed: Number(e.target.value) })}
-          >
-            {speeds.map((s) => (
-              <option key={s} value={String(s)}>
-                {speedLabel(s, i18n)}
-              </option>
-            ))}
-          </select>
-        </div>
-        )}
-        {shown('backend') && (
-        <div className="field">
-          <label htmlFor={backendId}>{t('controls.backend')}</label>
-          <select
-            id={backendId}
-            value={settings.backend}
-            aria-describedby={backendHintId}
-            onChange={(e) => change({ backend: e.target.value as BackendPreference })}
-          >
-            {BACKEND_PREFERENCES.map((b) => (
-              <option key={b} value={b}>
-                {backendLabel(b, i18n)}
-              </option>
-            ))}
-          </select>
-          <p id={backendHintId} className="field-hint">
-            {t('controls.backendHint')}
-          </p>
-        </div>
-        )}
-      </fieldset>
+        <fieldset>
+          <legend>{t('controls.playback')}</legend>
+          {shown('speed') && (
+            <div className="field">
+              <label htmlFor={speedId}>{t('controls.speed')}</label>
+              <select
+                id={speedId}
+                value={String(settings.speed)}
+                onChange={(e) => change({ speed: Number(e.target.value) })}
+              >
+                {speeds.map((s) => (
+                  <option key={s} value={String(s)}>
+                    {speedLabel(s, i18n)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {shown('backend') && (
+            <div className="field">
+              <label htmlFor={backendId}>{t('controls.backend')}</label>
+              <select
+                id={backendId}
+                value={settings.backend}
+                aria-describedby={backendHintId}
+                onChange={(e) => change({ backend: e.target.value as BackendPreference })}
+              >
+                {BACKEND_PREFERENCES.map((b) => (
+                  <option key={b} value={b}>
+                    {backendLabel(b, i18n)}
+                  </option>
+                ))}
+              </select>
+              <p id={backendHintId} className="field-hint">
+                {t('controls.backendHint')}
+              </p>
+            </div>
+          )}
+        </fieldset>
       )}
-
     </form>
   );
 }

@@ -72,9 +72,7 @@ export function CustomDataField({ onUse, active }: Props) {
           {i18n.say(error)}
         </p>
       )}
-      {active && !note && (
-        <p className="field-hint">{t('csv.active')}</p>
-      )}
+      {active && !note && <p className="field-hint">{t('csv.active')}</p>}
       {note && (
         <p className="field-hint" aria-live="polite">
           {i18n.tp('csv.using', note.rows, { header: note.header ? t('csv.headerSkipped') : '' })}

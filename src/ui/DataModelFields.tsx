@@ -27,7 +27,13 @@ const MODEL_LABELS: Record<ModelName, MessageKey> = { linear: 'data.linear', mlp
 
 const ACTIVATION_LABELS: Record<ActivationName, string> = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid' };
 
-function Select<T extends string>(props: { label: string; value: T; options: readonly T[]; labels: Record<T, string>; onChange: (value: T) => void }) {
+function Select<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  labels: Record<T, string>;
+  onChange: (value: T) => void;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -60,12 +66,33 @@ export function DataModelFields({ settings, onChange, hidden }: Props) {
   return (
     <fieldset>
       <legend>{t('data.group')}</legend>
-      {!hidden?.has('dataset') && <Select label={t('data.dataset')} value={settings.dataset} options={settings.customData ? DATASET_NAMES : DATASET_NAMES.filter((d) => d !== 'custom')} labels={translated(DATASET_LABELS)} onChange={(dataset) => onChange({ dataset })} />}
       {!hidden?.has('dataset') && (
-        <CustomDataField active={settings.dataset === 'custom'} onUse={(customData) => onChange({ dataset: 'custom', customData, samples: customData.x.length })} />
+        <Select
+          label={t('data.dataset')}
+          value={settings.dataset}
+          options={settings.customData ? DATASET_NAMES : DATASET_NAMES.filter((d) => d !== 'custom')}
+          labels={translated(DATASET_LABELS)}
+          onChange={(dataset) => onChange({ dataset })}
+        />
       )}
-      {settings.dataset !== 'tutorial' && settings.dataset !== 'custom' && numberField('samples', t('data.samples'), t('data.samplesHint'))}
-      {!hidden?.has('model') && <Select label={t('data.model')} value={settings.model} options={MODEL_NAMES} labels={translated(MODEL_LABELS)} onChange={(model) => onChange({ model })} />}
+      {!hidden?.has('dataset') && (
+        <CustomDataField
+          active={settings.dataset === 'custom'}
+          onUse={(customData) => onChange({ dataset: 'custom', customData, samples: customData.x.length })}
+        />
+      )}
+      {settings.dataset !== 'tutorial' &&
+        settings.dataset !== 'custom' &&
+        numberField('samples', t('data.samples'), t('data.samplesHint'))}
+      {!hidden?.has('model') && (
+        <Select
+          label={t('data.model')}
+          value={settings.model}
+          options={MODEL_NAMES}
+          labels={translated(MODEL_LABELS)}
+          onChange={(model) => onChange({ model })}
+        />
+      )}
       {settings.model === 'mlp' && (
         <>
           {numberField('hiddenUnits', t('data.hiddenUnits'), t('data.hiddenUnitsHint'))}

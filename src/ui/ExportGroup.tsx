@@ -98,8 +98,12 @@ export function ExportGroup({ run, settings }: Props) {
         {t('export.csv')}
       </button>
       {PNG_EXPORTS.map(({ label, what, suffix, make }) => (
-        <button key={suffix} type="button" disabled={suffix === 'params' && run.config.model !== 'linear'}
-          onClick={() => void png(what, `${stem(run.config)}-${suffix}.png`, make)}>
+        <button
+          key={suffix}
+          type="button"
+          disabled={suffix === 'params' && run.config.model !== 'linear'}
+          onClick={() => void png(what, `${stem(run.config)}-${suffix}.png`, make)}
+        >
           {t(label)}
         </button>
       ))}

@@ -53,7 +53,14 @@ function dotsOf(indices: readonly number[], columns: DataColumns, scales: Scales
 const Points = memo(function Points({ columns, scales }: { columns: DataColumns; scales: Scales }) {
   const n = columns.x.length;
   const r = n <= 50 ? 6 : n <= 500 ? 3.5 : 2;
-  return <path className="fit-points" d={dotsOf(evenIndices(n, MAX_POINTS_DRAWN), columns, scales, r)} fill="#4a5160" fillOpacity={n > 500 ? 0.45 : 0.8} />;
+  return (
+    <path
+      className="fit-points"
+      d={dotsOf(evenIndices(n, MAX_POINTS_DRAWN), columns, scales, r)}
+      fill="#4a5160"
+      fillOpacity={n > 500 ? 0.45 : 0.8}
+    />
+  );
 });
 
 export const FitView = memo(function FitView(props: Props) {
@@ -85,7 +92,8 @@ export const FitView = memo(function FitView(props: Props) {
   const source = hoverStep !== null ? 'pointed' : step !== null ? 'latest' : 'none';
   const epoch = step !== null ? Math.floor(step / per) : 0;
   const batch = step !== null ? step % per : 0;
-  const indices = step !== null && epoch < data.epochBatches.epochCount ? data.epochBatches.batchIndices(epoch, batch) : null;
+  const indices =
+    step !== null && epoch < data.epochBatches.epochCount ? data.epochBatches.batchIndices(epoch, batch) : null;
 
   const [x0, x1] = scales.xDomain;
   const curve = predict
@@ -116,7 +124,13 @@ export const FitView = memo(function FitView(props: Props) {
       data-highlight-step={step !== null ? step + 1 : undefined}
     >
       <figcaption>{t('fit.caption')}</figcaption>
-      <svg className="fit-svg" ref={svgRef} viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`} role="img" aria-label={i18n.tp('fit.aria', n)}>
+      <svg
+        className="fit-svg"
+        ref={svgRef}
+        viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`}
+        role="img"
+        aria-label={i18n.tp('fit.aria', n)}
+      >
         <defs>
           <PlotClip id={clipId} frame={scales.frame} />
         </defs>
@@ -124,23 +138,43 @@ export const FitView = memo(function FitView(props: Props) {
         <Points columns={columns} scales={scales} />
         <g clipPath={`url(#${clipId})`}>
           {residuals.map((i) => (
-            <line key={`r${i}`} className="fit-residual" x1={scales.x(columns.x[i])} x2={scales.x(columns.x[i])} y1={scales.y(columns.y[i])} y2={scales.y(predict!(columns.x[i]))} stroke="#111418" strokeWidth={1.5} strokeDasharray="3 2" />
+            <line
+              key={`r${i}`}
+              className="fit-residual"
+              x1={scales.x(columns.x[i])}
+              x2={scales.x(columns.x[i])}
+              y1={scales.y(columns.y[i])}
+              y2={scales.y(predict!(columns.x[i]))}
+              stroke="#111418"
+              strokeWidth={1.5}
+              strokeDasharray="3 2"
+            />
           ))}
           {curve && <polyline className="fit-prediction" points={curve} fill="none" stroke="#0072B2" strokeWidth={3} />}
         </g>
-        <path className="fit-highlight" d={dotsOf(highlighted, columns, scales, n <= 50 ? 9 : n <= 500 ? 5 : 3.5)} fill={colour} stroke="#111418" strokeWidth={2} />
+        <path
+          className="fit-highlight"
+          d={dotsOf(highlighted, columns, scales, n <= 50 ? 9 : n <= 500 ? 5 : 3.5)}
+          fill={colour}
+          stroke="#111418"
+          strokeWidth={2}
+        />
       </svg>
       <ul className="fit-legend">
         <li>
           <span className="dot dot-data" aria-hidden="true" />{' '}
-          {n > MAX_POINTS_DRAWN ? t('fit.dataDrawn', { n: count(n), drawn: count(MAX_POINTS_DRAWN) }) : i18n.tp('fit.data', n)}
+          {n > MAX_POINTS_DRAWN
+            ? t('fit.dataDrawn', { n: count(n), drawn: count(MAX_POINTS_DRAWN) })
+            : i18n.tp('fit.data', n)}
         </li>
         <li>
           <span className="line-swatch" aria-hidden="true" /> {t('fit.model', { model: modelText })}
         </li>
         <li>
           <span className="dot" style={{ background: colour }} aria-hidden="true" /> {caption}
-          {indices && highlighted.length < indices.length ? t('fit.someDrawn', { drawn: count(highlighted.length) }) : ''}
+          {indices && highlighted.length < indices.length
+            ? t('fit.someDrawn', { drawn: count(highlighted.length) })
+            : ''}
           {residuals.length > 0 && t('fit.residuals')}
         </li>
       </ul>

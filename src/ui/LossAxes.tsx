@@ -36,7 +36,8 @@ export function LossAxes({ xTicks, yTicks, xTitle, yTitle, k, rightMargin, colou
   if (!plot || !xScale || !yScale) return null;
   const { x, y, width, height } = plot;
   const bottom = y + height;
-  const onPlot = (v: number | undefined, lo: number, hi: number): v is number => v !== undefined && Number.isFinite(v) && v >= lo - 0.5 && v <= hi + 0.5;
+  const onPlot = (v: number | undefined, lo: number, hi: number): v is number =>
+    v !== undefined && Number.isFinite(v) && v >= lo - 0.5 && v <= hi + 0.5;
   const xs = xTicks.flatMap((value) => {
     const px = xScale(value);
     return onPlot(px, x, x + width) ? [{ value, x: px }] : [];
@@ -57,55 +58,67 @@ export function LossAxes({ xTicks, yTicks, xTitle, yTitle, k, rightMargin, colou
   // loss chart's overlay (pointer, ghost-run names).
   return (
     <>
-    <ZIndexLayer zIndex={DefaultZIndexes.grid}>
-      <g className="loss-grid" stroke={GRID} strokeDasharray="3 3" fill="none">
-        {ys.map(({ value, y: py }) => (
-          <line key={`h${value}`} x1={x} x2={x + width} y1={py} y2={py} />
-        ))}
-        {xs.map(({ value, x: px }) => (
-          <line key={`v${value}`} x1={px} x2={px} y1={y} y2={bottom} />
-        ))}
-      </g>
-    </ZIndexLayer>
-    <ZIndexLayer zIndex={DefaultZIndexes.axis}>
-      <g className="loss-axes" stroke={LINE} fill="none">
-        <line x1={x} x2={x + width} y1={bottom} y2={bottom} />
-        <line x1={x} x2={x} y1={y} y2={bottom} />
-        {xs.map(({ value, x: px }) => (
-          <line key={`x${value}`} x1={px} x2={px} y1={bottom} y2={bottom + TICK_SIZE} />
-        ))}
-        {ys.map(({ value, y: py }) => (
-          <line key={`y${value}`} x1={x - TICK_SIZE} x2={x} y1={py} y2={py} />
-        ))}
-      </g>
-    </ZIndexLayer>
-    <ZIndexLayer zIndex={DefaultZIndexes.label}>
-      <g className="loss-axis-labels" fill={colour}>
-        {xLabelsThatFit(xs, fontPx, x + width + rightMargin).map(({ value, x: px, anchor }) => (
-          <text key={`x${value}`} className="loss-x-tick" x={px} y={bottom + labelGap} dy="0.71em" textAnchor={anchor}>
-            {tickLabel(value)}
+      <ZIndexLayer zIndex={DefaultZIndexes.grid}>
+        <g className="loss-grid" stroke={GRID} strokeDasharray="3 3" fill="none">
+          {ys.map(({ value, y: py }) => (
+            <line key={`h${value}`} x1={x} x2={x + width} y1={py} y2={py} />
+          ))}
+          {xs.map(({ value, x: px }) => (
+            <line key={`v${value}`} x1={px} x2={px} y1={y} y2={bottom} />
+          ))}
+        </g>
+      </ZIndexLayer>
+      <ZIndexLayer zIndex={DefaultZIndexes.axis}>
+        <g className="loss-axes" stroke={LINE} fill="none">
+          <line x1={x} x2={x + width} y1={bottom} y2={bottom} />
+          <line x1={x} x2={x} y1={y} y2={bottom} />
+          {xs.map(({ value, x: px }) => (
+            <line key={`x${value}`} x1={px} x2={px} y1={bottom} y2={bottom + TICK_SIZE} />
+          ))}
+          {ys.map(({ value, y: py }) => (
+            <line key={`y${value}`} x1={x - TICK_SIZE} x2={x} y1={py} y2={py} />
+          ))}
+        </g>
+      </ZIndexLayer>
+      <ZIndexLayer zIndex={DefaultZIndexes.label}>
+        <g className="loss-axis-labels" fill={colour}>
+          {xLabelsThatFit(xs, fontPx, x + width + rightMargin).map(({ value, x: px, anchor }) => (
+            <text
+              key={`x${value}`}
+              className="loss-x-tick"
+              x={px}
+              y={bottom + labelGap}
+              dy="0.71em"
+              textAnchor={anchor}
+            >
+              {tickLabel(value)}
+            </text>
+          ))}
+          {ys.map(({ value, y: py }) => (
+            <text key={`y${value}`} className="loss-y-tick" x={x - labelGap} y={py} dy="0.355em" textAnchor="end">
+              {tickLabel(value)}
+            </text>
+          ))}
+          <text
+            className="loss-axis-title loss-x-title"
+            x={x + width / 2}
+            y={bottom + xAxisHeight + fontPx * 0.6}
+            textAnchor="middle"
+          >
+            {xTitle}
           </text>
-        ))}
-        {ys.map(({ value, y: py }) => (
-          <text key={`y${value}`} className="loss-y-tick" x={x - labelGap} y={py} dy="0.355em" textAnchor="end">
-            {tickLabel(value)}
+          <text
+            className="loss-axis-title loss-y-title"
+            x={titleX}
+            y={y + height / 2}
+            dy="0.355em"
+            textAnchor="middle"
+            transform={`rotate(-90 ${titleX} ${y + height / 2})`}
+          >
+            {yTitle}
           </text>
-        ))}
-        <text className="loss-axis-title loss-x-title" x={x + width / 2} y={bottom + xAxisHeight + fontPx * 0.6} textAnchor="middle">
-          {xTitle}
-        </text>
-        <text
-          className="loss-axis-title loss-y-title"
-          x={titleX}
-          y={y + height / 2}
-          dy="0.355em"
-          textAnchor="middle"
-          transform={`rotate(-90 ${titleX} ${y + height / 2})`}
-        >
-          {yTitle}
-        </text>
-      </g>
-    </ZIndexLayer>
+        </g>
+      </ZIndexLayer>
     </>
   );
 }

@@ -17,7 +17,17 @@ import { Latest, useLatest } from '../state/latest';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { niceTicks } from '../analysis/ticks';
-import { decadeTicks, linearAxis, logDomain, onAxis, plottablePoints, stepLossPoints, xAxisEnd, type ChartPoint, type XAxisMode } from '../analysis/loss-series';
+import {
+  decadeTicks,
+  linearAxis,
+  logDomain,
+  onAxis,
+  plottablePoints,
+  stepLossPoints,
+  xAxisEnd,
+  type ChartPoint,
+  type XAxisMode,
+} from '../analysis/loss-series';
 import { legendOf } from './ChartLegend';
 import { LossOverlay, type GhostLabel, type LossOverlayProps } from './LossOverlay';
 import { fourDecimals } from './numbers';
@@ -68,8 +78,30 @@ const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }
   const { stepSeries, epochSeries, stepSeriesName, epochSeriesName, overlay } = useLatest(live);
   return (
     <>
-      <Line data={stepSeries} dataKey="loss" name={stepSeriesName} type="linear" stroke={STEP_COLOUR} strokeWidth={1.5} zIndex={STEP_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
-      <Line data={epochSeries} dataKey="loss" name={epochSeriesName} type="linear" stroke={EPOCH_COLOUR} strokeWidth={3} zIndex={EPOCH_LAYER} dot={false} activeDot={false} isAnimationActive={false} />
+      <Line
+        data={stepSeries}
+        dataKey="loss"
+        name={stepSeriesName}
+        type="linear"
+        stroke={STEP_COLOUR}
+        strokeWidth={1.5}
+        zIndex={STEP_LAYER}
+        dot={false}
+        activeDot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        data={epochSeries}
+        dataKey="loss"
+        name={epochSeriesName}
+        type="linear"
+        stroke={EPOCH_COLOUR}
+        strokeWidth={3}
+        zIndex={EPOCH_LAYER}
+        dot={false}
+        activeDot={false}
+        isAnimationActive={false}
+      />
       <LossOverlay {...overlay} />
     </>
   );
@@ -77,7 +109,11 @@ const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }
 
 function summary(data: RunData, stepsDone: number, epochs: number, totalSteps: number, i18n: I18n): string {
   if (stepsDone === 0) return i18n.t('loss.none');
-  const latest = { loss: fourDecimals(data.stepLoss.get(stepsDone - 1)), step: i18n.count(stepsDone), total: i18n.count(totalSteps) };
+  const latest = {
+    loss: fourDecimals(data.stepLoss.get(stepsDone - 1)),
+    step: i18n.count(stepsDone),
+    total: i18n.count(totalSteps),
+  };
   return epochs > 0
     ? i18n.t('loss.summaryMean', { ...latest, epoch: epochs, mean: fourDecimals(data.epochMeanLoss.get(epochs - 1)) })
     : i18n.t('loss.summary', latest);
@@ -95,7 +131,11 @@ export const LossChart = memo(function LossChart(props: Props) {
   const { stepPoints, epochPoints } = useMemo(
     () => ({
       stepPoints: stepLossPoints(data.stepLoss.view().subarray(0, stepsDone), logScale),
-      epochPoints: plottablePoints(data.epochMeanStep.view().subarray(0, epochMeans), data.epochMeanLoss.view().subarray(0, epochMeans), logScale),
+      epochPoints: plottablePoints(
+        data.epochMeanStep.view().subarray(0, epochMeans),
+        data.epochMeanLoss.view().subarray(0, epochMeans),
+        logScale,
+      ),
     }),
     // stepsDone and epochMeans say when the append-only columns have grown.
     [data, stepsDone, epochMeans, logScale],
@@ -125,17 +165,29 @@ export const LossChart = memo(function LossChart(props: Props) {
   // Keyed by value: the y axis is worked out from the data anew each redraw, and rarely changes.
   const yAxisProps = useKeyed(yAxis, `${yAxis.domain.join(',')}|${yAxis.ticks.join(',')}`);
   // recharts' axes are hidden (LossAxes draws them): the margin keeps their room.
-  const margin = useMemo(() => ({ top: 8, right: 16 * k, bottom: (24 + X_AXIS_HEIGHT) * k, left: (16 + Y_AXIS_WIDTH) * k }), [k]);
+  const margin = useMemo(
+    () => ({ top: 8, right: 16 * k, bottom: (24 + X_AXIS_HEIGHT) * k, left: (16 + Y_AXIS_WIDTH) * k }),
+    [k],
+  );
   const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
     const last = points.at(-1);
-    return last ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }] : [];
+    return last
+      ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }]
+      : [];
   });
   // With runs to compare, the run under way is named at its end too.
   const lastStep = stepSeries.at(-1);
   if (pinned.length > 0 && lastStep) {
-    ghostLabels.push({ label: labels[labels.length - 1], colour: STEP_COLOUR, className: 'loss-current-label', x: lastStep.x, loss: lastStep.loss });
+    ghostLabels.push({
+      label: labels[labels.length - 1],
+      colour: STEP_COLOUR,
+      className: 'loss-current-label',
+      x: lastStep.x,
+      loss: lastStep.loss,
+    });
   }
-  const stepSeriesName = pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
+  const stepSeriesName =
+    pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
   const xTitle = t(mode === 'epoch' ? 'loss.epoch' : 'loss.step');
   const yTitle = t('loss.yAxis');
   // No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
@@ -157,7 +209,17 @@ export const LossChart = memo(function LossChart(props: Props) {
     epochSeries,
     stepSeriesName,
     epochSeriesName: t('loss.epochMean'),
-    overlay: { data, stepsDone, stepsPerEpoch, epochs: config.epochs, mode, logScale, view, divergedAt, ghosts: ghostLabels },
+    overlay: {
+      data,
+      stepsDone,
+      stepsPerEpoch,
+      epochs: config.epochs,
+      mode,
+      logScale,
+      view,
+      divergedAt,
+      ghosts: ghostLabels,
+    },
   };
   const [live] = useState(() => new Latest(curves));
   useLayoutEffect(() => live.set(curves));
@@ -167,7 +229,15 @@ export const LossChart = memo(function LossChart(props: Props) {
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={margin} accessibilityLayer={false}>
           <XAxis hide type="number" dataKey="x" domain={xAxisProps.domain} ticks={xAxisProps.ticks} />
-          <YAxis hide type="number" dataKey="loss" scale={logScale ? 'log' : 'linear'} domain={yAxisProps.domain} ticks={yAxisProps.ticks} allowDataOverflow />
+          <YAxis
+            hide
+            type="number"
+            dataKey="loss"
+            scale={logScale ? 'log' : 'linear'}
+            domain={yAxisProps.domain}
+            ticks={yAxisProps.ticks}
+            allowDataOverflow
+          />
           <LossAxes
             xTicks={xAxisProps.ticks}
             yTicks={yAxisProps.ticks}

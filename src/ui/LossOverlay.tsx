@@ -48,14 +48,25 @@ function tooltipLines(data: RunData, step: number, stepsPerEpoch: number, epochs
   const indices = data.epochBatches.batchIndices(epoch, batch);
   if (indices) lines.push(t('loss.tipBatch', { list: shortList(indices, i18n) }));
   lines.push(t('loss.tipLoss', { loss: fourDecimals(data.stepLoss.get(step)) }));
-  if (epoch < data.epochMeanLoss.length) lines.push(t('loss.tipMean', { epoch: epoch + 1, mean: fourDecimals(data.epochMeanLoss.get(epoch)) }));
+  if (epoch < data.epochMeanLoss.length)
+    lines.push(t('loss.tipMean', { epoch: epoch + 1, mean: fourDecimals(data.epochMeanLoss.get(epoch)) }));
   return lines;
 }
 
 /** About how wide a tooltip line is drawn at 14 px: CJK characters take about two Latin ones. */
 const lineWidth = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 14 : 7.6), 0);
 
-export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logScale, view, divergedAt, ghosts }: LossOverlayProps) {
+export function LossOverlay({
+  data,
+  stepsDone,
+  stepsPerEpoch,
+  epochs,
+  mode,
+  logScale,
+  view,
+  divergedAt,
+  ghosts,
+}: LossOverlayProps) {
   const plot = usePlotArea();
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
@@ -92,13 +103,36 @@ export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logS
       const left = x + 12 + boxWidth > plot.x + plot.width ? x - 12 - boxWidth : x + 12;
       marker = (
         <g className="loss-hover" data-step={hoverStep + 1} pointerEvents="none">
-          <line x1={x} x2={x} y1={top} y2={bottom} stroke="#111418" strokeWidth={1.5} strokeDasharray={trained ? undefined : '4 3'} />
+          <line
+            x1={x}
+            x2={x}
+            y1={top}
+            y2={bottom}
+            stroke="#111418"
+            strokeWidth={1.5}
+            strokeDasharray={trained ? undefined : '4 3'}
+          />
           {y !== undefined && <circle cx={x} cy={y} r={6} fill="#fff" stroke="#111418" strokeWidth={2.5} />}
           {lines.length > 0 && (
             <g className="loss-tooltip" role="tooltip">
-              <rect x={left} y={top + 4} width={boxWidth} height={10 + LINE_HEIGHT * lines.length} rx={4} fill="#111418" opacity={0.92} />
+              <rect
+                x={left}
+                y={top + 4}
+                width={boxWidth}
+                height={10 + LINE_HEIGHT * lines.length}
+                rx={4}
+                fill="#111418"
+                opacity={0.92}
+              />
               {lines.map((line, i) => (
-                <text key={i} x={left + 8} y={top + 22 + LINE_HEIGHT * i} fill="#fff" fontSize={14} fontFamily="ui-monospace, monospace">
+                <text
+                  key={i}
+                  x={left + 8}
+                  y={top + 22 + LINE_HEIGHT * i}
+                  fill="#fff"
+                  fontSize={14}
+                  fontFamily="ui-monospace, monospace"
+                >
                   {line}
                 </text>
               ))}
@@ -126,14 +160,44 @@ export function LossOverlay({ data, stepsDone, stepsPerEpoch, epochs, mode, logS
     <ZIndexLayer zIndex={1500}>
       <g className="loss-overlay">
         {labelPositions.map(({ label, colour, className, x, y }) => (
-          <text key={label} className={className} x={x + 4} y={y - 6} fill={colour} fontSize={14} fontWeight={700} textAnchor="end" paintOrder="stroke" stroke="#fff" strokeWidth={4}>
+          <text
+            key={label}
+            className={className}
+            x={x + 4}
+            y={y - 6}
+            fill={colour}
+            fontSize={14}
+            fontWeight={700}
+            textAnchor="end"
+            paintOrder="stroke"
+            stroke="#fff"
+            strokeWidth={4}
+          >
             {label}
           </text>
         ))}
         {divergedX !== undefined && (
           <g className="loss-diverged" pointerEvents="none">
-            <line x1={divergedX} x2={divergedX} y1={top} y2={bottom} stroke={DIVERGED} strokeWidth={2.5} strokeDasharray="6 4" />
-            <text x={divergedX - 6} y={top + 16} fill={DIVERGED} fontSize={14} fontWeight={700} textAnchor="end" paintOrder="stroke" stroke="#fff" strokeWidth={4}>
+            <line
+              x1={divergedX}
+              x2={divergedX}
+              y1={top}
+              y2={bottom}
+              stroke={DIVERGED}
+              strokeWidth={2.5}
+              strokeDasharray="6 4"
+            />
+            <text
+              x={divergedX - 6}
+              y={top + 16}
+              fill={DIVERGED}
+              fontSize={14}
+              fontWeight={700}
+              textAnchor="end"
+              paintOrder="stroke"
+              stroke="#fff"
+              strokeWidth={4}
+            >
               {i18n.t('loss.diverged')}
             </text>
           </g>

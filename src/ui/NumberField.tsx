@@ -22,7 +22,16 @@ interface Props {
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const readDecimal = (text: string) => (DECIMAL.test(text) ? Number(text) : Number.NaN);
 
-export function NumberField({ label, value, validate, onValidChange, read = readDecimal, warning, inputMode, hint }: Props) {
+export function NumberField({
+  label,
+  value,
+  validate,
+  onValidChange,
+  read = readDecimal,
+  warning,
+  inputMode,
+  hint,
+}: Props) {
   const id = useId();
   const i18n = useI18n();
   const [text, setText] = useState(String(value));

@@ -37,15 +37,36 @@ function pathVertices(initial: ModelParams, data: RunData, stepsDone: number): P
   return evenIndices(stepsDone + 1, MAX_PATH_VERTICES).map((i) => (i === 0 ? initial : { w: w[i - 1], b: b[i - 1] }));
 }
 
-function Contours({ moments, best, scales, box }: { moments: DataMoments; best: ParamPoint; scales: Scales; box: ReturnType<typeof paramBox> }) {
+function Contours({
+  moments,
+  best,
+  scales,
+  box,
+}: {
+  moments: DataMoments;
+  best: ParamPoint;
+  scales: Scales;
+  box: ReturnType<typeof paramBox>;
+}) {
   const levels = contourLevels(moments, box, 10);
   return (
     <g className="param-contours" fill="none">
       {levels.map((level, k) => {
         const ring = levelEllipse(moments, best, level);
-        const d = ring.map((p, i) => `${i === 0 ? 'M' : 'L'}${scales.x(p.w).toFixed(1)},${scales.y(p.b).toFixed(1)}`).join('');
+        const d = ring
+          .map((p, i) => `${i === 0 ? 'M' : 'L'}${scales.x(p.w).toFixed(1)},${scales.y(p.b).toFixed(1)}`)
+          .join('');
         const shade = Math.round(60 + (150 * k) / Math.max(levels.length - 1, 1));
-        return <path key={level} className="param-contour" d={d} stroke={`rgb(${shade}, ${shade + 20}, ${Math.min(shade + 70, 230)})`} strokeWidth={1.5} data-level={level} />;
+        return (
+          <path
+            key={level}
+            className="param-contour"
+            d={d}
+            stroke={`rgb(${shade}, ${shade + 20}, ${Math.min(shade + 70, 230)})`}
+            strokeWidth={1.5}
+            data-level={level}
+          />
+        );
       })}
     </g>
   );
@@ -93,10 +114,16 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
   const s = hoverStep !== null && hoverStep < stepsDone ? hoverStep : stepsDone - 1;
   const w = data.paramW.view();
   const b = data.paramB.view();
-  const arrows = s >= 0 ? stepArrows(moments, s === 0 ? initial : { w: w[s - 1], b: b[s - 1] }, { w: w[s], b: b[s] }, learningRate) : null;
+  const arrows =
+    s >= 0
+      ? stepArrows(moments, s === 0 ? initial : { w: w[s - 1], b: b[s - 1] }, { w: w[s], b: b[s] }, learningRate)
+      : null;
   let arrowView = null;
   let arrowText = '';
-  if (arrows && [arrows.from.w, arrows.from.b, arrows.batch.w, arrows.batch.b, arrows.full.w, arrows.full.b].every(Number.isFinite)) {
+  if (
+    arrows &&
+    [arrows.from.w, arrows.from.b, arrows.batch.w, arrows.batch.b, arrows.full.w, arrows.full.b].every(Number.isFinite)
+  ) {
     const fx = scales.x(arrows.from.w);
     const fy = scales.y(arrows.from.b);
     const px = (d: ParamPoint) => [scales.x(arrows.from.w + d.w) - fx, scales.y(arrows.from.b + d.b) - fy];
@@ -106,13 +133,33 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
     const magnify = longest > 0 && longest < MIN_ARROW_PX ? MIN_ARROW_PX / longest : 1;
     arrowView = (
       <g className="param-arrows" strokeWidth={3} data-magnify={magnify}>
-        <line className="param-arrow-full" x1={fx} y1={fy} x2={fx + gx * magnify} y2={fy + gy * magnify} stroke={FULL_ARROW} markerEnd={`url(#${clipId}-full)`} />
-        <line className="param-arrow-batch" x1={fx} y1={fy} x2={fx + bx * magnify} y2={fy + by * magnify} stroke={BATCH_ARROW} markerEnd={`url(#${clipId}-batch)`} />
+        <line
+          className="param-arrow-full"
+          x1={fx}
+          y1={fy}
+          x2={fx + gx * magnify}
+          y2={fy + gy * magnify}
+          stroke={FULL_ARROW}
+          markerEnd={`url(#${clipId}-full)`}
+        />
+        <line
+          className="param-arrow-batch"
+          x1={fx}
+          y1={fy}
+          x2={fx + bx * magnify}
+          y2={fy + by * magnify}
+          stroke={BATCH_ARROW}
+          markerEnd={`url(#${clipId}-batch)`}
+        />
       </g>
     );
     const ratio = Math.hypot(arrows.batch.w, arrows.batch.b) / Math.hypot(arrows.full.w, arrows.full.b);
     const angle = angleBetween(arrows.batch, arrows.full);
-    const words = { step: count(s + 1), angle: angle.toFixed(0), ratio: Number.isFinite(ratio) ? ratio.toFixed(2) : '∞' };
+    const words = {
+      step: count(s + 1),
+      angle: angle.toFixed(0),
+      ratio: Number.isFinite(ratio) ? ratio.toFixed(2) : '∞',
+    };
     arrowText =
       magnify > 1
         ? t('space.arrowsMagnified', { ...words, magnify: magnify.toFixed(magnify < 10 ? 1 : 0) })
@@ -134,7 +181,13 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
       data-arrow-step={arrowView ? s + 1 : undefined}
     >
       <figcaption>{t('space.caption')}</figcaption>
-      <svg className="param-svg" ref={svgRef} viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`} role="img" aria-label={t('space.aria')}>
+      <svg
+        className="param-svg"
+        ref={svgRef}
+        viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`}
+        role="img"
+        aria-label={t('space.aria')}
+      >
         <defs>
           <PlotClip id={clipId} frame={scales.frame} />
           {marker(`${clipId}-batch`, BATCH_ARROW)}
@@ -143,14 +196,30 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
         <ChartAxes scales={scales} xLabel={t('space.xAxis')} yLabel={t('space.yAxis')} />
         <g clipPath={`url(#${clipId})`}>
           {best && <Contours moments={moments} best={best} scales={scales} box={box} />}
-          {best && <path className="param-minimum" d={`M${scales.x(best.w) - 7},${scales.y(best.b) - 7}l14,14m0,-14l-14,14`} stroke="#111418" strokeWidth={3} />}
-          <polyline className="param-path" points={polyline} fill="none" stroke="#111418" strokeWidth={1.5} strokeOpacity={0.75} />
+          {best && (
+            <path
+              className="param-minimum"
+              d={`M${scales.x(best.w) - 7},${scales.y(best.b) - 7}l14,14m0,-14l-14,14`}
+              stroke="#111418"
+              strokeWidth={3}
+            />
+          )}
+          <polyline
+            className="param-path"
+            points={polyline}
+            fill="none"
+            stroke="#111418"
+            strokeWidth={1.5}
+            strokeOpacity={0.75}
+          />
           {current && <circle cx={scales.x(current.w)} cy={scales.y(current.b)} r={5} fill="#111418" />}
           {arrowView}
         </g>
       </svg>
       <ul className="fit-legend">
-        <li>{best ? t('space.contours', { w: fourDecimals(best.w), b: fourDecimals(best.b) }) : t('space.contoursFlat')}</li>
+        <li>
+          {best ? t('space.contours', { w: fourDecimals(best.w), b: fourDecimals(best.b) }) : t('space.contoursFlat')}
+        </li>
         <li>
           <span className="line-swatch line-swatch-path" aria-hidden="true" /> {i18n.tp('space.path', stepsDone)}
         </li>

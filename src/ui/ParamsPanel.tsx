@@ -43,7 +43,10 @@ export function ParamsPanel({ initial, current, stepsDone, seed, model }: Props)
         <h2 id="params-heading">{t('params.mlpModel', { hidden: model.hiddenUnits, activation: model.activation })}</h2>
         <p className="params-line">{i18n.tp('params.count', parameterCount(model))}</p>
         <p className="params-note">
-          <Fill text={t('params.mlpNote')} slots={{ model: <code translate="no">{describeModel(model)}</code>, seedCall }} />
+          <Fill
+            text={t('params.mlpNote')}
+            slots={{ model: <code translate="no">{describeModel(model)}</code>, seedCall }}
+          />
         </p>
       </section>
     );
@@ -55,7 +58,10 @@ export function ParamsPanel({ initial, current, stepsDone, seed, model }: Props)
         <>
           <ParamsLine label={t('params.initial')} params={initial} />
           <p className="params-note">
-            <Fill text={t('params.linearNote')} slots={{ layer: <code translate="no">nn.Linear(1, 1)</code>, seedCall }} />
+            <Fill
+              text={t('params.linearNote')}
+              slots={{ layer: <code translate="no">nn.Linear(1, 1)</code>, seedCall }}
+            />
           </p>
           {current && stepsDone > 0 && <ParamsLine label={t('params.current')} params={current} />}
         </>

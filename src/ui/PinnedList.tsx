@@ -38,7 +38,12 @@ export function PinnedList({ pinned, labels, onRemove }: Props) {
               <line x1="1" x2="33" y1="6" y2="6" stroke={style.colour} strokeWidth="3" strokeDasharray={style.dash} />
             </svg>
             <span className="pinned-label">{labels[i]}</span>
-            <button type="button" className="pinned-remove" aria-label={t('pinned.remove', { label: labels[i] })} onClick={() => onRemove(run.id)}>
+            <button
+              type="button"
+              className="pinned-remove"
+              aria-label={t('pinned.remove', { label: labels[i] })}
+              onClick={() => onRemove(run.id)}
+            >
               ×
             </button>
           </li>

@@ -3,13 +3,22 @@
 // in the page's language; every value goes through validateConfig, as the URL's and the worker's do.
 import { useId, type ReactNode } from 'react';
 import { validateConfig, type RunConfig } from '../engine/config';
-import { settingOf, type SettingField as Field, type SettingMessageKey, type SettingPluralKey } from '../engine/settings';
+import {
+  settingOf,
+  type SettingField as Field,
+  type SettingMessageKey,
+  type SettingPluralKey,
+} from '../engine/settings';
 import { useI18n } from '../i18n/react';
 import type { MessageKey, PluralKey } from '../i18n/translate';
 import { NumberField } from './NumberField';
 
 // Every catalogue key the settings table names exists in the catalogue: a missing one fails to compile here.
-type TableKeysExist = [SettingMessageKey] extends [MessageKey] ? ([SettingPluralKey] extends [PluralKey] ? true : never) : never;
+type TableKeysExist = [SettingMessageKey] extends [MessageKey]
+  ? [SettingPluralKey] extends [PluralKey]
+    ? true
+    : never
+  : never;
 const tableKeysExist: TableKeysExist = true;
 void tableKeysExist;
 

@@ -35,7 +35,10 @@ export function fallbackText(info: BackendInfo, i18n: I18n = EN): string | null 
   const reasons = lines.map(({ backend, reason }) =>
     i18n.t('status.unavailable', { backend: BACKEND_TITLES[backend], reason: i18n.say(reason) }),
   );
-  return i18n.t('status.using', { reasons: reasons.join(i18n.locale === 'en' ? '; ' : '；'), backend: BACKEND_TITLES[info.name] });
+  return i18n.t('status.using', {
+    reasons: reasons.join(i18n.locale === 'en' ? '; ' : '；'),
+    backend: BACKEND_TITLES[info.name],
+  });
 }
 
 /** "WebGPU stopped working: the GPU device was lost (…). Switched to WebGL; the run goes on from step 12, nothing lost." */
@@ -102,7 +105,9 @@ export function StatusBar({ run, onRestart }: Props) {
       >
         <p className="status-main">
           <strong className="status-state">{t(STATE_WORDS[state])}</strong>
-          <span className="status-backend">{t('status.backend', { name: backend ? backend.name : t('status.choosing') })}</span>
+          <span className="status-backend">
+            {t('status.backend', { name: backend ? backend.name : t('status.choosing') })}
+          </span>
           {/* Progress changes many times a second; announcing each change would drown the rest. */}
           <span className="status-progress" aria-live="off">
             {progressText(run, i18n)}
@@ -116,7 +121,10 @@ export function StatusBar({ run, onRestart }: Props) {
             {/* The hardware's own names, as the browser reports them: not for translating. */}
             {backend.adapter && (
               <span>
-                <Fill text={t('status.adapter')} slots={{ name: <span translate="no">{adapterText(backend.adapter, i18n)}</span> }} />
+                <Fill
+                  text={t('status.adapter')}
+                  slots={{ name: <span translate="no">{adapterText(backend.adapter, i18n)}</span> }}
+                />
               </span>
             )}
             {backend.renderer && (
@@ -133,10 +141,10 @@ export function StatusBar({ run, onRestart }: Props) {
       </div>
       {state === 'error' && (
         <div className="run-error" role="alert">
-          <p className="status-error">{t('status.stopped', { error: run.error ? i18n.say(run.error) : t('status.unknownError') })}</p>
-          <p>
-            {run.stepsDone > 0 ? i18n.tp('status.nothingLost', run.stepsDone) : t('status.restartFresh')}
+          <p className="status-error">
+            {t('status.stopped', { error: run.error ? i18n.say(run.error) : t('status.unknownError') })}
           </p>
+          <p>{run.stepsDone > 0 ? i18n.tp('status.nothingLost', run.stepsDone) : t('status.restartFresh')}</p>
           {onRestart && (
             <button type="button" onClick={onRestart}>
               {t('status.restart')}

@@ -35,7 +35,15 @@ const LEGEND_STYLE = { fontSize: '0.8rem', lineHeight: 1.3, paddingBottom: '0.6e
 
 /** The props every log axis here shares: its decades or batch sizes, and how its ticks read. */
 const logAxis = ({ domain, ticks }: LogAxis, tickFormatter: (value: number) => string) =>
-  ({ type: 'number', scale: 'log', domain, ticks, tickFormatter, allowDataOverflow: true, tick: { fill: AXIS_TEXT } }) as const;
+  ({
+    type: 'number',
+    scale: 'log',
+    domain,
+    ticks,
+    tickFormatter,
+    allowDataOverflow: true,
+    tick: { fill: AXIS_TEXT },
+  }) as const;
 
 /** Samples per second (left axis) and seconds per epoch (right axis) against batch size. */
 export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[]; batchSizes: readonly number[] }) {
@@ -62,7 +70,14 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
           {...logAxis(rate, (v: number) => compact(v, '', i18n))}
           width={px.yWidth}
           tickMargin={px.yTickMargin}
-          label={{ value: t('lab.axisRate'), angle: -90, position: 'insideLeft', offset: 4, dy: px.labelShift, fill: AXIS_TEXT }}
+          label={{
+            value: t('lab.axisRate'),
+            angle: -90,
+            position: 'insideLeft',
+            offset: 4,
+            dy: px.labelShift,
+            fill: AXIS_TEXT,
+          }}
         />
         <YAxis
           yAxisId="epoch"
@@ -70,7 +85,14 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
           {...logAxis(epoch, secondsText)}
           width={px.rightWidth}
           tickMargin={px.yTickMargin}
-          label={{ value: t('lab.axisEpochTime'), angle: 90, position: 'insideRight', offset: 4, dy: -px.labelShift, fill: AXIS_TEXT }}
+          label={{
+            value: t('lab.axisEpochTime'),
+            angle: 90,
+            position: 'insideRight',
+            offset: 4,
+            dy: -px.labelShift,
+            fill: AXIS_TEXT,
+          }}
         />
         {legendOf(
           [
@@ -133,7 +155,14 @@ export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; ax
           {...logAxis(y, tickLabel)}
           width={px.yWidth}
           tickMargin={px.yTickMargin}
-          label={{ value: t('loss.yAxis'), angle: -90, position: 'insideLeft', offset: 4, dy: px.labelShift, fill: AXIS_TEXT }}
+          label={{
+            value: t('loss.yAxis'),
+            angle: -90,
+            position: 'insideLeft',
+            offset: 4,
+            dy: px.labelShift,
+            fill: AXIS_TEXT,
+          }}
         />
         {legendOf(
           points.map((p, i) => ({ name: `B=${p.batchSize}`, colour: curveColour(i, points.length), width: 1.75 })),

@@ -44,7 +44,11 @@ function engineText(engine: string, i18n: I18n): string {
   if (engine === EN.t('lab.engineOps')) return i18n.t('lab.engineOps');
   const fused = /^fused WGSL, (parallel|sequential|one invocation)$/.exec(engine);
   if (!fused) return engine;
-  const schedule = { parallel: 'lab.schedule.parallel', sequential: 'lab.schedule.sequential', 'one invocation': 'lab.schedule.single' } as const;
+  const schedule = {
+    parallel: 'lab.schedule.parallel',
+    sequential: 'lab.schedule.sequential',
+    'one invocation': 'lab.schedule.single',
+  } as const;
   return i18n.t('lab.engineFused', { schedule: i18n.t(schedule[fused[1] as keyof typeof schedule]) });
 }
 
@@ -76,10 +80,21 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
     <details className="throughput-lab" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('lab.summary')}</summary>
       {open && (
-        <div className="throughput-body" data-phase={sweep.phase} data-points={points.length} data-batch-sizes={batchSizes.join(' ')}>
+        <div
+          className="throughput-body"
+          data-phase={sweep.phase}
+          data-points={points.length}
+          data-batch-sizes={batchSizes.join(' ')}
+        >
           <p className="panel-note">
             {t('lab.intro', {
-              device: backendName ? t('lab.device', { name: engine ? `${backendName}${i18n.locale === 'en' ? ', ' : '，'}${engineText(engine, i18n)}` : backendName }) : '',
+              device: backendName
+                ? t('lab.device', {
+                    name: engine
+                      ? `${backendName}${i18n.locale === 'en' ? ', ' : '，'}${engineText(engine, i18n)}`
+                      : backendName,
+                  })
+                : '',
               seconds: SWEEP_BUDGET_MS / 1000,
             })}
           </p>
@@ -101,7 +116,13 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
             <button
               type="button"
               disabled={points.length === 0 || running}
-              onClick={() => downloadText(sweepCsvFilename(sweep.config!, sweep.backend), sweepCsv(points, sweep.backend), 'text/csv')}
+              onClick={() =>
+                downloadText(
+                  sweepCsvFilename(sweep.config!, sweep.backend),
+                  sweepCsv(points, sweep.backend),
+                  'text/csv',
+                )
+              }
             >
               {t('lab.csv')}
             </button>
@@ -133,13 +154,17 @@ export function ThroughputLab({ run, sweeps, onSweep, onCancel }: Props) {
             {running && (
               <>
                 <progress aria-label={t('lab.progressLabel')} value={points.length} max={batchSizes.length} />{' '}
-                <span>{t('lab.progress', { batch: current ?? '', n: points.length + 1, total: batchSizes.length })}</span>
+                <span>
+                  {t('lab.progress', { batch: current ?? '', n: points.length + 1, total: batchSizes.length })}
+                </span>
               </>
             )}
             {OUTCOME_WORDS[sweep.phase] && (
               <span className="sweep-outcome">{t(OUTCOME_WORDS[sweep.phase]!, { reason: sweep.reason ?? '' })}</span>
             )}
-            {sweep.phase === 'complete' && <span className="sweep-outcome">{i18n.tp('lab.complete', points.length)}</span>}
+            {sweep.phase === 'complete' && (
+              <span className="sweep-outcome">{i18n.tp('lab.complete', points.length)}</span>
+            )}
             {sweep.tensorCount !== null && (
               <span
                 className="panel-note sweep-tensors"
@@ -188,37 +213,37 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
   const { t } = i18n;
   return (
     <div className="table-scroll">
-    <table className="sweep-table">
-      <caption>{t('lab.table')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('lab.colBatch')}</th>
-          <th scope="col">{t('lab.colSteps')}</th>
-          <th scope="col">{t('lab.colRate')}</th>
-          <th scope="col">{t('lab.colEpochTime')}</th>
-          <th scope="col">{t('lab.colEpochs')}</th>
-          <th scope="col">{t('lab.colLoss')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sweep.points.map((p) => (
-          <tr
-            key={p.batchSize}
-            data-batch-size={p.batchSize}
-            data-samples-per-second={p.samplesPerSecond}
-            data-seconds-per-epoch={p.secondsPerEpoch}
-            data-final-loss={p.finalLoss}
-          >
-            <th scope="row">{p.batchSize}</th>
-            <td>{p.stepsPerEpoch}</td>
-            <td>{compact(p.samplesPerSecond, '', i18n)}</td>
-            <td>{secondsText(p.secondsPerEpoch)}</td>
-            <td>{Number(p.epochs.toPrecision(4))}</td>
-            <td>{Number.isFinite(p.finalLoss) ? Number(p.finalLoss.toPrecision(4)) : String(p.finalLoss)}</td>
+      <table className="sweep-table">
+        <caption>{t('lab.table')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lab.colBatch')}</th>
+            <th scope="col">{t('lab.colSteps')}</th>
+            <th scope="col">{t('lab.colRate')}</th>
+            <th scope="col">{t('lab.colEpochTime')}</th>
+            <th scope="col">{t('lab.colEpochs')}</th>
+            <th scope="col">{t('lab.colLoss')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sweep.points.map((p) => (
+            <tr
+              key={p.batchSize}
+              data-batch-size={p.batchSize}
+              data-samples-per-second={p.samplesPerSecond}
+              data-seconds-per-epoch={p.secondsPerEpoch}
+              data-final-loss={p.finalLoss}
+            >
+              <th scope="row">{p.batchSize}</th>
+              <td>{p.stepsPerEpoch}</td>
+              <td>{compact(p.samplesPerSecond, '', i18n)}</td>
+              <td>{secondsText(p.secondsPerEpoch)}</td>
+              <td>{Number(p.epochs.toPrecision(4))}</td>
+              <td>{Number.isFinite(p.finalLoss) ? Number(p.finalLoss.toPrecision(4)) : String(p.finalLoss)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -17,7 +17,7 @@ describe('x-axis labels that fit', () => {
     expect(kept).toHaveLength(5);
   });
 
-  it('on a narrow plot drops labels that would collide, keeping the last (as recharts\' preserveEnd)', () => {
+  it("on a narrow plot drops labels that would collide, keeping the last (as recharts' preserveEnd)", () => {
     // 0, 20, … 120 on a 210 px phone plot: 35 px apart, "100" and "120" are ~31 px each.
     const kept = xLabelsThatFit(at([0, 20, 40, 60, 80, 100, 120], 60, 35), 16.2, 60 + 210 + 16);
     expect(kept.at(-1)?.value).toBe(120);

@@ -65,7 +65,7 @@ describe('batch composition layout', () => {
     expect(many.gap).toBe(0);
     expect(many.cellWidth * 1_000_000).toBeCloseTo(800 - many.labelWidth);
     expect(pixelScale(many)!.batches).toBeGreaterThan(300);
-    expect(batchAt(many, 400)).toBe(Math.floor(((400 - many.labelWidth) / many.cellWidth) / 3));
+    expect(batchAt(many, 400)).toBe(Math.floor((400 - many.labelWidth) / many.cellWidth / 3));
 
     expect(pixelScale(makeBatchLayout(500, 10, 3, false, 10))).toBeNull();
   });

@@ -115,7 +115,12 @@ export class BatchPainter {
     const batchPixels = layout.batchSize * layout.cellWidth;
     if (batchPixels < 1 && layout.batchCount > 1) {
       ctx.fillStyle = BAND_COLOUR;
-      ctx.fillRect(batchX(layout, 0), 0, batchX(layout, layout.batchCount - 1) + batchWidth(layout, layout.batchCount - 1) - layout.labelWidth, inner);
+      ctx.fillRect(
+        batchX(layout, 0),
+        0,
+        batchX(layout, layout.batchCount - 1) + batchWidth(layout, layout.batchCount - 1) - layout.labelWidth,
+        inner,
+      );
     } else {
       for (let k = 0; k < layout.batchCount; k++) {
         const x0 = batchX(layout, k);

@@ -15,7 +15,8 @@ describe('batch descriptions', () => {
     expect(batchDescription(orders, 0, 3)).toBe('Epoch 1, batch 4: [8]');
     const big = new EpochOrders();
     const n = 2_000_000;
-    for (let e = 0; e < 3; e++) big.append({ batches: [], order: Int32Array.from({ length: n }, (_, i) => n - 1 - i), batchSize: 500_000 });
+    for (let e = 0; e < 3; e++)
+      big.append({ batches: [], order: Int32Array.from({ length: n }, (_, i) => n - 1 - i), batchSize: 500_000 });
     expect(batchDescription(big, 0, 1)).toBe(
       "Epoch 1, batch 2: positions 500,000–999,999 of the epoch's order (sample indices are kept for the newest 2 epochs only)",
     );

@@ -3,11 +3,18 @@ import { dataMoments } from '../analysis/linear-loss';
 import { divergenceAdvice, lossText } from './divergence-text';
 
 const xs = Array.from({ length: 10 }, (_, i) => i + 1);
-const tutorial = dataMoments(xs, xs.map((x) => 2 * x));
+const tutorial = dataMoments(
+  xs,
+  xs.map((x) => 2 * x),
+);
 
 describe('divergence advice', () => {
   it('explains lr = 1 on the tutorial data and offers 0.01', () => {
-    const advice = divergenceAdvice({ reason: 'non-finite', step: 10, loss: Infinity, startLoss: 1e10, growthSteps: 0 }, 1, tutorial);
+    const advice = divergenceAdvice(
+      { reason: 'non-finite', step: 10, loss: Infinity, startLoss: 1e10, growthSteps: 0 },
+      1,
+      tutorial,
+    );
     expect(advice.what).toBe('At step 11 the loss became Infinity, more than float32 can hold.');
     expect(advice.why).toMatch(/too large for this data's scale/);
     expect(advice.why).toMatch(/stable only below lr ≈ 0.025/);

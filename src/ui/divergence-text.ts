@@ -3,7 +3,13 @@
 // lr < 2/λmax, λmax the largest eigenvalue of the loss's Hessian 2·[[E[x²], E[x]], [E[x], 1]].
 import { EN, type I18n } from '../i18n/translate';
 import type { Divergence } from '../engine/divergence';
-import { largestStableLearningRate, lossHessian, niceNumber, suggestedLearningRate, type DataMoments } from '../analysis/linear-loss';
+import {
+  largestStableLearningRate,
+  lossHessian,
+  niceNumber,
+  suggestedLearningRate,
+  type DataMoments,
+} from '../analysis/linear-loss';
 import { fourDecimals } from './numbers';
 
 export interface DivergenceAdvice {

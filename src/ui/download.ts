@@ -22,7 +22,11 @@ export function downloadText(filename: string, text: string, type = 'text/x-pyth
  * Makes a PNG of `what` and saves it as `filename`. Returns the message to show when that failed
  * (said at render time, so a language switch re-says it), or null.
  */
-export async function downloadPng(filename: string, what: MessageKey, make: () => Promise<Blob> | null): Promise<Message | null> {
+export async function downloadPng(
+  filename: string,
+  what: MessageKey,
+  make: () => Promise<Blob> | null,
+): Promise<Message | null> {
   try {
     const blob = make();
     if (!blob) throw new ProblemError(message('export.notOnPage', { what: message(what) }));

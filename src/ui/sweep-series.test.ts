@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { SweepPoint } from '../protocol';
 import { batchSizeAxis, compact, curveColour, decadeAxis, lossCurve, sweepFindings } from './sweep-series';
 
-const point = (batchSize: number, samplesPerSecond: number, secondsPerEpoch: number, finalLoss: number): SweepPoint => ({
+const point = (
+  batchSize: number,
+  samplesPerSecond: number,
+  secondsPerEpoch: number,
+  finalLoss: number,
+): SweepPoint => ({
   batchSize,
   stepsPerEpoch: Math.ceil(10 / batchSize),
   steps: 100,

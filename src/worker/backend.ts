@@ -96,11 +96,15 @@ export class BackendFault extends ProblemError {
   }
 }
 
-
 /** "webgpu: …; webgl: …" as one message, each item said in the page's language. */
 export function reasonList(reasons: readonly FallbackReason[]): Message {
   const items = reasons.map(({ backend, reason }) => message('reason.item', { backend, reason }));
-  return items.reduceRight<Message | null>((rest, item) => (rest ? message('reason.list', { first: item, rest }) : item), null) ?? message('error.raw', { text: '' });
+  return (
+    items.reduceRight<Message | null>(
+      (rest, item) => (rest ? message('reason.list', { first: item, rest }) : item),
+      null,
+    ) ?? message('error.raw', { text: '' })
+  );
 }
 
 type FaultListener = (fault: BackendFault) => void;
@@ -186,7 +190,7 @@ function watchBackend(name: BackendName): void {
       raiseFault(serial, message('reason.deviceLost', { why }));
     });
     device?.addEventListener('uncapturederror', (event) => {
-      raiseFault(serial, message('reason.gpuError', { detail: (event).error.message }));
+      raiseFault(serial, message('reason.gpuError', { detail: event.error.message }));
     });
   } else if (name === 'webgl') {
     webglContext()?.canvas.addEventListener('webglcontextlost', () => {

@@ -1,7 +1,14 @@
 // The training worker's entry: message handling, and carrying a run on when its backend fails.
 // It owns tfjs; the UI thread never imports it.
 import { DEFAULT_CONFIG } from '../engine/config';
-import { assertNever, transferablesOf, type BackendInfo, type FromWorker, type TestHook, type ToWorker } from '../protocol';
+import {
+  assertNever,
+  transferablesOf,
+  type BackendInfo,
+  type FromWorker,
+  type TestHook,
+  type ToWorker,
+} from '../protocol';
 import { message as messageOf, problemOf as saidProblem, type Message } from '../i18n/message';
 import {
   BackendFault,
@@ -21,8 +28,7 @@ import { cancelSweep, runSweep } from './sweep';
 const post = (message: FromWorker) => self.postMessage(message, transferablesOf(message));
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** What the page says about a failure: the worker's own words when it knows them, else the error's text. */
-const problemOf = (e: unknown): Message =>
-  e instanceof BackendFault ? e.problem : saidProblem(e);
+const problemOf = (e: unknown): Message => (e instanceof BackendFault ? e.problem : saidProblem(e));
 
 let run: TrainingRun | null = null;
 let backend: BackendInfo | null = null;
@@ -166,7 +172,12 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     cancelSweep(messageOf('lab.reasonCancelled'), message.sweepId);
     return;
   }
-  if (message.type === 'reset' || message.type === 'train' || message.type === 'step' || message.type === 'step-epoch') {
+  if (
+    message.type === 'reset' ||
+    message.type === 'train' ||
+    message.type === 'step' ||
+    message.type === 'step-epoch'
+  ) {
     cancelSweep(messageOf('lab.reasonRunFirst'));
   }
   enqueue(() => handle(message), 'runId' in message ? message.runId : null);

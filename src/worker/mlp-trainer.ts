@@ -57,7 +57,15 @@ export class MlpSgdTrainer implements Trainer<MlpChunk> {
     this.y = tf.tensor2d(dataset.y, [n, 1], 'float32');
     const [w1, b1, w2, b2] = parameterLayout(spec).map(({ offset, size, shape }) =>
       // tf.variable copies its initial value: the initial tensor is freed by tidy.
-      tf.tidy(() => tf.variable(tf.tensor(Array.from({ length: size }, (_, i) => initial[offset + i]), shape, 'float32'))),
+      tf.tidy(() =>
+        tf.variable(
+          tf.tensor(
+            Array.from({ length: size }, (_, i) => initial[offset + i]),
+            shape,
+            'float32',
+          ),
+        ),
+      ),
     );
     this.w1 = w1 as tf.Variable<tf.Rank.R2>;
     this.b1 = b1 as tf.Variable<tf.Rank.R1>;

@@ -76,7 +76,14 @@ describe('TrainingRun', () => {
   });
 
   it('an MLP resumed from the flat parameters of its last chunk continues exactly as well', async () => {
-    const mlp = config({ dataset: 'sine', samples: 20, batchSize: 6, model: 'mlp', hiddenUnits: 8, learningRate: 0.05 });
+    const mlp = config({
+      dataset: 'sine',
+      samples: 20,
+      batchSize: 6,
+      model: 'mlp',
+      hiddenUnits: 8,
+      learningRate: 0.05,
+    });
     const whole = await trainedRun(mlp);
     const first = recorder();
     const stepped = new TrainingRun(1, mlp, first.post);
@@ -105,9 +112,12 @@ describe('TrainingRun', () => {
     const plan = createRunPlan(c);
     const expected = Array.from({ length: c.epochs }, () => plan.nextEpochBatches().map((b) => b.join(','))).flat();
     expect(r.steps().map((s) => s.batch)).toEqual(expected); // never 'no epoch order yet'
-    for (const m of r.messages) if (m.type === 'progress') for (const s of m.steps) expect(s).not.toHaveProperty('batch');
+    for (const m of r.messages)
+      if (m.type === 'progress') for (const s of m.steps) expect(s).not.toHaveProperty('batch');
     // Chunks grew past an epoch: one progress message needed several epochs, all posted before it.
-    expect(Math.max(...r.messages.map((m) => (m.type === 'progress' ? new Set(m.steps.map((s) => s.epoch)).size : 0)))).toBeGreaterThan(1);
+    expect(
+      Math.max(...r.messages.map((m) => (m.type === 'progress' ? new Set(m.steps.map((s) => s.epoch)).size : 0))),
+    ).toBeGreaterThan(1);
   });
 
   it('decides divergence: lr = 1 pauses once, at the chunk that showed it; Train then goes on to the end', async () => {
@@ -157,7 +167,9 @@ describe('TrainingRun', () => {
     const run = new TrainingRun(1, config({ learningRate: 1, epochs: 10 }), r.post, { resume });
     run.train();
     await until(() => r.lastState() === 'finished');
-    expect(r.messages.some((m) => (m.type === 'state' && m.pausedFor) || (m.type === 'progress' && m.divergence))).toBe(false);
+    expect(r.messages.some((m) => (m.type === 'state' && m.pausedFor) || (m.type === 'progress' && m.divergence))).toBe(
+      false,
+    );
     await run.dispose();
   });
 
@@ -181,7 +193,9 @@ describe('TrainingRun', () => {
     const r = recorder();
     const run = new TrainingRun(1, config({ epochs: 20 }), r.post);
     // Two loops would have two chunks in flight at once: count them at the trainer.
-    const trainer = (run as unknown as { trainer: { enqueue: (b: number[][]) => unknown; read: (w: unknown) => Promise<unknown> } }).trainer;
+    const trainer = (
+      run as unknown as { trainer: { enqueue: (b: number[][]) => unknown; read: (w: unknown) => Promise<unknown> } }
+    ).trainer;
     let inFlight = 0;
     let mostInFlight = 0;
     const { enqueue, read } = trainer;
@@ -240,7 +254,9 @@ describe('TrainingRun', () => {
     const kernelFailed: unknown = expect.stringMatching(/kernel failed/);
     expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ message: kernelFailed });
     // What the page says: the worker's words as a message, shown in the page's language.
-    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({ problem: { key: 'error.raw', params: { text: kernelFailed } } });
+    expect(r.messages.find((m) => m.type === 'error')).toMatchObject({
+      problem: { key: 'error.raw', params: { text: kernelFailed } },
+    });
     await run.dispose();
   });
 });

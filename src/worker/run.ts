@@ -366,7 +366,12 @@ export class TrainingRun {
     }
     this.goal = null;
     this.state = 'error';
-    this.post({ type: 'error', runId: this.runId, message: e instanceof Error ? e.message : String(e), problem: problemOf(e) });
+    this.post({
+      type: 'error',
+      runId: this.runId,
+      message: e instanceof Error ? e.message : String(e),
+      problem: problemOf(e),
+    });
     this.setState('error');
   }
 
@@ -374,6 +379,13 @@ export class TrainingRun {
     this.state = state;
     const memory = tf.memory();
     const tensorBytes = memory.numBytes;
-    this.post({ type: 'state', runId: this.runId, state, tensorCount: heldTensors(), tensorBytes, ...(pausedFor ? { pausedFor } : {}) });
+    this.post({
+      type: 'state',
+      runId: this.runId,
+      state,
+      tensorCount: heldTensors(),
+      tensorBytes,
+      ...(pausedFor ? { pausedFor } : {}),
+    });
   }
 }

@@ -58,7 +58,8 @@ describe('runSweep', () => {
     const plan = createRunPlan({ ...DEFAULT_CONFIG, batchSize: 10 });
     let params = plan.initialParams!;
     let loss = NaN;
-    for (let e = 0; e < 3; e++) ({ loss, params } = sgdStep(plan.dataset, plan.nextEpochBatches()[0], params, 0.01, 'float64'));
+    for (let e = 0; e < 3; e++)
+      ({ loss, params } = sgdStep(plan.dataset, plan.nextEpochBatches()[0], params, 0.01, 'float64'));
     expect(Math.abs(whole.finalLoss - loss) / loss).toBeLessThan(1e-5);
     expect(r.done()).toMatchObject({ type: 'sweep-done', sweepId: 7, outcome: 'complete' });
     expect(tf.memory().numTensors).toBe(before);

@@ -26,7 +26,6 @@ export function cancelSweep(reason: Message, sweepId?: number): void {
   if (active && (sweepId === undefined || active.sweepId === sweepId)) active.stopReason ??= reason;
 }
 
-
 /** Compiles this batch size's shaders on a throwaway trainer, so the timed part measures training only. */
 async function warmUp(plan: RunPlan, config: RunConfig): Promise<void> {
   const trainer = createTrainer(plan, config);
@@ -139,7 +138,11 @@ export async function runSweep(request: SweepRequest, post: Post, busy: Message 
   }
   const sweep = { sweepId: request.sweepId, stopReason: null as Message | null };
   active = sweep;
-  const budget = { ...request, budgetMs: Math.min(Math.max(request.budgetMs, 1), MAX_BUDGET_MS), maxEpochs: Math.max(1, request.maxEpochs) };
+  const budget = {
+    ...request,
+    budgetMs: Math.min(Math.max(request.budgetMs, 1), MAX_BUDGET_MS),
+    maxEpochs: Math.max(1, request.maxEpochs),
+  };
   try {
     for (const batchSize of validBatchSizes(request.batchSizes)) {
       if (sweep.stopReason) break;
@@ -147,7 +150,12 @@ export async function runSweep(request: SweepRequest, post: Post, busy: Message 
       if (point && !sweep.stopReason) post({ type: 'sweep-point', sweepId: request.sweepId, point });
     }
   } catch (e) {
-    done('error', e instanceof BackendFault ? e.problem : message('error.raw', { text: e instanceof Error ? e.message : String(e) }));
+    done(
+      'error',
+      e instanceof BackendFault
+        ? e.problem
+        : message('error.raw', { text: e instanceof Error ? e.message : String(e) }),
+    );
     return;
   } finally {
     if (active === sweep) active = null;

@@ -22,7 +22,13 @@ export function createTrainer(plan: RunPlan, config: RunConfig): Trainer {
       // On WebGPU the fused kernels train whole chunks per dispatch; elsewhere tfjs op by op.
       const device = webgpuDevice();
       if (device) {
-        return new FusedLinearTrainer(device, plan.dataset, plan.initialParams!, config.learningRate, scheduleFor(device));
+        return new FusedLinearTrainer(
+          device,
+          plan.dataset,
+          plan.initialParams!,
+          config.learningRate,
+          scheduleFor(device),
+        );
       }
       return new LinearSgdTrainer(plan.dataset, plan.initialParams!, config.learningRate);
     }

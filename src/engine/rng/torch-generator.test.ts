@@ -68,7 +68,7 @@ describe('randperm', () => {
   );
 });
 
-describe('remainder (randperm\'s u % m without fmod)', () => {
+describe("remainder (randperm's u % m without fmod)", () => {
   it('equals the integer remainder for 32-bit words, at the edges and at random', () => {
     const words = [0, 1, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 2, 2 ** 32 - 1];
     const moduli = [1, 2, 3, 7, 999_999, 1_000_000, 2 ** 28 - 1, 2 ** 31 - 1, 2 ** 31 + 1, 2 ** 32 - 1];

@@ -5,8 +5,7 @@ import type { KernelSchedule } from './fused-linear-trainer';
 const SOFTWARE = /swiftshader|llvmpipe|lavapipe|warp|software/i;
 
 export function scheduleFor(device: GPUDevice): KernelSchedule {
-  const info = (device as GPUDevice & { adapterInfo?: GPUAdapterInfo & { isFallbackAdapter?: boolean } })
-    .adapterInfo;
+  const info = (device as GPUDevice & { adapterInfo?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).adapterInfo;
   if (!info) return 'parallel';
   const text = `${info.vendor} ${info.architecture} ${info.device} ${info.description}`;
   return info.isFallbackAdapter || SOFTWARE.test(text) ? 'sequential' : 'parallel';
