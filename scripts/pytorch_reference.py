@@ -21,7 +21,7 @@ from pathlib import Path
 
 import torch
 from torch import nn, optim
-from torch.utils.data import DataLoader, TensorDataset
+from torch.utils.data import DataLoader, RandomSampler, TensorDataset
 
 OUT = Path(__file__).resolve().parent.parent / 'src' / 'engine' / '__fixtures__' / 'pytorch-vectors.json'
 
@@ -117,18 +117,30 @@ def linear_vectors():
     return cases
 
 
-def loader_case(seed, n, batch_size, shuffle, drop_last, generator_seed, epochs=3):
+def make_loader(dataset, batch_size, shuffle, drop_last, replacement, generator=None):
+    """The DataLoader the app's settings describe: with replacement, a RandomSampler draws the
+    order (PyTorch refuses shuffle=True beside a sampler), sharing the loader's generator."""
+    if replacement:
+        sampler = RandomSampler(dataset, replacement=True, generator=generator)
+        return DataLoader(dataset, batch_size=batch_size, sampler=sampler, drop_last=drop_last,
+                          generator=generator)
+    return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last,
+                      generator=generator)
+
+
+def loader_case(seed, n, batch_size, shuffle, drop_last, generator_seed, epochs=3, replacement=False):
     torch.manual_seed(seed)
     dataset = TensorDataset(torch.arange(n))
     generator = None if generator_seed is None else torch.Generator().manual_seed(generator_seed)
-    loader = DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last,
-                        generator=generator)
+    loader = make_loader(dataset, batch_size, shuffle, drop_last, replacement, generator)
     batches = [[batch.tolist() for (batch,) in loader] for _ in range(epochs)]
     case = {
         'seed': seed, 'n': n, 'batchSize': batch_size, 'shuffle': shuffle, 'dropLast': drop_last,
         'generatorSeed': generator_seed, 'epochs': batches,
         'globalNextInt64': str(int64_draw()),
     }
+    if replacement:
+        case['replacement'] = True
     if generator is not None:
         case['generatorNextInt64'] = str(int64_draw(generator))
     return case
@@ -148,6 +160,14 @@ def loader_vectors():
                 cases.append(loader_case(seed, 10, 3, True, drop_last, generator_seed))
     for n, batch_size in [(1, 1), (1, 4), (7, 2), (25, 8)]:
         cases.append(loader_case(0, n, batch_size, True, False, None))
+    # RandomSampler(replacement=True): N randint draws per epoch, in blocks of 32 (N = 32, 33, 70
+    # cross a block), from a private generator or from the one passed in.
+    for seed in [0, 42]:
+        for n, batch_size in [(10, 3), (10, 1), (32, 5), (33, 8), (70, 16)]:
+            for drop_last in [False, True]:
+                for generator_seed in [None, 5]:
+                    cases.append(loader_case(seed, n, batch_size, True, drop_last, generator_seed,
+                                             replacement=True))
     return cases
 
 
@@ -168,23 +188,26 @@ def train(loader, model, lr, epochs, parameters):
     return steps
 
 
-def tutorial_trace(seed, batch_size, shuffle, drop_last, lr, epochs):
+def tutorial_trace(seed, batch_size, shuffle, drop_last, lr, epochs, replacement=False):
     """The exported script's program (src/export/pytorch-script.ts), recording every step."""
     torch.manual_seed(seed)
     x = torch.arange(1, 11, dtype=torch.float32).reshape(-1, 1)
     y = 2 * x
     dataset = TensorDataset(x, y, torch.arange(len(x)))
-    loader = DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last)
+    loader = make_loader(dataset, batch_size, shuffle, drop_last, replacement)
     model = nn.Linear(1, 1)
     initial = {'w': model.weight.item(), 'b': model.bias.item()}
     # [epoch, step, batch, loss, f'{loss:.4f}', w after the step, b after the step]
     steps = train(loader, model, lr, epochs,
                   lambda m: [number(m.weight.item()), number(m.bias.item())])
-    return {
+    trace = {
         'seed': seed, 'batchSize': batch_size, 'shuffle': shuffle, 'dropLast': drop_last,
         'learningRate': lr, 'epochs': epochs, 'stepsPerEpoch': len(loader),
         'initial': initial, 'steps': steps,
     }
+    if replacement:
+        trace['replacement'] = True
+    return trace
 
 
 def trace_vectors():
@@ -205,6 +228,10 @@ def trace_vectors():
     traces.append(tutorial_trace(0, 7, True, False, 0.02, 10))
     traces.append(tutorial_trace(1, 9, True, False, 0.01, 10))
     traces.append(tutorial_trace(0, 11, True, True, 0.01, 2))  # batch > N with drop_last: no steps
+    # Sampling with replacement: repeated samples in a batch, others left out of an epoch.
+    traces.append(tutorial_trace(0, 3, True, False, 0.01, 10, replacement=True))
+    traces.append(tutorial_trace(42, 1, True, False, 0.01, 5, replacement=True))
+    traces.append(tutorial_trace(1, 4, False, True, 0.02, 10, replacement=True))
     return traces
 
 

@@ -113,12 +113,19 @@ describe('DataLoader batching', () => {
 
 describe('DataLoader against PyTorch (3 epochs, then the generators’ next int64)', () => {
   it.each(pytorchVectors.dataloader)(
-    'seed $seed, N $n, batch $batchSize, shuffle $shuffle, drop_last $dropLast, generator $generatorSeed',
+    'seed $seed, N $n, batch $batchSize, shuffle $shuffle, replacement $replacement, drop_last $dropLast, generator $generatorSeed',
     (c) => {
       const global = new TorchGenerator(c.seed);
       const generator = c.generatorSeed === null ? undefined : new TorchGenerator(c.generatorSeed);
       const loader = new DataLoaderPlan(
-        { datasetSize: c.n, batchSize: c.batchSize, shuffle: c.shuffle, dropLast: c.dropLast, generator },
+        {
+          datasetSize: c.n,
+          batchSize: c.batchSize,
+          shuffle: c.shuffle,
+          replacement: c.replacement,
+          dropLast: c.dropLast,
+          generator,
+        },
         global,
       );
       const epochs = c.epochs.map(() => asLists(loader.nextEpoch()));

@@ -7,12 +7,17 @@
 //      with a fresh private generator seeded with it; with a generator it shuffles with that one;
 //   3. after the last index the sampler computes one more randperm and keeps none of it — visible
 //      only when the sampler's generator is shared (one passed in).
-import { randperm, TorchGenerator } from './rng/torch-generator';
+// With RandomSampler(dataset, replacement=True) step 2 draws N indices instead, each
+// torch.randint(high=N) (blocks of 32, then the rest: one 32-bit word each, in order), and step 3
+// does not happen; `shuffle` is not passed then (PyTorch refuses a sampler with shuffle=True).
+import { randperm, remainder, TorchGenerator } from './rng/torch-generator';
 
 export interface LoaderOptions {
   datasetSize: number;
   batchSize: number;
   shuffle: boolean;
+  /** sampler=RandomSampler(dataset, replacement=True, generator=g): N draws with replacement; shuffle ignored. */
+  replacement?: boolean;
   dropLast: boolean;
   /** DataLoader(..., generator=g). Omitted: the global generator, as in the tutorial. */
   generator?: TorchGenerator;
@@ -74,12 +79,16 @@ export class DataLoaderPlan {
   }
 
   private drawEpoch(): Batch[] {
-    const { datasetSize: n, batchSize, shuffle, dropLast, generator } = this.options;
+    const { datasetSize: n, batchSize, shuffle, replacement, dropLast, generator } = this.options;
     const loaderGenerator = generator ?? this.globalGenerator;
     loaderGenerator.randomInt64(); // the iterator's base seed (step 1 above)
 
     let order: Int32Array;
-    if (!shuffle) {
+    if (replacement) {
+      const sampler = generator ?? new TorchGenerator(this.globalGenerator.randomInt64());
+      order = new Int32Array(n);
+      for (let i = 0; i < n; i++) order[i] = remainder(sampler.random(), n);
+    } else if (!shuffle) {
       order = new Int32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
     } else if (generator) {

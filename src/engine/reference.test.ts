@@ -62,6 +62,7 @@ function traceRun(t: TraceCase, precision: Precision) {
     ...DEFAULT_CONFIG,
     batchSize: t.batchSize,
     shuffle: t.shuffle,
+    replacement: t.replacement ?? false,
     dropLast: t.dropLast,
     learningRate: t.learningRate,
     epochs: t.epochs,

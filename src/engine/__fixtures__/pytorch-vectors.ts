@@ -38,6 +38,8 @@ export interface LoaderCase {
   batchSize: number;
   shuffle: boolean;
   dropLast: boolean;
+  /** RandomSampler(replacement=True); absent: shuffle decides. */
+  replacement?: boolean;
   generatorSeed: number | null;
   /** epochs[e][k]: the k-th mini-batch of epoch e + 1. */
   epochs: number[][][];
@@ -53,6 +55,7 @@ export interface TraceCase {
   batchSize: number;
   shuffle: boolean;
   dropLast: boolean;
+  replacement?: boolean;
   learningRate: number;
   epochs: number;
   stepsPerEpoch: number;
@@ -87,6 +90,6 @@ export function jsonFloat(x: JsonFloat): number {
 export function describeTrace(t: TraceCase): string {
   return (
     `seed ${t.seed}, batch ${t.batchSize}, shuffle ${t.shuffle ? 'on' : 'off'}, ` +
-    `drop_last ${t.dropLast ? 'on' : 'off'}, lr ${t.learningRate}, ${t.epochs} epochs`
+    `drop_last ${t.dropLast ? 'on' : 'off'}${t.replacement ? ', replacement' : ''}, lr ${t.learningRate}, ${t.epochs} epochs`
   );
 }
