@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { SETTINGS, type SettingRow, type SettingSpec } from '../src/engine/settings';
+import { HIDEABLE_CONTROLS } from '../src/state/url';
 
 const FILE = join(import.meta.dirname, '..', 'docs', 'url.md');
 const START = '<!-- settings-table:start -->';
@@ -45,4 +46,11 @@ test("docs/url.md's run settings are the settings table's rows", () => {
   if (process.env.WRITE_DOCS === '1')
     writeFileSync(FILE, text.slice(0, start) + expected + text.slice(end + END.length));
   else expect(text.slice(start, end + END.length), 'run `npm run docs:url` to rewrite it').toBe(expected);
+});
+
+test("docs/url.md's hide= names are the controls hide= knows", () => {
+  const text = readFileSync(FILE, 'utf8');
+  const section = text.slice(text.indexOf('\n## hide\n'));
+  const names = [...section.matchAll(/^\| `([a-z]+)` +\|/gm)].map((m) => m[1]);
+  expect(names.sort()).toEqual([...HIDEABLE_CONTROLS].sort());
 });

@@ -42,6 +42,11 @@ export interface RunConfig {
   activation: ActivationName;
   batchSize: number;
   shuffle: boolean;
+  /**
+   * `sampler=RandomSampler(dataset, replacement=True)`: each epoch draws N indices with replacement,
+   * so a sample can come twice and another not at all; `shuffle` does not apply while it is on.
+   */
+  replacement: boolean;
   dropLast: boolean;
   learningRate: number;
   epochs: number;

@@ -57,6 +57,7 @@ export function createRunPlan(config: RunConfig): RunPlan {
       datasetSize: dataset.x.length,
       batchSize: config.batchSize,
       shuffle: config.shuffle,
+      replacement: config.replacement,
       dropLast: config.dropLast,
     },
     globalGenerator,

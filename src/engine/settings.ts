@@ -37,7 +37,7 @@ export type SettingChange = 'run' | 'speed' | 'backend';
  * `section`: the data or model section the export writes for it; null: not in the script (playback).
  */
 export type ScriptPlace =
-  | { call: 'DataLoader' | 'optim.SGD'; arg: string }
+  | { call: 'DataLoader' | 'RandomSampler' | 'optim.SGD'; arg: string }
   | { call: 'torch.manual_seed' | 'num_epochs' }
   | { section: 'data' | 'model' }
   | null;
@@ -106,6 +106,22 @@ export const SETTINGS = [
     script: { call: 'DataLoader', arg: 'shuffle' },
     pinned: { changed: 'pinned.noShuffle', plain: 'pinned.shuffle' },
     doc: { meaning: '`shuffle`' },
+  },
+  {
+    field: 'replacement',
+    key: 'replacement',
+    kind: { type: 'flag' },
+    default: false,
+    label: 'controls.replacement',
+    problem: 'error.replacement',
+    hide: 'replacement',
+    change: 'run',
+    script: { call: 'RandomSampler', arg: 'replacement' },
+    pinned: { changed: 'pinned.replacement', plain: 'pinned.noReplacement' },
+    doc: {
+      meaning:
+        '`sampler=RandomSampler(dataset, replacement=True)`: N draws per epoch with replacement (`shuffle` does not apply while it is on)',
+    },
   },
   {
     field: 'learningRate',

@@ -43,6 +43,10 @@ const configs: RunConfig[] = [
   { ...DEFAULT_CONFIG, seed: '9223372036854775808', epochs: 2 },
   { ...DEFAULT_CONFIG, seed: '-9223372036854775808', batchSize: 4, epochs: 2 },
   { ...DEFAULT_CONFIG, batchSize: 7, learningRate: 0.125, seed: 7, epochs: 3 },
+  // RandomSampler(replacement=True): shuffle does not apply (off, and on, give the same run).
+  { ...DEFAULT_CONFIG, replacement: true, seed: 3 },
+  { ...DEFAULT_CONFIG, replacement: true, shuffle: false, batchSize: 4, dropLast: true, seed: 11, epochs: 4 },
+  { ...DEFAULT_CONFIG, dataset: 'line', samples: 70, batchSize: 16, replacement: true, seed: 9, epochs: 2 },
   // The generated sets and the MLP (small N: the whole suite stays fast).
   { ...DEFAULT_CONFIG, dataset: 'line', samples: 50, epochs: 3 },
   { ...DEFAULT_CONFIG, dataset: 'line', samples: 1000, batchSize: 100, seed: 7, epochs: 2 },

@@ -28,12 +28,15 @@ function literalOf(spec: SettingRow, config: RunConfig): string {
 }
 
 /** `batch_size=3, shuffle=True, drop_last=False`: the table's arguments of `call`, in its order. */
-function argumentsOf(call: 'DataLoader' | 'optim.SGD', config: RunConfig): string {
+function argumentsOf(call: 'DataLoader' | 'RandomSampler' | 'optim.SGD', config: RunConfig): string {
   return SETTINGS.flatMap((spec) => {
     const place = spec.script;
-    return place && 'call' in place && place.call === call && 'arg' in place
-      ? [`${place.arg}=${literalOf(spec, config)}`]
-      : [];
+    if (!place || !('call' in place) || place.call !== call || !('arg' in place)) return [];
+    // With replacement the sampler draws the order: PyTorch refuses shuffle=True beside a sampler.
+    if (spec.field === 'shuffle' && config.replacement)
+      return [`sampler=RandomSampler(dataset, ${argumentsOf('RandomSampler', config)})`];
+    if (call === 'RandomSampler' && !config.replacement) return [];
+    return [`${place.arg}=${literalOf(spec, config)}`];
   }).join(', ');
 }
 
@@ -199,10 +202,14 @@ function loaderComments(config: RunConfig, datasetSize: number): string[] {
   const steps = batchesPerEpoch(datasetSize, config.batchSize, config.dropLast);
   const lines = [`# The DataLoader cuts the dataset into mini-batches of batch_size samples, ${steps} per epoch.`];
   lines.push(
-    config.shuffle
-      ? '# shuffle=True: every epoch walks the samples in a new random order, drawn from the seeded\n' +
+    config.replacement
+      ? '# sampler=RandomSampler(dataset, replacement=True): every epoch draws len(dataset) sample\n' +
+          '# indices at random, each one on its own, from a generator seeded by the seeded generator: a\n' +
+          '# sample can come twice in an epoch and another not at all.'
+      : config.shuffle
+        ? '# shuffle=True: every epoch walks the samples in a new random order, drawn from the seeded\n' +
           '# generator, so the batches change from epoch to epoch.'
-      : '# shuffle=False: every epoch walks the samples in order 0, 1, 2, ..., so the batches are\n' +
+        : '# shuffle=False: every epoch walks the samples in order 0, 1, 2, ..., so the batches are\n' +
           '# the same in every epoch.',
   );
   const remainder = datasetSize % config.batchSize;
@@ -264,7 +271,7 @@ export function buildPytorchScript(config: RunConfig): string {
 
   const lines = [
     '# minibatch-lab: the PyTorch tutorial on mini-batch SGD, with the settings of your run:',
-    `#   batch size ${config.batchSize}, shuffle ${config.shuffle ? 'on' : 'off'}, ` +
+    `#   batch size ${config.batchSize}, ${config.replacement ? 'sampling with replacement' : `shuffle ${config.shuffle ? 'on' : 'off'}`}, ` +
       `drop last ${config.dropLast ? 'on' : 'off'}, learning rate ${lr}, ` +
       `${plural(config.epochs, 'epoch')}, seed ${config.seed}`,
     ...(config.dataset !== 'tutorial' || spec.kind !== 'linear'
@@ -283,7 +290,7 @@ export function buildPytorchScript(config: RunConfig): string {
     '',
     'import torch',
     'from torch import nn, optim',
-    'from torch.utils.data import DataLoader, TensorDataset',
+    `from torch.utils.data import DataLoader, ${config.replacement ? 'RandomSampler, ' : ''}TensorDataset`,
     '',
     '# Seed the global random number generator before anything random happens: it decides the',
     "# model's starting weights and the DataLoader's shuffling, so a seed gives one exact run.",

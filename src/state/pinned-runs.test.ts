@@ -16,6 +16,17 @@ describe('comparisonLabels', () => {
     expect(comparisonLabels([cfg({}), cfg({ shuffle: false })])).toEqual(['shuffle', 'no shuffle']);
   });
 
+  it('names sampling with replacement, and without it when it is the only difference', () => {
+    expect(comparisonLabels([cfg({}), cfg({ replacement: true })])).toEqual([
+      'without replacement',
+      'with replacement',
+    ]);
+    expect(comparisonLabels([cfg({ batchSize: 1 }), cfg({ batchSize: 3, replacement: true })])).toEqual([
+      'B=1',
+      'B=3, with replacement',
+    ]);
+  });
+
   it('names learning rates, seeds, data and models', () => {
     expect(comparisonLabels([cfg({ learningRate: 0.1 }), cfg({ learningRate: 0.01 })])).toEqual(['lr=0.1', 'lr=0.01']);
     expect(comparisonLabels([cfg({ seed: 1 }), cfg({ seed: 2, batchSize: 1000 })])).toEqual([

@@ -82,6 +82,16 @@ describe('parseUrlConfig', () => {
   });
 });
 
+describe('replacement', () => {
+  it('reads replacement=1 and writes it back after shuffle, refusing other values', () => {
+    expect(parseUrlConfigEnglish('?replacement=1').config.replacement).toBe(true);
+    expect(configToSearch({ ...DEFAULT_CONFIG, replacement: true, shuffle: false })).toBe('?shuffle=0&replacement=1');
+    const { config, ignored } = parseUrlConfigEnglish('?replacement=maybe');
+    expect(config.replacement).toBe(false);
+    expect(ignored).toEqual(['replacement=maybe: Replacement must be on or off.']);
+  });
+});
+
 describe('configToSearch', () => {
   it('writes nothing for the defaults', () => {
     expect(configToSearch(DEFAULT_CONFIG)).toBe('');

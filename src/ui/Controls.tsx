@@ -17,7 +17,7 @@ export type SettingsChange = SettingChange;
 
 /** The table's settings that these two groups show, in order: a new setting joins one by its field. */
 const GROUPS: ReadonlyArray<{ legend: MessageKey; fields: readonly Field[] }> = [
-  { legend: 'controls.dataLoader', fields: ['batchSize', 'shuffle', 'dropLast'] },
+  { legend: 'controls.dataLoader', fields: ['batchSize', 'shuffle', 'replacement', 'dropLast'] },
   { legend: 'controls.training', fields: ['learningRate', 'epochs', 'seed'] },
 ];
 
@@ -63,7 +63,12 @@ export function Controls(props: Props) {
   const change = (patch: Partial<RunConfig>) => onSettingsChange({ ...settings, ...patch }, changeOf(patch));
 
   const warnings = settingWarnings(settings, props.datasetSize ?? 0, i18n);
-  const hints: Partial<Record<Field, ReactNode>> = { seed: <code translate="no">torch.manual_seed(seed)</code> };
+  const hints: Partial<Record<Field, ReactNode>> = {
+    seed: <code translate="no">torch.manual_seed(seed)</code>,
+    replacement: t('controls.replacementHint'),
+    // RandomSampler(replacement=True) draws the order itself: PyTorch refuses shuffle=True beside a sampler.
+    shuffle: settings.replacement ? t('controls.shuffleUnused') : undefined,
+  };
   const shownFields = (fields: readonly Field[]) =>
     fields.filter((field) => {
       const { hide } = settingOf(field);
@@ -111,6 +116,7 @@ export function Controls(props: Props) {
                   settings={settings}
                   onChange={change}
                   hint={hints[field]}
+                  disabled={field === 'shuffle' && settings.replacement}
                   warning={field === 'batchSize' || field === 'learningRate' ? warnings[field] : null}
                 />
               ))}

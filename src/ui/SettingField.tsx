@@ -22,12 +22,30 @@ type TableKeysExist = [SettingMessageKey] extends [MessageKey]
 const tableKeysExist: TableKeysExist = true;
 void tableKeysExist;
 
-export function CheckField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: ReactNode;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="field field-check">
-      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {props.hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -39,15 +57,25 @@ interface Props {
   hint?: ReactNode;
   /** Said next to a valid value worth a word (a batch larger than the data, a huge learning rate). */
   warning?: string | null;
+  /** A setting that does not apply now (shuffle while sampling with replacement): shown, not editable. */
+  disabled?: boolean;
 }
 
-export function SettingField({ field, settings, onChange, hint, warning }: Props) {
+export function SettingField({ field, settings, onChange, hint, warning, disabled }: Props) {
   const { t } = useI18n();
   const spec = settingOf(field);
   const label = t(spec.label as SettingMessageKey);
   const value = settings[field];
   if (spec.kind.type === 'flag') {
-    return <CheckField label={label} checked={value === true} onChange={(checked) => onChange({ [field]: checked })} />;
+    return (
+      <CheckField
+        label={label}
+        checked={value === true}
+        hint={hint}
+        disabled={disabled}
+        onChange={(checked) => onChange({ [field]: checked })}
+      />
+    );
   }
   if (typeof value !== 'number' && typeof value !== 'string') throw new Error(`${field} has no number box`);
   return (
