@@ -1,8 +1,8 @@
 // The training-log line the store keeps for a step, and the one the log panel shows: the only
 // shortening rule. Up to LOG_BATCH_LISTED samples it is exactly the line PyTorch prints; a larger
 // batch is listed by its first four indices and its last, with the count. A batch of 65,536 would
-// otherwise make a 500 KB string per step — 1,600 steps of N = 1,000,000 held 900 MB of log text
-// that no one can read.
+// otherwise make a 500 KB string per step: a long run at N = 1,000,000 would hold hundreds of MB of
+// log text that no one can read.
 import { formatLogLine } from '../engine/format';
 
 export const LOG_BATCH_LISTED = 64;
