@@ -1,7 +1,7 @@
 // Every message between the UI thread and the training worker. Nothing else crosses; both sides
 // switch exhaustively over these unions, so a new message is a compile error until it is handled.
 import type { BackendName, BackendPreference, RunConfig } from './engine/config';
-import type { Divergence } from './engine/divergence';
+import type { Divergence, DivergenceWatchState } from './engine/divergence';
 import type { Message } from './i18n/message';
 
 export interface AdapterInfo {
@@ -57,6 +57,8 @@ export interface ResumePoint {
   modelParams: number[];
   /** The run's divergence, already reported: the recreated run does not pause for it again. */
   divergence?: Divergence;
+  /** Where the run's divergence watch was, so that the recreated run's watch goes on from there. */
+  watch?: DivergenceWatchState;
 }
 
 /** Test-only faults, honoured only when the page was opened with ?testhooks=1. */

@@ -29,6 +29,17 @@ export function windowFor(stepsPerEpoch: number): number {
   return Math.min(50, Math.max(4, stepsPerEpoch));
 }
 
+/** Where a watch is in a run's losses: a run recreated mid-way (failover, restart) goes on from it. */
+export interface DivergenceWatchState {
+  scanned: number;
+  windowSum: number;
+  windowCount: number;
+  firstMean: number;
+  previousMean: number;
+  rising: number;
+  found: Divergence | null;
+}
+
 /** Scans a run's losses incrementally: call `scan` with the growing loss column as often as liked. */
 export class DivergenceWatch {
   private scanned = 0;
@@ -39,12 +50,21 @@ export class DivergenceWatch {
   private rising = 0;
   private found: Divergence | null = null;
 
-  /** `found`: a divergence already reported (a resumed run): the watch keeps it and looks no further. */
+  /**
+   * `from`: a divergence already reported (the watch keeps it and looks no further), or the state of
+   * the watch of the run this one carries on, so that its windows and its start are the run's own.
+   */
   constructor(
     private readonly window: number,
-    found: Divergence | null = null,
+    from: Divergence | DivergenceWatchState | null = null,
   ) {
-    this.found = found;
+    if (from && 'scanned' in from) Object.assign(this, from);
+    else this.found = from;
+  }
+
+  state(): DivergenceWatchState {
+    const { scanned, windowSum, windowCount, firstMean, previousMean, rising, found } = this;
+    return { scanned, windowSum, windowCount, firstMean, previousMean, rising, found };
   }
 
   get result(): Divergence | null {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
+import { DivergenceWatch, windowFor } from '../engine/divergence';
 import { epochMessage, type FromWorker, type StepRecord, type ToWorker } from '../protocol';
 import { RunStore } from './run-store';
 import { TrainerClient, type WorkerLike } from './trainer-client';
@@ -174,6 +175,22 @@ describe('RunStore', () => {
     store.beginRun(2, config);
     frames.runFrame();
     expect(store.getSnapshot()).toMatchObject({ divergence: null, divergencePaused: false });
+  });
+
+  it('hands a restarted worker its divergence watch where the run was: the run’s own losses scanned', () => {
+    const { store } = readyStore();
+    const losses = [40, 30, 20, 25, 50, 90, 70];
+    store.handle({
+      type: 'progress',
+      runId: 1,
+      tensorCount: 4,
+      steps: losses.map((loss, i) => step(i, Math.floor(i / 4) + 1, (i % 4) + 1, loss)),
+      modelParams: [1, -1],
+    });
+    const expected = new DivergenceWatch(windowFor(4));
+    expected.scan(losses);
+    expect(store.resumePoint()).toMatchObject({ stepsDone: 7, watch: expected.state() });
+    expect(store.resumePoint()?.watch).toMatchObject({ scanned: 7, windowCount: 3, firstMean: 28.75 });
   });
 
   it('drops messages of a run that was reset, and starts the new one empty', () => {

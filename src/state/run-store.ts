@@ -2,7 +2,7 @@
 // frame. Components read `getSnapshot()` (through useSyncExternalStore) and only render it.
 import type { Message } from '../i18n/message';
 import type { RunConfig } from '../engine/config';
-import type { Divergence } from '../engine/divergence';
+import { DivergenceWatch, windowFor, type Divergence } from '../engine/divergence';
 import {
   assertNever,
   type BackendInfo,
@@ -143,9 +143,13 @@ export class RunStore {
 
   /** Where a restarted worker should carry the run on, or null when it has no steps to keep. */
   resumePoint(): ResumePoint | null {
-    const { stepsDone, modelParams, divergence } = this.pending;
+    const { stepsDone, modelParams, divergence, data, stepsPerEpoch } = this.pending;
     if (stepsDone === 0 || !modelParams) return null;
-    return divergence ? { stepsDone, modelParams, divergence } : { stepsDone, modelParams };
+    // The new worker's watch goes on from the run's own losses, as the old worker's had seen them.
+    const watch = new DivergenceWatch(windowFor(stepsPerEpoch), divergence);
+    watch.scan(data.stepLoss.view(), stepsDone);
+    const state = watch.state();
+    return divergence ? { stepsDone, modelParams, divergence, watch: state } : { stepsDone, modelParams, watch: state };
   }
 
   /** The speed applies to the run under way (no reset): the run's settings say so too. */

@@ -156,6 +156,32 @@ describe('TrainingRun', () => {
     await run.dispose();
   });
 
+  it('a run recreated before its loss was found growing finds it at the same step as the run it carries on', async () => {
+    const c = config({ learningRate: 0.033, batchSize: 10, epochs: 200 });
+    const whole = recorder();
+    const uninterrupted = new TrainingRun(1, c, whole.post);
+    uninterrupted.train();
+    await until(() => whole.lastState() === 'paused');
+    await uninterrupted.dispose();
+    const [expected] = whole.messages.flatMap((m) => (m.type === 'progress' && m.divergence ? [m.divergence] : []));
+    expect(expected.step).toBeGreaterThan(8);
+
+    const first = recorder();
+    const stepped = new TrainingRun(1, c, first.post);
+    for (let i = 0; i < 6; i++) await stepped.step(); // past the first window (4 steps), before the finding
+    const resume = stepped.resumePoint;
+    await stepped.dispose();
+    expect(resume.divergence).toBeUndefined();
+    expect(resume.watch?.scanned).toBe(6);
+    const r = recorder();
+    const run = new TrainingRun(1, c, r.post, { resume });
+    run.train();
+    await until(() => r.lastState() === 'paused' || r.lastState() === 'finished');
+    const found = r.messages.flatMap((m) => (m.type === 'progress' && m.divergence ? [m.divergence] : []));
+    expect(found).toEqual([expected]); // the same step, loss, start and growth: the run's own windows
+    await run.dispose();
+  });
+
   it('a run recreated after its divergence was reported does not pause for it again', async () => {
     const first = recorder();
     const stepped = new TrainingRun(1, config({ learningRate: 1, epochs: 10 }), first.post);
@@ -240,7 +266,7 @@ describe('TrainingRun', () => {
     expect(String(faulted)).toMatch(/a tfjs kernel failed/);
     expect(await run.halt()).toBe('end');
     const first = r.steps()[0].params!;
-    expect(run.resumePoint).toEqual({ stepsDone: 1, modelParams: [first.w, first.b] });
+    expect(run.resumePoint).toMatchObject({ stepsDone: 1, modelParams: [first.w, first.b], watch: { scanned: 1 } });
     expect(r.states()).not.toContain('error');
     await run.dispose();
   });

@@ -116,7 +116,10 @@ export class TrainingRun {
     const fits = options.resume?.modelParams.length === this.plan.initialParameters.length;
     const resume = fits ? options.resume : undefined;
     const resumeAt = Math.min(resume?.stepsDone ?? 0, this.totalSteps);
-    this.divergence = new DivergenceWatch(windowFor(this.plan.stepsPerEpoch), resume?.divergence ?? null);
+    this.divergence = new DivergenceWatch(
+      windowFor(this.plan.stepsPerEpoch),
+      resume?.watch ?? resume?.divergence ?? null,
+    );
     if (resume && resumeAt > 0) {
       this.fastForward(resumeAt);
       this.completed = { stepsDone: resumeAt, modelParams: resume.modelParams };
@@ -150,10 +153,11 @@ export class TrainingRun {
     return this.stepsDone >= this.totalSteps;
   }
 
-  /** Where this run could be carried on: the last step the UI has seen (and its divergence, if any). */
+  /** Where this run could be carried on: the last step the UI has seen, its divergence watch with it. */
   get resumePoint(): ResumePoint {
     const divergence = this.divergence.result;
-    return divergence ? { ...this.completed, divergence } : this.completed;
+    const watch = this.divergence.state();
+    return divergence ? { ...this.completed, divergence, watch } : { ...this.completed, watch };
   }
 
   setSpeed(speed: number): void {
