@@ -4,9 +4,9 @@
 // - config.ts: DEFAULT_CONFIG, LIMITS and validateConfig (the one schema of URL, controls and worker);
 // - state/url.ts: URL read and write, the notice of ignored parameters, hide= names;
 // - ui/SettingField.tsx: a number box or checkbox for a row, its label and error in the page's words;
-// - export/pytorch-script.ts: the DataLoader, SGD, seed and epoch literals;
+// - export/pytorch-script.ts: the DataLoader, RandomSampler, SGD, seed and epoch literals;
 // - state/pinned-runs.ts: comparison labels ("B=1, lr=0.03");
-// - docs/url.md: its table, checked against this one by src/state/url-docs.test.ts.
+// - docs/url.md: its table, checked against this one by scripts/url-docs.test.ts.
 // Adding a setting: a row here (and its RunConfig field), its control, its messages in both catalogues.
 import type { RunConfig } from './config';
 import { problem, type Problem } from './problem';
@@ -70,6 +70,11 @@ export interface SettingSpec<F extends SettingField = SettingField> {
   change: SettingChange;
   script: ScriptPlace;
   pinned: LabelPlace;
+  /**
+   * A flag that, while on, makes this setting not apply (Shuffle beside Replacement): its control is
+   * disabled with `note` by it, labels leave it out, the script does not pass it.
+   */
+  unusedWhen?: { field: SettingField; note: string };
   /** docs/url.md: what it sets, and the values when the type alone does not say them (Markdown). */
   doc: { meaning: string; values?: string };
 }
@@ -105,6 +110,8 @@ export const SETTINGS = [
     change: 'run',
     script: { call: 'DataLoader', arg: 'shuffle' },
     pinned: { changed: 'pinned.noShuffle', plain: 'pinned.shuffle' },
+    // RandomSampler(replacement=True) draws the order itself; PyTorch refuses shuffle=True beside a sampler.
+    unusedWhen: { field: 'replacement', note: 'controls.shuffleUnused' },
     doc: { meaning: '`shuffle`' },
   },
   {
@@ -286,6 +293,7 @@ export type SettingMessageKey =
   | SettingRow['problem']
   | Exclude<Extract<SettingRow['pinned'], { message: string }>, { plural: true }>['message']
   | Extract<SettingRow['pinned'], { changed: string }>['changed' | 'plain']
+  | NonNullable<Extract<SettingRow, { unusedWhen: object }>['unusedWhen']>['note']
   | SettingProblemKey;
 /** The table's plural messages, named without their `.one` / `.other` suffix. */
 export type SettingPluralKey = Extract<SettingRow['pinned'], { plural: true }>['message'];
@@ -299,6 +307,11 @@ const BY_FIELD = new Map<SettingField, AnySetting>(SETTINGS.map((s) => [s.field,
 /** The row of `field`. */
 export function settingOf<F extends SettingField>(field: F): SettingSpec<F> {
   return BY_FIELD.get(field) as unknown as SettingSpec<F>;
+}
+
+/** Whether `spec` does not apply under `config` (its `unusedWhen` flag is on). */
+export function isUnused(spec: SettingSpec, config: RunConfig): boolean {
+  return spec.unusedWhen !== undefined && config[spec.unusedWhen.field] === true;
 }
 
 /** The choices of a choice setting, typed as its field's values. */

@@ -7,7 +7,7 @@ import { batchesPerEpoch } from '../engine/dataloader';
 import { LINE, SINE } from '../engine/datasets';
 import { describeModel, modelSpecFor } from '../engine/models';
 import { createRunPlan, datasetSizeFor } from '../engine/plan';
-import { SETTINGS, type SettingRow } from '../engine/settings';
+import { isUnused, SETTINGS, type SettingRow } from '../engine/settings';
 import { pythonBool, pythonFloat, pythonInt, pythonSeed } from './python-literal';
 
 /** A setting's value as the Python literal of its type. */
@@ -28,16 +28,24 @@ function literalOf(spec: SettingRow, config: RunConfig): string {
 }
 
 /** `batch_size=3, shuffle=True, drop_last=False`: the table's arguments of `call`, in its order. */
-function argumentsOf(call: 'DataLoader' | 'RandomSampler' | 'optim.SGD', config: RunConfig): string {
+function argumentsOf(call: 'DataLoader' | 'RandomSampler' | 'optim.SGD', config: RunConfig): string[] {
   return SETTINGS.flatMap((spec) => {
     const place = spec.script;
     if (!place || !('call' in place) || place.call !== call || !('arg' in place)) return [];
-    // With replacement the sampler draws the order: PyTorch refuses shuffle=True beside a sampler.
-    if (spec.field === 'shuffle' && config.replacement)
-      return [`sampler=RandomSampler(dataset, ${argumentsOf('RandomSampler', config)})`];
-    if (call === 'RandomSampler' && !config.replacement) return [];
-    return [`${place.arg}=${literalOf(spec, config)}`];
-  }).join(', ');
+    return isUnused(spec, config) ? [] : [`${place.arg}=${literalOf(spec, config)}`];
+  });
+}
+
+/**
+ * The DataLoader's arguments; with replacement, `sampler=RandomSampler(dataset, replacement=True)`
+ * after batch_size, where shuffle= would be (PyTorch refuses shuffle=True beside a sampler).
+ */
+function loaderArguments(config: RunConfig): string {
+  const args = argumentsOf('DataLoader', config);
+  if (!config.replacement) return args.join(', ');
+  const sampler = `sampler=RandomSampler(dataset, ${argumentsOf('RandomSampler', config).join(', ')})`;
+  const at = args.findIndex((a) => a.startsWith('batch_size=')) + 1;
+  return [...args.slice(0, at), sampler, ...args.slice(at)].join(', ');
 }
 
 /** The literal of the one setting the table says at `call`: the seed, the number of epochs. */
@@ -54,6 +62,7 @@ export function pytorchScriptFilename(config: RunConfig): string {
   if (config.model !== 'linear') parts.push(config.model);
   // A negative seed's '-' has no place in a module name: seed -1 → seedm1.
   parts.push(`seed${String(config.seed).replace('-', 'm')}`, `batch${config.batchSize}`);
+  if (config.replacement) parts.push('replacement');
   return `${parts.join('_')}.py`;
 }
 
@@ -304,7 +313,7 @@ export function buildPytorchScript(config: RunConfig): string {
     'dataset = TensorDataset(x, y, sample_index)',
     '',
     ...loaderComments(config, n),
-    `loader = DataLoader(dataset, ${argumentsOf('DataLoader', config)})`,
+    `loader = DataLoader(dataset, ${loaderArguments(config)})`,
     '',
     ...modelSection(config),
     spec.kind === 'linear'
@@ -314,7 +323,7 @@ export function buildPytorchScript(config: RunConfig): string {
     '# The loss: mean squared error, averaged over the samples of the batch (however many it has).',
     'loss_fn = nn.MSELoss()',
     '# Stochastic gradient descent: after each batch, every parameter p -= lr * d(loss)/dp.',
-    `optimizer = optim.SGD(model.parameters(), ${argumentsOf('optim.SGD', config)})`,
+    `optimizer = optim.SGD(model.parameters(), ${argumentsOf('optim.SGD', config).join(', ')})`,
     '',
     `num_epochs = ${valueAt('num_epochs', config)}`,
     'steps_per_epoch = len(loader)',

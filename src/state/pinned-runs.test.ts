@@ -16,6 +16,19 @@ describe('comparisonLabels', () => {
     expect(comparisonLabels([cfg({}), cfg({ shuffle: false })])).toEqual(['shuffle', 'no shuffle']);
   });
 
+  it('names settings in the order labels always had: drop last before lr, epochs and seed', () => {
+    expect(comparisonLabels([cfg({}), cfg({ dropLast: true, learningRate: 0.1 })])).toEqual([
+      'lr=0.01',
+      'drop last, lr=0.1',
+    ]);
+  });
+
+  it('leaves out Shuffle where it does not apply: two runs with replacement differ in nothing else', () => {
+    expect(comparisonLabels([cfg({ replacement: true, shuffle: false }), cfg({ replacement: true, seed: 4 })])).toEqual(
+      ['seed 0', 'seed 4'],
+    );
+  });
+
   it('names sampling with replacement, and without it when it is the only difference', () => {
     expect(comparisonLabels([cfg({}), cfg({ replacement: true })])).toEqual([
       'without replacement',

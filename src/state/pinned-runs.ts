@@ -4,7 +4,7 @@
 // stay short and say exactly what the comparison is about.
 import { useSyncExternalStore } from 'react';
 import { DEFAULT_CONFIG, type DatasetName, type RunConfig } from '../engine/config';
-import { SETTINGS, type SettingRow } from '../engine/settings';
+import { isUnused, SETTINGS, type SettingField, type SettingRow } from '../engine/settings';
 import { EN, type I18n, type MessageKey } from '../i18n/translate';
 import { plottablePoints, type LossPoint } from '../analysis/loss-series';
 import type { RunData } from './run-data';
@@ -105,30 +105,62 @@ const SECTIONS: Record<'data' | 'model', Describer> = {
 function describerOf(spec: SettingRow): Describer | null {
   const { field, pinned } = spec;
   if (pinned === null || 'section' in pinned) return null;
-  const differs = (a: RunConfig, b: RunConfig) => a[field] !== b[field];
+  // A setting that does not apply to a run (Shuffle beside Replacement) does not tell it apart.
+  const unused = (c: RunConfig) => isUnused(spec, c);
+  const differs = (a: RunConfig, b: RunConfig) => a[field] !== b[field] && !(unused(a) && unused(b));
+  const described = describerText(spec, pinned);
+  return {
+    differs,
+    text: (c, i18n) => (unused(c) ? null : described.text(c, i18n)),
+    ...(described.plain ? { plain: described.plain } : {}),
+  };
+}
+
+function describerText(
+  spec: SettingRow,
+  pinned: Exclude<NonNullable<SettingRow['pinned']>, { section: string }>,
+): Pick<Describer, 'text' | 'plain'> {
+  const { field } = spec;
   if ('symbol' in pinned) {
     // Whole numbers with the locale's grouping (B=1,000); other numbers exactly as typed (lr=0.01).
     const show = (c: RunConfig, i18n: I18n) =>
       spec.kind.type === 'int' ? i18n.count(Number(c[field])) : String(c[field]);
-    return { differs, text: (c, i18n) => `${pinned.symbol}=${show(c, i18n)}` };
+    return { text: (c, i18n) => `${pinned.symbol}=${show(c, i18n)}` };
   }
   if ('changed' in pinned) {
     // A flag says so only when off its default; `plain` names the default when nothing else differs.
     return {
-      differs,
       text: (c, { t }) => (c[field] === DEFAULT_CONFIG[field] ? null : t(pinned.changed)),
       plain: (_, { t }) => t(pinned.plain),
     };
   }
-  if ('plural' in pinned) return { differs, text: (c, i18n) => i18n.tp(pinned.message, Number(c[field])) };
-  return { differs, text: (c, { t }) => t(pinned.message, { [field]: String(c[field]) }) };
+  if ('plural' in pinned) return { text: (c, i18n) => i18n.tp(pinned.message, Number(c[field])) };
+  return { text: (c, { t }) => t(pinned.message, { [field]: String(c[field]) }) };
 }
 
-/** How each setting is named in a label: the data and the model first, then the table's order. */
+/**
+ * The order settings are named in a label (labels are accessible names, a public contract): the
+ * order they had before the settings table; a setting not listed follows in the table's order.
+ */
+const LABEL_ORDER: readonly SettingField[] = [
+  'batchSize',
+  'shuffle',
+  'replacement',
+  'dropLast',
+  'learningRate',
+  'epochs',
+  'seed',
+];
+const labelRank = (spec: SettingRow) => {
+  const at = LABEL_ORDER.indexOf(spec.field);
+  return at < 0 ? LABEL_ORDER.length + SETTINGS.indexOf(spec) : at;
+};
+
+/** How each setting is named in a label: the data and the model first, then LABEL_ORDER. */
 const DESCRIBERS: readonly Describer[] = [
   SECTIONS.data,
   SECTIONS.model,
-  ...SETTINGS.flatMap((spec) => describerOf(spec) ?? []),
+  ...[...SETTINGS].sort((a, b) => labelRank(a) - labelRank(b)).flatMap((spec) => describerOf(spec) ?? []),
 ];
 
 /**

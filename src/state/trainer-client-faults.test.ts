@@ -121,11 +121,13 @@ describe('restart after a failure', () => {
     const w = s.workers[1];
     expect(w.commands()).toEqual([{ type: 'init', backend: 'auto' }]);
     w.reply(cpuInfo);
+    // The divergence watch goes on from the two steps the run had (src/state/run-store.ts).
+    const watchAfterTwoSteps: unknown = expect.objectContaining({ scanned: 2 });
     expect(w.commands()[1]).toEqual({
       type: 'reset',
       runId: 1,
       config,
-      resume: { stepsDone: 2, modelParams: [0.1, -0.1] },
+      resume: { stepsDone: 2, modelParams: [0.1, -0.1], watch: watchAfterTwoSteps },
     });
     s.frame();
     expect(s.store.getSnapshot()).toMatchObject({ state: 'starting', error: null, stepsDone: 2 });

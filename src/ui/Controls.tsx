@@ -3,7 +3,13 @@
 // schema the URL parser and the worker use, so what the controls accept is what the engine can run.
 import { useId, type ReactNode } from 'react';
 import { BACKEND_PREFERENCES, SPEED_CHOICES, type BackendPreference, type RunConfig } from '../engine/config';
-import { settingOf, type SettingChange, type SettingField as Field } from '../engine/settings';
+import {
+  isUnused,
+  settingOf,
+  type SettingChange,
+  type SettingField as Field,
+  type SettingMessageKey,
+} from '../engine/settings';
 import { useI18n } from '../i18n/react';
 import type { I18n, MessageKey } from '../i18n/translate';
 import type { RunState } from '../protocol';
@@ -66,8 +72,11 @@ export function Controls(props: Props) {
   const hints: Partial<Record<Field, ReactNode>> = {
     seed: <code translate="no">torch.manual_seed(seed)</code>,
     replacement: t('controls.replacementHint'),
-    // RandomSampler(replacement=True) draws the order itself: PyTorch refuses shuffle=True beside a sampler.
-    shuffle: settings.replacement ? t('controls.shuffleUnused') : undefined,
+  };
+  // A setting that does not apply now says why by its box (Shuffle beside Replacement).
+  const unusedNote = (field: Field) => {
+    const spec = settingOf(field);
+    return spec.unusedWhen && isUnused(spec, settings) ? t(spec.unusedWhen.note as SettingMessageKey) : undefined;
   };
   const shownFields = (fields: readonly Field[]) =>
     fields.filter((field) => {
@@ -115,8 +124,8 @@ export function Controls(props: Props) {
                   field={field}
                   settings={settings}
                   onChange={change}
-                  hint={hints[field]}
-                  disabled={field === 'shuffle' && settings.replacement}
+                  hint={unusedNote(field) ?? hints[field]}
+                  disabled={isUnused(settingOf(field), settings)}
                   warning={field === 'batchSize' || field === 'learningRate' ? warnings[field] : null}
                 />
               ))}
