@@ -16,7 +16,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from pytorch_reference import environment, number, train, write
+from pytorch_reference import environment, number, split, train, write
 
 OUT = Path(__file__).resolve().parent.parent / 'src' / 'engine' / '__fixtures__' / 'pytorch-models.json'
 
@@ -111,7 +111,7 @@ def mlp_init_vectors():
     return cases
 
 
-def trace(dataset, n, seed, model_name, hidden, activation, batch_size, shuffle, drop_last, lr, epochs):
+def trace(dataset, n, seed, model_name, hidden, activation, batch_size, shuffle, drop_last, lr, epochs, val=0.0):
     """The exported script's program (src/export/pytorch-script.ts), recording every step."""
     torch.manual_seed(seed)
     if dataset == 'tutorial':
@@ -120,16 +120,22 @@ def trace(dataset, n, seed, model_name, hidden, activation, batch_size, shuffle,
     else:
         x, y = make_dataset(dataset, seed, n)
     data = TensorDataset(x, y, torch.arange(len(x)))
-    loader = DataLoader(data, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last)
+    train_set, val_set = split(data, val)
+    loader = DataLoader(train_set, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last)
     model = nn.Linear(1, 1) if model_name == 'linear' else make_model(hidden, activation)
     initial = flat_parameters(model)
+    validation = []
     # [epoch, step, batch, loss, f'{loss:.4f}', every parameter after the step]
-    steps = train(loader, model, lr, epochs, lambda m: [[number(v) for v in flat_parameters(m)]])
-    return {
+    steps = train(loader, model, lr, epochs, lambda m: [[number(v) for v in flat_parameters(m)]],
+                  val_set, validation)
+    record = {
         'dataset': dataset, 'samples': n, 'seed': seed, 'model': model_name, 'hiddenUnits': hidden,
         'activation': activation, 'batchSize': batch_size, 'shuffle': shuffle, 'dropLast': drop_last,
         'learningRate': lr, 'epochs': epochs, 'initial': initial, 'steps': steps,
     }
+    if val_set is not None:
+        record.update({'validationSplit': val, 'heldOut': val_set.indices, 'validation': validation})
+    return record
 
 
 def trace_vectors():
@@ -148,6 +154,11 @@ def trace_vectors():
         ('line', 25, 0, 'linear', 1, 'tanh', 3, True, False, 0.01, 3),
         ('line', 50, 5, 'linear', 1, 'tanh', 17, True, False, 0.01, 3),
         ('sine', 20, 9, 'linear', 1, 'tanh', 4, False, True, 0.05, 3),
+        # Validation splits: the Generalization preset's first epochs (src/state/presets.ts), a tanh
+        # MLP, and the linear model on the noisy line.
+        ('sine', 16, 1, 'mlp', 128, 'relu', 4, True, False, 0.02, 6, 0.25),
+        ('sine', 30, 0, 'mlp', 8, 'tanh', 5, True, False, 0.05, 3, 0.2),
+        ('line', 40, 3, 'linear', 1, 'tanh', 8, True, True, 0.01, 3, 0.45),
     ]
     return [trace(*c) for c in configs]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import torch
 from torch import nn, optim
-from torch.utils.data import DataLoader, RandomSampler, TensorDataset
+from torch.utils.data import DataLoader, RandomSampler, TensorDataset, random_split
 
 OUT = Path(__file__).resolve().parent.parent / 'src' / 'engine' / '__fixtures__' / 'pytorch-vectors.json'
 
@@ -171,9 +171,19 @@ def loader_vectors():
     return cases
 
 
-def train(loader, model, lr, epochs, parameters):
+def split(dataset, val):
+    """The validation split as the exported script makes it: k = int(val * N) held out by
+    random_split on the global generator (before the model draws); none when k = 0."""
+    k = int(val * len(dataset))
+    if k == 0:
+        return dataset, None
+    return tuple(random_split(dataset, [len(dataset) - k, k]))
+
+
+def train(loader, model, lr, epochs, parameters, val_set=None, validation=None):
     """The exported script's training loop, one record per step:
-    [epoch, step, batch, loss, f'{loss:.4f}', *parameters(model) after the step]."""
+    [epoch, step, batch, loss, f'{loss:.4f}', *parameters(model) after the step]; with a val_set,
+    one record per epoch appended to `validation`: [epoch, held-out MSE, f'{loss:.4f}']."""
     loss_fn = nn.MSELoss()
     optimizer = optim.SGD(model.parameters(), lr=lr)
     steps = []
@@ -185,21 +195,28 @@ def train(loader, model, lr, epochs, parameters):
             optimizer.step()
             steps.append([epoch + 1, step + 1, batch_index.tolist(), number(loss.item()),
                           f'{loss.item():.4f}', *parameters(model)])
+        if val_set is not None:
+            with torch.no_grad():
+                inputs, targets, _ = val_set.dataset[val_set.indices]
+                loss = loss_fn(model(inputs), targets)
+            validation.append([epoch + 1, number(loss.item()), f'{loss.item():.4f}'])
     return steps
 
 
-def tutorial_trace(seed, batch_size, shuffle, drop_last, lr, epochs, replacement=False):
+def tutorial_trace(seed, batch_size, shuffle, drop_last, lr, epochs, replacement=False, val=0.0):
     """The exported script's program (src/export/pytorch-script.ts), recording every step."""
     torch.manual_seed(seed)
     x = torch.arange(1, 11, dtype=torch.float32).reshape(-1, 1)
     y = 2 * x
     dataset = TensorDataset(x, y, torch.arange(len(x)))
-    loader = make_loader(dataset, batch_size, shuffle, drop_last, replacement)
+    train_set, val_set = split(dataset, val)
+    loader = make_loader(train_set, batch_size, shuffle, drop_last, replacement)
     model = nn.Linear(1, 1)
     initial = {'w': model.weight.item(), 'b': model.bias.item()}
+    validation = []
     # [epoch, step, batch, loss, f'{loss:.4f}', w after the step, b after the step]
     steps = train(loader, model, lr, epochs,
-                  lambda m: [number(m.weight.item()), number(m.bias.item())])
+                  lambda m: [number(m.weight.item()), number(m.bias.item())], val_set, validation)
     trace = {
         'seed': seed, 'batchSize': batch_size, 'shuffle': shuffle, 'dropLast': drop_last,
         'learningRate': lr, 'epochs': epochs, 'stepsPerEpoch': len(loader),
@@ -207,6 +224,8 @@ def tutorial_trace(seed, batch_size, shuffle, drop_last, lr, epochs, replacement
     }
     if replacement:
         trace['replacement'] = True
+    if val_set is not None:
+        trace.update({'validationSplit': val, 'heldOut': val_set.indices, 'validation': validation})
     return trace
 
 
@@ -232,6 +251,13 @@ def trace_vectors():
     traces.append(tutorial_trace(0, 3, True, False, 0.01, 10, replacement=True))
     traces.append(tutorial_trace(42, 1, True, False, 0.01, 5, replacement=True))
     traces.append(tutorial_trace(1, 4, False, True, 0.02, 10, replacement=True))
+    # A validation split: random_split's randperm(10) before nn.Linear, the loader over the rest.
+    traces.append(tutorial_trace(0, 3, True, False, 0.01, 10, val=0.2))
+    traces.append(tutorial_trace(42, 3, True, False, 0.01, 10, val=0.2))
+    traces.append(tutorial_trace(123456789, 2, True, False, 0.02, 10, val=0.3))
+    traces.append(tutorial_trace(1, 3, False, False, 0.01, 10, val=0.2))  # shuffle off
+    traces.append(tutorial_trace(0, 3, True, True, 0.01, 10, val=0.2))  # 8 samples: drop 2
+    traces.append(tutorial_trace(7, 4, True, False, 0.01, 5, replacement=True, val=0.4))
     return traces
 
 

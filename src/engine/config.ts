@@ -40,6 +40,11 @@ export interface RunConfig {
   hiddenUnits: number;
   /** The MLP's activation between its two layers; unused by the linear model. */
   activation: ActivationName;
+  /**
+   * The fraction of samples held out, 0 ≤ val < 0.5: k = floor(val × N) samples go to
+   * random_split's val_set (validation.ts) and their MSE is reported after every epoch; 0: no split.
+   */
+  validationSplit: number;
   batchSize: number;
   shuffle: boolean;
   /**

@@ -21,6 +21,11 @@ export interface LoaderOptions {
   dropLast: boolean;
   /** DataLoader(..., generator=g). Omitted: the global generator, as in the tutorial. */
   generator?: TorchGenerator;
+  /**
+   * A Subset's indices (random_split's train_set, validation.ts): the sampler draws positions 0 …
+   * datasetSize − 1 in it, and the batches hold the dataset indices there, as the Subset yields them.
+   */
+  subsetIndices?: Int32Array;
 }
 
 /** Number of mini-batches per epoch: ceil(N/B), or floor(N/B) with drop_last. */
@@ -98,6 +103,8 @@ export class DataLoaderPlan {
       const samplerSeed = this.globalGenerator.randomInt64();
       order = asInt32(randperm(n, new TorchGenerator(samplerSeed)));
     }
+    const subset = this.options.subsetIndices;
+    if (subset) for (let i = 0; i < order.length; i++) order[i] = subset[order[i]];
     return splitIntoBatches(order, batchSize, dropLast);
   }
 }

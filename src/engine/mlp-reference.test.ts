@@ -22,6 +22,7 @@ function configOf(t: ModelTraceCase): RunConfig {
     dropLast: t.dropLast,
     learningRate: t.learningRate,
     epochs: t.epochs,
+    validationSplit: t.validationSplit ?? 0,
   };
 }
 

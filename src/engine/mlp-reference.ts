@@ -124,8 +124,17 @@ const backward32: Record<ActivationName, (g: number, a: number) => number> = {
  *   kernel (cascadeSum32 for b2, columnSums32 for b1);
  * - SGD: p + (−lr)·∂p as one fused multiply-add.
  */
-export const mlpStepFloat32: MlpStep = (dataset, batch, p, hidden, activation, learningRate) => {
-  const h = hidden;
+/**
+ * The forward pass in float32 (the step's, and the validation loss's under torch.no_grad()): each
+ * sample's hidden activations and its residual ŷ − y.
+ */
+export function mlpForwardFloat32(
+  dataset: Dataset,
+  batch: ArrayLike<number>,
+  p: ArrayLike<number>,
+  h: number,
+  activation: ActivationName,
+): { a: Float64Array[]; diffs: number[] } {
   const n = batch.length;
   const act = activations32[activation];
   // PyTorch's elementwise kernels run whole pairs of 8-float vectors, then the rest one by one.
@@ -140,7 +149,19 @@ export const mlpStepFloat32: MlpStep = (dataset, batch, p, hidden, activation, l
     for (let j = 0; j < h; j++) dot = f(dot + f(a[k][j] * p[2 * h + j]));
     return f(f(dot + p[3 * h]) - dataset.y[i]);
   });
-  const loss = f(cascadeSum32(diffs.map((d) => f(d * d))) / n);
+  return { a, diffs };
+}
+
+/** mse_loss(mean) of float32 residuals: the cascade sum of their squares, over n. */
+export function mseFloat32(diffs: readonly number[]): number {
+  return f(cascadeSum32(diffs.map((d) => f(d * d))) / diffs.length);
+}
+
+export const mlpStepFloat32: MlpStep = (dataset, batch, p, hidden, activation, learningRate) => {
+  const h = hidden;
+  const n = batch.length;
+  const { a, diffs } = mlpForwardFloat32(dataset, batch, p, h, activation);
+  const loss = mseFloat32(diffs);
 
   const scale = f(2 / n);
   const g = diffs.map((d) => f(scale * d));

@@ -1,6 +1,7 @@
 // Everything random about a run, decided the way the tutorial script decides it after
 // `torch.manual_seed(seed)`: the data (generated sets: from their own generator, seeded seed + 1,
-// see datasets.ts), then the DataLoader (no draws), then the model (nn.Linear(1, 1): two draws; the
+// see datasets.ts), then the validation split (randperm(N) when it holds samples out), then the
+// DataLoader (no draws), then the model (nn.Linear(1, 1): two draws; the
 // MLP: 3h + 1), then each epoch's iterator draws its seeds. Workers, reference trainer and tests all
 // start here.
 import { seedBigInt, type RunConfig } from './config';
@@ -8,6 +9,7 @@ import { DataLoaderPlan, type Batch } from './dataloader';
 import { lineDataset, sineDataset, tutorialDataset, type Dataset } from './datasets';
 import { initModel, modelSpecFor, type ModelSpec } from './models';
 import { TorchGenerator } from './rng/torch-generator';
+import { heldOutCount, randomSplit } from './validation';
 
 export interface LinearParams {
   w: number;
@@ -21,6 +23,8 @@ export interface RunPlan {
   initialParameters: Float32Array;
   /** The linear model's initial w and b; absent for the MLP. */
   initialParams?: LinearParams;
+  /** The held-out samples' dataset indices (val_set.indices, validation.ts); empty without a split. */
+  heldOut: Int32Array;
   stepsPerEpoch: number;
   /** Call once per epoch, in order: epoch 1 first. */
   nextEpochBatches(): Batch[];
@@ -52,9 +56,13 @@ export function createRunPlan(config: RunConfig): RunPlan {
   const dataset = datasetFor(config);
   const globalGenerator = new TorchGenerator();
   globalGenerator.manualSeed(seedBigInt(config.seed));
+  const heldOutSize = heldOutCount(config.validationSplit, dataset.x.length);
+  // random_split draws its permutation from the global generator before the model does; k = 0: no split.
+  const split = heldOutSize > 0 ? randomSplit(dataset.x.length, heldOutSize, globalGenerator) : null;
   const loader = new DataLoaderPlan(
     {
-      datasetSize: dataset.x.length,
+      subsetIndices: split?.train,
+      datasetSize: dataset.x.length - heldOutSize,
       batchSize: config.batchSize,
       shuffle: config.shuffle,
       replacement: config.replacement,
@@ -69,6 +77,7 @@ export function createRunPlan(config: RunConfig): RunPlan {
     model,
     initialParameters,
     initialParams: model.kind === 'linear' ? { w: initialParameters[0], b: initialParameters[1] } : undefined,
+    heldOut: split?.heldOut ?? new Int32Array(0),
     stepsPerEpoch: loader.stepsPerEpoch,
     nextEpochBatches: () => loader.nextEpoch(),
     prefetchEpochs: (epochs) => loader.prefetch(epochs),

@@ -4,7 +4,7 @@
 // the MLP with ReLU or sigmoid; with tanh nearly: mlp-reference.ts says why).
 import type { Dataset } from './datasets';
 import { cascadeSum32, fma32 } from './float32';
-import { mlpStepFloat32, mlpStepFloat64 } from './mlp-reference';
+import { mlpForwardFloat32, mlpStepFloat32, mlpStepFloat64, mseFloat32 } from './mlp-reference';
 import type { ModelSpec } from './models';
 import type { LinearParams } from './plan';
 
@@ -19,6 +19,8 @@ export interface ReferenceStep {
   params?: LinearParams;
   /** Every parameter after the step, flat in state_dict order; only with `recordParameters`. */
   parameters?: Float64Array;
+  /** On an epoch's last step, with held-out samples: their MSE after the step (validationLoss). */
+  validationLoss?: number;
 }
 
 /** A step of the linear model, whose w and b are always there. */
@@ -35,6 +37,8 @@ export interface ReferenceRun {
   learningRate: number;
   epochs: number;
   nextEpochBatches(): ArrayLike<number>[];
+  /** val_set.indices (validation.ts); absent or empty: no validation split. */
+  heldOut?: ArrayLike<number>;
 }
 
 export interface SgdStepResult {
@@ -83,6 +87,12 @@ const sgdStepFloat64: SgdStep = (dataset, batch, { w, b }, learningRate) => {
   };
 };
 
+/** The residuals ŷ − y of nn.Linear(1, 1) in float32: ŷ = (x·w) + b, as addmm computes it. */
+export function linearDiffsFloat32(dataset: Dataset, batch: ArrayLike<number>, w: number, b: number): number[] {
+  const r = Math.fround;
+  return Array.from(batch, (i) => r(r(r(dataset.x[i] * w) + b) - dataset.y[i]));
+}
+
 /**
  * The same step in float32, operation by operation as PyTorch's CPU kernels do it (bit-exact
  * against Debian's python3-torch 1.13, see src/engine/reference.test.ts):
@@ -95,8 +105,8 @@ const sgdStepFloat64: SgdStep = (dataset, batch, { w, b }, learningRate) => {
 const sgdStepFloat32: SgdStep = (dataset, batch, { w, b }, learningRate) => {
   const r = Math.fround;
   const n = batch.length;
-  const diffs = Array.from(batch, (i) => r(r(r(dataset.x[i] * w) + b) - dataset.y[i]));
-  const loss = r(cascadeSum32(diffs.map((d) => r(d * d))) / n);
+  const diffs = linearDiffsFloat32(dataset, batch, w, b);
+  const loss = mseFloat32(diffs);
   const scale = r(2 / n);
   const gradOut = diffs.map((d) => r(scale * d));
   let gradW = 0;
@@ -105,6 +115,31 @@ const sgdStepFloat32: SgdStep = (dataset, batch, { w, b }, learningRate) => {
   const minusLr = -r(learningRate);
   return { loss, params: { w: fma32(minusLr, gradW, w), b: fma32(minusLr, gradB, b) } };
 };
+
+/**
+ * The held-out samples' MSE with `parameters` (flat, state_dict order), as PyTorch's
+ * `loss_fn(model(val_inputs), val_targets)` under torch.no_grad(): in float32 the training step's
+ * own forward pass and loss, so the same kernels' order; float64 in doubles.
+ */
+export function validationLoss(
+  dataset: Dataset,
+  heldOut: ArrayLike<number>,
+  model: ModelSpec,
+  parameters: ArrayLike<number>,
+  precision: Precision = 'float32',
+): number {
+  if (precision === 'float64') {
+    // A step with learning rate 0 leaves the parameters as they are: its loss is the forward pass's.
+    if (model.kind === 'linear')
+      return sgdStepFloat64(dataset, heldOut, { w: parameters[0], b: parameters[1] }, 0).loss;
+    return mlpStepFloat64(dataset, heldOut, parameters, model.hiddenUnits, model.activation, 0).loss;
+  }
+  const diffs =
+    model.kind === 'linear'
+      ? linearDiffsFloat32(dataset, heldOut, parameters[0], parameters[1])
+      : mlpForwardFloat32(dataset, heldOut, parameters, model.hiddenUnits, model.activation).diffs;
+  return mseFloat32(diffs);
+}
 
 /**
  * Trains `run` from its initial parameters, one SGD step per mini-batch, epoch after epoch. With
@@ -140,6 +175,8 @@ export function trainReference(
       const record: ReferenceStep = { epoch, stepInEpoch: k + 1, batch: Array.from(batch), loss };
       if (model.kind === 'linear') record.params = { w: parameters[0], b: parameters[1] };
       if (recordParameters) record.parameters = parameters.slice();
+      if (run.heldOut?.length && k === batches.length - 1)
+        record.validationLoss = validationLoss(run.dataset, run.heldOut, model, parameters, precision);
       steps.push(record);
     });
   }

@@ -18,8 +18,11 @@ export type SettingField = Exclude<keyof RunConfig, 'customData'>;
 /** A setting's type, and with it how its URL text is read and its value checked. */
 export type SettingKind =
   | { type: 'int'; min: number; max: number }
-  /** `above`: the minimum itself is refused (a learning rate must be positive). */
-  | { type: 'number'; min: number; max: number; above?: boolean }
+  /**
+   * `above`: the minimum itself is refused (a learning rate must be positive); `below`: the maximum
+   * is (a validation split of 0.5 would hold out as many samples as it trains on).
+   */
+  | { type: 'number'; min: number; max: number; above?: boolean; below?: boolean }
   | { type: 'flag' }
   | { type: 'choice'; choices: readonly string[] }
   /** torch.manual_seed's range, read as text: a number would round seeds beyond 2^53. */
@@ -243,6 +246,23 @@ export const SETTINGS = [
     doc: { meaning: "number of samples of `line` and `sine` (the tutorial's data always has 10)" },
   },
   {
+    field: 'validationSplit',
+    key: 'val',
+    kind: { type: 'number', min: 0, max: 0.5, below: true },
+    default: 0,
+    label: 'data.validationSplit',
+    problem: 'error.validationSplit',
+    hide: 'val',
+    change: 'run',
+    script: { section: 'data' },
+    pinned: { symbol: 'val' },
+    doc: {
+      meaning:
+        'fraction held out: `random_split(dataset, [N - k, k])` with k = floor(val × N), right after the data (before `nn.Linear` draws); their MSE after each epoch',
+      values: 'number 0 ≤ val < 0.5 (`0`: no split)',
+    },
+  },
+  {
     field: 'model',
     key: 'model',
     kind: { type: 'choice', choices: ['linear', 'mlp'] },
@@ -342,7 +362,10 @@ export function readSetting<F extends SettingField>(
     case 'number': {
       const v = candidate;
       const inRange =
-        typeof v === 'number' && Number.isFinite(v) && (kind.above ? v > kind.min : v >= kind.min) && v <= kind.max;
+        typeof v === 'number' &&
+        Number.isFinite(v) &&
+        (kind.above ? v > kind.min : v >= kind.min) &&
+        (kind.below ? v < kind.max : v <= kind.max);
       return inRange ? ok(v) : refuse();
     }
     case 'flag':

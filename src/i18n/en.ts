@@ -64,6 +64,8 @@ export const en = {
   'data.custom': 'Your data (CSV)',
   'data.samples': 'Samples',
   'data.samplesHint': 'N, up to 1,000,000; drawn from the seed',
+  'data.validationSplit': 'Validation split',
+  'data.validationSplitHint': 'Fraction held out (0 to under 0.5): {count} of {total} samples, never trained on',
   'data.model': 'Model',
   'data.linear': 'Linear (w·x + b)',
   'data.mlp': 'MLP (1 → h → 1)',
@@ -97,6 +99,7 @@ export const en = {
   'error.seedFraction':
     'Seed must be a whole number (PyTorch would cut {text} to {whole}): from {min} to {max} (PyTorch accepts any 64-bit seed).',
   'error.samples': 'Samples must be a whole number from 1 to {max}.',
+  'error.validationSplit': 'Validation split must be a number from 0 to below 0.5.',
   'error.hiddenUnits': 'Hidden units must be a whole number from 1 to {max}.',
   'error.dataset': 'Dataset must be tutorial, line, sine or custom.',
   'error.customData': 'Custom data must be two float32 columns of 1 to {max} rows.',

@@ -62,6 +62,8 @@ export const zhCN: Record<MessageKey, string> = {
   'data.custom': '你的数据（CSV）',
   'data.samples': '样本数',
   'data.samplesHint': 'N，最多 1,000,000；由随机种子生成',
+  'data.validationSplit': '验证集比例',
+  'data.validationSplitHint': '留出的比例（0 到小于 0.5）：{total} 个样本中留出 {count} 个，不参与训练',
   'data.model': '模型',
   'data.linear': '线性（w·x + b）',
   'data.mlp': 'MLP（1 → h → 1）',
@@ -95,6 +97,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.seedFraction':
     '随机种子必须是整数（PyTorch 会把 {text} 截断为 {whole}），范围是 {min} 到 {max}（PyTorch 接受任意 64 位种子）。',
   'error.samples': '样本数必须是 1 到 {max} 之间的整数。',
+  'error.validationSplit': '验证集比例必须是不小于 0 且小于 0.5 的数。',
   'error.hiddenUnits': '隐藏单元数必须是 1 到 {max} 之间的整数。',
   'error.dataset': '数据集必须是 tutorial、line、sine 或 custom。',
   'error.customData': '自定义数据必须是两列 float32，共 1 到 {max} 行。',

@@ -92,6 +92,23 @@ describe('replacement', () => {
   });
 });
 
+describe('val', () => {
+  it('reads val=0.2, writes it after n and drops it at 0, refusing 0.5 and more', () => {
+    expect(parseUrlConfigEnglish('?val=0.2').config.validationSplit).toBe(0.2);
+    expect(configToSearch({ ...DEFAULT_CONFIG, dataset: 'line', samples: 40, validationSplit: 0.25 })).toBe(
+      '?dataset=line&n=40&val=0.25',
+    );
+    expect(configToSearch({ ...DEFAULT_CONFIG, validationSplit: 0 })).toBe('');
+    for (const bad of ['0.5', '0.7', '-0.1', 'half']) {
+      const { config, ignored } = parseUrlConfigEnglish(`?val=${bad}&batch=4`);
+      expect(config.validationSplit).toBe(0);
+      expect(config.batchSize).toBe(4); // nothing else is lost
+      expect(ignored).toEqual([`val=${bad}: Validation split must be a number from 0 to below 0.5.`]);
+    }
+    expect(parseUrlConfigEnglish('?val=0.4999').config.validationSplit).toBe(0.4999);
+  });
+});
+
 describe('configToSearch', () => {
   it('writes nothing for the defaults', () => {
     expect(configToSearch(DEFAULT_CONFIG)).toBe('');

@@ -11,6 +11,8 @@ import {
   type ModelName,
   type RunConfig,
 } from '../engine/config';
+import { datasetSizeFor } from '../engine/plan';
+import { heldOutCount } from '../engine/validation';
 import { useI18n } from '../i18n/react';
 import type { MessageKey } from '../i18n/translate';
 import { CustomDataField } from './CustomDataField';
@@ -84,6 +86,17 @@ export function DataModelFields({ settings, onChange, hidden }: Props) {
       {settings.dataset !== 'tutorial' &&
         settings.dataset !== 'custom' &&
         numberField('samples', t('data.samples'), t('data.samplesHint'))}
+      {!hidden?.has('val') && (
+        <SettingField
+          field="validationSplit"
+          settings={settings}
+          onChange={onChange}
+          hint={t('data.validationSplitHint', {
+            count: heldOutCount(settings.validationSplit, datasetSizeFor(settings)),
+            total: datasetSizeFor(settings),
+          })}
+        />
+      )}
       {!hidden?.has('model') && (
         <Select
           label={t('data.model')}

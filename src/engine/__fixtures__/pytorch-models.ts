@@ -2,7 +2,7 @@
 // MLP initialisation and short MLP / linear training runs, as real PyTorch made them. Test code only.
 import type { RunConfig } from '../config';
 import raw from './pytorch-models.json';
-import type { JsonFloat } from './pytorch-vectors';
+import type { JsonFloat, ValidationRecord } from './pytorch-vectors';
 
 export interface DatasetCase {
   name: 'line' | 'sine';
@@ -37,7 +37,7 @@ export type ModelTraceCase = Pick<
   epochs: number;
   initial: number[];
   steps: ModelTraceStep[];
-};
+} & ValidationRecord;
 
 export interface PytorchModelVectors {
   torchVersion: string;
@@ -57,5 +57,5 @@ export const datasetCases = pytorchModels.datasets.filter(
 export function describeModelTrace(t: ModelTraceCase): string {
   const model = t.model === 'linear' ? 'linear' : `mlp ${t.hiddenUnits} ${t.activation}`;
   const data = t.dataset === 'tutorial' ? 'tutorial' : `${t.dataset} n ${t.samples}`;
-  return `${data}, ${model}, seed ${t.seed}, batch ${t.batchSize}, lr ${t.learningRate}`;
+  return `${data}, ${model}, seed ${t.seed}, batch ${t.batchSize}, lr ${t.learningRate}${t.validationSplit ? `, val ${t.validationSplit}` : ''}`;
 }

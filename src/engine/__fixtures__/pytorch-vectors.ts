@@ -50,7 +50,7 @@ export interface LoaderCase {
 /** [epoch, step, batch, loss, f'{loss:.4f}', w after the step, b after the step] */
 export type TraceStep = [number, number, number[], JsonFloat, string, JsonFloat, JsonFloat];
 
-export interface TraceCase {
+export type TraceCase = {
   seed: number;
   batchSize: number;
   shuffle: boolean;
@@ -61,6 +61,15 @@ export interface TraceCase {
   stepsPerEpoch: number;
   initial: { w: number; b: number };
   steps: TraceStep[];
+} & ValidationRecord;
+
+/** A run with a validation split (random_split); absent when nothing was held out. */
+export interface ValidationRecord {
+  validationSplit?: number;
+  /** val_set.indices, in random_split's order. */
+  heldOut?: number[];
+  /** [epoch, held-out MSE after the epoch, f'{loss:.4f}'] */
+  validation?: [number, JsonFloat, string][];
 }
 
 export interface PytorchVectors {
@@ -90,6 +99,7 @@ export function jsonFloat(x: JsonFloat): number {
 export function describeTrace(t: TraceCase): string {
   return (
     `seed ${t.seed}, batch ${t.batchSize}, shuffle ${t.shuffle ? 'on' : 'off'}, ` +
-    `drop_last ${t.dropLast ? 'on' : 'off'}${t.replacement ? ', replacement' : ''}, lr ${t.learningRate}, ${t.epochs} epochs`
+    `drop_last ${t.dropLast ? 'on' : 'off'}${t.replacement ? ', replacement' : ''}, lr ${t.learningRate}, ${t.epochs} epochs` +
+    (t.validationSplit ? `, val ${t.validationSplit}` : '')
   );
 }
