@@ -130,6 +130,13 @@ export interface StepRecord {
   params?: ModelParams;
 }
 
+/** The held-out samples' MSE after an epoch's last step (a validation split, engine/validation.ts). */
+export interface ValidationPoint {
+  /** 1-based, as printed. */
+  epoch: number;
+  loss: number;
+}
+
 /** One point of the throughput lab's sweep: a batch size trained for a short, fixed budget. */
 export interface SweepPoint {
   batchSize: number;
@@ -205,6 +212,8 @@ export type FromWorker =
       resumedAt?: number;
       /** The run's data (x, y columns), for the fit view and the full-data loss. */
       data?: DataColumns;
+      /** The held-out samples' indices (val_set.indices); absent without a validation split. */
+      heldOut?: Int32Array;
     }
   | {
       type: 'epoch';
@@ -227,6 +236,8 @@ export type FromWorker =
       tensorBytes?: number;
       /** Every parameter after the last of `steps`, flat in state_dict order: the model's curve. */
       modelParams?: number[];
+      /** The held-out MSE after each epoch that ended among `steps` (with a validation split). */
+      validation?: ValidationPoint[];
       /**
        * The run diverged (the worker's DivergenceWatch, engine/divergence.ts), sent once, with the
        * chunk whose losses showed it. A training loop then stops there: a 'state' paused for it follows.

@@ -44,3 +44,8 @@ export function formatLogLine(
     `Batch ${batchText}, Loss: ${formatFixed(loss, 4)}`
   );
 }
+
+/** After each epoch of a run with a validation split: `Epoch [3/10], Validation loss: 0.4117`. */
+export function formatValidationLine(epoch: number, epochs: number, loss: number): string {
+  return `Epoch [${epoch}/${epochs}], Validation loss: ${formatFixed(loss, 4)}`;
+}

@@ -40,6 +40,8 @@ export interface LogLine {
   text: string;
   /** Its batch was listed by its first and last indices (more than LOG_BATCH_LISTED samples). */
   shortened?: true;
+  /** `Epoch [e/E], Validation loss: …`, after the line of the epoch's last step (the same `step`). */
+  validation?: true;
 }
 
 export const LOG_LINES_SHOWN = 1000;
@@ -53,6 +55,9 @@ export class RunData {
   readonly epochMeanStep = growableFloat64();
   /** Every epoch's mini-batches, compactly (newest epochs only for large runs). */
   readonly epochBatches = new EpochOrders();
+  /** With a validation split: the held-out MSE after each epoch, and the 1-based step it ended on. */
+  readonly validationLoss = growableFloat64();
+  readonly validationStep = growableFloat64();
   /** Parameters after step i (linear model): the path drawn in parameter space. */
   readonly paramW = growableFloat64();
   readonly paramB = growableFloat64();

@@ -3,6 +3,7 @@
 import type { Message } from '../i18n/message';
 import type { RunConfig } from '../engine/config';
 import { DivergenceWatch, windowFor, type Divergence } from '../engine/divergence';
+import { formatValidationLine } from '../engine/format';
 import {
   assertNever,
   type BackendInfo,
@@ -12,6 +13,7 @@ import {
   type ResumePoint,
   type RunState,
   type StepRecord,
+  type ValidationPoint,
 } from '../protocol';
 import { isShortened, logLineText } from './log-line';
 import { RunData } from './run-data';
@@ -36,6 +38,8 @@ export interface RunSnapshot {
   datasetSize: number;
   /** The run's x and y columns (fit view, full-data loss); null until the run is ready. */
   dataColumns: DataColumns | null;
+  /** The held-out samples' indices (a validation split); null without one. */
+  heldOut: Int32Array | null;
   tensorCount: number | null;
   /** Bytes held by those tensors (tf.memory().numBytes), for the debug panel. */
   tensorBytes: number | null;
@@ -74,6 +78,7 @@ function freshRun(runId: number, config: RunConfig, notice: Message | null): Run
     stepsPerEpoch: 0,
     datasetSize: 0,
     dataColumns: null,
+    heldOut: null,
     stepsDone: 0,
     epochsReceived: 0,
     lastLoss: null,
@@ -185,6 +190,7 @@ export class RunStore {
           stepsPerEpoch: message.stepsPerEpoch,
           datasetSize: message.datasetSize,
           dataColumns: message.data ?? this.pending.dataColumns,
+          heldOut: message.heldOut ?? null,
           tensorCount: message.tensorCount,
           state: this.pending.state === 'starting' ? 'ready' : this.pending.state,
         });
@@ -197,7 +203,7 @@ export class RunStore {
         return;
       case 'progress':
         if (message.runId !== current) return;
-        this.addSteps(message.steps);
+        this.addSteps(message.steps, message.validation);
         this.update({
           tensorCount: message.tensorCount,
           tensorBytes: message.tensorBytes ?? null,
@@ -235,7 +241,7 @@ export class RunStore {
     }
   }
 
-  private addSteps(steps: readonly StepRecord[]): void {
+  private addSteps(steps: readonly StepRecord[], validation: readonly ValidationPoint[] = []): void {
     const run = this.pending;
     const { data, config, stepsPerEpoch } = run;
     let { stepsDone, currentParams, lastLoss } = run;
@@ -257,6 +263,13 @@ export class RunStore {
         data.epochMeanStep.push(record.step + 1);
         this.epochLossSum = 0;
         this.epochStepsSeen = 0;
+        const held = validation.find((v) => v.epoch === record.epoch);
+        if (held) {
+          data.validationLoss.push(held.loss);
+          data.validationStep.push(record.step + 1);
+          const text = formatValidationLine(record.epoch, config.epochs, held.loss);
+          data.pushLogLine({ step: record.step, text, validation: true });
+        }
       }
       stepsDone = record.step + 1;
       currentParams = record.params ?? currentParams;

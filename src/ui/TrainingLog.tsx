@@ -62,11 +62,18 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, live = fals
           // PyTorch's output, word for word in every language (a public format): marked as English.
           // Each line is the store's (state/log-line.ts), shortened there or not at all.
           <ol start={shown[0].step + 1} lang="en" translate="no">
-            {shown.map((line) => (
-              <li key={line.step} className={line.shortened ? 'log-shortened' : undefined}>
-                {line.text}
-              </li>
-            ))}
+            {shown.map((line) =>
+              line.validation ? (
+                // Numbered as its epoch's last step, which it follows.
+                <li key={`${line.step}v`} value={line.step + 1} className="log-validation">
+                  {line.text}
+                </li>
+              ) : (
+                <li key={line.step} value={line.step + 1} className={line.shortened ? 'log-shortened' : undefined}>
+                  {line.text}
+                </li>
+              ),
+            )}
           </ol>
         )}
       </div>

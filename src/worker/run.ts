@@ -10,7 +10,15 @@ import type { RunConfig } from '../engine/config';
 import type { Batch } from '../engine/dataloader';
 import { DivergenceWatch, windowFor } from '../engine/divergence';
 import { createRunPlan, type RunPlan } from '../engine/plan';
-import { epochMessage, type FromWorker, type ResumePoint, type RunState, type StepRecord } from '../protocol';
+import { validationLoss } from '../engine/reference';
+import {
+  epochMessage,
+  type FromWorker,
+  type ResumePoint,
+  type RunState,
+  type StepRecord,
+  type ValidationPoint,
+} from '../protocol';
 import { problemOf } from '../i18n/message';
 import { currentFault, orBackendFault } from './backend';
 import { ChunkPolicy } from './chunk-policy';
@@ -137,6 +145,7 @@ export class TrainingRun {
       stepsPerEpoch: this.plan.stepsPerEpoch,
       datasetSize: this.plan.dataset.x.length,
       data: { x: this.plan.dataset.x, y: this.plan.dataset.y },
+      ...(this.plan.heldOut.length > 0 ? { heldOut: this.plan.heldOut.slice() } : {}),
       tensorCount: heldTensors(),
       // Without resumedAt the UI starts the run's history afresh.
       ...(resume ? { resumedAt: resumeAt } : {}),
@@ -236,6 +245,31 @@ export class TrainingRun {
     this.loop = this.loop.then(() => this.runLoop(generation, goal)).catch((e: unknown) => this.chunkFailed(e));
   }
 
+  /**
+   * The MLP's parameters come back after a chunk's last step only: with a validation split its
+   * chunks end at epoch ends, where the held-out loss needs them (the linear model's come every step).
+   */
+  private get validatesAtEpochEnd(): boolean {
+    return this.plan.heldOut.length > 0 && this.plan.model.kind !== 'linear';
+  }
+
+  /**
+   * The held-out MSE after each epoch that ends in this chunk, from the parameters read back after
+   * its last step: the engine's float32 forward pass (PyTorch's kernel order) on any backend.
+   */
+  private validationOf(steps: readonly StepRecord[], readouts: readonly StepReadout[]): ValidationPoint[] {
+    if (this.plan.heldOut.length === 0) return [];
+    return steps.flatMap((s, i) => {
+      if (s.stepInEpoch !== this.plan.stepsPerEpoch) return [];
+      const { params, modelParams } = readouts[i];
+      const parameters = modelParams ?? (params ? [params.w, params.b] : null);
+      if (!parameters) return [];
+      return [
+        { epoch: s.epoch, loss: validationLoss(this.plan.dataset, this.plan.heldOut, this.plan.model, parameters) },
+      ];
+    });
+  }
+
   private stepsLeftInEpoch(): number {
     return this.plan.stepsPerEpoch - this.nextBatchInEpoch;
   }
@@ -248,7 +282,8 @@ export class TrainingRun {
       const slowMotion = this.config.speed > 0;
       const wanted = slowMotion ? 1 : chunks.size;
       const started = performance.now();
-      const chunk = this.enqueueChunk(goal === 'epoch' ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted);
+      const toEpochEnd = goal === 'epoch' || this.validatesAtEpochEnd;
+      const chunk = this.enqueueChunk(toEpochEnd ? Math.min(wanted, this.stepsLeftInEpoch()) : wanted);
       chunks.prefetch(this.plan, this.config.epochs - this.epoch);
       const diverged = await this.flush(chunk);
       // Divergence stops the run once, at the chunk that showed it (the UI explains and offers a
@@ -343,6 +378,7 @@ export class TrainingRun {
       params: r.params,
     }));
     const modelParams = modelParamsOf(readouts);
+    const validation = this.validationOf(steps, readouts);
     if (steps.length > 0 && modelParams) this.completed = { stepsDone: firstStep + steps.length, modelParams };
     const before = this.divergence.result;
     for (const s of steps) this.divergence.observe(s.step, s.loss);
@@ -355,6 +391,7 @@ export class TrainingRun {
       tensorCount: heldTensors(),
       tensorBytes: memory.numBytes,
       modelParams,
+      ...(validation.length > 0 ? { validation } : {}),
       ...(divergence ? { divergence } : {}),
     });
     return divergence !== null;
