@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
-import { formatLogLine } from '../engine/format';
+import { formatLogLine, formatValidationLine } from '../engine/format';
 import { createRunPlan } from '../engine/plan';
 import { trainReference } from '../engine/reference';
 import { parseCsvData } from '../engine/csv-data';
@@ -16,9 +16,10 @@ function mlp(hiddenUnits: number, activation: RunConfig['activation']): Partial<
 function appLogLines(config: RunConfig): string[] {
   const plan = createRunPlan(config);
   const run = { ...plan, learningRate: config.learningRate, epochs: config.epochs };
-  return trainReference(run, 'float32').map((s) =>
+  return trainReference(run, 'float32').flatMap((s) => [
     formatLogLine(s.epoch, config.epochs, s.stepInEpoch, plan.stepsPerEpoch, s.batch, s.loss),
-  );
+    ...(s.validationLoss === undefined ? [] : [formatValidationLine(s.epoch, config.epochs, s.validationLoss)]),
+  ]);
 }
 
 const SMALL_CSV = 'x,y\n0.5,1.1\n1,2.9\n\n1.5,4.2\n2,5\n2.5,6.1\n-1,-1.3\n3,7.7\n';
@@ -47,6 +48,16 @@ const configs: RunConfig[] = [
   { ...DEFAULT_CONFIG, replacement: true, seed: 3 },
   { ...DEFAULT_CONFIG, replacement: true, shuffle: false, batchSize: 4, dropLast: true, seed: 11, epochs: 4 },
   { ...DEFAULT_CONFIG, dataset: 'line', samples: 70, batchSize: 16, replacement: true, seed: 9, epochs: 2 },
+  // A validation split: random_split before the model, the held-out loss after each epoch.
+  { ...DEFAULT_CONFIG, validationSplit: 0.2 },
+  { ...DEFAULT_CONFIG, validationSplit: 0.3, shuffle: false, batchSize: 2, seed: 5, epochs: 3 },
+  { ...DEFAULT_CONFIG, validationSplit: 0.4, replacement: true, dropLast: true, seed: 8, epochs: 3 },
+  { ...DEFAULT_CONFIG, validationSplit: 0.05, epochs: 2 }, // k = 0: no split
+  {
+    ...DEFAULT_CONFIG,
+    ...{ dataset: 'sine', samples: 16, validationSplit: 0.25, batchSize: 4, learningRate: 0.02, seed: 1 },
+    ...{ epochs: 4, ...mlp(128, 'relu') },
+  },
   // The generated sets and the MLP (small N: the whole suite stays fast).
   { ...DEFAULT_CONFIG, dataset: 'line', samples: 50, epochs: 3 },
   { ...DEFAULT_CONFIG, dataset: 'line', samples: 1000, batchSize: 100, seed: 7, epochs: 2 },
@@ -127,6 +138,20 @@ describe('buildPytorchScript', () => {
     expect(script).toContain('num_epochs = 10');
     // The DataLoader is built before the model, as in the tutorial: the order of the draws.
     expect(script.indexOf('loader = DataLoader(')).toBeLessThan(script.indexOf('model = nn.Linear(1, 1)'));
+  });
+
+  it('splits right after the dataset, before the model draws, and prints the held-out loss each epoch', () => {
+    const script = buildPytorchScript({ ...DEFAULT_CONFIG, validationSplit: 0.2, replacement: true });
+    expect(script).toContain('from torch.utils.data import DataLoader, RandomSampler, TensorDataset, random_split');
+    expect(script).toContain('num_held_out = int(0.2 * len(dataset))');
+    expect(script).toContain('train_set, val_set = random_split(dataset, [len(dataset) - num_held_out, num_held_out])');
+    expect(script).toContain('loader = DataLoader(train_set, batch_size=3, sampler=RandomSampler(train_set, ');
+    expect(script.indexOf('random_split(dataset')).toBeLessThan(script.indexOf('model = nn.Linear(1, 1)'));
+    expect(script).toContain("print(f'Epoch [{epoch + 1}/{num_epochs}], Validation loss: {val_loss.item():.4f}')");
+    // k = 0 (0.05 of 10 samples): no split at all, the tutorial's program.
+    const none = buildPytorchScript({ ...DEFAULT_CONFIG, validationSplit: 0.05 });
+    expect(none).not.toContain('random_split');
+    expect(none).not.toContain('Validation loss');
   });
 
   it("states the seed's initial w and b in a comment", () => {

@@ -7,6 +7,7 @@ import { batchesPerEpoch } from '../engine/dataloader';
 import { LINE, SINE } from '../engine/datasets';
 import { describeModel, modelSpecFor } from '../engine/models';
 import { createRunPlan, datasetSizeFor } from '../engine/plan';
+import { heldOutCount } from '../engine/validation';
 import { isUnused, SETTINGS, type SettingRow } from '../engine/settings';
 import { pythonBool, pythonFloat, pythonInt, pythonSeed } from './python-literal';
 
@@ -43,9 +44,40 @@ function argumentsOf(call: 'DataLoader' | 'RandomSampler' | 'optim.SGD', config:
 function loaderArguments(config: RunConfig): string {
   const args = argumentsOf('DataLoader', config);
   if (!config.replacement) return args.join(', ');
-  const sampler = `sampler=RandomSampler(dataset, ${argumentsOf('RandomSampler', config).join(', ')})`;
+  const sampler = `sampler=RandomSampler(${trainSetName(config)}, ${argumentsOf('RandomSampler', config).join(', ')})`;
   const at = args.findIndex((a) => a.startsWith('batch_size=')) + 1;
   return [...args.slice(0, at), sampler, ...args.slice(at)].join(', ');
+}
+
+/** What the DataLoader walks: the whole dataset, or random_split's train_set. */
+function trainSetName(config: RunConfig): string {
+  return heldOutCount(config.validationSplit, datasetSizeFor(config)) > 0 ? 'train_set' : 'dataset';
+}
+
+/** random_split, right after the dataset: it draws before the model, as a user writes it. */
+function splitLines(config: RunConfig, n: number): string[] {
+  const k = heldOutCount(config.validationSplit, n);
+  if (k === 0) return [];
+  return [
+    `# The validation split: int(${pythonFloat(config.validationSplit)} * ${n}) = ${k} of the ${n} samples are held out, never`,
+    '# trained on. random_split draws one random permutation from the seeded generator (here, before',
+    '# the model draws its starting weights): train_set gets its first N - k indices, val_set the rest.',
+    `num_held_out = int(${pythonFloat(config.validationSplit)} * len(dataset))`,
+    'train_set, val_set = random_split(dataset, [len(dataset) - num_held_out, num_held_out])',
+    'val_inputs, val_targets, _ = dataset[val_set.indices]',
+    '',
+  ];
+}
+
+/** After each epoch, with a validation split: the held-out samples' loss, printed as the app logs it. */
+function validationLines(config: RunConfig): string[] {
+  if (trainSetName(config) === 'dataset') return [];
+  return [
+    "    # The loss on the held-out samples after this epoch's last step; no_grad: nothing is trained.",
+    '    with torch.no_grad():',
+    '        val_loss = loss_fn(model(val_inputs), val_targets)',
+    "    print(f'Epoch [{epoch + 1}/{num_epochs}], Validation loss: {val_loss.item():.4f}')",
+  ];
 }
 
 /** The literal of the one setting the table says at `call`: the seed, the number of epochs. */
@@ -282,7 +314,8 @@ export function buildPytorchScript(config: RunConfig): string {
     '# minibatch-lab: the PyTorch tutorial on mini-batch SGD, with the settings of your run:',
     `#   batch size ${config.batchSize}, ${config.replacement ? 'sampling with replacement' : `shuffle ${config.shuffle ? 'on' : 'off'}`}, ` +
       `drop last ${config.dropLast ? 'on' : 'off'}, learning rate ${lr}, ` +
-      `${plural(config.epochs, 'epoch')}, seed ${config.seed}`,
+      `${plural(config.epochs, 'epoch')}, seed ${config.seed}` +
+      (config.validationSplit > 0 ? `, validation split ${pythonFloat(config.validationSplit)}` : ''),
     ...(config.dataset !== 'tutorial' || spec.kind !== 'linear'
       ? [`#   data: ${datasetSummary(config)}; model: ${describeModel(spec)}`]
       : []),
@@ -290,6 +323,9 @@ export function buildPytorchScript(config: RunConfig): string {
     `# Run it where PyTorch is installed:   python3 ${filename}`,
     "# It prints the lines of the app's training log, one per step (per mini-batch):",
     '#   Epoch [e/E], Step [s/S], Batch [sample indices], Loss: the batch loss',
+    ...(trainSetName(config) === 'train_set'
+      ? ['# and after each epoch the loss on the held-out samples:', '#   Epoch [e/E], Validation loss: the loss']
+      : []),
     '# The batch lists the 0-based indices of the samples it holds, in the order the DataLoader gave',
     "# them. On the CPU they should be identical to the app's lines (minibatch-lab's",
     '# docs/fidelity.md says which PyTorch versions match, and where they cannot).',
@@ -299,7 +335,8 @@ export function buildPytorchScript(config: RunConfig): string {
     '',
     'import torch',
     'from torch import nn, optim',
-    `from torch.utils.data import DataLoader, ${config.replacement ? 'RandomSampler, ' : ''}TensorDataset`,
+    `from torch.utils.data import DataLoader, ${config.replacement ? 'RandomSampler, ' : ''}TensorDataset` +
+      (trainSetName(config) === 'train_set' ? ', random_split' : ''),
     '',
     '# Seed the global random number generator before anything random happens: it decides the',
     "# model's starting weights and the DataLoader's shuffling, so a seed gives one exact run.",
@@ -312,8 +349,9 @@ export function buildPytorchScript(config: RunConfig): string {
     'sample_index = torch.arange(len(x))',
     'dataset = TensorDataset(x, y, sample_index)',
     '',
-    ...loaderComments(config, n),
-    `loader = DataLoader(dataset, ${loaderArguments(config)})`,
+    ...splitLines(config, n),
+    ...loaderComments(config, n - heldOutCount(config.validationSplit, n)),
+    `loader = DataLoader(${trainSetName(config)}, ${loaderArguments(config)})`,
     '',
     ...modelSection(config),
     spec.kind === 'linear'
@@ -337,6 +375,7 @@ export function buildPytorchScript(config: RunConfig): string {
     '        optimizer.step()  # one SGD update',
     "        print(f'Epoch [{epoch + 1}/{num_epochs}], Step [{step + 1}/{steps_per_epoch}], '",
     "              f'Batch {batch_index.tolist()}, Loss: {loss.item():.4f}')",
+    ...validationLines(config),
     '',
   ];
   return lines.join('\n');
