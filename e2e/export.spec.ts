@@ -41,7 +41,7 @@ test('the CSV of a tutorial run has one row per step, and its batches and losses
   expect(name).toBe('minibatch-lab-run-tutorial-linear-b3-seed0.csv');
 
   const [header, ...rows] = bytes.toString('utf8').trimEnd().split('\n');
-  expect(header).toBe('step,epoch,step_in_epoch,batch,batch_size,loss,w,b,params');
+  expect(header).toBe('step,epoch,step_in_epoch,batch,batch_size,loss,w,b,params,val_loss');
   expect(rows).toHaveLength(40);
   const log = await logLines(page);
   expect(log).toHaveLength(40);

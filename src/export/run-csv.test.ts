@@ -25,12 +25,12 @@ describe('runCsv', () => {
     const [header, ...rows] = parse(csv);
     expect(header).toBe(RUN_CSV_COLUMNS.join(','));
     expect(rows).toEqual([
-      '1,1,1,"4 0",2,10.123456789,0,0,',
-      '2,1,2,"3 1",2,9.123456789,0.5,-1,',
-      '3,1,3,"2",1,8.123456789,1,-2,',
-      '4,2,1,"1 2",2,7.123456789,1.5,-3,',
-      '5,2,2,"0 4",2,6.123456789,2,-4,',
-      '6,2,3,"3",1,5.123456789,2.5,-5,',
+      '1,1,1,"4 0",2,10.123456789,0,0,,',
+      '2,1,2,"3 1",2,9.123456789,0.5,-1,,',
+      '3,1,3,"2",1,8.123456789,1,-2,,',
+      '4,2,1,"1 2",2,7.123456789,1.5,-3,,',
+      '5,2,2,"0 4",2,6.123456789,2,-4,,',
+      '6,2,3,"3",1,5.123456789,2.5,-5,,',
     ]);
     expect(csv.endsWith('\n')).toBe(true);
   });
@@ -51,15 +51,27 @@ describe('runCsv', () => {
     data.paramW.push(NaN);
     data.paramB.push(Infinity);
     const rows = parse(runCsv({ config: DEFAULT_CONFIG, data, stepsDone: 1, stepsPerEpoch: 1, modelParams: null }));
-    expect(rows[1]).toBe('1,1,1,"0 1",2,nan,nan,Infinity,');
+    expect(rows[1]).toBe('1,1,1,"0 1",2,nan,nan,Infinity,,');
   });
 
   it('MLP: no per-step w, b; the latest flat parameters on the last row only', () => {
     const config = { ...DEFAULT_CONFIG, model: 'mlp' as const, batchSize: 2 };
     const data = linearRun(3);
     const rows = parse(runCsv({ config, data, stepsDone: 3, stepsPerEpoch: 3, modelParams: [0.25, -1, 3] }));
-    expect(rows[1]).toBe('1,1,1,"4 0",2,10.123456789,,,');
-    expect(rows[3]).toBe('3,1,3,"2",1,8.123456789,,,0.25 -1 3');
+    expect(rows[1]).toBe('1,1,1,"4 0",2,10.123456789,,,,');
+    expect(rows[3]).toBe('3,1,3,"2",1,8.123456789,,,0.25 -1 3,');
+  });
+
+  it('writes each epoch’s held-out loss (a validation split) on its last step, empty elsewhere', () => {
+    const config = { ...DEFAULT_CONFIG, batchSize: 2, validationSplit: 0.2 };
+    const data = linearRun(6);
+    data.validationLoss.push(0.123456789012);
+    data.validationStep.push(3);
+    data.validationLoss.push(NaN);
+    data.validationStep.push(6);
+    const rows = parse(runCsv({ config, data, stepsDone: 6, stepsPerEpoch: 3, modelParams: null }));
+    expect(rows[0].split(',').at(-1)).toBe('val_loss');
+    expect(rows.slice(1).map((r) => r.split(',').at(-1))).toEqual(['', '', '0.123456789012', '', '', 'nan']);
   });
 
   it('names the file after the run', () => {

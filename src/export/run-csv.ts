@@ -1,5 +1,5 @@
 // The run as CSV, one row per step, read from the run store's columns (what the charts show):
-//   step,epoch,step_in_epoch,batch,batch_size,loss,w,b,params
+//   step,epoch,step_in_epoch,batch,batch_size,loss,w,b,params,val_loss
 // `step` is 1-based across the run; `epoch` and `step_in_epoch` are the training log's numbers.
 // `batch` is the sample indices, space-separated in one quoted field ("7 2 9"); it is empty for old
 // epochs of a large run whose indices the store no longer keeps (see epoch-orders.ts).
@@ -8,6 +8,8 @@
 // MLP: the worker sends its parameters only once per progress chunk, so per-step values are not known:
 // `w` and `b` are empty on every row and the last row's `params` holds the latest flat parameters
 // (state_dict order, space-separated).
+// `val_loss`: with a validation split, the held-out samples' MSE after the step, on each epoch's
+// last step (the log's `Epoch [e/E], Validation loss: …` line, at full precision); empty elsewhere.
 import type { RunConfig } from '../engine/config';
 import type { RunData } from '../state/run-data';
 
@@ -21,6 +23,7 @@ export const RUN_CSV_COLUMNS = [
   'w',
   'b',
   'params',
+  'val_loss',
 ] as const;
 
 export interface RunCsvInput {
@@ -38,6 +41,9 @@ export function runCsv({ config, data, stepsDone, stepsPerEpoch, modelParams }: 
   const lines: string[] = [RUN_CSV_COLUMNS.join(',')];
   const linear = config.model === 'linear';
   const steps = stepsPerEpoch > 0 ? Math.min(stepsDone, data.stepLoss.length) : 0;
+  const validation = new Map<number, number>();
+  for (let v = 0; v < data.validationStep.length; v++)
+    validation.set(data.validationStep.get(v) - 1, data.validationLoss.get(v));
   for (let i = 0; i < steps; i++) {
     const e = Math.floor(i / stepsPerEpoch);
     const k = i % stepsPerEpoch;
@@ -54,6 +60,7 @@ export function runCsv({ config, data, stepsDone, stepsPerEpoch, modelParams }: 
         linear ? num(data.paramW.get(i)) : '',
         linear ? num(data.paramB.get(i)) : '',
         !linear && last && modelParams ? modelParams.map(num).join(' ') : '',
+        validation.has(i) ? num(validation.get(i)!) : '',
       ].join(','),
     );
   }

@@ -101,6 +101,7 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           pinned={pinned}
           pins={pins}
           divergedAt={divergence?.step ?? null}
+          validating={heavy.heldOut !== null}
         />
         <BatchComposition
           batches={data.epochBatches}
@@ -121,6 +122,7 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           stepsDone={run.stepsDone}
           stepsPerEpoch={run.stepsPerEpoch}
           view={view}
+          heldOut={run.heldOut}
         />
         <ParamSpace
           moments={isLinear ? moments : null}

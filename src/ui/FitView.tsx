@@ -31,6 +31,8 @@ interface Props {
   stepsDone: number;
   stepsPerEpoch: number;
   view: ViewStore;
+  /** The held-out samples of a validation split, drawn hollow: the model never trains on them. */
+  heldOut?: Int32Array | null;
 }
 
 /** Many dots as one path (one DOM node, not 2,000): cheap to create, and nothing to diff per frame. */
@@ -50,21 +52,39 @@ function dotsOf(indices: readonly number[], columns: DataColumns, scales: Scales
   );
 }
 
-const Points = memo(function Points({ columns, scales }: { columns: DataColumns; scales: Scales }) {
+const POINT_COLOUR = '#4a5160';
+
+const Points = memo(function Points(props: { columns: DataColumns; scales: Scales; heldOut: Int32Array | null }) {
+  const { columns, scales, heldOut } = props;
   const n = columns.x.length;
   const r = n <= 50 ? 6 : n <= 500 ? 3.5 : 2;
+  const isHeldOut = new Uint8Array(n);
+  for (const i of heldOut ?? []) isHeldOut[i] = 1;
+  const trained = evenIndices(n, MAX_POINTS_DRAWN).filter((i) => !isHeldOut[i]);
   return (
-    <path
-      className="fit-points"
-      d={dotsOf(evenIndices(n, MAX_POINTS_DRAWN), columns, scales, r)}
-      fill="#4a5160"
-      fillOpacity={n > 500 ? 0.45 : 0.8}
-    />
+    <>
+      <path
+        className="fit-points"
+        d={dotsOf(trained, columns, scales, r)}
+        fill={POINT_COLOUR}
+        fillOpacity={n > 500 ? 0.45 : 0.8}
+      />
+      {heldOut && (
+        <path
+          className="fit-held-out"
+          d={dotsOf(evenPick(heldOut, MAX_POINTS_DRAWN), columns, scales, r)}
+          fill="none"
+          stroke={POINT_COLOUR}
+          strokeWidth={1.5}
+        />
+      )}
+    </>
   );
 });
 
 export const FitView = memo(function FitView(props: Props) {
   const { columns, moments, predict, modelText, data, stepsDone, stepsPerEpoch, view } = props;
+  const heldOut = props.heldOut ?? null;
   const { hoverStep } = useViewState(view);
   const clipId = useId();
   const i18n = useI18n();
@@ -122,6 +142,7 @@ export const FitView = memo(function FitView(props: Props) {
       data-highlight-drawn={highlighted.length}
       data-highlight-source={source}
       data-highlight-step={step !== null ? step + 1 : undefined}
+      data-held-out={heldOut ? heldOut.length : undefined}
     >
       <figcaption>{t('fit.caption')}</figcaption>
       <svg
@@ -135,7 +156,7 @@ export const FitView = memo(function FitView(props: Props) {
           <PlotClip id={clipId} frame={scales.frame} />
         </defs>
         <ChartAxes scales={scales} xLabel="x" yLabel="y" />
-        <Points columns={columns} scales={scales} />
+        <Points columns={columns} scales={scales} heldOut={heldOut} />
         <g clipPath={`url(#${clipId})`}>
           {residuals.map((i) => (
             <line
@@ -167,6 +188,11 @@ export const FitView = memo(function FitView(props: Props) {
             ? t('fit.dataDrawn', { n: count(n), drawn: count(MAX_POINTS_DRAWN) })
             : i18n.tp('fit.data', n)}
         </li>
+        {heldOut && (
+          <li>
+            <span className="dot dot-held-out" aria-hidden="true" /> {i18n.tp('fit.heldOut', heldOut.length)}
+          </li>
+        )}
         <li>
           <span className="line-swatch" aria-hidden="true" /> {t('fit.model', { model: modelText })}
         </li>

@@ -50,10 +50,14 @@ interface Props {
   pinned: readonly PinnedRun[];
   /** 0-based step at which the run diverged, if it did. */
   divergedAt: number | null;
+  /** The run holds samples out (a validation split): their loss after each epoch is drawn too. */
+  validating?: boolean;
 }
 
 const STEP_COLOUR = '#0072B2'; // Okabe–Ito blue
 const EPOCH_COLOUR = '#D55E00'; // Okabe–Ito vermillion
+const VALIDATION_COLOUR = '#009E73'; // Okabe–Ito bluish green
+const VALIDATION_DASH = '6 3';
 const AXIS_TEXT = '#3b4250';
 // Fixed layers (recharts draws lines at 400): pinned runs under the live curves, the epoch mean on
 // top; one curve per layer also keeps their order in the SVG whatever order they first appear in.
@@ -63,19 +67,23 @@ const GHOST_LAYER = 390;
 const LEGEND_STYLE = { paddingBottom: '0.6em', left: 0, width: '100%' } as const;
 const STEP_LAYER = 400;
 const EPOCH_LAYER = 410;
+const VALIDATION_LAYER = 420;
 
 /** What changes with every redraw of a run under way. */
 interface LiveCurves {
   stepSeries: ChartPoint[];
   epochSeries: ChartPoint[];
+  validationSeries: ChartPoint[];
   stepSeriesName: string;
   epochSeriesName: string;
+  validationSeriesName: string;
   overlay: LossOverlayProps;
 }
 
 // Memo: when the axes change, the new plot element leaves it be; it redraws once, from the store.
 const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }) {
-  const { stepSeries, epochSeries, stepSeriesName, epochSeriesName, overlay } = useLatest(live);
+  const { stepSeries, epochSeries, validationSeries, stepSeriesName, epochSeriesName, validationSeriesName, overlay } =
+    useLatest(live);
   return (
     <>
       <Line
@@ -102,6 +110,22 @@ const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }
         activeDot={false}
         isAnimationActive={false}
       />
+      {validationSeries.length > 0 && (
+        <Line
+          className="loss-validation"
+          data={validationSeries}
+          dataKey="loss"
+          name={validationSeriesName}
+          type="linear"
+          stroke={VALIDATION_COLOUR}
+          strokeDasharray={VALIDATION_DASH}
+          strokeWidth={2.5}
+          zIndex={VALIDATION_LAYER}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+        />
+      )}
       <LossOverlay {...overlay} />
     </>
   );
@@ -121,6 +145,7 @@ function summary(data: RunData, stepsDone: number, epochs: number, totalSteps: n
 
 export const LossChart = memo(function LossChart(props: Props) {
   const { data, stepsDone, epochMeans, totalSteps, stepsPerEpoch, config, view, pins, pinned, divergedAt } = props;
+  const validating = props.validating ?? false;
   const { xAxis: mode, logScale } = useViewState(view);
   const i18n = useI18n();
   const { t } = i18n;
@@ -128,8 +153,17 @@ export const LossChart = memo(function LossChart(props: Props) {
   const axisId = useId();
   const k = useTypeScale();
 
-  const { stepPoints, epochPoints } = useMemo(
+  // Each epoch's held-out loss sits at the epoch's last step, as the epoch mean does.
+  let validationCount = 0;
+  while (validationCount < data.validationStep.length && data.validationStep.get(validationCount) <= stepsDone)
+    validationCount += 1;
+  const { stepPoints, epochPoints, validationPoints } = useMemo(
     () => ({
+      validationPoints: plottablePoints(
+        data.validationStep.view().subarray(0, validationCount),
+        data.validationLoss.view().subarray(0, validationCount),
+        logScale,
+      ),
       stepPoints: stepLossPoints(data.stepLoss.view().subarray(0, stepsDone), logScale),
       epochPoints: plottablePoints(
         data.epochMeanStep.view().subarray(0, epochMeans),
@@ -138,7 +172,7 @@ export const LossChart = memo(function LossChart(props: Props) {
       ),
     }),
     // stepsDone and epochMeans say when the append-only columns have grown.
-    [data, stepsDone, epochMeans, logScale],
+    [data, stepsDone, epochMeans, validationCount, logScale],
   );
   // Keyed by value: each run brings a new config object, and new labels would rebuild the plot.
   const labelsNow = comparisonLabels([...pinned.map((p) => p.config), config], i18n);
@@ -150,15 +184,16 @@ export const LossChart = memo(function LossChart(props: Props) {
 
   const stepSeries = onAxis(stepPoints, mode, stepsPerEpoch);
   const epochSeries = onAxis(epochPoints, mode, stepsPerEpoch);
+  const validationSeries = onAxis(validationPoints, mode, stepsPerEpoch);
   const pinnedEnd = Math.max(0, ...ghosts.map((g) => g.at(-1)?.x ?? 0));
   const xEnd = xAxisEnd(mode, totalSteps, stepsDone, stepsPerEpoch, pinnedEnd);
   // Explicit round ticks: recharts' own would read 0.065, 0.13, … and 10000000 overflows the axis.
   const yAxis = logScale
     ? (() => {
-        const domain = logDomain([stepPoints, epochPoints, ...pinned.map((p) => p.log)]);
+        const domain = logDomain([stepPoints, epochPoints, validationPoints, ...pinned.map((p) => p.log)]);
         return { domain, ticks: decadeTicks(domain) };
       })()
-    : linearAxis([stepPoints, epochPoints, ...pinned.map((p) => p.linear)]);
+    : linearAxis([stepPoints, epochPoints, validationPoints, ...pinned.map((p) => p.linear)]);
   // What has not changed by value keeps its identity, so that the plot below keeps its memo: given new
   // objects, recharts re-reports its props and re-works its axes and legend.
   const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
@@ -198,10 +233,13 @@ export const LossChart = memo(function LossChart(props: Props) {
         [
           { name: stepSeriesName, colour: STEP_COLOUR, width: 1.5 },
           { name: t('loss.epochMean'), colour: EPOCH_COLOUR, width: 3 },
+          ...(validating
+            ? [{ name: t('loss.validation'), colour: VALIDATION_COLOUR, width: 2.5, dash: VALIDATION_DASH }]
+            : []),
         ],
         LEGEND_STYLE,
       ),
-    [stepSeriesName, t],
+    [stepSeriesName, t, validating],
   );
 
   const curves: LiveCurves = {
@@ -209,6 +247,8 @@ export const LossChart = memo(function LossChart(props: Props) {
     epochSeries,
     stepSeriesName,
     epochSeriesName: t('loss.epochMean'),
+    validationSeries,
+    validationSeriesName: t('loss.validation'),
     overlay: {
       data,
       stepsDone,
@@ -279,6 +319,7 @@ export const LossChart = memo(function LossChart(props: Props) {
       className="panel loss-chart"
       data-step-points={stepsDone}
       data-epoch-points={epochMeans}
+      data-validation-points={validating ? validationCount : undefined}
       data-x-axis={mode}
       data-log-scale={logScale}
       data-pinned={pinned.length}
