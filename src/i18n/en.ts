@@ -135,6 +135,7 @@ export const en = {
   'presets.shuffle': 'Shuffle on vs off',
   'presets.largeLr': 'Learning rate too large',
   'presets.fullBatch': 'Full batch = gradient descent',
+  'presets.generalization': 'Generalization',
 
   'export.group': 'Export',
   'export.csv': 'Download CSV',

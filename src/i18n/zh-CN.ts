@@ -131,6 +131,7 @@ export const zhCN: Record<MessageKey, string> = {
   'presets.shuffle': '打乱与不打乱对比',
   'presets.largeLr': '学习率过大',
   'presets.fullBatch': '全批量 = 梯度下降',
+  'presets.generalization': '泛化',
 
   'export.group': '导出',
   'export.csv': '下载 CSV',

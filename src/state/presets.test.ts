@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config';
+import { DivergenceWatch, windowFor } from '../engine/divergence';
+import { createRunPlan } from '../engine/plan';
+import { trainReference } from '../engine/reference';
 import { comparisonLabels, PinnedRuns } from './pinned-runs';
 import { PRESETS, presetConfigs, runPreset, type Preset } from './presets';
 import { RunData } from './run-data';
@@ -109,5 +112,30 @@ describe('presets', () => {
     expect(result).toBe(true);
     expect(applied).toHaveLength(1);
     expect(trained).toBe(0);
+  });
+
+  it('Generalization: the training loss falls while the held-out loss falls, then rises (float32, as PyTorch)', () => {
+    const [config] = presetConfigs(preset('generalization'), DEFAULT_CONFIG);
+    const plan = createRunPlan(config);
+    expect(plan.heldOut).toHaveLength(4);
+    const steps = trainReference({ ...plan, learningRate: config.learningRate, epochs: config.epochs }, 'float32');
+    const epochMean = (e: number) => {
+      const losses = steps.filter((s) => s.epoch === e).map((s) => s.loss);
+      return losses.reduce((a, b) => a + b, 0) / losses.length;
+    };
+    const validation = steps.flatMap((s) => (s.validationLoss === undefined ? [] : [s.validationLoss]));
+    expect(validation).toHaveLength(config.epochs);
+    const best = validation.indexOf(Math.min(...validation));
+    const last = validation[validation.length - 1];
+    // The held-out loss is lowest early on, and ends far above it and far above the training loss.
+    expect(best + 1).toBeLessThan(config.epochs / 4);
+    expect(last).toBeGreaterThan(4 * validation[best]);
+    expect(last).toBeGreaterThan(10 * epochMean(config.epochs));
+    // The training loss goes on falling after the held-out loss turned.
+    expect(epochMean(config.epochs)).toBeLessThan(epochMean(best + 1) / 3);
+    // … and the run does not trip the divergence watch (it would pause the preset).
+    const watch = new DivergenceWatch(windowFor(plan.stepsPerEpoch), null);
+    steps.forEach((s, i) => watch.observe(i, s.loss));
+    expect(watch.result).toBeNull();
   });
 });

@@ -28,6 +28,19 @@ export const PRESETS: readonly Preset[] = [
   { id: 'large-lr', label: 'presets.largeLr', runs: [{ learningRate: 1 }], train: true },
   // The tutorial's N = 10: one batch of every sample, in order, is plain gradient descent.
   { id: 'full-batch', label: 'presets.fullBatch', runs: [{ batchSize: 10, shuffle: false }], train: true },
+  // An MLP far wider than 12 noisy training samples need: it learns their noise, and the loss on the
+  // 4 held out falls, then rises while the training loss goes on falling (presets.test.ts checks it).
+  {
+    id: 'generalization',
+    label: 'presets.generalization',
+    runs: [
+      {
+        ...{ dataset: 'sine', samples: 16, validationSplit: 0.25, model: 'mlp', hiddenUnits: 128, activation: 'relu' },
+        ...{ batchSize: 4, learningRate: 0.02, epochs: 1500, seed: 1 },
+      },
+    ],
+    train: true,
+  },
 ];
 
 /** A preset's run settings: the defaults and its changes, on the backend and speed in use (no worker restart). */
