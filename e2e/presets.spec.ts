@@ -1,5 +1,6 @@
 // The Presets group: each button sets the tutorial's defaults with its changes and, for the
 // comparisons, trains the runs one after another and pins each finished one under the live last run.
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { logLines, openApp, status } from './helpers';
 
@@ -96,4 +97,32 @@ test('"Tutorial example" puts every setting back to the defaults without trainin
   await expect(page.getByLabel('Shuffle')).toBeChecked();
   await expect(page).not.toHaveURL(/[?&](batch|lr|epochs|shuffle|seed)=/);
   await expect(status(page)).toHaveAttribute('data-steps-done', '0');
+});
+
+test('"Generalization" trains an MLP on 12 noisy samples: the held-out loss turns up while training goes on down', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  await presets(page).getByRole('button', { name: 'Generalization' }).click();
+  await expect(page).toHaveURL(/[?&]dataset=sine&n=16&val=0\.25&model=mlp&hidden=128&act=relu(&|$)/);
+  await expect(page.getByLabel('Validation split', { exact: true })).toHaveValue('0.25');
+  await expect(status(page)).toHaveAttribute('data-state', 'finished', { timeout: 200_000 });
+  await expect(lossChart(page)).toHaveAttribute('data-validation-points', '1500');
+  // The whole run from its CSV (the log keeps the newest lines only): each epoch's held-out loss
+  // on its last step, and the training losses.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const rows = (await readFile(await file.path(), 'utf8')).trimEnd().split('\n').slice(1);
+  const fields = rows.map((r) => r.split(','));
+  const loss = fields.map((f) => Number(f[5]));
+  const validation = fields.filter((f) => f.at(-1) !== '').map((f) => Number(f.at(-1)));
+  expect(validation).toHaveLength(1500);
+  const best = validation.indexOf(Math.min(...validation));
+  const lastEpochLoss = loss.slice(-3).reduce((a, b) => a + b, 0) / 3;
+  expect(best).toBeLessThan(750);
+  expect(validation.at(-1)!).toBeGreaterThan(3 * validation[best]);
+  expect(validation.at(-1)!).toBeGreaterThan(5 * lastEpochLoss);
 });
