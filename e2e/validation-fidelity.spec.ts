@@ -86,6 +86,19 @@ test('val=0.2 seed 0: every step and every validation line as PyTorch printed th
   await expect(loss).toHaveAttribute('data-validation-points', String(t.epochs));
   await expect(loss.getByText('Validation loss', { exact: true })).toBeVisible();
   await expect(loss.locator('.loss-validation path, path.loss-validation').first()).toBeAttached();
+
+  // The fit view: 8 training samples filled, the 2 held out hollow.
+  const dots = async (selector: string) =>
+    ((await fit.locator(selector).getAttribute('d')) ?? '').split('M').length - 1;
+  expect([await dots('path.fit-points'), await dots('path.fit-held-out')]).toEqual([8, 2]);
+  // The composition lays out the 8 training samples of an epoch: its right end is the short third
+  // batch, and pointing there highlights that batch's samples, by their original indices.
+  const canvas = page.getByRole('figure', { name: 'Batch composition' }).locator('canvas');
+  const box = (await canvas.boundingBox())!;
+  await canvas.hover({ position: { x: box.width - 2, y: 4 } });
+  await expect(page.getByRole('figure', { name: 'Batch composition' })).toHaveAttribute('data-outlined', '1:3');
+  await expect(fit).toHaveAttribute('data-highlighted', '2');
+  await expect(fit).toContainText(`Pointed at: epoch 1, batch 3 [${t.steps[2][2].join(', ')}]`);
 });
 
 test('other seeds, shuffle off, drop last and replacement: the same lines as PyTorch', async ({ page }) => {

@@ -107,7 +107,8 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           batches={data.epochBatches}
           epochs={run.epochsReceived}
           stepsDone={run.stepsDone}
-          datasetSize={run.datasetSize}
+          // An epoch walks the training set: the samples a validation split holds out take no place in it.
+          datasetSize={run.datasetSize - (run.heldOut?.length ?? 0)}
           batchSize={config.batchSize}
           dropLast={config.dropLast}
           plannedEpochs={config.epochs}
