@@ -40,6 +40,10 @@ describe('comparisonLabels', () => {
     ]);
   });
 
+  it('names a validation split by its fraction', () => {
+    expect(comparisonLabels([cfg({}), cfg({ validationSplit: 0.2 })])).toEqual(['val=0', 'val=0.2']);
+  });
+
   it('names learning rates, seeds, data and models', () => {
     expect(comparisonLabels([cfg({ learningRate: 0.1 }), cfg({ learningRate: 0.01 })])).toEqual(['lr=0.1', 'lr=0.01']);
     expect(comparisonLabels([cfg({ seed: 1 }), cfg({ seed: 2, batchSize: 1000 })])).toEqual([

@@ -49,6 +49,15 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
 
   // One pass over the data per run: the fit view's ranges and the linear model's whole loss surface.
   const moments = useMemo(() => (dataColumns ? dataMoments(dataColumns.x, dataColumns.y) : null), [dataColumns]);
+  // What SGD minimises: the training samples' loss surface, without those a validation split holds out.
+  const { heldOut } = run;
+  const trainingMoments = useMemo(() => {
+    if (!dataColumns || !heldOut) return moments;
+    const held = new Uint8Array(dataColumns.x.length);
+    for (const i of heldOut) held[i] = 1;
+    const trained = (_: number, i: number) => held[i] === 0;
+    return dataMoments(dataColumns.x.filter(trained), dataColumns.y.filter(trained));
+  }, [dataColumns, heldOut, moments]);
   const { divergence } = run;
 
   useEffect(() => view.clearHover(), [view, run.runId]);
@@ -84,7 +93,7 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
         <DivergenceAlert
           divergence={divergence}
           learningRate={config.learningRate}
-          linearMoments={isLinear ? moments : null}
+          linearMoments={isLinear ? trainingMoments : null}
           paused={run.divergencePaused}
           onFix={onUseLearningRate}
         />
@@ -126,7 +135,7 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           heldOut={run.heldOut}
         />
         <ParamSpace
-          moments={isLinear ? moments : null}
+          moments={isLinear ? trainingMoments : null}
           isLinear={isLinear}
           parameterCount={parameterCount(
             isLinear
