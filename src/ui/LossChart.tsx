@@ -80,52 +80,43 @@ interface LiveCurves {
   overlay: LossOverlayProps;
 }
 
+/** A curve of the run under way: recharts' Line, without dots or animation. */
+function liveLine(props: {
+  data: ChartPoint[];
+  name: string;
+  stroke: string;
+  strokeWidth: number;
+  zIndex: number;
+  className?: string;
+  strokeDasharray?: string;
+}) {
+  return <Line dataKey="loss" type="linear" dot={false} activeDot={false} isAnimationActive={false} {...props} />;
+}
+
 // Memo: when the axes change, the new plot element leaves it be; it redraws once, from the store.
 const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }) {
   const { stepSeries, epochSeries, validationSeries, stepSeriesName, epochSeriesName, validationSeriesName, overlay } =
     useLatest(live);
   return (
     <>
-      <Line
-        data={stepSeries}
-        dataKey="loss"
-        name={stepSeriesName}
-        type="linear"
-        stroke={STEP_COLOUR}
-        strokeWidth={1.5}
-        zIndex={STEP_LAYER}
-        dot={false}
-        activeDot={false}
-        isAnimationActive={false}
-      />
-      <Line
-        data={epochSeries}
-        dataKey="loss"
-        name={epochSeriesName}
-        type="linear"
-        stroke={EPOCH_COLOUR}
-        strokeWidth={3}
-        zIndex={EPOCH_LAYER}
-        dot={false}
-        activeDot={false}
-        isAnimationActive={false}
-      />
-      {validationSeries.length > 0 && (
-        <Line
-          className="loss-validation"
-          data={validationSeries}
-          dataKey="loss"
-          name={validationSeriesName}
-          type="linear"
-          stroke={VALIDATION_COLOUR}
-          strokeDasharray={VALIDATION_DASH}
-          strokeWidth={2.5}
-          zIndex={VALIDATION_LAYER}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-        />
-      )}
+      {liveLine({ data: stepSeries, name: stepSeriesName, stroke: STEP_COLOUR, strokeWidth: 1.5, zIndex: STEP_LAYER })}
+      {liveLine({
+        data: epochSeries,
+        name: epochSeriesName,
+        stroke: EPOCH_COLOUR,
+        strokeWidth: 3,
+        zIndex: EPOCH_LAYER,
+      })}
+      {validationSeries.length > 0 &&
+        liveLine({
+          className: 'loss-validation',
+          data: validationSeries,
+          name: validationSeriesName,
+          stroke: VALIDATION_COLOUR,
+          strokeDasharray: VALIDATION_DASH,
+          strokeWidth: 2.5,
+          zIndex: VALIDATION_LAYER,
+        })}
       <LossOverlay {...overlay} />
     </>
   );
