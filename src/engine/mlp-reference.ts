@@ -153,8 +153,10 @@ export function mlpForwardFloat32(
 }
 
 /** mse_loss(mean) of float32 residuals: the cascade sum of their squares, over n. */
-export function mseFloat32(diffs: readonly number[]): number {
-  return f(cascadeSum32(diffs.map((d) => f(d * d))) / diffs.length);
+export function mseFloat32(diffs: ArrayLike<number>): number {
+  const squares = new Float64Array(diffs.length);
+  for (let k = 0; k < diffs.length; k++) squares[k] = f(diffs[k] * diffs[k]);
+  return f(cascadeSum32(squares) / diffs.length);
 }
 
 export const mlpStepFloat32: MlpStep = (dataset, batch, p, hidden, activation, learningRate) => {

@@ -88,9 +88,11 @@ const sgdStepFloat64: SgdStep = (dataset, batch, { w, b }, learningRate) => {
 };
 
 /** The residuals ŷ − y of nn.Linear(1, 1) in float32: ŷ = (x·w) + b, as addmm computes it. */
-export function linearDiffsFloat32(dataset: Dataset, batch: ArrayLike<number>, w: number, b: number): number[] {
+export function linearDiffsFloat32(dataset: Dataset, batch: ArrayLike<number>, w: number, b: number): Float64Array {
   const r = Math.fround;
-  return Array.from(batch, (i) => r(r(r(dataset.x[i] * w) + b) - dataset.y[i]));
+  const diffs = new Float64Array(batch.length);
+  for (let k = 0; k < batch.length; k++) diffs[k] = r(r(r(dataset.x[batch[k]] * w) + b) - dataset.y[batch[k]]);
+  return diffs;
 }
 
 /**
@@ -138,8 +140,16 @@ export function validationLoss(
     model.kind === 'linear'
       ? linearDiffsFloat32(dataset, heldOut, parameters[0], parameters[1])
       : mlpForwardFloat32(dataset, heldOut, parameters, model.hiddenUnits, model.activation).diffs;
-  return mseFloat32(diffs);
+  if (diffs.length <= PARALLEL_GRAIN) return mseFloat32(diffs);
+  // Beyond its grain PyTorch splits the sum across threads, in no one order to reproduce: the float32
+  // squares summed in double are as close to it as any order, and the cascade's cost per epoch is gone.
+  let sum = 0;
+  for (let k = 0; k < diffs.length; k++) sum += Math.fround(diffs[k] * diffs[k]);
+  return Math.fround(Math.fround(sum) / diffs.length);
 }
+
+/** PyTorch's CPU reductions run on one thread up to this many elements (at::internal::GRAIN_SIZE). */
+const PARALLEL_GRAIN = 32_768;
 
 /**
  * Trains `run` from its initial parameters, one SGD step per mini-batch, epoch after epoch. With

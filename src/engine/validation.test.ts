@@ -7,7 +7,7 @@ import { describeTrace, jsonFloat, pytorchVectors, type ValidationRecord } from 
 import { DEFAULT_CONFIG, type RunConfig } from './config';
 import { formatFixed } from './format';
 import { createRunPlan } from './plan';
-import { trainReference } from './reference';
+import { trainReference, validationLoss } from './reference';
 import { TorchGenerator } from './rng/torch-generator';
 import { heldOutCount, randomSplit } from './validation';
 
@@ -118,5 +118,14 @@ describe('validation split, edge cases', () => {
     expect(plan.initialParams).toEqual(tutorial.initial);
     expect(steps.map((s) => s.batch)).toEqual(tutorial.steps.map((s) => s[2]));
     expect(steps.some((s) => s.validationLoss !== undefined)).toBe(false);
+  });
+
+  it('beyond PyTorch’s one-thread grain (32,768) the held-out MSE is the float64 one, rounded', () => {
+    const plan = createRunPlan({ ...DEFAULT_CONFIG, dataset: 'line', samples: 100_000, validationSplit: 0.4 });
+    expect(plan.heldOut.length).toBe(40_000);
+    const float32 = validationLoss(plan.dataset, plan.heldOut, plan.model, plan.initialParameters);
+    const float64 = validationLoss(plan.dataset, plan.heldOut, plan.model, plan.initialParameters, 'float64');
+    expect(Math.abs(float32 - float64) / float64).toBeLessThan(1e-6);
+    expect(float32).toBe(Math.fround(float32));
   });
 });
