@@ -158,6 +158,12 @@ test('Validation split: 0.5 and beyond, negative or not a number are refused nex
   await expect(box).toHaveValue('0');
 });
 
+test('hide=val leaves the box out; the link’s split still applies', async ({ page }) => {
+  await openApp(page, 'hide=val&val=0.2');
+  await expect(page.getByLabel('Validation split', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('figure', { name: 'Fit' })).toHaveAttribute('data-held-out', '2');
+});
+
 test('Chinese page: the box, its refusal and the legend in Chinese; the log stays PyTorch’s', async ({ page }) => {
   await openApp(page, 'lang=zh-CN&val=0.2&epochs=1');
   const box = page.getByLabel('验证集比例', { exact: true });
