@@ -1,0 +1,103 @@
+// The batch composition "by sample": an epoch's order turned inside out, sample → the batch it went
+// into, and that inverse summarised per pixel column when a column holds many samples. Both are one
+// pass over the epoch (O(N)), so a row of 1,000,000 samples is computed once, when its epoch arrives,
+// and then kept as one small summary per column.
+
+/** Marks a sample that no batch of the epoch holds (left out by drop_last, or never drawn). */
+export const NO_BATCH = -1;
+/** Draw counts saturate here: "drawn twice or more" is all a cell shows. */
+const MAX_DRAWS = 255;
+
+export interface SampleBatches {
+  /** The (first) batch each sample went into, 0-based, or NO_BATCH. */
+  batchOf: Int32Array;
+  /** How many times each sample was drawn in the epoch (0, 1, 2, …; saturates at 255). */
+  draws: Uint8Array;
+}
+
+/**
+ * The per-epoch inverse. `order` lists the epoch's sample indices in the order the sampler yields
+ * them (position p is in batch floor(p / batchSize)); null means 0, 1, 2, …, length − 1 (no shuffle).
+ */
+export function sampleBatches(
+  order: Int32Array | null,
+  length: number,
+  datasetSize: number,
+  batchSize: number,
+): SampleBatches {
+  const batchOf = new Int32Array(datasetSize).fill(NO_BATCH);
+  const draws = new Uint8Array(datasetSize);
+  const size = Math.max(batchSize, 1);
+  for (let p = 0; p < length; p++) {
+    const sample = order ? order[p] : p;
+    if (sample < 0 || sample >= datasetSize) continue;
+    if (batchOf[sample] === NO_BATCH) batchOf[sample] = Math.floor(p / size);
+    if (draws[sample] < MAX_DRAWS) draws[sample] += 1;
+  }
+  return { batchOf, draws };
+}
+
+/** Every batch sample `sample` went into in this epoch, in order (more than one only with replacement). */
+export function batchesOfSample(order: Int32Array | null, length: number, batchSize: number, sample: number): number[] {
+  if (!order) return sample < length ? [Math.floor(sample / Math.max(batchSize, 1))] : [];
+  const found: number[] = [];
+  for (let p = 0; p < length; p++) if (order[p] === sample) found.push(Math.floor(p / Math.max(batchSize, 1)));
+  return found;
+}
+
+/**
+ * One row of the chart, `columns` wide. Column c holds samples floor(c·N/columns) up to the next
+ * column's first (one sample when N ≤ columns). Its colour is the batch most of its drawn samples
+ * went into (ties: the earlier batch); NO_BATCH only when none of them was drawn at all.
+ */
+export interface ColumnSummary {
+  columns: number;
+  batch: Int32Array;
+  /** Share of the column's samples no batch holds, × 255 rounded down (255 only when all). */
+  undrawn: Uint8Array;
+  /** Share of the column's samples drawn twice or more, × 255 rounded up (0 only when none). */
+  repeated: Uint8Array;
+}
+
+/** The first sample of column c of `columns` over N samples. */
+export const columnStart = (c: number, columns: number, datasetSize: number): number =>
+  Math.floor((c * datasetSize) / columns);
+
+export function summariseColumns(inverse: SampleBatches, columns: number, batchCount: number): ColumnSummary {
+  const n = inverse.batchOf.length;
+  const batch = new Int32Array(columns).fill(NO_BATCH);
+  const undrawn = new Uint8Array(columns);
+  const repeated = new Uint8Array(columns);
+  // Counts per batch for the column at hand; only the batches touched are reset after it.
+  const counts = new Int32Array(Math.max(batchCount, 1));
+  const touched: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    const start = columnStart(c, columns, n);
+    const end = Math.max(start + 1, columnStart(c + 1, columns, n));
+    let best = NO_BATCH;
+    let bestCount = 0;
+    let none = 0;
+    let many = 0;
+    for (let s = start; s < Math.min(end, n); s++) {
+      const b = inverse.batchOf[s];
+      if (b === NO_BATCH) {
+        none++;
+        continue;
+      }
+      if (inverse.draws[s] > 1) many++;
+      if (counts[b] === 0) touched.push(b);
+      const count = ++counts[b];
+      if (count > bestCount || (count === bestCount && b < best)) {
+        best = b;
+        bestCount = count;
+      }
+    }
+    for (const b of touched) counts[b] = 0;
+    touched.length = 0;
+    const total = Math.max(Math.min(end, n) - start, 1);
+    batch[c] = best;
+    undrawn[c] = best === NO_BATCH ? 255 : Math.min(254, Math.floor((255 * none) / total));
+    repeated[c] = Math.ceil((255 * many) / total);
+  }
+  return { columns, batch, undrawn, repeated };
+}
