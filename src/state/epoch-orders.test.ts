@@ -28,6 +28,14 @@ describe('EpochOrders', () => {
       [8, 9],
     ]);
     expect(orders.hasIndices(0)).toBe(true);
+    expect(orders.epochOrder(0)).toEqual({ order: null, length: 10 });
+  });
+
+  it('hands out the whole order of a shuffled epoch, and nothing once it is let go', () => {
+    const orders = new EpochOrders();
+    orders.append({ batches: [], order: Int32Array.from([3, 1, 0]), batchSize: 2 });
+    expect(orders.epochOrder(0)).toEqual({ order: Int32Array.from([3, 1, 0]), length: 3 });
+    expect(orders.epochOrder(1)).toBeNull();
   });
 
   it('keeps only the newest epochs of a large shuffled run, within the budget', () => {
@@ -41,6 +49,7 @@ describe('EpochOrders', () => {
     expect(orders.keptEpochs).toBe(KEPT_INDICES_BUDGET / n);
     expect(orders.hasIndices(0)).toBe(false);
     expect(orders.batchIndices(0, 0)).toBeNull();
+    expect(orders.epochOrder(0)).toBeNull();
     expect(orders.batch(0, 0)).toEqual([]);
     expect(orders.hasIndices(7)).toBe(true);
     expect(orders.batchCount(0)).toBe(16); // positions are known for every epoch

@@ -119,6 +119,16 @@ export class EpochOrders {
     return stored.subarray(start, end);
   }
 
+  /**
+   * Epoch e's whole order (null: 0, 1, 2, … unshuffled) and its length, or null when the indices
+   * are no longer kept: the batch composition's "by sample" rows are its inverse.
+   */
+  epochOrder(e: number): { order: Int32Array | null; length: number } | null {
+    const stored = this.orders[e];
+    if (stored === null || stored === undefined) return null;
+    return { order: stored === IN_ORDER ? null : stored, length: this.lengths[e] };
+  }
+
   /** Batch `k` of epoch `e` as numbers (empty when not kept). */
   batch(e: number, k: number): number[] {
     return Array.from(this.batchIndices(e, k) ?? []);

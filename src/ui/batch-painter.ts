@@ -3,7 +3,7 @@
 // is trained: one template row is drawn per layout (O(width), even for 1,000,000 samples) and each
 // visible row is a copy of it — O(rows on screen) per frame, whatever N and the number of epochs.
 import type { EpochOrders } from '../state/epoch-orders';
-import { batchWidth, batchX, isShortLastBatch, visibleRows, type BatchLayout } from './batch-layout';
+import { batchWidth, batchX, isShortLastBatch, showsNumbers, visibleRows, type BatchLayout } from './batch-layout';
 import { batchColour, batchTextColour } from './palette';
 
 export interface BatchView {
@@ -18,9 +18,9 @@ export interface BatchView {
   outlined: { epoch: number; batch: number } | null;
 }
 
-const UNTRAINED_ALPHA = 0.3;
+export const UNTRAINED_ALPHA = 0.3;
 const LABEL_COLOUR = '#333';
-const DROPPED_COLOUR = '#e4e6ea';
+export const DROPPED_COLOUR = '#e4e6ea';
 /** Batches narrower than a pixel cannot be told apart by colour: one band stands for them. */
 const BAND_COLOUR = '#7a9cc6';
 
@@ -50,11 +50,30 @@ export function labelInterval(rowHeight: number): number {
 }
 
 /** Row height without the hairline that separates rows when there is room for one. */
-const innerHeight = (h: number) => (h >= 6 ? h - 1 : h);
+export const innerHeight = (h: number) => (h >= 6 ? h - 1 : h);
 
-/** Whether cells are wide enough for a 1 px gap between samples and for their index numbers. */
+/** Whether cells are wide enough for a 1 px gap between samples. */
 const cellGapOf = (layout: BatchLayout) => (layout.cellWidth >= 8 ? 1 : 0);
-const showsNumbers = (layout: BatchLayout) => layout.rowHeight >= 16 && layout.cellWidth >= 18;
+
+/** Epoch numbers in the left gutter: every row when rows are tall, else every 2, 5, 10, 20, … */
+export function drawEpochLabels(
+  ctx: CanvasRenderingContext2D,
+  view: Pick<BatchView, 'layout' | 'scrollTop' | 'height'>,
+  first: number,
+  end: number,
+): void {
+  const { labelWidth, rowHeight: h } = view.layout;
+  const every = labelInterval(h);
+  ctx.fillStyle = LABEL_COLOUR;
+  ctx.font = `${Math.min(14, Math.max(11, h - 6))}px system-ui, sans-serif`;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (let e = first; e < end; e++) {
+    if (e !== 0 && (e + 1) % every !== 0) continue;
+    const middle = e * h - view.scrollTop + h / 2;
+    ctx.fillText(String(e + 1), labelWidth - 6, Math.min(Math.max(middle, 7), view.height - 7));
+  }
+}
 
 interface Template {
   layout: BatchLayout;
@@ -89,7 +108,7 @@ export class BatchPainter {
     const template = this.templateFor(view.layout, view.width, dpr);
     const { first, end } = visibleRows(view.layout, view.scrollTop, view.height, view.epochs);
     for (let e = first; e < end; e++) this.drawRow(ctx, template, view, data, e);
-    this.drawLabels(ctx, view, first, end);
+    drawEpochLabels(ctx, view, first, end);
   }
 
   private templateFor(layout: BatchLayout, width: number, dpr: number): Template {
@@ -161,21 +180,6 @@ export class BatchPainter {
       ctx.fillRect(batchX(layout, layout.batchCount), 0, Math.max(layout.dropped * layout.cellWidth, 3), inner);
     }
     return canvas;
-  }
-
-  /** Epoch numbers in the left gutter: every row when rows are tall, else every 2, 5, 10, 20, … */
-  private drawLabels(ctx: CanvasRenderingContext2D, view: BatchView, first: number, end: number): void {
-    const { labelWidth, rowHeight: h } = view.layout;
-    const every = labelInterval(h);
-    ctx.fillStyle = LABEL_COLOUR;
-    ctx.font = `${Math.min(14, Math.max(11, h - 6))}px system-ui, sans-serif`;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (let e = first; e < end; e++) {
-      if (e !== 0 && (e + 1) % every !== 0) continue;
-      const middle = e * h - view.scrollTop + h / 2;
-      ctx.fillText(String(e + 1), labelWidth - 6, Math.min(Math.max(middle, 7), view.height - 7));
-    }
   }
 
   private drawRow(ctx: CanvasRenderingContext2D, t: Template, view: BatchView, data: EpochOrders, e: number): void {

@@ -1,0 +1,90 @@
+// The rows of the batch composition by sample, one summary per epoch (analysis/sample-batches.ts),
+// kept for as long as the run lasts: the epoch's order itself is let go for large runs
+// (state/epoch-orders.ts), so each row is summarised while its order is still there, whichever
+// order the chart shows, and a few rows a frame so that a run of 1,000,000 samples never holds the
+// main thread for long.
+import { batchesOfSample, sampleBatches, summariseColumns, type ColumnSummary } from '../analysis/sample-batches';
+import type { EpochOrders } from '../state/epoch-orders';
+
+/** Main-thread time one frame may spend summarising rows (one row is always done). */
+const FRAME_BUDGET_MS = 8;
+/** Bytes of summaries kept; past it the oldest rows are let go like the orders (6 bytes a column). */
+const SUMMARY_BUDGET_BYTES = 48_000_000;
+
+/** The columns of a resampled row: nearest, for rows whose order was let go before a resize. */
+function resample(row: ColumnSummary, columns: number): ColumnSummary {
+  const pick = (c: number) => Math.min(row.columns - 1, Math.floor(((c + 0.5) * row.columns) / columns));
+  const out: ColumnSummary = {
+    columns,
+    batch: new Int32Array(columns),
+    undrawn: new Uint8Array(columns),
+    repeated: new Uint8Array(columns),
+  };
+  for (let c = 0; c < columns; c++) {
+    const from = pick(c);
+    out.batch[c] = row.batch[from];
+    out.undrawn[c] = row.undrawn[from];
+    out.repeated[c] = row.repeated[from];
+  }
+  return out;
+}
+
+export class SampleRows {
+  private orders: EpochOrders | null = null;
+  private columns = 0;
+  private datasetSize = 0;
+  private rows: (ColumnSummary | undefined)[] = [];
+  private oldestKept = 0;
+
+  /** The row of epoch e, or undefined while it is still to be made (or was let go). */
+  row(e: number): ColumnSummary | undefined {
+    return this.rows[e];
+  }
+
+  /**
+   * Summarises the rows still missing, newest first, within the frame's budget; true when some
+   * remain for the next frame. `columns`: the chart's pixel columns (at most N).
+   */
+  update(orders: EpochOrders, datasetSize: number, columns: number, now: () => number): boolean {
+    if (orders !== this.orders || datasetSize !== this.datasetSize) {
+      this.orders = orders;
+      this.datasetSize = datasetSize;
+      this.rows = [];
+      this.oldestKept = 0;
+    }
+    if (columns !== this.columns) {
+      // A resize: rows are made again from the orders still kept, the others resampled.
+      const old = this.rows;
+      this.columns = columns;
+      this.rows = old.map((row, e) => (row && !orders.hasIndices(e) ? resample(row, columns) : undefined));
+    }
+    if (columns <= 0 || orders.batchSize <= 0) return false;
+    const start = now();
+    let done = 0;
+    for (let e = orders.epochCount - 1; e >= this.oldestKept; e--) {
+      if (this.rows[e]) continue;
+      const epoch = orders.epochOrder(e);
+      if (!epoch) continue;
+      if (done > 0 && now() - start > FRAME_BUDGET_MS) return true;
+      const inverse = sampleBatches(epoch.order, epoch.length, datasetSize, orders.batchSize);
+      this.rows[e] = summariseColumns(inverse, columns, orders.batchCount(e));
+      done++;
+    }
+    this.release(orders.epochCount);
+    return false;
+  }
+
+  private release(epochs: number): void {
+    const rowsKept = Math.floor(SUMMARY_BUDGET_BYTES / (6 * Math.max(this.columns, 1)));
+    while (epochs - this.oldestKept > rowsKept) this.rows[this.oldestKept++] = undefined;
+  }
+
+  /**
+   * Sample i of epoch e: every batch it went into (0-based), or null when the order is gone. One
+   * pass over the epoch, for the one sample pointed at.
+   */
+  batchesOf(orders: EpochOrders, e: number, sample: number): number[] | null {
+    const epoch = orders.epochOrder(e);
+    return epoch ? batchesOfSample(epoch.order, epoch.length, orders.batchSize, sample) : null;
+  }
+}
