@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { pytorchVectors } from '../engine/__fixtures__/pytorch-vectors';
-import { batchesOfSample, NO_BATCH, sampleBatches, summariseColumns, type SampleBatches } from './sample-batches';
+import {
+  addDraws,
+  batchesOfSample,
+  ColumnCounter,
+  emptyInverse,
+  emptySummary,
+  NO_BATCH,
+  sampleBatches,
+  summariseColumns,
+  type SampleBatches,
+} from './sample-batches';
 
 /** Sample → every batch it went into, read straight off PyTorch's nested batches. */
 function referenceBatches(batches: number[][], n: number): number[][] {
@@ -120,5 +130,20 @@ describe('one row summarised per pixel column', () => {
     const mirrored = summariseColumns(sampleBatches(reversed, n, n, batchSize), 800, batchCount);
     expect(mirrored.batch[0]).toBe(batchCount - 1);
     expect(mirrored.batch[799]).toBe(0);
+  });
+});
+
+describe('in slices, for long epochs spread over frames', () => {
+  it('gives the same inverse and row as in one go', () => {
+    const n = 1000;
+    const order = Int32Array.from({ length: n }, (_, p) => (p * 389 + 7) % n);
+    const whole = sampleBatches(order, n, n, 64);
+    const sliced = emptyInverse(n);
+    for (let p = 0; p < n; p += 77) addDraws(sliced, order, 64, p, Math.min(n, p + 77));
+    expect(sliced).toEqual(whole);
+    const row = emptySummary(37);
+    const counter = new ColumnCounter();
+    for (let c = 0; c < 37; c += 5) counter.fill(row, sliced, 16, c, Math.min(37, c + 5));
+    expect(row).toEqual(summariseColumns(whole, 37, 16));
   });
 });

@@ -15,26 +15,46 @@ export interface SampleBatches {
   draws: Uint8Array;
 }
 
+/** An empty inverse for N samples: no sample drawn yet. */
+export function emptyInverse(datasetSize: number): SampleBatches {
+  return { batchOf: new Int32Array(datasetSize).fill(NO_BATCH), draws: new Uint8Array(datasetSize) };
+}
+
 /**
- * The per-epoch inverse. `order` lists the epoch's sample indices in the order the sampler yields
- * them (position p is in batch floor(p / batchSize)); null means 0, 1, 2, …, length − 1 (no shuffle).
+ * Adds positions [from, to) of an epoch's order to its inverse. `order` lists the epoch's sample
+ * indices in the order the sampler yields them (position p is in batch floor(p / batchSize)); null
+ * means 0, 1, 2, … (no shuffle). In slices, so that a long epoch can be spread over frames.
  */
+export function addDraws(
+  inverse: SampleBatches,
+  order: Int32Array | null,
+  batchSize: number,
+  from: number,
+  to: number,
+): void {
+  const { batchOf, draws } = inverse;
+  const n = batchOf.length;
+  const size = Math.max(batchSize, 1);
+  for (let k = Math.floor(from / size), p = from; p < to; k++) {
+    for (const end = Math.min(to, (k + 1) * size); p < end; p++) {
+      const sample = order ? order[p] : p;
+      if (sample < 0 || sample >= n) continue;
+      if (batchOf[sample] === NO_BATCH) batchOf[sample] = k;
+      if (draws[sample] < MAX_DRAWS) draws[sample] += 1;
+    }
+  }
+}
+
+/** The per-epoch inverse of an order of `length` positions over N samples, in one go. */
 export function sampleBatches(
   order: Int32Array | null,
   length: number,
   datasetSize: number,
   batchSize: number,
 ): SampleBatches {
-  const batchOf = new Int32Array(datasetSize).fill(NO_BATCH);
-  const draws = new Uint8Array(datasetSize);
-  const size = Math.max(batchSize, 1);
-  for (let p = 0; p < length; p++) {
-    const sample = order ? order[p] : p;
-    if (sample < 0 || sample >= datasetSize) continue;
-    if (batchOf[sample] === NO_BATCH) batchOf[sample] = Math.floor(p / size);
-    if (draws[sample] < MAX_DRAWS) draws[sample] += 1;
-  }
-  return { batchOf, draws };
+  const inverse = emptyInverse(datasetSize);
+  addDraws(inverse, order, batchSize, 0, length);
+  return inverse;
 }
 
 /** Every batch sample `sample` went into in this epoch, in order (more than one only with replacement). */
@@ -63,41 +83,60 @@ export interface ColumnSummary {
 export const columnStart = (c: number, columns: number, datasetSize: number): number =>
   Math.floor((c * datasetSize) / columns);
 
-export function summariseColumns(inverse: SampleBatches, columns: number, batchCount: number): ColumnSummary {
-  const n = inverse.batchOf.length;
-  const batch = new Int32Array(columns).fill(NO_BATCH);
-  const undrawn = new Uint8Array(columns);
-  const repeated = new Uint8Array(columns);
-  // Counts per batch for the column at hand; only the batches touched are reset after it.
-  const counts = new Int32Array(Math.max(batchCount, 1));
-  const touched: number[] = [];
-  for (let c = 0; c < columns; c++) {
-    const start = columnStart(c, columns, n);
-    const end = Math.max(start + 1, columnStart(c + 1, columns, n));
-    let best = NO_BATCH;
-    let bestCount = 0;
-    let none = 0;
-    let many = 0;
-    for (let s = start; s < Math.min(end, n); s++) {
-      const b = inverse.batchOf[s];
-      if (b === NO_BATCH) {
-        none++;
-        continue;
+export function emptySummary(columns: number): ColumnSummary {
+  return {
+    columns,
+    batch: new Int32Array(columns).fill(NO_BATCH),
+    undrawn: new Uint8Array(columns),
+    repeated: new Uint8Array(columns),
+  };
+}
+
+/** Counts per batch for one column at a time; only the batches touched are reset after it. */
+export class ColumnCounter {
+  private counts = new Int32Array(1);
+  private readonly touched: number[] = [];
+
+  /** Fills columns [from, to) of `row` from the inverse (`batchCount`: the epoch's batches). */
+  fill(row: ColumnSummary, inverse: SampleBatches, batchCount: number, from = 0, to = row.columns): void {
+    if (this.counts.length < batchCount) this.counts = new Int32Array(batchCount);
+    const { counts, touched } = this;
+    const { batchOf, draws } = inverse;
+    const n = batchOf.length;
+    for (let c = from; c < to; c++) {
+      const start = columnStart(c, row.columns, n);
+      const end = Math.min(n, Math.max(start + 1, columnStart(c + 1, row.columns, n)));
+      let best = NO_BATCH;
+      let bestCount = 0;
+      let none = 0;
+      let many = 0;
+      for (let s = start; s < end; s++) {
+        const b = batchOf[s];
+        if (b === NO_BATCH) {
+          none++;
+          continue;
+        }
+        if (draws[s] > 1) many++;
+        if (counts[b] === 0) touched.push(b);
+        const count = ++counts[b];
+        if (count > bestCount || (count === bestCount && b < best)) {
+          best = b;
+          bestCount = count;
+        }
       }
-      if (inverse.draws[s] > 1) many++;
-      if (counts[b] === 0) touched.push(b);
-      const count = ++counts[b];
-      if (count > bestCount || (count === bestCount && b < best)) {
-        best = b;
-        bestCount = count;
-      }
+      for (const b of touched) counts[b] = 0;
+      touched.length = 0;
+      const total = Math.max(end - start, 1);
+      row.batch[c] = best;
+      row.undrawn[c] = best === NO_BATCH ? 255 : Math.min(254, Math.floor((255 * none) / total));
+      row.repeated[c] = Math.ceil((255 * many) / total);
     }
-    for (const b of touched) counts[b] = 0;
-    touched.length = 0;
-    const total = Math.max(Math.min(end, n) - start, 1);
-    batch[c] = best;
-    undrawn[c] = best === NO_BATCH ? 255 : Math.min(254, Math.floor((255 * none) / total));
-    repeated[c] = Math.ceil((255 * many) / total);
   }
-  return { columns, batch, undrawn, repeated };
+}
+
+/** The whole row in one go. */
+export function summariseColumns(inverse: SampleBatches, columns: number, batchCount: number): ColumnSummary {
+  const row = emptySummary(columns);
+  new ColumnCounter().fill(row, inverse, batchCount);
+  return row;
 }

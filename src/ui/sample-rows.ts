@@ -3,13 +3,37 @@
 // (state/epoch-orders.ts), so each row is summarised while its order is still there, whichever
 // order the chart shows, and a few rows a frame so that a run of 1,000,000 samples never holds the
 // main thread for long.
-import { batchesOfSample, sampleBatches, summariseColumns, type ColumnSummary } from '../analysis/sample-batches';
+import {
+  addDraws,
+  batchesOfSample,
+  ColumnCounter,
+  emptyInverse,
+  emptySummary,
+  NO_BATCH,
+  type ColumnSummary,
+  type SampleBatches,
+} from '../analysis/sample-batches';
 import type { EpochOrders } from '../state/epoch-orders';
 
-/** Main-thread time one frame may spend summarising rows (one row is always done). */
+/** Main-thread time one frame may spend summarising rows. */
 const FRAME_BUDGET_MS = 8;
 /** Bytes of summaries kept; past it the oldest rows are let go like the orders (6 bytes a column). */
 const SUMMARY_BUDGET_BYTES = 48_000_000;
+/** Work between two looks at the clock: positions of an order, then columns of a row. */
+const POSITIONS_PER_SLICE = 1 << 15;
+const SAMPLES_PER_SLICE = 1 << 15;
+
+/** A row being made, across frames: the epoch's order read into the inverse, then the columns. */
+interface Job {
+  epoch: number;
+  order: Int32Array | null;
+  length: number;
+  batchCount: number;
+  inverse: SampleBatches;
+  row: ColumnSummary;
+  position: number;
+  column: number;
+}
 
 /** The columns of a resampled row: nearest, for rows whose order was let go before a resize. */
 function resample(row: ColumnSummary, columns: number): ColumnSummary {
@@ -35,6 +59,9 @@ export class SampleRows {
   private datasetSize = 0;
   private rows: (ColumnSummary | undefined)[] = [];
   private oldestKept = 0;
+  private job: Job | null = null;
+  private scratch: SampleBatches | null = null;
+  private readonly counter = new ColumnCounter();
 
   /** The row of epoch e, or undefined while it is still to be made (or was let go). */
   row(e: number): ColumnSummary | undefined {
@@ -42,8 +69,9 @@ export class SampleRows {
   }
 
   /**
-   * Summarises the rows still missing, newest first, within the frame's budget; true when some
-   * remain for the next frame. `columns`: the chart's pixel columns (at most N).
+   * Summarises the rows still missing, newest first, within the frame's budget (a row of
+   * 1,000,000 samples takes several frames); true when some remain for the next frame.
+   * `columns`: the chart's pixel columns (at most N).
    */
   update(orders: EpochOrders, datasetSize: number, columns: number, now: () => number): boolean {
     if (orders !== this.orders || datasetSize !== this.datasetSize) {
@@ -51,27 +79,62 @@ export class SampleRows {
       this.datasetSize = datasetSize;
       this.rows = [];
       this.oldestKept = 0;
+      this.job = null;
     }
     if (columns !== this.columns) {
       // A resize: rows are made again from the orders still kept, the others resampled.
       const old = this.rows;
       this.columns = columns;
       this.rows = old.map((row, e) => (row && !orders.hasIndices(e) ? resample(row, columns) : undefined));
+      this.job = null;
     }
     if (columns <= 0 || orders.batchSize <= 0) return false;
     const start = now();
-    let done = 0;
+    for (;;) {
+      this.job ??= this.nextJob(orders);
+      const job = this.job;
+      if (!job) {
+        this.release(orders.epochCount);
+        return false;
+      }
+      this.advance(job, orders.batchSize);
+      if (job.column >= job.row.columns) {
+        this.rows[job.epoch] = job.row;
+        this.job = null;
+      }
+      if (now() - start > FRAME_BUDGET_MS) return true;
+    }
+  }
+
+  /** The newest epoch still without a row whose order is kept; its inverse reuses the last one's memory. */
+  private nextJob(orders: EpochOrders): Job | null {
     for (let e = orders.epochCount - 1; e >= this.oldestKept; e--) {
       if (this.rows[e]) continue;
       const epoch = orders.epochOrder(e);
       if (!epoch) continue;
-      if (done > 0 && now() - start > FRAME_BUDGET_MS) return true;
-      const inverse = sampleBatches(epoch.order, epoch.length, datasetSize, orders.batchSize);
-      this.rows[e] = summariseColumns(inverse, columns, orders.batchCount(e));
-      done++;
+      let inverse = this.scratch;
+      if (inverse && inverse.batchOf.length === this.datasetSize) {
+        inverse.batchOf.fill(NO_BATCH);
+        inverse.draws.fill(0);
+      } else inverse = this.scratch = emptyInverse(this.datasetSize);
+      const row = emptySummary(this.columns);
+      return { epoch: e, ...epoch, batchCount: orders.batchCount(e), inverse, row, position: 0, column: 0 };
     }
-    this.release(orders.epochCount);
-    return false;
+    return null;
+  }
+
+  /** One slice of a job: positions of its order first, then columns of its row. */
+  private advance(job: Job, batchSize: number): void {
+    if (job.position < job.length) {
+      const to = Math.min(job.length, job.position + POSITIONS_PER_SLICE);
+      addDraws(job.inverse, job.order, batchSize, job.position, to);
+      job.position = to;
+      return;
+    }
+    const perColumn = Math.max(1, this.datasetSize / job.row.columns);
+    const to = Math.min(job.row.columns, job.column + Math.max(1, Math.floor(SAMPLES_PER_SLICE / perColumn)));
+    this.counter.fill(job.row, job.inverse, job.batchCount, job.column, to);
+    job.column = to;
   }
 
   private release(epochs: number): void {
