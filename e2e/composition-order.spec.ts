@@ -11,10 +11,17 @@ import { logLines, openApp, status, trainToEnd, type LogLine } from './helpers';
 
 const composition = (page: Page) => page.getByRole('figure', { name: 'Batch composition', exact: true });
 const orderSelect = (page: Page) => composition(page).getByRole('combobox', { name: 'Order', exact: true });
+/** The canvas as a PNG data URL, or '' while nothing is drawn on it (by sample loads a moment later). */
 const canvasPixels = (page: Page) =>
   composition(page)
     .locator('canvas')
-    .evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    .evaluate((c: HTMLCanvasElement) => {
+      const drawn = c
+        .getContext('2d')!
+        .getImageData(0, 0, c.width, c.height)
+        .data.some((v, i) => i % 4 === 3 && v > 0);
+      return drawn ? c.toDataURL() : '';
+    });
 
 async function stepOnce(page: Page) {
   await page.getByRole('button', { name: 'Step', exact: true }).click();
@@ -28,7 +35,7 @@ async function settledPixels(page: Page): Promise<string> {
   await expect
     .poll(async () => {
       const now = await canvasPixels(page);
-      const same = now === last;
+      const same = now !== '' && now === last;
       last = now;
       return same;
     })

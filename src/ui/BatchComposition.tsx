@@ -25,8 +25,16 @@ import {
 } from './batch-layout';
 import { BatchPainter, type BatchView } from './batch-painter';
 import { batchDescription, sampleDescription } from './batch-text';
-import { SamplePainter } from './sample-painter';
-import { SampleRows } from './sample-rows';
+import { batchesOfSample } from '../analysis/sample-batches';
+import type { SamplePainter } from './sample-painter';
+
+type SampleView = typeof import('./sample-view');
+
+/** Sample i of epoch e: every batch it went into (0-based), or null when the order is gone. */
+function batchesOf(orders: EpochOrders, e: number, sample: number): number[] | null {
+  const epoch = orders.epochOrder(e);
+  return epoch ? batchesOfSample(epoch.order, epoch.length, orders.batchSize, sample) : null;
+}
 
 interface Props {
   batches: EpochOrders;
@@ -76,7 +84,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const painter = useRef<BatchPainter | null>(null);
   const samplePainter = useRef<SamplePainter | null>(null);
-  const [rows] = useState(() => new SampleRows());
+  const [sampleView, setSampleView] = useState<SampleView | null>(null);
+  const rows = useMemo(() => (sampleView ? new sampleView.SampleRows() : null), [sampleView]);
   const pendingFrame = useRef(0);
   const following = useRef(true);
   // Where the window is scrolled, kept here: reading el.scrollTop in a frame that has changed the
@@ -131,7 +140,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     // Every epoch is summarised by sample while its order is kept, whichever order is shown, so
     // that switching later still has the old epochs of a large run; a few a frame.
     const columns = Math.min(datasetSize, Math.round((width - layout.labelWidth) * (window.devicePixelRatio || 1)));
-    const more = rows.update(batches, datasetSize, columns, () => performance.now());
+    const more = rows?.update(batches, datasetSize, columns, () => performance.now()) ?? false;
     if (more && pendingFrame.current === 0) {
       pendingFrame.current = requestAnimationFrame(() => {
         pendingFrame.current = 0;
@@ -139,7 +148,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       });
     }
     if (bySample) {
-      samplePainter.current ??= new SamplePainter(canvas.current);
+      if (!sampleView || !rows) return; // a moment after the first paint
+      samplePainter.current ??= new sampleView.SamplePainter(canvas.current);
       samplePainter.current.paint(
         {
           layout,
@@ -167,10 +177,32 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       outlined,
     };
     painter.current.paint(frame, batches);
-  }, [layout, width, viewHeight, epochs, stepsDone, outlined, pointedSample, batches, datasetSize, rows, bySample]);
+  }, [
+    layout,
+    width,
+    viewHeight,
+    epochs,
+    stepsDone,
+    outlined,
+    pointedSample,
+    batches,
+    datasetSize,
+    rows,
+    sampleView,
+    bySample,
+  ]);
   const repaint = useRef(paint);
   repaint.current = paint;
   useEffect(() => () => cancelAnimationFrame(pendingFrame.current), []);
+  useEffect(() => {
+    let live = true;
+    void import('./sample-view').then((loaded) => {
+      if (live) setSampleView(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   // Follow the newest epoch unless the reader scrolled away from it.
   useLayoutEffect(() => {
@@ -217,7 +249,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
 
   /** Sample `sample` of `epoch` with the (first) batch it went into: one pass over the epoch. */
   const pointAtSample = (epoch: number, sample: number): Pointed => {
-    const found = rows.batchesOf(batches, epoch, sample);
+    const found = batchesOf(batches, epoch, sample);
     return { epoch, sample, batch: found && found.length > 0 ? found[0] : -1 };
   };
 
@@ -276,7 +308,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     ? ''
     : shown.sample !== undefined
       ? sampleDescription(
-          rows.batchesOf(batches, shown.epoch, shown.sample),
+          batchesOf(batches, shown.epoch, shown.sample),
           { sample: shown.sample, epoch: shown.epoch, replacement, keptEpochs: batches.keptEpochs },
           i18n,
         )

@@ -1,7 +1,6 @@
 import { useI18n } from '../i18n/react';
-import { isShortLastBatch, type BatchLayout } from './batch-layout';
+import { isShortLastBatch, usesRamp, type BatchLayout } from './batch-layout';
 import { BATCH_COLOURS, batchColour } from './palette';
-import { usesRamp } from './sample-painter';
 
 interface Props {
   layout: BatchLayout;

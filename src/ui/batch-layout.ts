@@ -126,3 +126,6 @@ export function sampleAt(layout: BatchLayout, width: number, x: number): number 
   const i = Math.floor(rel / cell);
   return i < layout.datasetSize ? i : null;
 }
+
+/** By sample, whether batches are too many to tell apart by the palette: a ramp colours them instead. */
+export const usesRamp = (layout: BatchLayout) => layout.batchCount > 1 && layout.batchSize * layout.cellWidth < 1;

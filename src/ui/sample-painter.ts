@@ -6,7 +6,7 @@
 // whatever N and the number of epochs.
 import { NO_BATCH, type ColumnSummary } from '../analysis/sample-batches';
 import { DROPPED_COLOUR, drawEpochLabels, innerHeight, UNTRAINED_ALPHA } from './batch-painter';
-import { sampleCellWidth, sampleX, visibleRows, type BatchLayout } from './batch-layout';
+import { sampleCellWidth, sampleX, usesRamp, visibleRows, type BatchLayout } from './batch-layout';
 import { BATCH_COLOURS, batchTextColour, RAMP_COLOURS } from './palette';
 import type { SampleRows } from './sample-rows';
 
@@ -48,8 +48,6 @@ function rampAt(t: number): [number, number, number] {
   return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
 }
 
-/** Whether batches are too many to tell apart by the palette: the ramp colours them instead. */
-export const usesRamp = (layout: BatchLayout) => layout.batchCount > 1 && layout.batchSize * layout.cellWidth < 1;
 const GREY = rgbOf(DROPPED_COLOUR);
 const PENDING = rgbOf(PENDING_COLOUR);
 const UNTRAINED = Math.round(UNTRAINED_ALPHA * 255);

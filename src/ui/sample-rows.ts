@@ -5,7 +5,6 @@
 // main thread for long.
 import {
   addDraws,
-  batchesOfSample,
   ColumnCounter,
   emptyInverse,
   emptySummary,
@@ -140,14 +139,5 @@ export class SampleRows {
   private release(epochs: number): void {
     const rowsKept = Math.floor(SUMMARY_BUDGET_BYTES / (6 * Math.max(this.columns, 1)));
     while (epochs - this.oldestKept > rowsKept) this.rows[this.oldestKept++] = undefined;
-  }
-
-  /**
-   * Sample i of epoch e: every batch it went into (0-based), or null when the order is gone. One
-   * pass over the epoch, for the one sample pointed at.
-   */
-  batchesOf(orders: EpochOrders, e: number, sample: number): number[] | null {
-    const epoch = orders.epochOrder(e);
-    return epoch ? batchesOfSample(epoch.order, epoch.length, orders.batchSize, sample) : null;
   }
 }
