@@ -207,3 +207,63 @@ test('by sample, the keyboard reads one sample at a time', async ({ page }) => {
   await expect(composition(page)).toHaveAttribute('data-outlined', `9:${expected[8][1][0] + 1}`);
   await expect(composition(page).getByRole('tooltip')).toHaveText(`Sample 1, epoch 9: batch ${expected[8][1][0] + 1}`);
 });
+
+/** Milliseconds per repaint of the composition (a scroll event paints synchronously), median of `times`. */
+async function paintMilliseconds(page: Page, times: number): Promise<number> {
+  return composition(page)
+    .locator('.batch-scroller')
+    .evaluate((el, n) => {
+      const spent: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const start = performance.now();
+        el.dispatchEvent(new Event('scroll'));
+        spent.push(performance.now() - start);
+      }
+      spent.sort((a, b) => a - b);
+      return spent[Math.floor(n / 2)];
+    }, times);
+}
+
+test('N = 1,000,000 × 20 epochs: by sample draws every epoch, and what painting costs beside as drawn', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await openApp(page, 'dataset=line&n=1000000&batch=250000&epochs=20');
+  await expect(composition(page)).toHaveAttribute('data-order', 'sample');
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(status(page)).toHaveAttribute('data-state', 'finished', { timeout: 280_000 });
+  await expect(composition(page)).toHaveAttribute('data-epochs', '20');
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const bySample = await settledPixels(page);
+  const sampleMs = await paintMilliseconds(page, 30);
+  await orderSelect(page).selectOption('drawn');
+  const asDrawn = await settledPixels(page);
+  const drawnMs = await paintMilliseconds(page, 30);
+  console.log(
+    `N = 1,000,000 × 20 epochs: one paint by sample ${sampleMs.toFixed(2)} ms, as drawn ${drawnMs.toFixed(2)} ms (median of 30); ` +
+      `training with the chart by sample: ${longTasks.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
+  );
+  expect(bySample).not.toBe(asDrawn);
+  // Every row was made (none left in the pending colour), the oldest epochs' included.
+  await orderSelect(page).selectOption('sample');
+  const pendingRows = await composition(page)
+    .locator('canvas')
+    .evaluate((c: HTMLCanvasElement) => {
+      const ctx = c.getContext('2d')!;
+      let pending = 0;
+      for (let e = 0; e < 20; e++) {
+        const d = ctx.getImageData(c.width - 5, Math.round((e * 18 + 8) * devicePixelRatio), 1, 1).data;
+        if (d[0] === 0xf3 && d[1] === 0xf4 && d[2] === 0xf6) pending++;
+      }
+      return pending;
+    });
+  expect(pendingRows).toBe(0);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EpochOrders, KEPT_INDICES_BUDGET } from './epoch-orders';
+import { EpochOrders, KEPT_INDICES_BUDGET, UNREAD_INDICES_BUDGET } from './epoch-orders';
 
 describe('EpochOrders', () => {
   it('reads nested batches back, the short last one included', () => {
@@ -63,5 +63,21 @@ describe('EpochOrders', () => {
     for (let e = 0; e < 3; e++)
       orders.append({ batches: [], order: Int32Array.from({ length: n }, (_, i) => n - 1 - i), batchSize: n });
     expect(orders.keptEpochs).toBe(2);
+  });
+
+  it('holds the epochs a view has not read yet, up to twice the budget', () => {
+    const n = 1_000_000;
+    const orders = new EpochOrders();
+    orders.readBefore(0);
+    const shuffled = (e: number) => Int32Array.from({ length: n }, (_, i) => (i * 7 + e) % n);
+    for (let e = 0; e < 6; e++) orders.append({ order: shuffled(e), batchSize: 65_536 });
+    // Over the budget of 4 epochs, none read: all 6 are still there.
+    expect(orders.keptEpochs).toBe(6);
+    orders.readBefore(3);
+    expect(orders.keptEpochs).toBe(KEPT_INDICES_BUDGET / n);
+    expect(orders.hasIndices(1)).toBe(false);
+    // Unread past twice the budget: the oldest go all the same.
+    for (let e = 6; e < 20; e++) orders.append({ order: shuffled(e), batchSize: 65_536 });
+    expect(orders.keptEpochs).toBe(UNREAD_INDICES_BUDGET / n);
   });
 });

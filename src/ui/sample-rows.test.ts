@@ -12,7 +12,7 @@ function slowClock() {
 const shuffled = (n: number, e: number) => Int32Array.from({ length: n }, (_, p) => (p * 7919 + e * 31) % n);
 
 describe('the rows by sample', () => {
-  it('are made newest first, a few slices a frame, and end up as the whole summary', () => {
+  it('are made oldest first, a few slices a frame, and end up as the whole summary', () => {
     const n = 200_000;
     const orders = new EpochOrders();
     for (let e = 0; e < 3; e++) orders.append({ order: shuffled(n, e), batchSize: 1000 });
@@ -21,8 +21,8 @@ describe('the rows by sample', () => {
     let frames = 0;
     while (rows.update(orders, n, 500, clock)) {
       frames++;
-      // The newest epoch's row comes first.
-      if (rows.row(0)) expect(rows.row(2)).toBeDefined();
+      // The oldest epoch's row comes first: its order is the next to be let go.
+      if (rows.row(2)) expect(rows.row(0)).toBeDefined();
     }
     expect(frames).toBeGreaterThan(3);
     for (let e = 0; e < 3; e++) {

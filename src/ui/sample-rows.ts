@@ -68,7 +68,7 @@ export class SampleRows {
   }
 
   /**
-   * Summarises the rows still missing, newest first, within the frame's budget (a row of
+   * Summarises the rows still missing, oldest first, within the frame's budget (a row of
    * 1,000,000 samples takes several frames); true when some remain for the next frame.
    * `columns`: the chart's pixel columns (at most N).
    */
@@ -93,6 +93,7 @@ export class SampleRows {
       this.job ??= this.nextJob(orders);
       const job = this.job;
       if (!job) {
+        orders.readBefore(orders.epochCount);
         this.release(orders.epochCount);
         return false;
       }
@@ -105,12 +106,16 @@ export class SampleRows {
     }
   }
 
-  /** The newest epoch still without a row whose order is kept; its inverse reuses the last one's memory. */
+  /**
+   * The oldest epoch still without a row whose order is kept (the next to be let go); the orders
+   * hold the epochs from it on. Its inverse reuses the last one's memory.
+   */
   private nextJob(orders: EpochOrders): Job | null {
-    for (let e = orders.epochCount - 1; e >= this.oldestKept; e--) {
+    for (let e = this.oldestKept; e < orders.epochCount; e++) {
       if (this.rows[e]) continue;
       const epoch = orders.epochOrder(e);
       if (!epoch) continue;
+      orders.readBefore(e);
       let inverse = this.scratch;
       if (inverse && inverse.batchOf.length === this.datasetSize) {
         inverse.batchOf.fill(NO_BATCH);
