@@ -42,10 +42,10 @@ describe('parsePageOptions', () => {
   });
 
   it('the page keys are not reported as unknown settings and survive a settings rewrite', () => {
-    const search = '?hide=lr&embed=1&xaxis=epoch&logy=1';
+    const search = '?hide=lr&embed=1&xaxis=epoch&logy=1&corder=sample';
     expect(parseUrlConfigEnglish(search).ignored).toEqual([]);
     const next = configToSearch({ ...DEFAULT_CONFIG, batchSize: 4 }, search);
-    expect(next).toBe('?batch=4&hide=lr&embed=1&xaxis=epoch&logy=1');
+    expect(next).toBe('?batch=4&hide=lr&embed=1&xaxis=epoch&logy=1&corder=sample');
   });
 });
 
