@@ -267,3 +267,17 @@ test('N = 1,000,000 × 20 epochs: by sample draws every epoch, and what painting
     });
   expect(pendingRows).toBe(0);
 });
+
+test('the Chinese page names the select and its options in Chinese, and the legend its grey and mark', async ({
+  page,
+}) => {
+  await openApp(page, 'lang=zh-CN&replacement=1');
+  const figure = page.getByRole('figure', { name: '批次组成', exact: true });
+  const select = figure.getByRole('combobox', { name: '顺序', exact: true });
+  await expect(select).toHaveValue('drawn');
+  await select.selectOption({ label: '按样本编号' });
+  await expect(figure).toHaveAttribute('data-order', 'sample');
+  await expect(select.locator('option')).toHaveText(['按抽取顺序', '按样本编号']);
+  await expect(figure.locator('.batch-legend')).toContainText('本轮未被抽到（灰色）');
+  await expect(figure.locator('.batch-legend')).toContainText('被抽到两次或更多');
+});

@@ -23,7 +23,7 @@ import {
   sampleX,
   VIEW_HEIGHT_MAX,
 } from './batch-layout';
-import { BatchPainter, type BatchView } from './batch-painter';
+import { BatchPainter } from './batch-painter';
 import { batchDescription, sampleDescription } from './batch-text';
 import { batchesOfSample } from '../analysis/sample-batches';
 import type { SamplePainter } from './sample-painter';
@@ -147,17 +147,13 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
         repaint.current();
       });
     }
+    const frame = { layout, width, height: viewHeight, scrollTop: scrollTop.current, epochs, stepsDone };
     if (bySample) {
       if (!sampleView || !rows) return; // a moment after the first paint
       samplePainter.current ??= new sampleView.SamplePainter(canvas.current);
       samplePainter.current.paint(
         {
-          layout,
-          width,
-          height: viewHeight,
-          scrollTop: scrollTop.current,
-          epochs,
-          stepsDone,
+          ...frame,
           outlinedSample:
             outlined && pointedSample !== undefined ? { epoch: outlined.epoch, sample: pointedSample } : null,
           outlinedEpoch: outlined && pointedSample === undefined ? outlined.epoch : null,
@@ -167,16 +163,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       return;
     }
     painter.current ??= new BatchPainter(canvas.current);
-    const frame: BatchView = {
-      layout,
-      width,
-      height: viewHeight,
-      scrollTop: scrollTop.current,
-      epochs,
-      stepsDone,
-      outlined,
-    };
-    painter.current.paint(frame, batches);
+    painter.current.paint({ ...frame, outlined }, batches);
   }, [
     layout,
     width,

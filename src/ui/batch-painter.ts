@@ -75,6 +75,37 @@ export function drawEpochLabels(
   }
 }
 
+/** Sizes the canvas to `width` × `height` CSS pixels at the screen's density and clears it; the density. */
+export function clearCanvas(
+  canvas: HTMLCanvasElement,
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+): number {
+  const dpr = window.devicePixelRatio || 1;
+  const pixelWidth = Math.round(width * dpr);
+  const pixelHeight = Math.round(height * dpr);
+  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+    canvas.width = pixelWidth;
+    canvas.height = pixelHeight;
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return dpr;
+}
+
+/** The outline of the cell pointed at: black, and white inside it where there is room. */
+export function strokeOutline(ctx: CanvasRenderingContext2D, x0: number, y: number, w: number, inner: number): void {
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 3;
+  ctx.strokeRect(x0 + 1.5, y + 1.5, w - 3, Math.max(inner - 3, 1));
+  if (inner >= 8 && w >= 8) {
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x0 + 3.5, y + 3.5, w - 7, inner - 7);
+  }
+}
+
 interface Template {
   layout: BatchLayout;
   width: number;
@@ -96,15 +127,7 @@ export class BatchPainter {
   paint(view: BatchView, data: EpochOrders): void {
     const ctx = this.ctx;
     if (!ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    const pixelWidth = Math.round(view.width * dpr);
-    const pixelHeight = Math.round(view.height * dpr);
-    if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
-      this.canvas.width = pixelWidth;
-      this.canvas.height = pixelHeight;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, view.width, view.height);
+    const dpr = clearCanvas(this.canvas, ctx, view.width, view.height);
     const template = this.templateFor(view.layout, view.width, dpr);
     const { first, end } = visibleRows(view.layout, view.scrollTop, view.height, view.epochs);
     for (let e = first; e < end; e++) this.drawRow(ctx, template, view, data, e);
@@ -199,16 +222,8 @@ export class BatchPainter {
 
     const outlined = view.outlined;
     if (outlined && outlined.epoch === e && outlined.batch < layout.batchCount) {
-      const x0 = batchX(layout, outlined.batch);
       const w = Math.max(batchWidth(layout, outlined.batch) - cellGapOf(layout), 6);
-      ctx.strokeStyle = '#000';
-      ctx.lineWidth = 3;
-      ctx.strokeRect(x0 + 1.5, y + 1.5, w - 3, Math.max(inner - 3, 1));
-      if (inner >= 8 && w >= 8) {
-        ctx.strokeStyle = '#fff';
-        ctx.lineWidth = 1;
-        ctx.strokeRect(x0 + 3.5, y + 3.5, w - 7, inner - 7);
-      }
+      strokeOutline(ctx, batchX(layout, outlined.batch), y, w, inner);
     }
   }
 

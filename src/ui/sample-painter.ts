@@ -5,18 +5,20 @@
 // more. Visible rows are written as pixels into one ImageData per frame: O(pixels on screen),
 // whatever N and the number of epochs.
 import { NO_BATCH, type ColumnSummary } from '../analysis/sample-batches';
-import { DROPPED_COLOUR, drawEpochLabels, innerHeight, UNTRAINED_ALPHA } from './batch-painter';
+import {
+  type BatchView,
+  clearCanvas,
+  DROPPED_COLOUR,
+  drawEpochLabels,
+  innerHeight,
+  strokeOutline,
+  UNTRAINED_ALPHA,
+} from './batch-painter';
 import { sampleCellWidth, sampleX, usesRamp, visibleRows, type BatchLayout } from './batch-layout';
 import { BATCH_COLOURS, batchTextColour, RAMP_COLOURS } from './palette';
 import type { SampleRows } from './sample-rows';
 
-export interface SampleView {
-  layout: BatchLayout;
-  width: number;
-  height: number;
-  scrollTop: number;
-  epochs: number;
-  stepsDone: number;
+export interface SampleView extends Omit<BatchView, 'outlined'> {
   /** The sample pointed at (keyboard focus or the mouse). */
   outlinedSample: { epoch: number; sample: number } | null;
   /** An epoch whose step is pointed at in another chart: its row is outlined. */
@@ -72,15 +74,9 @@ export class SamplePainter {
   paint(view: SampleView, rows: SampleRows): void {
     const ctx = this.ctx;
     if (!ctx) return;
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = clearCanvas(this.canvas, ctx, view.width, view.height);
     const pixelWidth = Math.round(view.width * dpr);
     const pixelHeight = Math.round(view.height * dpr);
-    if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
-      this.canvas.width = pixelWidth;
-      this.canvas.height = pixelHeight;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, view.width, view.height);
     const { layout } = view;
     const left = Math.round(layout.labelWidth * dpr);
     const columns = pixelWidth - left;
@@ -194,16 +190,8 @@ export class SamplePainter {
     }
     const pointed = view.outlinedSample;
     if (!pointed) return;
-    const x0 = sampleX(layout, view.width, pointed.sample);
     const w = Math.max(cell - sampleGap(cell), 6);
     const y = pointed.epoch * layout.rowHeight - view.scrollTop;
-    ctx.strokeStyle = '#000';
-    ctx.lineWidth = 3;
-    ctx.strokeRect(x0 + 1.5, y + 1.5, w - 3, Math.max(inner - 3, 1));
-    if (inner >= 8 && w >= 8) {
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 1;
-      ctx.strokeRect(x0 + 3.5, y + 3.5, w - 7, inner - 7);
-    }
+    strokeOutline(ctx, sampleX(layout, view.width, pointed.sample), y, w, inner);
   }
 }
