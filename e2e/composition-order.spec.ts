@@ -200,7 +200,11 @@ test('by sample, the keyboard reads one sample at a time', async ({ page }) => {
   await openApp(page, 'corder=sample');
   await trainToEnd(page);
   const expected = batchesBySample(await logLines(page), 10);
-  await composition(page).locator('canvas').focus();
+  const canvas = composition(page).locator('canvas');
+  await expect(canvas).toHaveAccessibleName('Batch composition chart by sample; arrow keys read one sample at a time');
+  await canvas.focus();
+  await expect(composition(page)).toHaveAttribute('data-outlined-sample', '0');
+  await expect(composition(page).getByRole('tooltip')).toHaveText(`Sample 0, epoch 10: batch ${expected[9][0][0] + 1}`);
   await page.keyboard.press('ArrowRight');
   await expect(composition(page)).toHaveAttribute('data-outlined-sample', '1');
   await page.keyboard.press('ArrowUp');

@@ -274,6 +274,7 @@ export const en = {
   'batch.perPixel': '1 px = {samples} samples',
   'batch.perPixelBatches': '1 px = {samples} samples (≈ {batches} batches: too many to colour apart)',
   'batch.aria': 'Batch composition chart; arrow keys read one mini-batch at a time',
+  'batch.ariaSample': 'Batch composition chart by sample; arrow keys read one sample at a time',
   'batch.empty': 'Each epoch adds a row when it starts.',
   'batch.legendBatch': 'batch {n}',
   'batch.coloursRepeat': '(colours repeat)',

@@ -344,11 +344,17 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
             style={{ height: viewHeight }}
             tabIndex={0}
             role="img"
-            aria-label={t('batch.aria')}
+            aria-label={t(bySample ? 'batch.ariaSample' : 'batch.aria')}
             aria-describedby={valid ? tooltipId : undefined}
             onMouseMove={(e) => setHover(pointAt(e.clientX, e.clientY))}
             onMouseLeave={() => setHover(null)}
-            onFocus={() => setFocus((f) => f ?? (epochs > 0 ? { epoch: epochs - 1, batch: 0 } : null))}
+            onFocus={() =>
+              setFocus(
+                (f) =>
+                  f ??
+                  (epochs === 0 ? null : bySample ? pointAtSample(epochs - 1, 0) : { epoch: epochs - 1, batch: 0 }),
+              )
+            }
             onBlur={() => setFocus(null)}
             onKeyDown={(e) => {
               if (moveFocus(e.key)) e.preventDefault();
