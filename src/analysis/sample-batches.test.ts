@@ -24,15 +24,22 @@ const flat = (batches: number[][]) => Int32Array.from(batches.flat());
 /** A column's summary the slow way: every sample counted in a Map. */
 function referenceColumn(inverse: SampleBatches, start: number, end: number) {
   const counts = new Map<number, number>();
+  /** When each batch reached each count: the tie goes to the one that got there first. */
+  const reached = new Map<string, number>();
   let none = 0;
   let many = 0;
   for (let s = start; s < end; s++) {
     const b = inverse.batchOf[s];
     if (b === NO_BATCH) none++;
-    else counts.set(b, (counts.get(b) ?? 0) + 1);
+    else {
+      counts.set(b, (counts.get(b) ?? 0) + 1);
+      reached.set(`${b}:${counts.get(b)}`, s);
+    }
     if (inverse.draws[s] > 1) many++;
   }
-  const ranked = [...counts].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const ranked = [...counts].sort(
+    (x, y) => y[1] - x[1] || reached.get(`${x[0]}:${x[1]}`)! - reached.get(`${y[0]}:${y[1]}`)!,
+  );
   return { batch: ranked.length ? ranked[0][0] : NO_BATCH, none, many, total: end - start };
 }
 
@@ -80,6 +87,15 @@ describe('one row summarised per pixel column', () => {
     expect(Array.from(row.undrawn)).toEqual([0, 0, 0, 255, 0, 255]);
     // Sample 4 was drawn three times: its column alone is marked.
     expect(Array.from(row.repeated)).toEqual([0, 0, 0, 0, 255, 0]);
+  });
+
+  it('breaks a tie by the batch that got there first, not the earlier batch', () => {
+    // Samples 0 … 3 in batches 2, 5, 5, 2: a tie at two, reached first by batch 5 (at sample 2).
+    const batchOf = Int32Array.from([2, 5, 5, 2]);
+    const draws = Uint8Array.from([1, 1, 1, 1]);
+    expect(Array.from(summariseColumns({ batchOf, draws }, 1, 6).batch)).toEqual([5]);
+    // One sample per batch: the first sample's batch, whatever its number.
+    expect(Array.from(summariseColumns({ batchOf: Int32Array.from([7, 3, 5]), draws }, 1, 8).batch)).toEqual([7]);
   });
 
   it('colours a column by the batch most of its samples went into, paler by those not drawn', () => {

@@ -68,7 +68,8 @@ export function batchesOfSample(order: Int32Array | null, length: number, batchS
 /**
  * One row of the chart, `columns` wide. Column c holds samples floor(c·N/columns) up to the next
  * column's first (one sample when N ≤ columns). Its colour is the batch most of its drawn samples
- * went into (ties: the earlier batch); NO_BATCH only when none of them was drawn at all.
+ * went into (ties: the one that reached that count first, in sample order); NO_BATCH only when none
+ * of them was drawn at all.
  */
 export interface ColumnSummary {
   columns: number;
@@ -119,7 +120,10 @@ export class ColumnCounter {
         if (draws[s] > 1) many++;
         if (counts[b] === 0) touched.push(b);
         const count = ++counts[b];
-        if (count > bestCount || (count === bestCount && b < best)) {
+        // Strictly more: on a tie the batch that got there first, scanning the samples in order
+        // (when every batch has one sample here, the first sample's), so a shuffled pixel of
+        // many batches is not pulled towards the early ones.
+        if (count > bestCount) {
           best = b;
           bestCount = count;
         }
