@@ -95,7 +95,8 @@ await page.getByLabel('Log scale').check();
 await page.mouse.move(0, 0);
 await shoot(page.locator('.main'), 'view-divergence.png');
 
-// 5. 1,000,000 samples, 20 epochs: what one pixel stands for.
+// 5. 1,000,000 samples, 20 epochs: what one pixel stands for. The composition opens by sample at this
+// size (its cells cannot carry sample numbers): every epoch's shuffle shows as its own noise.
 await open('?dataset=line&n=1000000&batch=65536&epochs=20');
 await train();
 await shoot(page.locator('.charts'), 'view-large.png');

@@ -119,6 +119,7 @@ export const en = {
   'url.hide': 'hide: unknown control "{value}"',
   'url.flag': '{key}={value}: must be 1 or 0',
   'url.xaxis': 'xaxis={value}: must be step or epoch',
+  'url.corder': 'corder={value}: must be drawn or sample',
   'url.lang': 'lang={value}: must be en or zh-CN',
 
   'warn.batchLarger': "Larger than the dataset's {samples}: allowed, each epoch is one batch of all {samples}.",
@@ -278,6 +279,7 @@ export const en = {
   'batch.perPixel': '1 px = {samples} samples',
   'batch.perPixelBatches': '1 px = {samples} samples (≈ {batches} batches: too many to colour apart)',
   'batch.aria': 'Batch composition chart; arrow keys read one mini-batch at a time',
+  'batch.ariaSample': 'Batch composition chart by sample; arrow keys read one sample at a time',
   'batch.empty': 'Each epoch adds a row when it starts.',
   'batch.legendBatch': 'batch {n}',
   'batch.coloursRepeat': '(colours repeat)',
@@ -290,6 +292,21 @@ export const en = {
   'batch.positions':
     "{where}: positions {start}–{end} of the epoch's order (sample indices are kept for the newest {kept} epochs only)",
   'batch.longList': '{list} ({count} samples)',
+  'batch.order': 'Order',
+  'batch.orderDrawn': 'As drawn',
+  'batch.orderSample': 'By sample',
+  'batch.sampleColumns': 'one column per sample, 0 … {last}',
+  'batch.perPixelSamples':
+    '1 px = {samples} samples: the colour of the batch most of them went into, paler by those no batch holds',
+  'batch.sampleIn': 'Sample {sample}, epoch {epoch}: batch {batch}',
+  'batch.sampleRepeated': 'Sample {sample}, epoch {epoch}: drawn {count} times, batches {batches}',
+  'batch.sampleNotDrawn': 'Sample {sample}, epoch {epoch}: not drawn',
+  'batch.sampleLeftOut': 'Sample {sample}, epoch {epoch}: left out by Drop last',
+  'batch.sampleUnknown': 'Sample {sample}, epoch {epoch}: sample indices are kept for the newest {kept} epochs only',
+  'batch.notDrawn': 'not drawn this epoch (grey)',
+  'batch.leftOut': 'left out by Drop last (grey)',
+  'batch.ramp': 'batches 1 … {n}, early to late in the epoch (too many to colour apart one by one)',
+  'batch.repeated': 'drawn twice or more (dark lower part; fainter when only some of a pixel’s samples were)',
   'table.show': 'Show as table',
   'table.tooLarge':
     'The table lists sample indices for datasets of up to {max} samples; this one has {n}. Point at a batch in the chart to read it.',

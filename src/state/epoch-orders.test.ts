@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EpochOrders, KEPT_INDICES_BUDGET } from './epoch-orders';
+import { EpochOrders, KEPT_INDICES_BUDGET, UNREAD_INDICES_BUDGET } from './epoch-orders';
 
 describe('EpochOrders', () => {
   it('reads nested batches back, the short last one included', () => {
@@ -28,6 +28,14 @@ describe('EpochOrders', () => {
       [8, 9],
     ]);
     expect(orders.hasIndices(0)).toBe(true);
+    expect(orders.epochOrder(0)).toEqual({ order: null, length: 10 });
+  });
+
+  it('hands out the whole order of a shuffled epoch, and nothing once it is let go', () => {
+    const orders = new EpochOrders();
+    orders.append({ batches: [], order: Int32Array.from([3, 1, 0]), batchSize: 2 });
+    expect(orders.epochOrder(0)).toEqual({ order: Int32Array.from([3, 1, 0]), length: 3 });
+    expect(orders.epochOrder(1)).toBeNull();
   });
 
   it('keeps only the newest epochs of a large shuffled run, within the budget', () => {
@@ -41,6 +49,7 @@ describe('EpochOrders', () => {
     expect(orders.keptEpochs).toBe(KEPT_INDICES_BUDGET / n);
     expect(orders.hasIndices(0)).toBe(false);
     expect(orders.batchIndices(0, 0)).toBeNull();
+    expect(orders.epochOrder(0)).toBeNull();
     expect(orders.batch(0, 0)).toEqual([]);
     expect(orders.hasIndices(7)).toBe(true);
     expect(orders.batchCount(0)).toBe(16); // positions are known for every epoch
@@ -54,5 +63,21 @@ describe('EpochOrders', () => {
     for (let e = 0; e < 3; e++)
       orders.append({ batches: [], order: Int32Array.from({ length: n }, (_, i) => n - 1 - i), batchSize: n });
     expect(orders.keptEpochs).toBe(2);
+  });
+
+  it('holds the epochs a view has not read yet, up to twice the budget', () => {
+    const n = 1_000_000;
+    const orders = new EpochOrders();
+    orders.readBefore(0);
+    const shuffled = (e: number) => Int32Array.from({ length: n }, (_, i) => (i * 7 + e) % n);
+    for (let e = 0; e < 6; e++) orders.append({ order: shuffled(e), batchSize: 65_536 });
+    // Over the budget of 4 epochs, none read: all 6 are still there.
+    expect(orders.keptEpochs).toBe(6);
+    orders.readBefore(3);
+    expect(orders.keptEpochs).toBe(KEPT_INDICES_BUDGET / n);
+    expect(orders.hasIndices(1)).toBe(false);
+    // Unread past twice the budget: the oldest go all the same.
+    for (let e = 6; e < 20; e++) orders.append({ order: shuffled(e), batchSize: 65_536 });
+    expect(orders.keptEpochs).toBe(UNREAD_INDICES_BUDGET / n);
   });
 });

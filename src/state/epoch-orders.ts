@@ -8,6 +8,11 @@
 
 /** Sample indices kept across all epochs before the oldest are let go (16 MB). */
 export const KEPT_INDICES_BUDGET = 4_000_000;
+/**
+ * Epochs a view has still to read (the batch composition summarises every epoch by sample once) are
+ * held over the budget up to this many indices; past it the oldest go all the same.
+ */
+export const UNREAD_INDICES_BUDGET = 2 * KEPT_INDICES_BUDGET;
 /** The newest epochs are always kept: the current batch and the one before it may straddle them. */
 const ALWAYS_KEPT = 2;
 
@@ -37,6 +42,8 @@ export class EpochOrders {
   private oldestKept = 0;
   /** Epochs from this one on are kept over the budget: steps of theirs are still to arrive. */
   private firstNeeded = Number.POSITIVE_INFINITY;
+  /** Epochs before this one have been read by the view that reads them all; null: no such view. */
+  private firstUnread: number | null = null;
   /** Mini-batch size, learnt from the first epoch. */
   batchSize = 0;
 
@@ -72,10 +79,22 @@ export class EpochOrders {
     this.release();
   }
 
-  /** Lets the oldest shuffled epochs go until the budget holds (the newest, and the needed, stay). */
+  /**
+   * Epochs before `e` have been read (summarised by the batch composition): from the first call on,
+   * the epochs after them are let go only past UNREAD_INDICES_BUDGET.
+   */
+  readBefore(e: number): void {
+    if (e === this.firstUnread) return;
+    this.firstUnread = e;
+    this.release();
+  }
+
+  /** Lets the oldest shuffled epochs go until the budget holds (the newest, the needed and the unread stay). */
   private release(): void {
     const newestProtected = Math.min(this.orders.length - ALWAYS_KEPT, this.firstNeeded);
+    const unread = this.firstUnread ?? Number.POSITIVE_INFINITY;
     while (this.kept > KEPT_INDICES_BUDGET && this.oldestKept < newestProtected) {
+      if (this.oldestKept >= unread && this.kept <= UNREAD_INDICES_BUDGET) break;
       const stored = this.orders[this.oldestKept];
       if (stored instanceof Int32Array) {
         this.kept -= stored.length;
@@ -117,6 +136,16 @@ export class EpochOrders {
     const end = start + this.batchLength(e, k);
     if (stored === IN_ORDER) return Int32Array.from({ length: end - start }, (_, j) => start + j);
     return stored.subarray(start, end);
+  }
+
+  /**
+   * Epoch e's whole order (null: 0, 1, 2, … unshuffled) and its length, or null when the indices
+   * are no longer kept: the batch composition's "by sample" rows are its inverse.
+   */
+  epochOrder(e: number): { order: Int32Array | null; length: number } | null {
+    const stored = this.orders[e];
+    if (stored === null || stored === undefined) return null;
+    return { order: stored === IN_ORDER ? null : stored, length: this.lengths[e] };
   }
 
   /** Batch `k` of epoch `e` as numbers (empty when not kept). */

@@ -19,6 +19,16 @@ describe('parsePageOptions', () => {
     expect(o.embed).toBe(false);
     expect(o.xAxis).toBe('step');
     expect(o.logScale).toBe(false);
+    expect(o.order).toBeNull();
+  });
+
+  it('reads corder=drawn|sample, any case, and names a bad one', () => {
+    expect(parsePageOptionsEnglish('?corder=sample').order).toBe('sample');
+    expect(parsePageOptionsEnglish('?corder=Drawn').order).toBe('drawn');
+    const bad = parsePageOptionsEnglish('?corder=random');
+    expect(bad.order).toBeNull();
+    expect(bad.ignored).toEqual(['corder=random: must be drawn or sample']);
+    expect(parseUrlConfigEnglish('?corder=sample').ignored).toEqual([]);
   });
 
   it('names unknown controls and bad values', () => {
@@ -32,16 +42,29 @@ describe('parsePageOptions', () => {
   });
 
   it('the page keys are not reported as unknown settings and survive a settings rewrite', () => {
-    const search = '?hide=lr&embed=1&xaxis=epoch&logy=1';
+    const search = '?hide=lr&embed=1&xaxis=epoch&logy=1&corder=sample';
     expect(parseUrlConfigEnglish(search).ignored).toEqual([]);
     const next = configToSearch({ ...DEFAULT_CONFIG, batchSize: 4 }, search);
-    expect(next).toBe('?batch=4&hide=lr&embed=1&xaxis=epoch&logy=1');
+    expect(next).toBe('?batch=4&hide=lr&embed=1&xaxis=epoch&logy=1&corder=sample');
   });
 });
 
 describe('viewToSearch', () => {
   it('writes non-default view options and drops defaults', () => {
-    expect(viewToSearch({ xAxis: 'epoch', logScale: true }, '?batch=4')).toBe('?batch=4&xaxis=epoch&logy=1');
-    expect(viewToSearch({ xAxis: 'step', logScale: false }, '?batch=4&xaxis=epoch&logy=1')).toBe('?batch=4');
+    expect(viewToSearch({ xAxis: 'epoch', logScale: true, order: null }, '?batch=4')).toBe(
+      '?batch=4&xaxis=epoch&logy=1',
+    );
+    expect(viewToSearch({ xAxis: 'step', logScale: false, order: null }, '?batch=4&xaxis=epoch&logy=1')).toBe(
+      '?batch=4',
+    );
+  });
+
+  it('writes the chosen order whichever it is, and keeps the run settings as they were', () => {
+    const sample = viewToSearch({ xAxis: 'step', logScale: false, order: 'sample' }, '?n=100000&dataset=line');
+    expect(sample).toBe('?n=100000&dataset=line&corder=sample');
+    expect(viewToSearch({ xAxis: 'step', logScale: false, order: 'drawn' }, sample)).toBe(
+      '?n=100000&dataset=line&corder=drawn',
+    );
+    expect(parseUrlConfigEnglish(sample).config).toEqual(parseUrlConfigEnglish('?n=100000&dataset=line').config);
   });
 });

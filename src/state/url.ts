@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config
 import { SETTINGS, type HideableSetting, type SettingField, type SettingKind } from '../engine/settings';
 import { parseLocale, type Locale } from '../i18n/locale';
 import { message, type Message } from '../i18n/message';
+import type { BatchOrder } from './view-store';
 
 /** Query key, the RunConfig field it sets, and how its text is read: the settings table's rows. */
 export const URL_KEYS: ReadonlyArray<{ key: string; field: SettingField; kind: SettingKind['type'] }> = SETTINGS.map(
@@ -22,7 +23,7 @@ const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));
  * Keys that are not settings but are not news either: `testhooks` (e2e tests, see test-hooks.ts) and
  * the view option `projector` (read by parseProjector, not part of RunConfig).
  */
-const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY, LANG_KEY, 'hide', 'embed', 'xaxis', 'logy']);
+const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY, LANG_KEY, 'hide', 'embed', 'xaxis', 'logy', 'corder']);
 const SHOWN_TEXT_MAX = 60;
 
 /** A link's text as the notice quotes it: at most SHOWN_TEXT_MAX characters (React escapes it). */
@@ -157,6 +158,8 @@ export interface PageOptions {
   /** The loss chart's x axis (`xaxis=epoch`) and log scale (`logy=1`). */
   xAxis: 'step' | 'epoch';
   logScale: boolean;
+  /** The batch composition's order (`corder=drawn|sample`); null: the chart picks by its size. */
+  order: BatchOrder | null;
   /** The page's language from `lang=` (en, zh-CN; zh and other tags are read too), or null. */
   locale: Locale | null;
   /** One message per hide name or view value that was not understood, for the URL notice. */
@@ -192,10 +195,17 @@ export function parsePageOptions(search: string): PageOptions {
     if (a === 'step' || a === 'epoch') xAxis = a;
     else ignored.push(message('url.xaxis', { value: quoted(axis) }));
   }
+  const corder = params.get('corder');
+  let order: BatchOrder | null = null;
+  if (corder !== null) {
+    const o = corder.toLowerCase();
+    if (o === 'drawn' || o === 'sample') order = o;
+    else ignored.push(message('url.corder', { value: quoted(corder) }));
+  }
   const lang = params.get(LANG_KEY);
   const locale = lang === null ? null : parseLocale(lang);
   if (lang !== null && locale === null) ignored.push(message('url.lang', { value: quoted(lang) }));
-  return { hidden, embed, xAxis, logScale, locale, ignored };
+  return { hidden, embed, xAxis, logScale, order, locale, ignored };
 }
 
 /** Everything a link says: the run's settings, the page's options, and what it said that was not used. */
@@ -213,19 +223,28 @@ export function parseLink(search: string, defaults: RunConfig = DEFAULT_CONFIG):
   return { config, page: { ...page, projector: parseProjector(search) }, ignored: [...ignored, ...page.ignored] };
 }
 
-/** `currentSearch` with the loss chart's view (`xaxis`, `logy`) written; defaults drop the key. */
-export function viewToSearch(view: { xAxis: 'step' | 'epoch'; logScale: boolean }, currentSearch: string): string {
+/** The view options a link keeps: the loss chart's axis and scale, the batch composition's order. */
+export interface UrlView {
+  xAxis: 'step' | 'epoch';
+  logScale: boolean;
+  /** null: not chosen, the chart's own default (no `corder` key). */
+  order: BatchOrder | null;
+}
+
+/** `currentSearch` with the view (`xaxis`, `logy`, `corder`) written; defaults drop the key. */
+export function viewToSearch(view: UrlView, currentSearch: string): string {
   const params = new URLSearchParams(currentSearch);
   if (view.xAxis === 'epoch') params.set('xaxis', 'epoch');
   else params.delete('xaxis');
   if (view.logScale) params.set('logy', '1');
   else params.delete('logy');
+  if (view.order) params.set('corder', view.order);
+  else params.delete('corder');
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-export const writeViewToUrl = (view: { xAxis: 'step' | 'epoch'; logScale: boolean }): void =>
-  replaceSearch((search) => viewToSearch(view, search));
+export const writeViewToUrl = (view: UrlView): void => replaceSearch((search) => viewToSearch(view, search));
 
 /** `currentSearch` with `lang=` set to `locale`; the rest kept in order. */
 export function langToSearch(locale: Locale, currentSearch: string): string {

@@ -10,24 +10,32 @@ export type { XAxisMode };
 /** The view that set the pointer; a view does not redraw its own pointer from the store. */
 export type HoverSource = 'composition' | 'loss';
 
+/** The batch composition's columns: positions in the epoch's order, or sample indices 0 … N−1. */
+export type BatchOrder = 'drawn' | 'sample';
+
 export interface ViewState {
   /** The pointed-at step (0-based); it may not be trained yet (a batch later in the epoch). */
   hoverStep: number | null;
   hoverSource: HoverSource | null;
   xAxis: XAxisMode;
   logScale: boolean;
+  /** Chosen by the reader or a link (`corder=`); null: the chart picks by its size. */
+  order: BatchOrder | null;
 }
+
+/** What a link keeps of the view (written back to it on every change). */
+type LinkedView = Pick<ViewState, 'xAxis' | 'logScale' | 'order'>;
 
 export class ViewStore {
   private state: ViewState;
   private readonly listeners = new Set<() => void>();
 
-  /** `initial`: the axis and scale a link asks for; `onViewChange` hears axis and scale changes. */
+  /** `initial`: the axis, scale and order a link asks for; `onViewChange` hears them change. */
   constructor(
-    initial: Partial<Pick<ViewState, 'xAxis' | 'logScale'>> = {},
-    private readonly onViewChange?: (view: Pick<ViewState, 'xAxis' | 'logScale'>) => void,
+    initial: Partial<LinkedView> = {},
+    private readonly onViewChange?: (view: LinkedView) => void,
   ) {
-    this.state = { hoverStep: null, hoverSource: null, xAxis: 'step', logScale: false, ...initial };
+    this.state = { hoverStep: null, hoverSource: null, xAxis: 'step', logScale: false, order: null, ...initial };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -47,13 +55,25 @@ export class ViewStore {
   setXAxis(xAxis: XAxisMode): void {
     if (xAxis === this.state.xAxis) return;
     this.set({ xAxis });
-    this.onViewChange?.({ xAxis, logScale: this.state.logScale });
+    this.linkChanged();
   }
 
   setLogScale(logScale: boolean): void {
     if (logScale === this.state.logScale) return;
     this.set({ logScale });
-    this.onViewChange?.({ xAxis: this.state.xAxis, logScale });
+    this.linkChanged();
+  }
+
+  /** The reader's choice of order; it changes how the chart is drawn, never the run. */
+  setOrder(order: BatchOrder): void {
+    if (order === this.state.order) return;
+    this.set({ order });
+    this.linkChanged();
+  }
+
+  private linkChanged(): void {
+    const { xAxis, logScale, order } = this.state;
+    this.onViewChange?.({ xAxis, logScale, order });
   }
 
   /** A new run: nothing of the old one is pointed at. */

@@ -1,17 +1,40 @@
-// One row per epoch, the epoch's mini-batches in order, each cell a sample: the reshuffle every
-// epoch and the short last batch at a glance. Canvas, so 1,000,000 samples × 100 epochs draw as fast
-// as 10 × 10; the last epochs also as a table for small datasets. Pointing at (or focusing) a batch
-// shares its step through the view store: the fit view highlights its samples, the loss chart its step.
+// One row per epoch, each cell a sample: as drawn, the epoch's mini-batches in order (the reshuffle
+// and the short last batch at a glance while cells can carry their sample numbers); by sample, one
+// column per sample index in the colour of its batch (the shuffle as noise, no shuffle as stripes,
+// at any N). Canvas, so 1,000,000 samples × 100 epochs draw as fast as 10 × 10; the last epochs also
+// as a table for small datasets. Pointing at (or focusing) a batch shares its step through the view
+// store: the fit view highlights its samples, the loss chart its step.
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n/translate';
 import type { EpochOrders } from '../state/epoch-orders';
-import { useViewState, type ViewStore } from '../state/view-store';
+import { useViewState, type BatchOrder, type ViewStore } from '../state/view-store';
 import { BatchLegend } from './BatchLegend';
 import { BatchTable } from './BatchTable';
-import { batchAt, batchWidth, batchX, makeBatchLayout, pixelScale, VIEW_HEIGHT_MAX } from './batch-layout';
-import { BatchPainter, type BatchView } from './batch-painter';
-import { batchDescription } from './batch-text';
+import {
+  batchAt,
+  batchWidth,
+  batchX,
+  defaultOrder,
+  makeBatchLayout,
+  pixelScale,
+  sampleAt,
+  sampleCellWidth,
+  sampleX,
+  VIEW_HEIGHT_MAX,
+} from './batch-layout';
+import { BatchPainter } from './batch-painter';
+import { batchDescription, sampleDescription } from './batch-text';
+import { batchesOfSample } from '../analysis/sample-batches';
+import type { SamplePainter } from './sample-painter';
+
+type SampleView = typeof import('./sample-view');
+
+/** Sample i of epoch e: every batch it went into (0-based), or null when the order is gone. */
+function batchesOf(orders: EpochOrders, e: number, sample: number): number[] | null {
+  const epoch = orders.epochOrder(e);
+  return epoch ? batchesOfSample(epoch.order, epoch.length, orders.batchSize, sample) : null;
+}
 
 interface Props {
   batches: EpochOrders;
@@ -21,6 +44,8 @@ interface Props {
   datasetSize: number;
   batchSize: number;
   dropLast: boolean;
+  /** Sampling with replacement: samples no batch holds are "not drawn", not "left out". */
+  replacement: boolean;
   /** Epochs the run will have: sizes the rows from the start, so they do not jump as it grows. */
   plannedEpochs: number;
   view: ViewStore;
@@ -28,10 +53,23 @@ interface Props {
 
 interface Pointed {
   epoch: number;
+  /** The batch, 0-based; −1 for a sample by sample that no batch holds. */
   batch: number;
+  /** By sample: the sample pointed at. */
+  sample?: number;
 }
 
-function scaleNote(layout: ReturnType<typeof makeBatchLayout>, i18n: I18n): string {
+type Layout = ReturnType<typeof makeBatchLayout>;
+
+function scaleNote(layout: Layout, i18n: I18n, order: BatchOrder, width: number): string {
+  if (order === 'sample') {
+    const cell = sampleCellWidth(layout, width);
+    if (cell <= 0 || cell >= 1) return i18n.t('batch.sampleColumns', { last: i18n.count(layout.datasetSize - 1) });
+    const samples = 1 / cell;
+    return i18n.t('batch.perPixelSamples', {
+      samples: samples < 10 ? samples.toFixed(1) : i18n.count(Math.round(samples)),
+    });
+  }
   const scale = pixelScale(layout);
   if (!scale) return i18n.t('batch.cellPerSample');
   const samples = scale.samples < 10 ? scale.samples.toFixed(1) : i18n.count(Math.round(scale.samples));
@@ -41,10 +79,14 @@ function scaleNote(layout: ReturnType<typeof makeBatchLayout>, i18n: I18n): stri
 }
 
 export const BatchComposition = memo(function BatchComposition(props: Props) {
-  const { batches, epochs, stepsDone, datasetSize, batchSize, dropLast, plannedEpochs, view } = props;
+  const { batches, epochs, stepsDone, datasetSize, batchSize, dropLast, replacement, plannedEpochs, view } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const painter = useRef<BatchPainter | null>(null);
+  const samplePainter = useRef<SamplePainter | null>(null);
+  const [sampleView, setSampleView] = useState<SampleView | null>(null);
+  const rows = useMemo(() => (sampleView ? new sampleView.SampleRows() : null), [sampleView]);
+  const pendingFrame = useRef(0);
   const following = useRef(true);
   // Where the window is scrolled, kept here: reading el.scrollTop in a frame that has changed the
   // page would make the browser lay out the whole page there and then.
@@ -53,6 +95,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   const [hover, setHover] = useState<Pointed | null>(null);
   const [focus, setFocus] = useState<Pointed | null>(null);
   const tooltipId = useId();
+  const orderId = useId();
   const viewState = useViewState(view);
   const i18n = useI18n();
   const { t } = i18n;
@@ -64,6 +107,10 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   const perEpoch = Math.max(layout.batchCount, 1);
   const totalHeight = plannedEpochs * layout.rowHeight;
   const viewHeight = Math.min(VIEW_HEIGHT_MAX, totalHeight);
+  // A link's or the reader's choice; else by sample once cells can no longer carry sample numbers.
+  const order: BatchOrder = viewState.order ?? defaultOrder(layout);
+  const bySample = order === 'sample';
+  const sampleCell = sampleCellWidth(layout, width);
 
   // Our own pointer first; otherwise the step pointed at on the loss chart.
   const shown = hover ?? focus;
@@ -72,9 +119,10 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       ? { epoch: Math.floor(viewState.hoverStep / perEpoch), batch: viewState.hoverStep % perEpoch }
       : null;
   const outlined = shown ?? fromElsewhere;
+  const pointedSample = shown?.sample;
 
   useEffect(() => {
-    view.setHover(shown ? shown.epoch * perEpoch + shown.batch : null, 'composition');
+    view.setHover(shown && shown.batch >= 0 ? shown.epoch * perEpoch + shown.batch : null, 'composition');
   }, [view, shown, perEpoch]);
 
   useLayoutEffect(() => {
@@ -89,18 +137,59 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   const paint = useCallback(() => {
     const el = scroller.current;
     if (!el || !canvas.current || width === 0 || datasetSize === 0) return;
+    // Every epoch is summarised by sample while its order is kept, whichever order is shown, so
+    // that switching later still has the old epochs of a large run; a few a frame.
+    const columns = Math.min(datasetSize, Math.round((width - layout.labelWidth) * (window.devicePixelRatio || 1)));
+    const more = rows?.update(batches, datasetSize, columns, () => performance.now()) ?? false;
+    if (more && pendingFrame.current === 0) {
+      pendingFrame.current = requestAnimationFrame(() => {
+        pendingFrame.current = 0;
+        repaint.current();
+      });
+    }
+    const frame = { layout, width, height: viewHeight, scrollTop: scrollTop.current, epochs, stepsDone };
+    if (bySample) {
+      if (!sampleView || !rows) return; // a moment after the first paint
+      samplePainter.current ??= new sampleView.SamplePainter(canvas.current);
+      samplePainter.current.paint(
+        {
+          ...frame,
+          outlinedSample:
+            outlined && pointedSample !== undefined ? { epoch: outlined.epoch, sample: pointedSample } : null,
+          outlinedEpoch: outlined && pointedSample === undefined ? outlined.epoch : null,
+        },
+        rows,
+      );
+      return;
+    }
     painter.current ??= new BatchPainter(canvas.current);
-    const frame: BatchView = {
-      layout,
-      width,
-      height: viewHeight,
-      scrollTop: scrollTop.current,
-      epochs,
-      stepsDone,
-      outlined,
+    painter.current.paint({ ...frame, outlined }, batches);
+  }, [
+    layout,
+    width,
+    viewHeight,
+    epochs,
+    stepsDone,
+    outlined,
+    pointedSample,
+    batches,
+    datasetSize,
+    rows,
+    sampleView,
+    bySample,
+  ]);
+  const repaint = useRef(paint);
+  repaint.current = paint;
+  useEffect(() => () => cancelAnimationFrame(pendingFrame.current), []);
+  useEffect(() => {
+    let live = true;
+    void import('./sample-view').then((loaded) => {
+      if (live) setSampleView(loaded);
+    });
+    return () => {
+      live = false;
     };
-    painter.current.paint(frame, batches);
-  }, [layout, width, viewHeight, epochs, stepsDone, outlined, batches, datasetSize]);
+  }, []);
 
   // Follow the newest epoch unless the reader scrolled away from it.
   useLayoutEffect(() => {
@@ -136,12 +225,24 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     if (!el || !c) return null;
     const rect = c.getBoundingClientRect();
     const epoch = Math.floor((clientY - rect.top + scrollTop.current) / layout.rowHeight);
+    if (epoch < 0 || epoch >= epochs) return null;
+    if (bySample) {
+      const sample = sampleAt(layout, width, clientX - rect.left);
+      return sample === null ? null : pointAtSample(epoch, sample);
+    }
     const batch = batchAt(layout, clientX - rect.left);
-    return batch !== null && epoch >= 0 && epoch < epochs ? { epoch, batch } : null;
+    return batch !== null ? { epoch, batch } : null;
+  };
+
+  /** Sample `sample` of `epoch` with the (first) batch it went into: one pass over the epoch. */
+  const pointAtSample = (epoch: number, sample: number): Pointed => {
+    const found = batchesOf(batches, epoch, sample);
+    return { epoch, sample, batch: found && found.length > 0 ? found[0] : -1 };
   };
 
   const moveFocus = (key: string) => {
     const current = focus ?? { epoch: Math.max(epochs - 1, 0), batch: 0 };
+    if (bySample) return moveSampleFocus(key, current);
     const next = { ...current };
     if (key === 'ArrowUp') next.epoch -= 1;
     else if (key === 'ArrowDown') next.epoch += 1;
@@ -153,28 +254,63 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     next.epoch = Math.min(Math.max(next.epoch, 0), Math.max(epochs - 1, 0));
     next.batch = Math.min(Math.max(next.batch, 0), Math.max(layout.batchCount - 1, 0));
     setFocus(next);
+    scrollToEpoch(next.epoch);
+    return true;
+  };
+
+  /** By sample, ← → move one pixel's worth of samples (one sample while columns are wide). */
+  const moveSampleFocus = (key: string, current: Pointed) => {
+    const step = Math.max(1, Math.ceil(1 / Math.max(sampleCell, 1e-9)));
+    let { epoch, sample = 0 } = current;
+    if (key === 'ArrowUp') epoch -= 1;
+    else if (key === 'ArrowDown') epoch += 1;
+    else if (key === 'ArrowLeft') sample -= step;
+    else if (key === 'ArrowRight') sample += step;
+    else if (key === 'Home') epoch = 0;
+    else if (key === 'End') epoch = epochs - 1;
+    else return false;
+    epoch = Math.min(Math.max(epoch, 0), Math.max(epochs - 1, 0));
+    sample = Math.min(Math.max(sample, 0), Math.max(datasetSize - 1, 0));
+    setFocus(pointAtSample(epoch, sample));
+    scrollToEpoch(epoch);
+    return true;
+  };
+
+  const scrollToEpoch = (epoch: number) => {
     const el = scroller.current;
     if (el) {
-      const top = next.epoch * layout.rowHeight;
+      const top = epoch * layout.rowHeight;
       if (top < scrollTop.current) el.scrollTop = top;
       else if (top + layout.rowHeight > scrollTop.current + viewHeight)
         el.scrollTop = top + layout.rowHeight - viewHeight;
       scrollTop.current = el.scrollTop;
     }
-    return true;
   };
 
-  const valid = shown && shown.epoch < epochs && shown.batch < batches.batchCount(shown.epoch);
-  const tooltipText = valid ? batchDescription(batches, shown.epoch, shown.batch, i18n) : '';
-  // Anchored on the batch's left edge in the left half, on its right edge in the right half.
-  const tooltipX = valid
-    ? shown.batch < layout.batchCount / 2
-      ? { left: batchX(layout, shown.batch) }
-      : { right: Math.max(0, width - batchX(layout, shown.batch) - batchWidth(layout, shown.batch)) }
-    : {};
+  const valid =
+    shown &&
+    shown.epoch < epochs &&
+    (shown.sample !== undefined ? bySample : !bySample && shown.batch < batches.batchCount(shown.epoch));
+  const tooltipText = !valid
+    ? ''
+    : shown.sample !== undefined
+      ? sampleDescription(
+          batchesOf(batches, shown.epoch, shown.sample),
+          { sample: shown.sample, epoch: shown.epoch, replacement, keptEpochs: batches.keptEpochs },
+          i18n,
+        )
+      : batchDescription(batches, shown.epoch, shown.batch, i18n);
+  // Anchored on the cell's left edge in the left half, on its right edge in the right half.
+  const [cellLeft, cellWidth, leftHalf] =
+    shown?.sample !== undefined
+      ? [sampleX(layout, width, shown.sample), sampleCell, shown.sample < datasetSize / 2]
+      : shown
+        ? [batchX(layout, shown.batch), batchWidth(layout, shown.batch), shown.batch < layout.batchCount / 2]
+        : [0, 0, true];
+  const tooltipX = valid ? (leftHalf ? { left: cellLeft } : { right: Math.max(0, width - cellLeft - cellWidth) }) : {};
   const tooltipTop = valid ? (shown.epoch + 1) * layout.rowHeight - scrollTop.current : 0;
   const lastBatches = epochs > 0 ? batches.batchCount(epochs - 1) : 0;
-  const scale = pixelScale(layout);
+  const scale = bySample ? (sampleCell > 0 && sampleCell < 1 ? { samples: 1 / sampleCell } : null) : pixelScale(layout);
 
   return (
     <figure
@@ -182,12 +318,23 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       data-epochs={epochs}
       data-batches={lastBatches}
       data-samples-per-pixel={scale ? Math.round(scale.samples) : 0}
-      data-outlined={outlined ? `${outlined.epoch + 1}:${outlined.batch + 1}` : undefined}
+      data-outlined={outlined && outlined.batch >= 0 ? `${outlined.epoch + 1}:${outlined.batch + 1}` : undefined}
+      data-outlined-sample={shown?.sample}
+      data-order={order}
     >
       <figcaption>{t('batch.caption')}</figcaption>
+      <div className="chart-tools">
+        <div className="field-inline">
+          <label htmlFor={orderId}>{t('batch.order')}</label>
+          <select id={orderId} value={order} onChange={(e) => view.setOrder(e.target.value as BatchOrder)}>
+            <option value="drawn">{t('batch.orderDrawn')}</option>
+            <option value="sample">{t('batch.orderSample')}</option>
+          </select>
+        </div>
+      </div>
       <p className="panel-note batch-note">
         {t('batch.note', { drawn: i18n.count(epochs) })}
-        <span className="batch-scale">{scaleNote(layout, i18n)}</span>
+        <span className="batch-scale">{scaleNote(layout, i18n, order, width)}</span>
       </p>
       <div className="batch-canvas-wrap">
         <div ref={scroller} className="batch-scroller" style={{ height: viewHeight || undefined }} onScroll={onScroll}>
@@ -197,11 +344,17 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
             style={{ height: viewHeight }}
             tabIndex={0}
             role="img"
-            aria-label={t('batch.aria')}
+            aria-label={t(bySample ? 'batch.ariaSample' : 'batch.aria')}
             aria-describedby={valid ? tooltipId : undefined}
             onMouseMove={(e) => setHover(pointAt(e.clientX, e.clientY))}
             onMouseLeave={() => setHover(null)}
-            onFocus={() => setFocus((f) => f ?? (epochs > 0 ? { epoch: epochs - 1, batch: 0 } : null))}
+            onFocus={() =>
+              setFocus(
+                (f) =>
+                  f ??
+                  (epochs === 0 ? null : bySample ? pointAtSample(epochs - 1, 0) : { epoch: epochs - 1, batch: 0 }),
+              )
+            }
             onBlur={() => setFocus(null)}
             onKeyDown={(e) => {
               if (moveFocus(e.key)) e.preventDefault();
@@ -221,7 +374,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
           </div>
         )}
       </div>
-      <BatchLegend layout={layout} />
+      <BatchLegend layout={layout} order={order} replacement={replacement} />
       <BatchTable batches={batches} epochs={epochs} datasetSize={datasetSize} />
     </figure>
   );

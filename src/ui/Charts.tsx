@@ -7,7 +7,7 @@ import { parameterCount } from '../engine/models';
 import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
 import { PinnedRuns, usePinnedRuns } from '../state/pinned-runs';
-import { writeViewToUrl } from '../state/url';
+import { writeViewToUrl, type UrlView } from '../state/url';
 import { ViewStore } from '../state/view-store';
 import { dataMoments } from '../analysis/linear-loss';
 import { mlpPredictor } from '../analysis/mlp-curve';
@@ -23,8 +23,8 @@ interface Props {
   run: RunSnapshot;
   /** The same, at most ~15 times a second at full speed: for the costly SVG chart. */
   heavy: RunSnapshot;
-  /** The loss chart's axis and scale as the link set them (xaxis=, logy=); written back to it. */
-  initialView: { xAxis: 'step' | 'epoch'; logScale: boolean };
+  /** The view as the link set it (xaxis=, logy=, corder=); written back to it. */
+  initialView: UrlView;
   /** The pinned runs (the app's, which presets also pin to); the chart keeps its own without. */
   pins?: PinnedRuns;
   /** Sets the learning rate (a new run) and trains: the divergence warning's fix. */
@@ -36,9 +36,13 @@ function linearText(w: number, b: number): string {
 }
 
 export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearningRate }: Props) {
-  // The loss chart's axis and scale come from the link (xaxis=, logy=) and are written back to it.
+  // The view's options come from the link (xaxis=, logy=, corder=) and are written back to it.
   const [view] = useState(
-    () => new ViewStore({ xAxis: initialView.xAxis, logScale: initialView.logScale }, writeViewToUrl),
+    () =>
+      new ViewStore(
+        { xAxis: initialView.xAxis, logScale: initialView.logScale, order: initialView.order },
+        writeViewToUrl,
+      ),
   );
   const [ownPins] = useState(() => new PinnedRuns());
   const { t } = useI18n();
@@ -120,6 +124,7 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           datasetSize={run.datasetSize - (run.heldOut?.length ?? 0)}
           batchSize={config.batchSize}
           dropLast={config.dropLast}
+          replacement={config.replacement}
           plannedEpochs={config.epochs}
           view={view}
         />

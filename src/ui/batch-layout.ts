@@ -97,3 +97,35 @@ export function pixelScale(layout: BatchLayout): { samples: number; batches: num
   const samples = 1 / layout.cellWidth;
   return { samples, batches: samples / layout.batchSize };
 }
+
+/**
+ * Whether the cells are large enough to carry their sample numbers. Where they are not (many
+ * samples, or many epochs' short rows), a row of positions looks the same in every epoch, so the
+ * chart opens by sample instead.
+ */
+export const showsNumbers = (layout: BatchLayout) => layout.rowHeight >= 16 && layout.cellWidth >= 18;
+
+export const defaultOrder = (layout: BatchLayout): 'drawn' | 'sample' => (showsNumbers(layout) ? 'drawn' : 'sample');
+
+// "By sample": one column per sample index 0 … N − 1, no gaps between batches (a batch's samples
+// are scattered over the row).
+
+/** Width of one sample's column by sample; below 1 a pixel holds 1/width samples. */
+export const sampleCellWidth = (layout: BatchLayout, width: number): number =>
+  Math.max(0, width - layout.labelWidth) / Math.max(layout.datasetSize, 1);
+
+/** Left edge of sample i's column. */
+export const sampleX = (layout: BatchLayout, width: number, i: number): number =>
+  layout.labelWidth + i * sampleCellWidth(layout, width);
+
+/** The sample under x (the first of the pixel's when a pixel holds many), or null over the labels. */
+export function sampleAt(layout: BatchLayout, width: number, x: number): number | null {
+  const cell = sampleCellWidth(layout, width);
+  const rel = x - layout.labelWidth;
+  if (rel < 0 || cell <= 0) return null;
+  const i = Math.floor(rel / cell);
+  return i < layout.datasetSize ? i : null;
+}
+
+/** By sample, whether batches are too many to tell apart by the palette: a ramp colours them instead. */
+export const usesRamp = (layout: BatchLayout) => layout.batchCount > 1 && layout.batchSize * layout.cellWidth < 1;

@@ -3,7 +3,7 @@
 // is trained: one template row is drawn per layout (O(width), even for 1,000,000 samples) and each
 // visible row is a copy of it — O(rows on screen) per frame, whatever N and the number of epochs.
 import type { EpochOrders } from '../state/epoch-orders';
-import { batchWidth, batchX, isShortLastBatch, visibleRows, type BatchLayout } from './batch-layout';
+import { batchWidth, batchX, isShortLastBatch, showsNumbers, visibleRows, type BatchLayout } from './batch-layout';
 import { batchColour, batchTextColour } from './palette';
 
 export interface BatchView {
@@ -18,9 +18,9 @@ export interface BatchView {
   outlined: { epoch: number; batch: number } | null;
 }
 
-const UNTRAINED_ALPHA = 0.3;
+export const UNTRAINED_ALPHA = 0.3;
 const LABEL_COLOUR = '#333';
-const DROPPED_COLOUR = '#e4e6ea';
+export const DROPPED_COLOUR = '#e4e6ea';
 /** Batches narrower than a pixel cannot be told apart by colour: one band stands for them. */
 const BAND_COLOUR = '#7a9cc6';
 
@@ -50,11 +50,61 @@ export function labelInterval(rowHeight: number): number {
 }
 
 /** Row height without the hairline that separates rows when there is room for one. */
-const innerHeight = (h: number) => (h >= 6 ? h - 1 : h);
+export const innerHeight = (h: number) => (h >= 6 ? h - 1 : h);
 
-/** Whether cells are wide enough for a 1 px gap between samples and for their index numbers. */
+/** Whether cells are wide enough for a 1 px gap between samples. */
 const cellGapOf = (layout: BatchLayout) => (layout.cellWidth >= 8 ? 1 : 0);
-const showsNumbers = (layout: BatchLayout) => layout.rowHeight >= 16 && layout.cellWidth >= 18;
+
+/** Epoch numbers in the left gutter: every row when rows are tall, else every 2, 5, 10, 20, … */
+export function drawEpochLabels(
+  ctx: CanvasRenderingContext2D,
+  view: Pick<BatchView, 'layout' | 'scrollTop' | 'height'>,
+  first: number,
+  end: number,
+): void {
+  const { labelWidth, rowHeight: h } = view.layout;
+  const every = labelInterval(h);
+  ctx.fillStyle = LABEL_COLOUR;
+  ctx.font = `${Math.min(14, Math.max(11, h - 6))}px system-ui, sans-serif`;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (let e = first; e < end; e++) {
+    if (e !== 0 && (e + 1) % every !== 0) continue;
+    const middle = e * h - view.scrollTop + h / 2;
+    ctx.fillText(String(e + 1), labelWidth - 6, Math.min(Math.max(middle, 7), view.height - 7));
+  }
+}
+
+/** Sizes the canvas to `width` × `height` CSS pixels at the screen's density and clears it; the density. */
+export function clearCanvas(
+  canvas: HTMLCanvasElement,
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+): number {
+  const dpr = window.devicePixelRatio || 1;
+  const pixelWidth = Math.round(width * dpr);
+  const pixelHeight = Math.round(height * dpr);
+  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+    canvas.width = pixelWidth;
+    canvas.height = pixelHeight;
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return dpr;
+}
+
+/** The outline of the cell pointed at: black, and white inside it where there is room. */
+export function strokeOutline(ctx: CanvasRenderingContext2D, x0: number, y: number, w: number, inner: number): void {
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 3;
+  ctx.strokeRect(x0 + 1.5, y + 1.5, w - 3, Math.max(inner - 3, 1));
+  if (inner >= 8 && w >= 8) {
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x0 + 3.5, y + 3.5, w - 7, inner - 7);
+  }
+}
 
 interface Template {
   layout: BatchLayout;
@@ -77,19 +127,11 @@ export class BatchPainter {
   paint(view: BatchView, data: EpochOrders): void {
     const ctx = this.ctx;
     if (!ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    const pixelWidth = Math.round(view.width * dpr);
-    const pixelHeight = Math.round(view.height * dpr);
-    if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
-      this.canvas.width = pixelWidth;
-      this.canvas.height = pixelHeight;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, view.width, view.height);
+    const dpr = clearCanvas(this.canvas, ctx, view.width, view.height);
     const template = this.templateFor(view.layout, view.width, dpr);
     const { first, end } = visibleRows(view.layout, view.scrollTop, view.height, view.epochs);
     for (let e = first; e < end; e++) this.drawRow(ctx, template, view, data, e);
-    this.drawLabels(ctx, view, first, end);
+    drawEpochLabels(ctx, view, first, end);
   }
 
   private templateFor(layout: BatchLayout, width: number, dpr: number): Template {
@@ -163,21 +205,6 @@ export class BatchPainter {
     return canvas;
   }
 
-  /** Epoch numbers in the left gutter: every row when rows are tall, else every 2, 5, 10, 20, … */
-  private drawLabels(ctx: CanvasRenderingContext2D, view: BatchView, first: number, end: number): void {
-    const { labelWidth, rowHeight: h } = view.layout;
-    const every = labelInterval(h);
-    ctx.fillStyle = LABEL_COLOUR;
-    ctx.font = `${Math.min(14, Math.max(11, h - 6))}px system-ui, sans-serif`;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (let e = first; e < end; e++) {
-      if (e !== 0 && (e + 1) % every !== 0) continue;
-      const middle = e * h - view.scrollTop + h / 2;
-      ctx.fillText(String(e + 1), labelWidth - 6, Math.min(Math.max(middle, 7), view.height - 7));
-    }
-  }
-
   private drawRow(ctx: CanvasRenderingContext2D, t: Template, view: BatchView, data: EpochOrders, e: number): void {
     const { layout } = view;
     const y = e * layout.rowHeight - view.scrollTop;
@@ -195,16 +222,8 @@ export class BatchPainter {
 
     const outlined = view.outlined;
     if (outlined && outlined.epoch === e && outlined.batch < layout.batchCount) {
-      const x0 = batchX(layout, outlined.batch);
       const w = Math.max(batchWidth(layout, outlined.batch) - cellGapOf(layout), 6);
-      ctx.strokeStyle = '#000';
-      ctx.lineWidth = 3;
-      ctx.strokeRect(x0 + 1.5, y + 1.5, w - 3, Math.max(inner - 3, 1));
-      if (inner >= 8 && w >= 8) {
-        ctx.strokeStyle = '#fff';
-        ctx.lineWidth = 1;
-        ctx.strokeRect(x0 + 3.5, y + 3.5, w - 7, inner - 7);
-      }
+      strokeOutline(ctx, batchX(layout, outlined.batch), y, w, inner);
     }
   }
 

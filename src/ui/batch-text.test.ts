@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EpochOrders } from '../state/epoch-orders';
-import { batchDescription, shortList } from './batch-text';
+import { i18nFor } from '../i18n/translate';
+import { batchDescription, sampleDescription, shortList } from './batch-text';
 
 describe('batch descriptions', () => {
   it('lists short batches whole and cuts long ones', () => {
@@ -19,6 +20,25 @@ describe('batch descriptions', () => {
       big.append({ batches: [], order: Int32Array.from({ length: n }, (_, i) => n - 1 - i), batchSize: 500_000 });
     expect(batchDescription(big, 0, 1)).toBe(
       "Epoch 1, batch 2: positions 500,000–999,999 of the epoch's order (sample indices are kept for the newest 2 epochs only)",
+    );
+  });
+});
+
+describe('sample descriptions (by sample)', () => {
+  const at = { sample: 4, epoch: 1, replacement: false, keptEpochs: 2 };
+  it('names the batch, 1-based, or why no batch holds the sample', () => {
+    expect(sampleDescription([2], at)).toBe('Sample 4, epoch 2: batch 3');
+    expect(sampleDescription([], at)).toBe('Sample 4, epoch 2: left out by Drop last');
+    expect(sampleDescription([], { ...at, replacement: true })).toBe('Sample 4, epoch 2: not drawn');
+    expect(sampleDescription([0, 2, 2], { ...at, replacement: true })).toBe(
+      'Sample 4, epoch 2: drawn 3 times, batches 1, 3, 3',
+    );
+    expect(sampleDescription(null, at)).toBe('Sample 4, epoch 2: sample indices are kept for the newest 2 epochs only');
+  });
+
+  it('says it in Chinese on the Chinese page', () => {
+    expect(sampleDescription([0, 2], { ...at, replacement: true }, i18nFor('zh-CN'))).toBe(
+      '样本 4，第 2 轮：被抽到 2 次，在第 1、3 批',
     );
   });
 });

@@ -22,3 +22,25 @@ export function batchDescription(orders: EpochOrders, epoch: number, batch: numb
   const end = start + orders.batchLength(epoch, batch) - 1;
   return i18n.t('batch.positions', { where, start: i18n.count(start), end: i18n.count(end), kept: orders.keptEpochs });
 }
+
+/**
+ * Words for one sample of one epoch by sample: the batch it went into, or that no batch holds it
+ * (not drawn, with replacement; left out, by drop_last), or every batch of a repeat. `batches`:
+ * its batches in the epoch (0-based), null when the epoch's indices are no longer kept.
+ */
+export function sampleDescription(
+  batches: readonly number[] | null,
+  where: { sample: number; epoch: number; replacement: boolean; keptEpochs: number },
+  i18n: I18n = EN,
+): string {
+  const params = { sample: where.sample, epoch: where.epoch + 1 };
+  if (!batches) return i18n.t('batch.sampleUnknown', { ...params, kept: where.keptEpochs });
+  if (batches.length === 0) return i18n.t(where.replacement ? 'batch.sampleNotDrawn' : 'batch.sampleLeftOut', params);
+  if (batches.length === 1) return i18n.t('batch.sampleIn', { ...params, batch: batches[0] + 1 });
+  const list = new Intl.ListFormat(i18n.locale, { type: 'conjunction', style: 'narrow' });
+  return i18n.t('batch.sampleRepeated', {
+    ...params,
+    count: batches.length,
+    batches: list.format(batches.map((k) => String(k + 1))),
+  });
+}

@@ -8,3 +8,10 @@ export const BATCH_TEXT_COLOURS = ['#000', '#000', '#000', '#000', '#fff', '#000
 
 export const batchColour = (k: number) => BATCH_COLOURS[k % BATCH_COLOURS.length];
 export const batchTextColour = (k: number) => BATCH_TEXT_COLOURS[k % BATCH_TEXT_COLOURS.length];
+
+/**
+ * By sample with more batches than pixels can tell apart: a batch's colour says when in the epoch it
+ * came, early (yellow) to late (dark violet), viridis' ends and middle, so that no shuffle is a
+ * smooth sweep and a shuffle noise.
+ */
+export const RAMP_COLOURS = ['#fde725', '#21918c', '#440154'];
