@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeBatchLayout, sampleX } from '../src/ui/batch-layout';
 import { innerHeight } from '../src/ui/batch-painter';
 import { BATCH_COLOURS } from '../src/ui/palette';
-import { logLines, openApp, status, trainToEnd, type LogLine } from './helpers';
+import { logLines, openApp, parseLogLine, status, trainToEnd, type LogLine } from './helpers';
 
 const composition = (page: Page) => page.getByRole('figure', { name: 'Batch composition', exact: true });
 const orderSelect = (page: Page) => composition(page).getByRole('combobox', { name: 'Order', exact: true });
@@ -284,4 +284,38 @@ test('the Chinese page names the select and its options in Chinese, and the lege
   await expect(select.locator('option')).toHaveText(['按抽取顺序', '按样本编号']);
   await expect(figure.locator('.batch-legend')).toContainText('本轮未被抽到（灰色）');
   await expect(figure.locator('.batch-legend')).toContainText('被抽到两次或更多');
+});
+
+test('with a validation split, by sample keeps a column for every sample: the held-out ones grey in every epoch, and named', async ({
+  page,
+}) => {
+  await openApp(page, 'val=0.2&corder=sample');
+  await trainToEnd(page);
+  const texts = await page.getByRole('log').getByRole('listitem').allTextContents();
+  const lines = texts.filter((text) => !text.includes('Validation loss')).map(parseLogLine);
+  const expected = batchesBySample(lines, 10);
+  // k = floor(0.2 × 10) = 2 samples never drawn in any epoch: the held-out ones.
+  const heldOut = [...Array(10).keys()].filter((s) => expected.every((epoch) => epoch[s].length === 0));
+  expect(heldOut).toHaveLength(2);
+
+  const box = (await composition(page).locator('canvas').boundingBox())!;
+  const layout = makeBatchLayout(box.width, 10, 3, false, 10);
+  const inner = innerHeight(layout.rowHeight);
+  for (let e = 0; e < expected.length; e++) {
+    for (let s = 0; s < 10; s++) {
+      const ks = expected[e][s];
+      const top = await pixelAt(page, sampleX(layout, box.width, s) + 3, e * layout.rowHeight + 3);
+      const where = `epoch ${e + 1}, sample ${s} (batches ${ks.join(', ')})`;
+      expect(top.slice(0, 3), where).toEqual(ks.length === 0 ? GREY : rgb(BATCH_COLOURS[ks[0]]));
+    }
+  }
+  await expect(composition(page).locator('.batch-legend')).toContainText('held out for validation (2 samples, grey)');
+  const canvas = composition(page).locator('canvas');
+  await canvas.hover({ position: { x: sampleX(layout, box.width, heldOut[1]) + 5, y: inner / 2 } });
+  await expect(composition(page).getByRole('tooltip')).toHaveText(
+    `Sample ${heldOut[1]}, epoch 1: held out for validation, never drawn`,
+  );
+  // The last column is sample 9, not the training set's eighth position.
+  await canvas.hover({ position: { x: box.width - 2, y: inner / 2 } });
+  await expect(composition(page)).toHaveAttribute('data-outlined-sample', '9');
 });

@@ -41,7 +41,12 @@ interface Props {
   /** Epochs received so far (rows to draw). */
   epochs: number;
   stepsDone: number;
+  /** Positions in an epoch: the training samples (a validation split's held-out ones take none). */
   datasetSize: number;
+  /** Every sample by index, held-out ones included: the columns by sample. */
+  sampleCount: number;
+  /** The validation split's held-out samples (grey by sample, never drawn), or null. */
+  heldOut: Int32Array | null;
   batchSize: number;
   dropLast: boolean;
   /** Sampling with replacement: samples no batch holds are "not drawn", not "left out". */
@@ -79,7 +84,8 @@ function scaleNote(layout: Layout, i18n: I18n, order: BatchOrder, width: number)
 }
 
 export const BatchComposition = memo(function BatchComposition(props: Props) {
-  const { batches, epochs, stepsDone, datasetSize, batchSize, dropLast, replacement, plannedEpochs, view } = props;
+  const { batches, epochs, stepsDone, datasetSize, sampleCount, heldOut, batchSize, dropLast, replacement } = props;
+  const { plannedEpochs, view } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const painter = useRef<BatchPainter | null>(null);
@@ -104,13 +110,16 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     () => makeBatchLayout(width, Math.max(datasetSize, 1), batchSize, dropLast, plannedEpochs),
     [width, datasetSize, batchSize, dropLast, plannedEpochs],
   );
+  // By sample the columns are every sample index; the batches stay those of the training set.
+  const sampleLayout = useMemo(() => ({ ...layout, datasetSize: Math.max(sampleCount, 1) }), [layout, sampleCount]);
+  const heldOutSet = useMemo(() => new Set(heldOut ?? []), [heldOut]);
   const perEpoch = Math.max(layout.batchCount, 1);
   const totalHeight = plannedEpochs * layout.rowHeight;
   const viewHeight = Math.min(VIEW_HEIGHT_MAX, totalHeight);
   // A link's or the reader's choice; else by sample once cells can no longer carry sample numbers.
   const order: BatchOrder = viewState.order ?? defaultOrder(layout);
   const bySample = order === 'sample';
-  const sampleCell = sampleCellWidth(layout, width);
+  const sampleCell = sampleCellWidth(sampleLayout, width);
 
   // Our own pointer first; otherwise the step pointed at on the loss chart.
   const shown = hover ?? focus;
@@ -139,8 +148,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     if (!el || !canvas.current || width === 0 || datasetSize === 0) return;
     // Every epoch is summarised by sample while its order is kept, whichever order is shown, so
     // that switching later still has the old epochs of a large run; a few a frame.
-    const columns = Math.min(datasetSize, Math.round((width - layout.labelWidth) * (window.devicePixelRatio || 1)));
-    const more = rows?.update(batches, datasetSize, columns, () => performance.now()) ?? false;
+    const columns = Math.min(sampleCount, Math.round((width - layout.labelWidth) * (window.devicePixelRatio || 1)));
+    const more = rows?.update(batches, sampleCount, columns, () => performance.now()) ?? false;
     if (more && pendingFrame.current === 0) {
       pendingFrame.current = requestAnimationFrame(() => {
         pendingFrame.current = 0;
@@ -154,6 +163,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       samplePainter.current.paint(
         {
           ...frame,
+          layout: sampleLayout,
           outlinedSample:
             outlined && pointedSample !== undefined ? { epoch: outlined.epoch, sample: pointedSample } : null,
           outlinedEpoch: outlined && pointedSample === undefined ? outlined.epoch : null,
@@ -166,6 +176,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     painter.current.paint({ ...frame, outlined }, batches);
   }, [
     layout,
+    sampleLayout,
     width,
     viewHeight,
     epochs,
@@ -174,6 +185,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     pointedSample,
     batches,
     datasetSize,
+    sampleCount,
     rows,
     sampleView,
     bySample,
@@ -227,7 +239,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     const epoch = Math.floor((clientY - rect.top + scrollTop.current) / layout.rowHeight);
     if (epoch < 0 || epoch >= epochs) return null;
     if (bySample) {
-      const sample = sampleAt(layout, width, clientX - rect.left);
+      const sample = sampleAt(sampleLayout, width, clientX - rect.left);
       return sample === null ? null : pointAtSample(epoch, sample);
     }
     const batch = batchAt(layout, clientX - rect.left);
@@ -270,7 +282,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     else if (key === 'End') epoch = epochs - 1;
     else return false;
     epoch = Math.min(Math.max(epoch, 0), Math.max(epochs - 1, 0));
-    sample = Math.min(Math.max(sample, 0), Math.max(datasetSize - 1, 0));
+    sample = Math.min(Math.max(sample, 0), Math.max(sampleCount - 1, 0));
     setFocus(pointAtSample(epoch, sample));
     scrollToEpoch(epoch);
     return true;
@@ -296,14 +308,20 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     : shown.sample !== undefined
       ? sampleDescription(
           batchesOf(batches, shown.epoch, shown.sample),
-          { sample: shown.sample, epoch: shown.epoch, replacement, keptEpochs: batches.keptEpochs },
+          {
+            sample: shown.sample,
+            epoch: shown.epoch,
+            replacement,
+            heldOut: heldOutSet.has(shown.sample),
+            keptEpochs: batches.keptEpochs,
+          },
           i18n,
         )
       : batchDescription(batches, shown.epoch, shown.batch, i18n);
   // Anchored on the cell's left edge in the left half, on its right edge in the right half.
   const [cellLeft, cellWidth, leftHalf] =
     shown?.sample !== undefined
-      ? [sampleX(layout, width, shown.sample), sampleCell, shown.sample < datasetSize / 2]
+      ? [sampleX(sampleLayout, width, shown.sample), sampleCell, shown.sample < sampleCount / 2]
       : shown
         ? [batchX(layout, shown.batch), batchWidth(layout, shown.batch), shown.batch < layout.batchCount / 2]
         : [0, 0, true];
@@ -334,7 +352,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       </div>
       <p className="panel-note batch-note">
         {t('batch.note', { drawn: i18n.count(epochs) })}
-        <span className="batch-scale">{scaleNote(layout, i18n, order, width)}</span>
+        <span className="batch-scale">{scaleNote(bySample ? sampleLayout : layout, i18n, order, width)}</span>
       </p>
       <div className="batch-canvas-wrap">
         <div ref={scroller} className="batch-scroller" style={{ height: viewHeight || undefined }} onScroll={onScroll}>
@@ -374,7 +392,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
           </div>
         )}
       </div>
-      <BatchLegend layout={layout} order={order} replacement={replacement} />
+      <BatchLegend layout={layout} order={order} replacement={replacement} heldOut={heldOutSet.size} />
       <BatchTable batches={batches} epochs={epochs} datasetSize={datasetSize} />
     </figure>
   );

@@ -6,10 +6,12 @@ interface Props {
   layout: BatchLayout;
   order: 'drawn' | 'sample';
   replacement: boolean;
+  /** Samples a validation split holds out: grey by sample, in no batch of any epoch. */
+  heldOut: number;
 }
 
 /** What the colours, hatching, grey, marks and faded cells of the batch composition chart mean. */
-export function BatchLegend({ layout, order, replacement }: Props) {
+export function BatchLegend({ layout, order, replacement, heldOut }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const ramp = order === 'sample' && usesRamp(layout);
@@ -54,6 +56,12 @@ export function BatchLegend({ layout, order, replacement }: Props) {
         <li>
           <span className="swatch swatch-dropped" aria-hidden="true" />
           {t('batch.leftOut')}
+        </li>
+      )}
+      {bySample && heldOut > 0 && (
+        <li>
+          <span className="swatch swatch-dropped" aria-hidden="true" />
+          {i18n.tp('batch.heldOut', heldOut)}
         </li>
       )}
       {!bySample && layout.dropped > 0 && (

@@ -122,6 +122,8 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           stepsDone={run.stepsDone}
           // An epoch walks the training set: the samples a validation split holds out take no place in it.
           datasetSize={run.datasetSize - (run.heldOut?.length ?? 0)}
+          sampleCount={run.datasetSize}
+          heldOut={run.heldOut}
           batchSize={config.batchSize}
           dropLast={config.dropLast}
           replacement={config.replacement}

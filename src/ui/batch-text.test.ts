@@ -30,6 +30,10 @@ describe('sample descriptions (by sample)', () => {
     expect(sampleDescription([2], at)).toBe('Sample 4, epoch 2: batch 3');
     expect(sampleDescription([], at)).toBe('Sample 4, epoch 2: left out by Drop last');
     expect(sampleDescription([], { ...at, replacement: true })).toBe('Sample 4, epoch 2: not drawn');
+    // A validation split's held-out sample is in no batch of any epoch, whatever the sampler.
+    expect(sampleDescription([], { ...at, replacement: true, heldOut: true })).toBe(
+      'Sample 4, epoch 2: held out for validation, never drawn',
+    );
     expect(sampleDescription([0, 2, 2], { ...at, replacement: true })).toBe(
       'Sample 4, epoch 2: drawn 3 times, batches 1, 3, 3',
     );

@@ -30,10 +30,11 @@ export function batchDescription(orders: EpochOrders, epoch: number, batch: numb
  */
 export function sampleDescription(
   batches: readonly number[] | null,
-  where: { sample: number; epoch: number; replacement: boolean; keptEpochs: number },
+  where: { sample: number; epoch: number; replacement: boolean; heldOut?: boolean; keptEpochs: number },
   i18n: I18n = EN,
 ): string {
   const params = { sample: where.sample, epoch: where.epoch + 1 };
+  if (where.heldOut) return i18n.t('batch.sampleHeldOut', params);
   if (!batches) return i18n.t('batch.sampleUnknown', { ...params, kept: where.keptEpochs });
   if (batches.length === 0) return i18n.t(where.replacement ? 'batch.sampleNotDrawn' : 'batch.sampleLeftOut', params);
   if (batches.length === 1) return i18n.t('batch.sampleIn', { ...params, batch: batches[0] + 1 });
