@@ -334,6 +334,48 @@ export const en = {
   'space.arrowsMagnified':
     "Step {step}: the batch's step points {angle}° away from the full-data step and is {ratio}× as long (both arrows drawn {magnify}× longer).",
 
+  'noise.caption': 'Gradient noise',
+  'noise.waiting': 'The mini-batch gradients appear when the run is ready.',
+  'noise.aria': 'Scatter plot of the mini-batch gradients around the full-data gradient, with their covariance ellipse',
+  'noise.curveAria': "Log–log chart of the batch gradient's spread against the batch size",
+  'noise.stepLinear': 'Step {step}, at the parameters before its update.',
+  'noise.stepMlp':
+    "Step {step}, at the MLP's latest parameters (the page keeps only those; pointing at another step does not move this view).",
+  'noise.stepAfterRun': "After the last step, at the MLP's final parameters (no batch of the run to mark).",
+  'noise.axisW': '∂L/∂w',
+  'noise.axisB': '∂L/∂b',
+  'noise.axisG': 'along G',
+  'noise.axisTop': 'largest-variance direction ⟂ G',
+  'noise.planeMlp':
+    'The MLP has {dim} parameters: the plane of G and the direction of largest variance orthogonal to it; every number below is computed in all {dim} dimensions.',
+  'noise.planeSampled': ' That direction was found from {m} evenly spaced samples.',
+  'noise.cloudSubsets': 'dots: g_B for all {count} batches of B = {b} (every subset of the {n} samples)',
+  'noise.cloudOrdered': 'dots: g_B for all {count} ordered draws of B = {b} with replacement',
+  'noise.cloudDrawn': 'dots: g_B for {count} batches of B = {b} drawn as the sampler draws ({how})',
+  'noise.without': 'B distinct samples',
+  'noise.with': 'B samples with repeats',
+  'noise.full': '+ full-data gradient G',
+  'noise.origin': '○ zero gradient',
+  'noise.actual': "◆ this step's batch ({size} samples): |g_B − G|² = {value}",
+  'noise.actualShort':
+    "◆ this step's batch, the epoch's last and shorter one ({size} samples, not B = {b}): |g_B − G|² = {value}",
+  'noise.noActual':
+    "This step's batch is not marked: it is drawn when its epoch starts, and old epochs' indices of a large run are not kept.",
+  'noise.ellipse': 'ellipse: 2σ of g_B, covariance {cov}',
+  'noise.formulaWithout': 'E|g_B − G|² = tr Σ / B · (N − B)/(N − 1) = {value}',
+  'noise.formulaWith': 'E|g_B − G|² = tr Σ / B = {value}',
+  'noise.measuredAll': 'exact mean over all {count} batches: {value}',
+  'noise.measuredDrawn': 'mean over the {count} drawn batches: {value} ± {se} (one standard error)',
+  'noise.moments': 'tr Σ = {trace}, |G|² = {g2} (Σ: covariance of the {n} per-sample gradients, divided by N)',
+  'noise.scale': 'simple noise scale B_simple = tr Σ / |G|² = {scale}',
+  'noise.scaleMeaning':
+    'Batches much smaller than B_simple are dominated by noise: each step mostly follows its few samples. Much larger ones spend more computation per step without a much better direction (McCandlish et al. 2018, "An Empirical Model of Large-Batch Training").',
+  'noise.curveX': 'batch size B (log)',
+  'noise.curveY': 'E|g_B − G|² (log)',
+  'noise.curveLine': "line: the formula's E|g_B − G|² for B = 1 … N",
+  'noise.curvePoint': '● measured at B = {b}',
+  'noise.zeroAtN': '▼ 0 at B = N',
+
   'diverge.title': 'Training diverged.',
   'diverge.paused': 'The run was paused.',
   'diverge.use': 'Use learning rate {lr}',

@@ -1,8 +1,8 @@
-// The four views of a run — loss, batch composition, fit, parameter space — and the divergence
+// The five views of a run — loss, batch composition, fit, parameter space, gradient noise — and the divergence
 // warning above them. It owns what the views share and nothing else: the pointer and axis choices
 // (view store), the pinned runs and the data's moments. Whether the run diverged is the worker's
 // decision (worker/run.ts), in the snapshot: the warning only shows it.
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { parameterCount } from '../engine/models';
 import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
@@ -17,6 +17,9 @@ import { FitView } from './FitView';
 import { LossChart } from './LossChart';
 import { fourDecimals } from './numbers';
 import { ParamSpace } from './ParamSpace';
+
+// The gradient-noise figure and its worker client load after the first paint (bundle budget).
+const GradientNoise = lazy(() => import('./GradientNoise'));
 
 interface Props {
   /** The latest state, every frame. */
@@ -136,6 +139,9 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           learningRate={config.learningRate}
           view={view}
         />
+        <Suspense fallback={null}>
+          <GradientNoise run={heavy} view={view} />
+        </Suspense>
       </div>
     </>
   );
