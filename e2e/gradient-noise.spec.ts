@@ -239,3 +239,34 @@ test('the MLP: every number in full dimension, enumerated at step 1', async ({ p
   await expect(figure).toContainText('The MLP has 13 parameters');
   await expect(figure.getByRole('img', { name: /Scatter plot of the mini-batch gradients/ })).toBeVisible();
 });
+
+test('hide=noise leaves the figure out (and, for comparison, records one step at N = 1,000,000 without it)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await openApp(page, 'dataset=line&n=1000000&replacement=1&hide=noise');
+  await expect(page.getByRole('figure', { name: 'Parameter space', exact: true })).toBeVisible();
+  await expect(noiseFigure(page)).toHaveCount(0);
+  const load = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(
+    `without the figure, N = 1000000, load: ${load.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...load))} ms`,
+  );
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status(page)).toHaveAttribute('data-steps-done', '1');
+  await expect(page.getByRole('figure', { name: 'Fit', exact: true })).toHaveAttribute(
+    'data-highlight-source',
+    'latest',
+  );
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(
+    `without the figure, N = 1000000, one step: ${tasks.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...tasks))} ms`,
+  );
+});

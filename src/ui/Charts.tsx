@@ -28,6 +28,8 @@ interface Props {
   heavy: RunSnapshot;
   /** The loss chart's axis and scale as the link set them (xaxis=, logy=); written back to it. */
   initialView: { xAxis: 'step' | 'epoch'; logScale: boolean };
+  /** `hide=noise`: no gradient-noise figure (and no worker for it). */
+  hideNoise?: boolean;
   /** The pinned runs (the app's, which presets also pin to); the chart keeps its own without. */
   pins?: PinnedRuns;
   /** Sets the learning rate (a new run) and trains: the divergence warning's fix. */
@@ -38,7 +40,7 @@ function linearText(w: number, b: number): string {
   return `y = ${fourDecimals(w)}·x ${b < 0 || Object.is(b, -0) ? '−' : '+'} ${fourDecimals(Math.abs(b))}`;
 }
 
-export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearningRate }: Props) {
+export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, onUseLearningRate }: Props) {
   // The loss chart's axis and scale come from the link (xaxis=, logy=) and are written back to it.
   const [view] = useState(
     () => new ViewStore({ xAxis: initialView.xAxis, logScale: initialView.logScale }, writeViewToUrl),
@@ -139,9 +141,11 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           learningRate={config.learningRate}
           view={view}
         />
-        <Suspense fallback={null}>
-          <GradientNoise run={heavy} view={view} />
-        </Suspense>
+        {!hideNoise && (
+          <Suspense fallback={null}>
+            <GradientNoise run={heavy} view={view} />
+          </Suspense>
+        )}
       </div>
     </>
   );
