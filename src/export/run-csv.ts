@@ -8,7 +8,12 @@
 // MLP: the worker sends its parameters only once per progress chunk, so per-step values are not known:
 // `w` and `b` are empty on every row and the last row's `params` holds the latest flat parameters
 // (state_dict order, space-separated).
+// noise_*: the figure Gradient noise's numbers at the parameters before that step's update (linear
+// model; O(1) a row from data moments): tr Σ, |G|², the formula's E|g_B − G|² for the run's B, and
+// B_simple = tr Σ / |G|². Empty for the MLP, whose per-step parameters are not known.
+import { linearNoiseAt, linearNoiseMoments } from '../analysis/linear-noise';
 import type { RunConfig } from '../engine/config';
+import type { DataColumns, ModelParams } from '../protocol';
 import type { RunData } from '../state/run-data';
 
 export const RUN_CSV_COLUMNS = [
@@ -21,6 +26,10 @@ export const RUN_CSV_COLUMNS = [
   'w',
   'b',
   'params',
+  'noise_trace',
+  'noise_grad_norm_sq',
+  'noise_variance',
+  'noise_scale',
 ] as const;
 
 export interface RunCsvInput {
@@ -30,13 +39,24 @@ export interface RunCsvInput {
   stepsPerEpoch: number;
   /** Every parameter after the latest step (MLP), flat in state_dict order. */
   modelParams: readonly number[] | null;
+  /** The data and the initial w, b: the noise columns (linear model); empty without them. */
+  dataColumns?: DataColumns | null;
+  initialParams?: ModelParams | null;
 }
 
 const num = (value: number): string => (Number.isNaN(value) ? 'nan' : String(value));
 
-export function runCsv({ config, data, stepsDone, stepsPerEpoch, modelParams }: RunCsvInput): string {
+export function runCsv(input: RunCsvInput): string {
+  const { config, data, stepsDone, stepsPerEpoch, modelParams, dataColumns, initialParams } = input;
   const lines: string[] = [RUN_CSV_COLUMNS.join(',')];
   const linear = config.model === 'linear';
+  const moments = linear && dataColumns && initialParams ? linearNoiseMoments(dataColumns.x, dataColumns.y) : null;
+  const noiseBefore = (i: number): string[] => {
+    if (!moments || !initialParams) return ['', '', '', ''];
+    const [w, b] = i === 0 ? [initialParams.w, initialParams.b] : [data.paramW.get(i - 1), data.paramB.get(i - 1)];
+    const noise = linearNoiseAt(moments, w, b, config.batchSize, config.replacement);
+    return [noise.trace, noise.gradNormSq, noise.variance, noise.noiseScale].map(num);
+  };
   const steps = stepsPerEpoch > 0 ? Math.min(stepsDone, data.stepLoss.length) : 0;
   for (let i = 0; i < steps; i++) {
     const e = Math.floor(i / stepsPerEpoch);
@@ -54,6 +74,7 @@ export function runCsv({ config, data, stepsDone, stepsPerEpoch, modelParams }: 
         linear ? num(data.paramW.get(i)) : '',
         linear ? num(data.paramB.get(i)) : '',
         !linear && last && modelParams ? modelParams.map(num).join(' ') : '',
+        ...noiseBefore(i),
       ].join(','),
     );
   }
