@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedBatchNoise, gradientNoise, noiseCurve } from './gradient-noise';
+import { DRAW_BUDGET, expectedBatchNoise, gradientNoise, noiseCurve } from './gradient-noise';
 import { linearGradients, mlpGradients } from './per-sample-gradients';
 import { noiseSeed, orderedDrawCount, subsetCount } from './noise-batches';
 
@@ -132,6 +132,24 @@ describe('gradient noise of the linear model', () => {
       expect(Math.abs(noise.varianceMeasured - formula)).toBeLessThan(6 * standardError);
     },
   );
+
+  it('draws fewer than 5,000 batches when they are large (the work budget), still within 6 standard errors', () => {
+    const n = 20_000;
+    const x = Array.from({ length: n }, (_, i) => (i % 101) / 10);
+    const y = x.map((xi, i) => 3 - xi + Math.sin(i));
+    const noise = gradientNoise(linearGradients(x, y, 0.5, 0), {
+      batchSize: 9000,
+      replacement: false,
+      seed: 3,
+      actualBatch: null,
+    });
+    // 6e6 / (9,000 visits × (1 + 2/8)) = 533 batches.
+    expect(noise.batchesDrawn).toBe(Math.floor(DRAW_BUDGET / (9000 * 1.25)));
+    const formula = expectedBatchNoise(populationTrace(linearRows(x, y, 0.5, 0)), n, 9000, false);
+    expect(Math.abs(noise.varianceMeasured - formula)).toBeLessThan(
+      (6 * noise.varianceMeasuredSd) / Math.sqrt(noise.batchesDrawn),
+    );
+  });
 
   it('draws the same batches for the same (seed, step) and others for another step', () => {
     const x = Array.from({ length: 500 }, (_, i) => i / 50);

@@ -24,9 +24,14 @@ export function batchCovarianceFactor(n: number, b: number, replacement: boolean
 /** tr Σ / |G|²; Infinity at a stationary point (G = 0) with noise left. */
 export const noiseScale = (trace: number, gradNormSq: number): number => trace / gradNormSq;
 
-/** Work (indices × gradient coordinates) the drawn batches may cost, and their floor. */
-export const DRAW_BUDGET = 1e8;
-const MIN_DRAWN = 50;
+/**
+ * Work the drawn batches may cost, in sample visits weighted by 1 + dim/8 (a visit is a random read,
+ * a cache miss at large N, plus the gradient's coordinates), and the fewest drawn however large B
+ * is: about a second in the worker at N = 1,000,000 and B = N/2. 5,000 batches of up to ~1,000
+ * samples for the linear model, of a few hundred for a small MLP.
+ */
+export const DRAW_BUDGET = 6e6;
+const MIN_DRAWN = 10;
 /** Deviations g_i − G are kept when they fit in this many doubles; else recomputed per use. */
 const CACHE_DOUBLES = 4e6;
 /** Samples (× coordinates) the power iteration for the MLP's second axis works on. */
@@ -84,17 +89,41 @@ const dot = (a: Float64Array, b: Float64Array): number => {
   return s;
 };
 
-/** g_i − G, from a cache when it fits, else recomputed. */
-function deviations(source: GradientSource, gradient: Float64Array): (i: number, out: Float64Array) => void {
+/** The deviations d_i = g_i − G: copied out, or added into a sum. */
+interface Deviations {
+  into(i: number, out: Float64Array): void;
+  addTo(i: number, sum: Float64Array): void;
+}
+
+/** From a cache when they fit (read in place: a batch costs its indices, not a gradient each), else recomputed. */
+function deviations(source: GradientSource, gradient: Float64Array): Deviations {
   const { n, dim } = source;
-  const compute = (i: number, out: Float64Array) => {
-    source.gradInto(i, out);
-    for (let k = 0; k < dim; k++) out[k] -= gradient[k];
-  };
-  if (n * dim > CACHE_DOUBLES) return compute;
+  const g = new Float64Array(dim);
+  if (n * dim > CACHE_DOUBLES) {
+    return {
+      into(i, out) {
+        source.gradInto(i, out);
+        for (let k = 0; k < dim; k++) out[k] -= gradient[k];
+      },
+      addTo(i, sum) {
+        source.gradInto(i, g);
+        for (let k = 0; k < dim; k++) sum[k] += g[k] - gradient[k];
+      },
+    };
+  }
   const cache = new Float64Array(n * dim);
-  for (let i = 0; i < n; i++) compute(i, cache.subarray(i * dim, (i + 1) * dim));
-  return (i, out) => out.set(cache.subarray(i * dim, (i + 1) * dim));
+  for (let i = 0, at = 0; i < n; i++) {
+    source.gradInto(i, g);
+    for (let k = 0; k < dim; k++) cache[at++] = g[k] - gradient[k];
+  }
+  return {
+    into(i, out) {
+      for (let k = 0, at = i * dim; k < dim; k++) out[k] = cache[at + k];
+    },
+    addTo(i, sum) {
+      for (let k = 0, at = i * dim; k < dim; k++) sum[k] += cache[at + k];
+    },
+  };
 }
 
 /** The unit direction of largest variance orthogonal to u (power iteration on (I − uuᵀ)Σ(I − uuᵀ)). */
@@ -136,7 +165,7 @@ function topDirection(rows: Float64Array, count: number, dim: number, u: Float64
 function planeAxes(
   source: GradientSource,
   gradient: Float64Array,
-  deviation: (i: number, out: Float64Array) => void,
+  deviation: Deviations,
 ): { u: Float64Array; v: Float64Array; directionSamples: number } {
   const { n, dim } = source;
   if (dim === 2) return { u: Float64Array.of(1, 0), v: Float64Array.of(0, 1), directionSamples: n };
@@ -146,7 +175,7 @@ function planeAxes(
   else u[0] = 1;
   const count = Math.max(1, Math.min(n, Math.floor(DIRECTION_DOUBLES / dim)));
   const rows = new Float64Array(count * dim);
-  for (let r = 0; r < count; r++) deviation(Math.floor((r * n) / count), rows.subarray(r * dim, (r + 1) * dim));
+  for (let r = 0; r < count; r++) deviation.into(Math.floor((r * n) / count), rows.subarray(r * dim, (r + 1) * dim));
   return { u, v: topDirection(rows, count, dim, u), directionSamples: count };
 }
 
@@ -170,7 +199,7 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
   let suv = 0;
   let svv = 0;
   for (let i = 0; i < n; i++) {
-    deviation(i, g);
+    deviation.into(i, g);
     trace += dot(g, g);
     const p = dot(g, u);
     const q = dot(g, v);
@@ -182,13 +211,9 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
   const gradNormSq = dot(gradient, gradient);
   const center: [number, number] = [dot(gradient, u), dot(gradient, v)];
 
-  const plan = planBatches(
-    n,
-    b,
-    replacement,
-    options.maxDrawn ??
-      Math.max(MIN_DRAWN, Math.floor(DRAW_BUDGET / Math.max(1, (b <= n / 2 || replacement ? b : n - b) * dim))),
-  );
+  const visitsPerBatch = replacement || 2 * b <= n ? b : n - b;
+  const affordable = Math.floor(DRAW_BUDGET / (Math.max(1, visitsPerBatch) * (1 + dim / 8)));
+  const plan = planBatches(n, b, replacement, options.maxDrawn ?? Math.max(MIN_DRAWN, affordable));
   const cloud = new Float64Array(2 * plan.count);
   const sum = new Float64Array(dim);
   let drawn = 0;
@@ -197,10 +222,7 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
   // The batch's mean deviation from its indices: itself, or minus the complement's sum.
   const meanDeviation = (indices: ArrayLike<number>, length: number, sign: number, size: number) => {
     sum.fill(0);
-    for (let j = 0; j < length; j++) {
-      deviation(indices[j], g);
-      for (let k = 0; k < dim; k++) sum[k] += g[k];
-    }
+    for (let j = 0; j < length; j++) deviation.addTo(indices[j], sum);
     for (let k = 0; k < dim; k++) sum[k] *= sign / size;
     return dot(sum, sum);
   };
