@@ -356,7 +356,7 @@ export const en = {
   'noise.with': 'B samples with repeats',
   'noise.full': '+ full-data gradient G',
   'noise.origin': '○ zero gradient',
-  'noise.actual': "◆ this step's batch ({size} samples): |g_B − G|² = {value}",
+  'noise.actual': "◆ this step's batch (size {size}): |g_B − G|² = {value}",
   'noise.actualShort':
     "◆ this step's batch, the epoch's last and shorter one ({size} samples, not B = {b}): |g_B − G|² = {value}",
   'noise.noActual':
@@ -367,7 +367,9 @@ export const en = {
   'noise.measuredAll': 'exact mean over all {count} batches: {value}',
   'noise.measuredDrawn': 'mean over the {count} drawn batches: {value} ± {se} (one standard error)',
   'noise.moments': 'tr Σ = {trace}, |G|² = {g2} (Σ: covariance of the {n} per-sample gradients, divided by N)',
-  'noise.scale': 'simple noise scale B_simple = tr Σ / |G|² = {scale}',
+  'noise.scale': 'simple noise scale B_simple = tr Σ / |G|² = {scale}.',
+  'noise.formulaAndMeasured': '{formula}; {measured}',
+  'noise.curveLegend': '{axis}: {line} · {point}',
   'noise.scaleMeaning':
     'Batches much smaller than B_simple are dominated by noise: each step mostly follows its few samples. Much larger ones spend more computation per step without a much better direction (McCandlish et al. 2018, "An Empirical Model of Large-Batch Training").',
   'noise.curveX': 'batch size B (log)',

@@ -350,7 +350,9 @@ export const zhCN: Record<MessageKey, string> = {
   'noise.measuredAll': '对全部 {count} 个批的精确平均：{value}',
   'noise.measuredDrawn': '对抽取的 {count} 个批的平均：{value} ± {se}（一个标准误）',
   'noise.moments': 'tr Σ = {trace}，|G|² = {g2}（Σ：{n} 个单样本梯度的协方差，除以 N）',
-  'noise.scale': '简单噪声尺度 B_simple = tr Σ / |G|² = {scale}',
+  'noise.scale': '简单噪声尺度 B_simple = tr Σ / |G|² = {scale}。',
+  'noise.formulaAndMeasured': '{formula}；{measured}',
+  'noise.curveLegend': '{axis}：{line} · {point}',
   'noise.scaleMeaning':
     '批大小远小于 B_simple 时，噪声占主导：每一步主要跟着那几个样本走；远大于它时，每一步多花的计算换不来明显更好的方向（McCandlish 等，2018，《An Empirical Model of Large-Batch Training》）。',
   'noise.curveX': '批大小 B（对数）',

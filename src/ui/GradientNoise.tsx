@@ -37,9 +37,12 @@ function CloudPlot({ noise, width, t }: { noise: Noise; width: number; t: I18n['
   if (noise.actual) points.push([noise.actual.x, noise.actual.y]);
   const box = plotBox(points);
   const scales = makeScales(box.x, box.y, frameFor(width));
+  // Few batches get big dots, thousands small ones (one path: 5,000 elements would be slow to draw).
+  const size = noise.batchesDrawn <= 200 ? 7 : noise.batchesDrawn <= 1000 ? 4 : 2.4;
   let dots = '';
   for (let k = 0; k < noise.cloud.length; k += 2) {
-    dots += `M${scales.x(noise.cloud[k]).toFixed(1)},${scales.y(noise.cloud[k + 1]).toFixed(1)}h2.4v2.4h-2.4z`;
+    const [x, y] = [scales.x(noise.cloud[k]) - size / 2, scales.y(noise.cloud[k + 1]) - size / 2];
+    dots += `M${x.toFixed(1)},${y.toFixed(1)}h${size}v${size}h-${size}z`;
   }
   const ring = ellipse
     .map(([x, y], i) => `${i ? 'L' : 'M'}${scales.x(x).toFixed(1)},${scales.y(y).toFixed(1)}`)
@@ -138,19 +141,24 @@ function NoiseText({
       )}
       <li>{t('noise.ellipse', { cov: replacement ? 'Σ / B' : 'Σ / B · (N − B)/(N − 1)' })}</li>
       <li className="noise-formula">
-        {t(replacement ? 'noise.formulaWith' : 'noise.formulaWithout', { value: shortNumber(noise.varianceFormula) })}
-        {'; '}
-        {noise.enumerated
-          ? t('noise.measuredAll', { count: count(noise.batchesDrawn), value: shortNumber(noise.varianceMeasured) })
-          : t('noise.measuredDrawn', {
-              count: count(noise.batchesDrawn),
-              value: shortNumber(noise.varianceMeasured),
-              se: shortNumber(se),
-            })}
+        {t('noise.formulaAndMeasured', {
+          formula: t(replacement ? 'noise.formulaWith' : 'noise.formulaWithout', {
+            value: shortNumber(noise.varianceFormula),
+          }),
+          measured: noise.enumerated
+            ? t('noise.measuredAll', { count: count(noise.batchesDrawn), value: shortNumber(noise.varianceMeasured) })
+            : t('noise.measuredDrawn', {
+                count: count(noise.batchesDrawn),
+                value: shortNumber(noise.varianceMeasured),
+                se: shortNumber(se),
+              }),
+        })}
       </li>
       <li>{t('noise.moments', { trace: shortNumber(noise.trace), g2: shortNumber(noise.gradNormSq), n: count(n) })}</li>
       <li className="noise-scale">
-        {t('noise.scale', { scale: shortNumber(noise.noiseScale) })}. {t('noise.scaleMeaning')}
+        {t('noise.scale', { scale: shortNumber(noise.noiseScale) })}
+        {t('app.sentenceGap')}
+        {t('noise.scaleMeaning')}
       </li>
     </ul>
   );

@@ -63,7 +63,11 @@ export function NoiseCurve({ noise, width }: { noise: GradientNoise; width: numb
         )}
       </svg>
       <p className="fit-legend">
-        {t('noise.curveY')}: {t('noise.curveLine')} · {t('noise.curvePoint', { b: count(batchSize) })}
+        {t('noise.curveLegend', {
+          axis: t('noise.curveY'),
+          line: t('noise.curveLine'),
+          point: t('noise.curvePoint', { b: count(batchSize) }),
+        })}
         {zero ? ` · ${t('noise.zeroAtN')}` : ''}
       </p>
     </div>
