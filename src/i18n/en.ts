@@ -337,7 +337,7 @@ export const en = {
   'noise.caption': 'Gradient noise',
   'noise.waiting': 'The mini-batch gradients appear when the run is ready.',
   'noise.aria': 'Scatter plot of the mini-batch gradients around the full-data gradient, with their covariance ellipse',
-  'noise.curveAria': "Log–log chart of the batch gradient's spread against the batch size",
+  'noise.curveAria': 'Log–log chart: the spread of the mini-batch gradient against B, from 1 to N',
   'noise.stepLinear': 'Step {step}, at the parameters before its update.',
   'noise.stepMlp':
     "Step {step}, at the MLP's latest parameters (the page keeps only those; pointing at another step does not move this view).",
@@ -371,7 +371,7 @@ export const en = {
   'noise.formulaAndMeasured': '{formula}; {measured}',
   'noise.curveLegend': '{axis}: {line} · {point}',
   'noise.scaleMeaning':
-    'Batches much smaller than B_simple are dominated by noise: each step mostly follows its few samples. Much larger ones spend more computation per step without a much better direction (McCandlish et al. 2018, "An Empirical Model of Large-Batch Training").',
+    'Batches much smaller than B_simple are dominated by noise: each step mostly follows its few samples. Much larger ones spend more computation per step without a much better direction.',
   'noise.curveX': 'batch size B (log)',
   'noise.curveY': 'E|g_B − G|² (log)',
   'noise.curveLine': "line: the formula's E|g_B − G|² for B = 1 … N",

@@ -323,7 +323,7 @@ export const zhCN: Record<MessageKey, string> = {
   'noise.caption': '梯度噪声',
   'noise.waiting': '训练就绪后显示小批量梯度。',
   'noise.aria': '各小批量梯度围绕全数据梯度的散点图，含协方差椭圆',
-  'noise.curveAria': '批梯度的离散程度随批大小变化的双对数图',
+  'noise.curveAria': '双对数图：小批量梯度的离散程度随 B（从 1 到 N）的变化',
   'noise.stepLinear': '第 {step} 步，取这一步更新之前的参数。',
   'noise.stepMlp': '第 {step} 步，取 MLP 的最新参数（页面只保留最新参数；指向其他步时此图不随之变化）。',
   'noise.stepAfterRun': '最后一步之后，取 MLP 的最终参数（没有可标出的批）。',
@@ -354,7 +354,7 @@ export const zhCN: Record<MessageKey, string> = {
   'noise.formulaAndMeasured': '{formula}；{measured}',
   'noise.curveLegend': '{axis}：{line} · {point}',
   'noise.scaleMeaning':
-    '批大小远小于 B_simple 时，噪声占主导：每一步主要跟着那几个样本走；远大于它时，每一步多花的计算换不来明显更好的方向（McCandlish 等，2018，《An Empirical Model of Large-Batch Training》）。',
+    '批大小远小于 B_simple 时，噪声占主导：每一步主要跟着那几个样本走；远大于它时，每一步多花的计算换不来明显更好的方向。',
   'noise.curveX': '批大小 B（对数）',
   'noise.curveY': 'E|g_B − G|²（对数）',
   'noise.curveLine': '曲线：公式给出的 E|g_B − G|²，B = 1 … N',

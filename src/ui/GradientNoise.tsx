@@ -19,6 +19,8 @@ const CLOUD = '#0072B2';
 const FULL = '#D55E00';
 const ACTUAL = '#111418';
 const ELLIPSE_SIGMAS = 2;
+/** A paper's title is not translated: it is cited as published. */
+const CITATION = 'McCandlish et al. 2018, "An Empirical Model of Large-Batch Training"';
 
 /** A few significant digits for reading; the data-* attributes carry the full numbers. */
 export const shortNumber = (x: number): string =>
@@ -158,7 +160,7 @@ function NoiseText({
       <li className="noise-scale">
         {t('noise.scale', { scale: shortNumber(noise.noiseScale) })}
         {t('app.sentenceGap')}
-        {t('noise.scaleMeaning')}
+        {t('noise.scaleMeaning')} <cite lang="en">{CITATION}</cite>
       </li>
     </ul>
   );
