@@ -72,6 +72,26 @@ async function numbers(page: Page) {
   };
 }
 
+/** Keeps the duration of every main-thread task over 50 ms from the page's start (no timing asserted). */
+async function recordLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** The long tasks recorded since the last call. */
+const takeLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    const taken = w.longTasks;
+    w.longTasks = [];
+    return taken;
+  });
+
 async function initialLinear(page: Page) {
   return { w: Number(await status(page).getAttribute('data-w')), b: Number(await status(page).getAttribute('data-b')) };
 }
@@ -181,13 +201,7 @@ for (const { n, replacement } of [
     page,
   }) => {
     test.setTimeout(120_000);
-    await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await recordLongTasks(page);
     const query = `dataset=line&n=${n}${replacement ? '&replacement=1' : ''}`;
     await openApp(page, query);
     const figure = noiseFigure(page);
@@ -206,21 +220,14 @@ for (const { n, replacement } of [
     expect(Math.abs(shown.variance - formula)).toBeLessThan(sampledTolerance(rows, 3, replacement));
     // Recorded, not asserted: how long the page's thread was held. First the page's load and its
     // first picture, then one step and the picture recomputed at N samples (the batch now marked).
-    const takeLongTasks = () =>
-      page.evaluate(() => {
-        const w = window as unknown as { longTasks: number[] };
-        const taken = w.longTasks;
-        w.longTasks = [];
-        return taken;
-      });
     const say = (phase: string, tasks: number[]) =>
       console.log(
         `gradient noise, N = ${n}, ${phase}: ${tasks.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...tasks))} ms`,
       );
-    say('load and first picture', await takeLongTasks());
+    say('load and first picture', await takeLongTasks(page));
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(figure.locator('path.noise-actual')).toHaveCount(1, { timeout: 60_000 });
-    say('one step and its picture', await takeLongTasks());
+    say('one step and its picture', await takeLongTasks(page));
   });
 }
 
@@ -244,28 +251,21 @@ test('hide=noise leaves the figure out (and, for comparison, records one step at
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await recordLongTasks(page);
   await openApp(page, 'dataset=line&n=1000000&replacement=1&hide=noise');
   await expect(page.getByRole('figure', { name: 'Parameter space', exact: true })).toBeVisible();
   await expect(noiseFigure(page)).toHaveCount(0);
-  const load = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const load = await takeLongTasks(page);
   console.log(
     `without the figure, N = 1000000, load: ${load.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...load))} ms`,
   );
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(status(page)).toHaveAttribute('data-steps-done', '1');
   await expect(page.getByRole('figure', { name: 'Fit', exact: true })).toHaveAttribute(
     'data-highlight-source',
     'latest',
   );
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = await takeLongTasks(page);
   console.log(
     `without the figure, N = 1000000, one step: ${tasks.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...tasks))} ms`,
   );

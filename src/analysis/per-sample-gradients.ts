@@ -2,6 +2,7 @@
 // raw material of the gradient-noise figure. Nothing is stored, so N = 1,000,000 costs passes, not
 // memory; whoever needs them several times may cache them (cachedDeviations in gradient-noise.ts).
 import type { ActivationName } from '../engine/config';
+import type { ModelSpec } from '../engine/models';
 
 export interface GradientSource {
   /** Number of samples. */
@@ -75,4 +76,16 @@ export function mlpGradients(
       out[3 * hidden] = twoR;
     },
   };
+}
+
+/** The per-sample gradients of a model, its flat parameters in state_dict order. */
+export function gradientsFor(
+  model: ModelSpec,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  params: ArrayLike<number>,
+): GradientSource {
+  return model.kind === 'linear'
+    ? linearGradients(x, y, params[0], params[1])
+    : mlpGradients(x, y, params, model.hiddenUnits, model.activation);
 }

@@ -7,7 +7,7 @@ import { parseCsvData } from '../engine/csv-data';
 import { buildPytorchScript, CUSTOM_CSV_FILENAME, pytorchScriptFilename } from './pytorch-script';
 import { pythonFloat } from './python-literal';
 import { gradientNoise } from '../analysis/gradient-noise';
-import { linearGradients, mlpGradients } from '../analysis/per-sample-gradients';
+import { gradientsFor } from '../analysis/per-sample-gradients';
 import { findPython, findTorchPython, runPython, runPythonScripts, writeTempFiles } from './run-python.mjs';
 
 function mlp(hiddenUnits: number, activation: RunConfig['activation']): Partial<RunConfig> {
@@ -260,11 +260,7 @@ describe.skipIf(!torchPython)("the exported script's gradient_noise() run by PyT
         );
         const final = steps.at(-1)!.parameters!;
         const { x, y } = plan.dataset;
-        const source =
-          config.model === 'linear'
-            ? linearGradients(x, y, final[0], final[1])
-            : mlpGradients(x, y, final, config.hiddenUnits, config.activation);
-        const noise = gradientNoise(source, {
+        const noise = gradientNoise(gradientsFor(plan.model, x, y, final), {
           batchSize: config.batchSize,
           replacement: config.replacement,
           seed: 0,

@@ -5,23 +5,16 @@
 import { useSyncExternalStore } from 'react';
 import type { GradientNoise } from '../analysis/gradient-noise';
 import { noiseSeed } from '../analysis/noise-batches';
-import { modelSpecFor, type ModelSpec } from '../engine/models';
+import { modelSpecFor } from '../engine/models';
 import { seedBigInt } from '../engine/seed';
 import type { DataColumns, FromNoiseWorker, NoiseRequest } from '../protocol';
 import type { RunSnapshot } from './run-store';
 
-export interface NoiseTarget {
-  runId: number;
+/** A request without its id, with the run's data, the step and a key: same key, same picture. */
+export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data'> {
   /** 0-based step whose parameters (before its update) and batch are drawn. */
   step: number;
   data: DataColumns;
-  model: ModelSpec;
-  params: number[];
-  batchSize: number;
-  replacement: boolean;
-  seed: number;
-  actualBatch: Int32Array | null;
-  /** Same key, same picture. */
   key: string;
 }
 

@@ -2,7 +2,7 @@
 // analysis (src/analysis/gradient-noise.ts). A pass over N = 1,000,000 samples, and 5,000 drawn
 // batches, would hold the page's thread far longer than a frame; here they hold nobody.
 import { gradientNoise } from '../analysis/gradient-noise';
-import { linearGradients, mlpGradients } from '../analysis/per-sample-gradients';
+import { gradientsFor } from '../analysis/per-sample-gradients';
 import type { DataColumns, FromNoiseWorker, NoiseRequest, ToNoiseWorker } from '../protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -14,12 +14,7 @@ function answer(request: NoiseRequest): FromNoiseWorker {
     return { type: 'noise-error', id: request.id, message: 'no data for this run' };
   }
   const { x, y } = data.columns;
-  const { model, params } = request;
-  const source =
-    model.kind === 'linear'
-      ? linearGradients(x, y, params[0], params[1])
-      : mlpGradients(x, y, params, model.hiddenUnits, model.activation);
-  const result = gradientNoise(source, {
+  const result = gradientNoise(gradientsFor(request.model, x, y, request.params), {
     batchSize: request.batchSize,
     replacement: request.replacement,
     seed: request.seed,
