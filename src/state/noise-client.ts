@@ -98,6 +98,12 @@ export class NoiseClient {
         name: 'noise',
       });
       this.worker.onmessage = (event: MessageEvent<FromNoiseWorker>) => this.received(event.data);
+      // A worker that dies (out of memory on a huge run) answers nothing more: the next picture starts a new one.
+      this.worker.onerror = () => {
+        this.dispose();
+        this.inFlight = null;
+        this.wantedKey = '';
+      };
       this.sentRunId = -1;
     }
     const id = this.nextId++;
