@@ -52,7 +52,9 @@ export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTa
     replacement: config.replacement,
     seed: noiseSeed(seedLow32, step),
     actualBatch: actualBatch && actualBatch.slice(),
-    key: `${run.runId}:${step}:${stepsDone}:${actualBatch ? 1 : 0}`,
+    // A step's parameters before its update never change once known: pointing at one while the run
+    // trains on keeps its picture without computing it again.
+    key: `${run.runId}:${step}:${actualBatch ? 1 : 0}`,
   };
 }
 
