@@ -41,7 +41,9 @@ test('the CSV of a tutorial run has one row per step, and its batches and losses
   expect(name).toBe('minibatch-lab-run-tutorial-linear-b3-seed0.csv');
 
   const [header, ...rows] = bytes.toString('utf8').trimEnd().split('\n');
-  expect(header).toBe('step,epoch,step_in_epoch,batch,batch_size,loss,w,b,params,val_loss');
+  expect(header).toBe(
+    'step,epoch,step_in_epoch,batch,batch_size,loss,w,b,params,val_loss,noise_trace,noise_grad_norm_sq,noise_variance,noise_scale',
+  );
   expect(rows).toHaveLength(40);
   const log = await logLines(page);
   expect(log).toHaveLength(40);
@@ -60,6 +62,15 @@ test('the CSV of a tutorial run has one row per step, and its batches and losses
   });
   // 10 = 3 + 3 + 3 + 1: every epoch ends in a batch of one.
   expect(rows.filter((r) => parseCsvLine(r)[4] === '1')).toHaveLength(10);
+  // The last row's noise columns (from data moments) are the figure Gradient noise's numbers at
+  // step 40 (per-sample gradients, in its worker): two computations of the same quantities.
+  const noise = page.getByRole('figure', { name: 'Gradient noise', exact: true });
+  await expect(noise).toHaveAttribute('data-step', '40');
+  const [trace, , variance, scale] = parseCsvLine(rows[39]).slice(9).map(Number);
+  const near = (a: number, e: number) => expect(Math.abs(a - e) / Math.abs(e)).toBeLessThan(1e-9);
+  near(trace, Number(await noise.getAttribute('data-trace')));
+  near(variance, Number(await noise.getAttribute('data-variance-formula')));
+  near(scale, Number(await noise.getAttribute('data-noise-scale')));
 });
 
 test('each chart downloads as a PNG image: loss, batch composition, fit, parameter space', async ({ page }) => {

@@ -194,6 +194,7 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
               run={viewsRun}
               heavy={heavy}
               initialView={page}
+              hideNoise={page.hidden.has('noise')}
               pins={pins}
               onUseLearningRate={(learningRate) => {
                 onSettingsChange({ ...settings, learningRate }, 'run');

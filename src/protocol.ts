@@ -3,6 +3,8 @@
 import type { BackendName, BackendPreference, RunConfig } from './engine/config';
 import type { Divergence, DivergenceWatchState } from './engine/divergence';
 import type { Message } from './i18n/message';
+import type { ModelSpec } from './engine/models';
+import type { GradientNoise } from './analysis/gradient-noise';
 
 export interface AdapterInfo {
   vendor: string;
@@ -271,3 +273,27 @@ export type FromWorker =
 export function assertNever(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
 }
+
+// The gradient-noise figure's own worker (worker/noise-worker.ts): no tfjs, only the analysis's
+// float64 maths, so that N = 1,000,000 is summed off the page's thread and beside the training.
+/** One picture to compute; the worker answers every request with its id, one at a time. */
+export interface NoiseRequest {
+  id: number;
+  /** The run the data belongs to: its columns are sent with the first request of a run only. */
+  runId: number;
+  data?: DataColumns;
+  model: ModelSpec;
+  /** Every parameter, flat in state_dict order, before the step's update. */
+  params: number[];
+  batchSize: number;
+  replacement: boolean;
+  /** The drawn batches' generator seed (noiseSeed(seed, step)). */
+  seed: number;
+  /** The step's own batch, or null when its indices are not known. */
+  actualBatch: Int32Array | null;
+}
+
+export type ToNoiseWorker = { type: 'noise'; request: NoiseRequest };
+
+export type FromNoiseWorker =
+  { type: 'noise'; id: number; result: GradientNoise } | { type: 'noise-error'; id: number; message: string };

@@ -6,6 +6,8 @@ import { trainReference } from '../engine/reference';
 import { parseCsvData } from '../engine/csv-data';
 import { buildPytorchScript, CUSTOM_CSV_FILENAME, pytorchScriptFilename } from './pytorch-script';
 import { pythonFloat } from './python-literal';
+import { gradientNoise } from '../analysis/gradient-noise';
+import { gradientsFor } from '../analysis/per-sample-gradients';
 import { findPython, findTorchPython, runPython, runPythonScripts, writeTempFiles } from './run-python.mjs';
 
 function mlp(hiddenUnits: number, activation: RunConfig['activation']): Partial<RunConfig> {
@@ -246,6 +248,59 @@ describe.skipIf(!torchPython)('the exported script run by PyTorch', () => {
       expect(printed).toEqual(appLogLines(config));
       const diverges = config.dataset === 'tutorial' && config.learningRate === 0.05;
       if (diverges) expect(printed.at(-1)).toMatch(/Loss: (nan|inf)$/);
+    },
+  );
+});
+
+describe.skipIf(!torchPython)("the exported script's gradient_noise() run by PyTorch", () => {
+  const noiseConfigs: RunConfig[] = [
+    { ...DEFAULT_CONFIG },
+    { ...DEFAULT_CONFIG, replacement: true, batchSize: 4, seed: 5, epochs: 3 },
+    { ...DEFAULT_CONFIG, dataset: 'sine', samples: 40, seed: 5, learningRate: 0.05, epochs: 3, ...mlp(16, 'tanh') },
+  ];
+
+  it.for(noiseConfigs.map((c, i) => [i, c] as const))(
+    "config %i prints the engine's tr Σ, |G|², E|g_B − G|² and B_simple at the final parameters",
+    { timeout: 120_000 },
+    async ([i, config]) => {
+      const script = buildPytorchScript(config).replace('\n# gradient_noise(', '\ngradient_noise(');
+      const temp = writeTempFiles({ [`noise${i}.py`]: script });
+      try {
+        const { stdout, stderr, status } = await runPython(torchPython!, temp.paths);
+        expect(stderr).toBe('');
+        expect(status).toBe(0);
+        const line = stdout.trim().split('\n').at(-1) ?? '';
+        const match =
+          /^Gradient noise: tr\(Sigma\) = (\S+), \|G\|\^2 = (\S+), E\|g_B - G\|\^2 = (\S+) \(B = (\d+)\), B_simple = (\S+)$/.exec(
+            line,
+          );
+        expect(match, line).not.toBeNull();
+        const [trace, norm2, spread, b, scale] = match!.slice(1).map(Number);
+        // The engine at the parameters the float32 reference (PyTorch's, to the bit) ends with.
+        const plan = createRunPlan(config);
+        const steps = trainReference(
+          { ...plan, learningRate: config.learningRate, epochs: config.epochs },
+          'float32',
+          true,
+        );
+        const final = steps.at(-1)!.parameters!;
+        const { x, y } = plan.dataset;
+        const noise = gradientNoise(gradientsFor(plan.model, x, y, final), {
+          batchSize: config.batchSize,
+          replacement: config.replacement,
+          seed: 0,
+          actualBatch: null,
+        });
+        // PyTorch differentiates in float32 (the model's dtype); the engine in float64.
+        const close = (a: number, e: number) => expect(Math.abs(a - e) / Math.abs(e)).toBeLessThan(2e-5);
+        expect(b).toBe(noise.batchSize);
+        close(trace, noise.trace);
+        close(norm2, noise.gradNormSq);
+        close(spread, noise.varianceFormula);
+        close(scale, noise.noiseScale);
+      } finally {
+        temp.remove();
+      }
     },
   );
 });

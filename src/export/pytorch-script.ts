@@ -301,6 +301,37 @@ function initialValuesComment(plan: ReturnType<typeof createRunPlan>): string[] 
   ];
 }
 
+/**
+ * The numbers of the app's figure "Gradient noise" at the final parameters, with autograd one sample
+ * at a time (torch 1.13 has no torch.func); a commented-out call, so the script prints the log only.
+ */
+function gradientNoiseSection(config: RunConfig): string[] {
+  return [
+    '',
+    '# The app\'s figure "Gradient noise" at the final parameters: the per-sample gradients g_i of',
+    '# (f(x_i) - y_i)**2, their mean G (the full-data gradient), tr(Sigma) with Sigma their covariance',
+    '# divided by N, the spread E|g_B - G|^2 of a batch-mean gradient and B_simple = tr(Sigma) / |G|^2',
+    '# (McCandlish et al. 2018). One backward pass per sample: minutes at N = 1,000,000.',
+    'def gradient_noise(model, x, y, batch_size, replacement):',
+    '    rows = []',
+    '    for i in range(len(x)):',
+    '        model.zero_grad()',
+    '        ((model(x[i:i + 1]) - y[i:i + 1]) ** 2).sum().backward()',
+    '        rows.append(torch.cat([p.grad.reshape(-1) for p in model.parameters()]).double())',
+    '    g = torch.stack(rows)',
+    '    full = g.mean(dim=0)',
+    '    n, b = len(x), min(batch_size, len(x))',
+    '    trace = ((g - full) ** 2).sum(dim=1).mean().item()',
+    '    norm2 = (full @ full).item()',
+    '    spread = trace / b if replacement else (trace / b * (n - b) / (n - 1) if n > 1 else 0.0)',
+    "    scale = trace / norm2 if norm2 > 0 else float('inf')",
+    "    print(f'Gradient noise: tr(Sigma) = {trace!r}, |G|^2 = {norm2!r}, '",
+    "          f'E|g_B - G|^2 = {spread!r} (B = {b}), B_simple = {scale!r}')",
+    '',
+    `# gradient_noise(model, x, y, batch_size=${pythonInt(config.batchSize)}, replacement=${pythonBool(config.replacement)})`,
+  ];
+}
+
 export function buildPytorchScript(config: RunConfig): string {
   const n = datasetSizeFor(config);
   const plan = createRunPlan(config);
@@ -376,6 +407,7 @@ export function buildPytorchScript(config: RunConfig): string {
     "        print(f'Epoch [{epoch + 1}/{num_epochs}], Step [{step + 1}/{steps_per_epoch}], '",
     "              f'Batch {batch_index.tolist()}, Loss: {loss.item():.4f}')",
     ...validationLines(config),
+    ...gradientNoiseSection(config),
     '',
   ];
   return lines.join('\n');

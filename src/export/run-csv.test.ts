@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../engine/config';
 import { RunData } from '../state/run-data';
+import { gradientNoise } from '../analysis/gradient-noise';
+import { linearGradients } from '../analysis/per-sample-gradients';
 import { RUN_CSV_COLUMNS, runCsv, runCsvFilename } from './run-csv';
 
 /** Two epochs of N=5, B=2: batches of 2, 2, 1. */
@@ -25,12 +27,12 @@ describe('runCsv', () => {
     const [header, ...rows] = parse(csv);
     expect(header).toBe(RUN_CSV_COLUMNS.join(','));
     expect(rows).toEqual([
-      '1,1,1,"4 0",2,10.123456789,0,0,,',
-      '2,1,2,"3 1",2,9.123456789,0.5,-1,,',
-      '3,1,3,"2",1,8.123456789,1,-2,,',
-      '4,2,1,"1 2",2,7.123456789,1.5,-3,,',
-      '5,2,2,"0 4",2,6.123456789,2,-4,,',
-      '6,2,3,"3",1,5.123456789,2.5,-5,,',
+      '1,1,1,"4 0",2,10.123456789,0,0,,,,,,',
+      '2,1,2,"3 1",2,9.123456789,0.5,-1,,,,,,',
+      '3,1,3,"2",1,8.123456789,1,-2,,,,,,',
+      '4,2,1,"1 2",2,7.123456789,1.5,-3,,,,,,',
+      '5,2,2,"0 4",2,6.123456789,2,-4,,,,,,',
+      '6,2,3,"3",1,5.123456789,2.5,-5,,,,,,',
     ]);
     expect(csv.endsWith('\n')).toBe(true);
   });
@@ -51,15 +53,15 @@ describe('runCsv', () => {
     data.paramW.push(NaN);
     data.paramB.push(Infinity);
     const rows = parse(runCsv({ config: DEFAULT_CONFIG, data, stepsDone: 1, stepsPerEpoch: 1, modelParams: null }));
-    expect(rows[1]).toBe('1,1,1,"0 1",2,nan,nan,Infinity,,');
+    expect(rows[1]).toBe('1,1,1,"0 1",2,nan,nan,Infinity,,,,,,');
   });
 
   it('MLP: no per-step w, b; the latest flat parameters on the last row only', () => {
     const config = { ...DEFAULT_CONFIG, model: 'mlp' as const, batchSize: 2 };
     const data = linearRun(3);
     const rows = parse(runCsv({ config, data, stepsDone: 3, stepsPerEpoch: 3, modelParams: [0.25, -1, 3] }));
-    expect(rows[1]).toBe('1,1,1,"4 0",2,10.123456789,,,,');
-    expect(rows[3]).toBe('3,1,3,"2",1,8.123456789,,,0.25 -1 3,');
+    expect(rows[1]).toBe('1,1,1,"4 0",2,10.123456789,,,,,,,,');
+    expect(rows[3]).toBe('3,1,3,"2",1,8.123456789,,,0.25 -1 3,,,,,');
   });
 
   it('writes each epoch’s held-out loss (a validation split) on its last step, empty elsewhere', () => {
@@ -70,8 +72,42 @@ describe('runCsv', () => {
     data.validationLoss.push(NaN);
     data.validationStep.push(6);
     const rows = parse(runCsv({ config, data, stepsDone: 6, stepsPerEpoch: 3, modelParams: null }));
-    expect(rows[0].split(',').at(-1)).toBe('val_loss');
-    expect(rows.slice(1).map((r) => r.split(',').at(-1))).toEqual(['', '', '0.123456789012', '', '', 'nan']);
+    const column = rows[0].split(',').indexOf('val_loss');
+    expect(column).toBeGreaterThan(0);
+    expect(rows.slice(1).map((r) => r.split(',')[column])).toEqual(['', '', '0.123456789012', '', '', 'nan']);
+  });
+
+  it("writes the gradient noise at the parameters before each step's update (linear model)", () => {
+    const config = { ...DEFAULT_CONFIG, batchSize: 2 };
+    const x = Float32Array.of(1, 2, 3, 4, 5);
+    const y = Float32Array.of(2, 4.5, 5.5, 8, 10);
+    const initialParams = { w: 0.25, b: -0.5 };
+    const csv = runCsv({
+      config,
+      data: linearRun(3),
+      stepsDone: 3,
+      stepsPerEpoch: 3,
+      modelParams: null,
+      dataColumns: { x, y },
+      initialParams,
+    });
+    const rows = parse(csv)
+      .slice(1)
+      .map((row) => row.split(',').slice(-4).map(Number));
+    // Step 1 at the initial (w, b); step 3 at (w, b) after step 2: (0.5, −1).
+    for (const [row, [w, b]] of [
+      [rows[0], [0.25, -0.5]],
+      [rows[2], [0.5, -1]],
+    ] as const) {
+      const noise = gradientNoise(linearGradients(x, y, w, b), {
+        batchSize: 2,
+        replacement: false,
+        seed: 0,
+        actualBatch: null,
+      });
+      const expected = [noise.trace, noise.gradNormSq, noise.varianceFormula, noise.noiseScale];
+      row.forEach((value, k) => expect(Math.abs(value - expected[k]) / expected[k]).toBeLessThan(1e-12));
+    }
   });
 
   it('names the file after the run', () => {

@@ -1,5 +1,5 @@
 // The run as CSV, one row per step, read from the run store's columns (what the charts show):
-//   step,epoch,step_in_epoch,batch,batch_size,loss,w,b,params,val_loss
+//   step,epoch,step_in_epoch,batch,batch_size,loss,w,b,params,val_loss,noise_trace,noise_grad_norm_sq,noise_variance,noise_scale
 // `step` is 1-based across the run; `epoch` and `step_in_epoch` are the training log's numbers.
 // `batch` is the sample indices, space-separated in one quoted field ("7 2 9"); it is empty for old
 // epochs of a large run whose indices the store no longer keeps (see epoch-orders.ts).
@@ -10,7 +10,12 @@
 // (state_dict order, space-separated).
 // `val_loss`: with a validation split, the held-out samples' MSE after the step, on each epoch's
 // last step (the log's `Epoch [e/E], Validation loss: …` line, at full precision); empty elsewhere.
+// noise_*: the figure Gradient noise's numbers at the parameters before that step's update (linear
+// model; O(1) a row from data moments): tr Σ, |G|², the formula's E|g_B − G|² for the run's B, and
+// B_simple = tr Σ / |G|². Empty for the MLP, whose per-step parameters are not known.
+import { linearNoiseAt, linearNoiseMoments } from '../analysis/linear-noise';
 import type { RunConfig } from '../engine/config';
+import type { DataColumns, ModelParams } from '../protocol';
 import type { RunData } from '../state/run-data';
 
 export const RUN_CSV_COLUMNS = [
@@ -24,6 +29,10 @@ export const RUN_CSV_COLUMNS = [
   'b',
   'params',
   'val_loss',
+  'noise_trace',
+  'noise_grad_norm_sq',
+  'noise_variance',
+  'noise_scale',
 ] as const;
 
 export interface RunCsvInput {
@@ -33,13 +42,24 @@ export interface RunCsvInput {
   stepsPerEpoch: number;
   /** Every parameter after the latest step (MLP), flat in state_dict order. */
   modelParams: readonly number[] | null;
+  /** The data and the initial w, b: the noise columns (linear model); empty without them. */
+  dataColumns?: DataColumns | null;
+  initialParams?: ModelParams | null;
 }
 
 const num = (value: number): string => (Number.isNaN(value) ? 'nan' : String(value));
 
-export function runCsv({ config, data, stepsDone, stepsPerEpoch, modelParams }: RunCsvInput): string {
+export function runCsv(input: RunCsvInput): string {
+  const { config, data, stepsDone, stepsPerEpoch, modelParams, dataColumns, initialParams } = input;
   const lines: string[] = [RUN_CSV_COLUMNS.join(',')];
   const linear = config.model === 'linear';
+  const moments = linear && dataColumns && initialParams ? linearNoiseMoments(dataColumns.x, dataColumns.y) : null;
+  const noiseBefore = (i: number): string[] => {
+    if (!moments || !initialParams) return ['', '', '', ''];
+    const [w, b] = i === 0 ? [initialParams.w, initialParams.b] : [data.paramW.get(i - 1), data.paramB.get(i - 1)];
+    const noise = linearNoiseAt(moments, w, b, config.batchSize, config.replacement);
+    return [noise.trace, noise.gradNormSq, noise.variance, noise.noiseScale].map(num);
+  };
   const steps = stepsPerEpoch > 0 ? Math.min(stepsDone, data.stepLoss.length) : 0;
   const validation = new Map<number, number>();
   for (let v = 0; v < data.validationStep.length; v++)
@@ -61,6 +81,7 @@ export function runCsv({ config, data, stepsDone, stepsPerEpoch, modelParams }: 
         linear ? num(data.paramB.get(i)) : '',
         !linear && last && modelParams ? modelParams.map(num).join(' ') : '',
         validation.has(i) ? num(validation.get(i)!) : '',
+        ...noiseBefore(i),
       ].join(','),
     );
   }

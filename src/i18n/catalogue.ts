@@ -56,6 +56,10 @@ export const NAMES_KEPT = [
   'WGSL',
   'ms',
   'µs',
+  // The gradient-noise figure's symbols: a batch's gradient, the trace, McCandlish et al.'s noise scale.
+  'g_B',
+  'tr Σ',
+  'B_simple',
 ];
 
 const KEPT_LONGEST_FIRST = [...NAMES_KEPT].sort((a, b) => b.length - a.length);

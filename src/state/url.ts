@@ -141,9 +141,10 @@ export const writeProjectorToUrl = (on: boolean): void => replaceSearch((search)
 
 /**
  * Control names for `hide=` (a comma list): embedded exercises can hide what the exercise fixes.
- * `run` is the Train/Pause/Step/Reset buttons; `view` the View group (projector mode, shortcuts).
+ * `run` is the Train/Pause/Step/Reset buttons; `view` the View group (projector mode, shortcuts);
+ * `noise` the figure Gradient noise (nothing of it is computed then).
  */
-const PAGE_CONTROLS = ['presets', 'export', 'view', 'run'] as const;
+const PAGE_CONTROLS = ['presets', 'export', 'view', 'run', 'noise'] as const;
 export type HideableControl = HideableSetting | (typeof PAGE_CONTROLS)[number];
 export const HIDEABLE_CONTROLS: readonly HideableControl[] = [
   ...SETTINGS.flatMap((s): HideableSetting[] => (s.hide ? [s.hide] : [])),

@@ -1,8 +1,8 @@
-// The four views of a run — loss, batch composition, fit, parameter space — and the divergence
+// The five views of a run — loss, batch composition, fit, parameter space, gradient noise — and the divergence
 // warning above them. It owns what the views share and nothing else: the pointer and axis choices
 // (view store), the pinned runs and the data's moments. Whether the run diverged is the worker's
 // decision (worker/run.ts), in the snapshot: the warning only shows it.
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { parameterCount } from '../engine/models';
 import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
@@ -18,6 +18,9 @@ import { LossChart } from './LossChart';
 import { fourDecimals } from './numbers';
 import { ParamSpace } from './ParamSpace';
 
+// The gradient-noise figure and its worker client load after the first paint (bundle budget).
+const GradientNoise = lazy(() => import('./GradientNoise'));
+
 interface Props {
   /** The latest state, every frame. */
   run: RunSnapshot;
@@ -25,6 +28,8 @@ interface Props {
   heavy: RunSnapshot;
   /** The view as the link set it (xaxis=, logy=, corder=); written back to it. */
   initialView: UrlView;
+  /** `hide=noise`: no gradient-noise figure (and no worker for it). */
+  hideNoise?: boolean;
   /** The pinned runs (the app's, which presets also pin to); the chart keeps its own without. */
   pins?: PinnedRuns;
   /** Sets the learning rate (a new run) and trains: the divergence warning's fix. */
@@ -35,7 +40,7 @@ function linearText(w: number, b: number): string {
   return `y = ${fourDecimals(w)}·x ${b < 0 || Object.is(b, -0) ? '−' : '+'} ${fourDecimals(Math.abs(b))}`;
 }
 
-export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearningRate }: Props) {
+export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, onUseLearningRate }: Props) {
   // The view's options come from the link (xaxis=, logy=, corder=) and are written back to it.
   const [view] = useState(
     () =>
@@ -155,6 +160,11 @@ export function Charts({ run, heavy, initialView, pins: sharedPins, onUseLearnin
           learningRate={config.learningRate}
           view={view}
         />
+        {!hideNoise && (
+          <Suspense fallback={null}>
+            <GradientNoise run={heavy} view={view} />
+          </Suspense>
+        )}
       </div>
     </>
   );

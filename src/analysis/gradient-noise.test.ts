@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import { DRAW_BUDGET, expectedBatchNoise, gradientNoise, noiseCurve } from './gradient-noise';
+import { linearGradients, mlpGradients } from './per-sample-gradients';
+import { noiseSeed, orderedDrawCount, subsetCount } from './noise-batches';
+
+const tutorialX = Array.from({ length: 10 }, (_, i) => i + 1);
+const tutorialY = tutorialX.map((x) => 2 * x);
+
+/** Per-sample gradients written out, independently of the module: 2 r_i (x_i, 1). */
+function linearRows(x: number[], y: number[], w: number, b: number): number[][] {
+  return x.map((xi, i) => {
+    const r = w * xi + b - y[i];
+    return [2 * r * xi, 2 * r];
+  });
+}
+
+const mean = (rows: number[][]) => rows[0].map((_, k) => rows.reduce((s, r) => s + r[k], 0) / rows.length);
+const distanceSq = (a: number[], b: number[]) => a.reduce((s, ak, k) => s + (ak - b[k]) ** 2, 0);
+const populationTrace = (rows: number[][]) => {
+  const g = mean(rows);
+  return rows.reduce((s, r) => s + distanceSq(r, g), 0) / rows.length;
+};
+
+/** Mean of |g_B − G|² over every subset of size b, by bit masks: nothing shared with the module. */
+function bruteForceSubsets(rows: number[][], b: number): number {
+  const g = mean(rows);
+  let total = 0;
+  let count = 0;
+  for (let mask = 0; mask < 1 << rows.length; mask++) {
+    const members = rows.filter((_, i) => mask & (1 << i));
+    if (members.length !== b) continue;
+    total += distanceSq(mean(members), g);
+    count += 1;
+  }
+  return total / count;
+}
+
+const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), Number.MIN_VALUE);
+
+describe('gradient noise of the linear model', () => {
+  it('matches a case worked by hand (x = 0, 1, 2; y = 0; w = 1, b = 0; B = 2)', () => {
+    // g = (0, 0), (2, 2), (8, 4); G = (10/3, 2); tr Σ = 88/3 − 136/9 = 128/9; |G|² = 136/9.
+    // The three pairs' means (1, 1), (4, 2), (5, 3) lie 58/9, 4/9 and 34/9 from G: mean 32/9,
+    // which is tr Σ / 2 · (3 − 2)/(3 − 1).
+    const noise = gradientNoise(linearGradients([0, 1, 2], [0, 0, 0], 1, 0), {
+      batchSize: 2,
+      replacement: false,
+      seed: 0,
+      actualBatch: [1, 2],
+    });
+    expect(noise.trace).toBeCloseTo(128 / 9, 13);
+    expect(noise.gradNormSq).toBeCloseTo(136 / 9, 13);
+    expect(noise.noiseScale).toBeCloseTo(16 / 17, 14);
+    expect(noise.varianceFormula).toBeCloseTo(32 / 9, 13);
+    expect(noise.varianceMeasured).toBeCloseTo(32 / 9, 13);
+    expect(noise.enumerated).toBe(true);
+    expect(noise.batchesDrawn).toBe(3);
+    // B = 2 > N/2: visited as the complements of {0}, {1}, {2}, i.e. the pairs {1, 2}, {0, 2}, {0, 1}.
+    [5, 3, 4, 2, 1, 1].forEach((c, k) => expect(noise.cloud[k]).toBeCloseTo(c, 13));
+    expect(noise.actual?.size).toBe(2);
+    expect(noise.actual?.x).toBeCloseTo(5, 13);
+    expect(noise.actual?.y).toBeCloseTo(3, 13);
+    expect(noise.actual?.distanceSq).toBeCloseTo(34 / 9, 13);
+  });
+
+  it.each([1, 2, 3, 5, 7, 9, 10])('enumerates all C(10, %i) subsets of the tutorial: brute force = formula', (b) => {
+    const [w, b0] = [0.3, -0.7];
+    const rows = linearRows(tutorialX, tutorialY, w, b0);
+    const brute = bruteForceSubsets(rows, b);
+    const formula = (populationTrace(rows) / b) * ((10 - b) / 9);
+    const noise = gradientNoise(linearGradients(tutorialX, tutorialY, w, b0), {
+      batchSize: b,
+      replacement: false,
+      seed: 1,
+      actualBatch: null,
+    });
+    expect(noise.enumerated).toBe(true);
+    expect(noise.batchesDrawn).toBe(subsetCount(10, b));
+    if (b === 10) {
+      expect(brute).toBeLessThan(1e-24);
+      expect(noise.varianceMeasured).toBeLessThan(1e-24);
+      expect(noise.varianceFormula).toBe(0);
+      return;
+    }
+    expect(relative(brute, formula)).toBeLessThan(1e-12);
+    expect(relative(noise.varianceMeasured, brute)).toBeLessThan(1e-12);
+    expect(relative(noise.varianceFormula, formula)).toBeLessThan(1e-12);
+  });
+
+  it('with replacement: the mean over all N^B ordered draws is tr Σ / B', () => {
+    const x = [0.5, -1, 2, 3.25];
+    const y = [1, 0, -2, 4];
+    const rows = linearRows(x, y, 1.5, 0.25);
+    let total = 0;
+    for (let a = 0; a < 4; a++)
+      for (let c = 0; c < 4; c++)
+        for (let d = 0; d < 4; d++) {
+          total += distanceSq(mean([rows[a], rows[c], rows[d]]), mean(rows));
+        }
+    const exact = total / 64;
+    expect(relative(exact, populationTrace(rows) / 3)).toBeLessThan(1e-12);
+    const noise = gradientNoise(linearGradients(x, y, 1.5, 0.25), {
+      batchSize: 3,
+      replacement: true,
+      seed: 0,
+      actualBatch: null,
+    });
+    expect(noise.enumerated).toBe(true);
+    expect(noise.batchesDrawn).toBe(64);
+    expect(relative(noise.varianceMeasured, exact)).toBeLessThan(1e-12);
+    expect(relative(noise.varianceFormula, exact)).toBeLessThan(1e-12);
+  });
+
+  it.each([false, true])(
+    'draws 5,000 batches when there are more (replacement %s), within 6 standard errors',
+    (replacement) => {
+      const n = 2000;
+      const x = Array.from({ length: n }, (_, i) => Math.sin(i) * 3);
+      const y = x.map((xi, i) => 2 * xi + Math.cos(3 * i));
+      const noise = gradientNoise(linearGradients(x, y, 0.5, 0.1), {
+        batchSize: 7,
+        replacement,
+        seed: noiseSeed(0, 4),
+        actualBatch: null,
+      });
+      const formula = expectedBatchNoise(populationTrace(linearRows(x, y, 0.5, 0.1)), n, 7, replacement);
+      expect(noise.enumerated).toBe(false);
+      expect(noise.batchesDrawn).toBe(5000);
+      expect(relative(noise.varianceFormula, formula)).toBeLessThan(1e-12);
+      const standardError = noise.varianceMeasuredSd / Math.sqrt(5000);
+      expect(standardError).toBeGreaterThan(0);
+      expect(Math.abs(noise.varianceMeasured - formula)).toBeLessThan(6 * standardError);
+    },
+  );
+
+  it('draws fewer than 5,000 batches when they are large (the work budget), still within 6 standard errors', () => {
+    const n = 20_000;
+    const x = Array.from({ length: n }, (_, i) => (i % 101) / 10);
+    const y = x.map((xi, i) => 3 - xi + Math.sin(i));
+    const noise = gradientNoise(linearGradients(x, y, 0.5, 0), {
+      batchSize: 9000,
+      replacement: false,
+      seed: 3,
+      actualBatch: null,
+    });
+    // 6e6 / (9,000 visits × (1 + 2/8)) = 533 batches.
+    expect(noise.batchesDrawn).toBe(Math.floor(DRAW_BUDGET / (9000 * 1.25)));
+    const formula = expectedBatchNoise(populationTrace(linearRows(x, y, 0.5, 0)), n, 9000, false);
+    expect(Math.abs(noise.varianceMeasured - formula)).toBeLessThan(
+      (6 * noise.varianceMeasuredSd) / Math.sqrt(noise.batchesDrawn),
+    );
+  });
+
+  it('draws the same batches for the same (seed, step) and others for another step', () => {
+    const x = Array.from({ length: 500 }, (_, i) => i / 50);
+    const y = x.map((xi) => xi * xi);
+    const at = (step: number) =>
+      gradientNoise(linearGradients(x, y, 1, 0), {
+        batchSize: 3,
+        replacement: false,
+        seed: noiseSeed(42, step),
+        actualBatch: null,
+      });
+    expect(at(3).varianceMeasured).toBe(at(3).varianceMeasured);
+    expect(at(3).varianceMeasured).not.toBe(at(4).varianceMeasured);
+  });
+
+  it('visits a batch of more than N/2 as its complement and still draws distinct samples', () => {
+    const n = 40;
+    const x = Array.from({ length: n }, (_, i) => (i * 7) % 11);
+    const y = x.map((xi, i) => xi + (i % 3));
+    const noise = gradientNoise(linearGradients(x, y, 0.2, 0), {
+      batchSize: 33,
+      replacement: false,
+      seed: 5,
+      actualBatch: null,
+    });
+    const formula = expectedBatchNoise(populationTrace(linearRows(x, y, 0.2, 0)), n, 33, false);
+    expect(noise.enumerated).toBe(false); // C(40, 7) = 18,643,560
+    expect(Math.abs(noise.varianceMeasured - formula)).toBeLessThan((6 * noise.varianceMeasuredSd) / Math.sqrt(5000));
+  });
+});
+
+describe('batch counts and the curve', () => {
+  it('counts subsets and ordered draws up to the cap', () => {
+    expect(subsetCount(10, 3)).toBe(120);
+    expect(subsetCount(10, 7)).toBe(120);
+    expect(subsetCount(100, 2)).toBe(4950);
+    expect(subsetCount(101, 2)).toBe(Infinity);
+    expect(orderedDrawCount(10, 3)).toBe(1000);
+    expect(orderedDrawCount(10, 4)).toBe(Infinity);
+  });
+
+  it('runs from tr Σ at B = 1 to 0 at B = N without replacement', () => {
+    const curve = noiseCurve(8, 1000, false);
+    expect(curve[0]).toEqual({ b: 1, value: 8 });
+    expect(curve.at(-1)).toEqual({ b: 1000, value: 0 });
+    expect(noiseCurve(8, 1000, true).at(-1)).toEqual({ b: 1000, value: 8 / 1000 });
+  });
+});
+
+describe('gradient noise of the MLP', () => {
+  const params = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 0.7, -0.6, 0.9, 0.05];
+  const hidden = 3;
+  const x = [-1.5, -0.25, 0.4, 1.1, 2.3]; // no hidden unit at its kink (ReLU)
+  const y = [0.3, -0.1, 0.5, 0.9, -0.4];
+
+  it.each(['tanh', 'sigmoid', 'relu'] as const)('per-sample gradients match central differences (%s)', (activation) => {
+    const loss = (p: number[], i: number) => {
+      let prediction = p[3 * hidden];
+      for (let j = 0; j < hidden; j++) {
+        const z = p[j] * x[i] + p[hidden + j];
+        const a =
+          activation === 'tanh' ? Math.tanh(z) : activation === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : Math.max(z, 0);
+        prediction += p[2 * hidden + j] * a;
+      }
+      return (prediction - y[i]) ** 2;
+    };
+    const source = mlpGradients(x, y, params, hidden, activation);
+    const g = new Float64Array(source.dim);
+    for (let i = 0; i < x.length; i++) {
+      source.gradInto(i, g);
+      params.forEach((_, k) => {
+        const h = 1e-6;
+        const up = params.map((p, m) => (m === k ? p + h : p));
+        const down = params.map((p, m) => (m === k ? p - h : p));
+        expect(g[k]).toBeCloseTo((loss(up, i) - loss(down, i)) / (2 * h), 7);
+      });
+    }
+  });
+
+  it('enumerates in full dimension and draws the plane of G and the top direction orthogonal to it', () => {
+    const noise = gradientNoise(mlpGradients(x, y, params, hidden, 'tanh'), {
+      batchSize: 2,
+      replacement: false,
+      seed: 0,
+      actualBatch: [0, 4],
+    });
+    expect(noise.axes).toBe('gradient-top');
+    expect(noise.batchesDrawn).toBe(10);
+    expect(relative(noise.varianceMeasured, noise.varianceFormula)).toBeLessThan(1e-12);
+    const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, ak, k) => s + ak * b[k], 0);
+    expect(Math.abs(dot(noise.u, noise.v))).toBeLessThan(1e-12);
+    expect(dot(noise.v, noise.v)).toBeCloseTo(1, 12);
+    expect(noise.center[0]).toBeCloseTo(Math.sqrt(noise.gradNormSq), 12);
+    // v is the largest-variance direction orthogonal to G: no other unit direction ⟂ G has more.
+    const source = mlpGradients(x, y, params, hidden, 'tanh');
+    const rows = x.map((_, i) => {
+      const g = new Float64Array(source.dim);
+      source.gradInto(i, g);
+      return g.map((gk, k) => gk - noise.gradient[k]);
+    });
+    const variance = (d: Float64Array) => rows.reduce((s, r) => s + dot(r, d) ** 2, 0) / rows.length;
+    expect(noise.planeCovariance[2]).toBeCloseTo(variance(noise.v), 12);
+    for (let k = 0; k < source.dim; k++) {
+      const e = new Float64Array(source.dim);
+      e[k] = 1;
+      const c = dot(e, noise.u);
+      const d = e.map((ek, m) => ek - c * noise.u[m]);
+      const norm = Math.sqrt(dot(d, d));
+      if (norm > 1e-6)
+        expect(variance(d.map((dk) => dk / norm))).toBeLessThanOrEqual(noise.planeCovariance[2] * (1 + 1e-9));
+    }
+  });
+});

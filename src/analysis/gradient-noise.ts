@@ -1,0 +1,286 @@
+// Gradient noise at one point of a run: the full-data gradient G, the population covariance Σ of
+// the per-sample gradients g_i (divide by N), and the spread of the batch-mean gradient g_B,
+//   E|g_B − G|² = tr Σ / B · (N − B)/(N − 1)   without replacement (B distinct samples),
+//   E|g_B − G|² = tr Σ / B                    with replacement,
+// next to the same mean measured over every batch there is (or over drawn ones), and the simple
+// noise scale B_simple = tr Σ / |G|² (McCandlish et al. 2018, "An Empirical Model of Large-Batch
+// Training"). The picture is a plane: the linear model's own (∂/∂w, ∂/∂b); for the MLP the plane of
+// G and the direction of largest variance orthogonal to G. Every number is computed in full
+// dimension. float64 throughout; DOM-free, so the figure's worker and the tests run the same code.
+import { forEachBatch, planBatches } from './noise-batches';
+import type { GradientSource } from './per-sample-gradients';
+
+/** E|g_B − G|² for batches of b out of n samples. */
+export function expectedBatchNoise(trace: number, n: number, b: number, replacement: boolean): number {
+  return batchCovarianceFactor(n, b, replacement) * trace;
+}
+
+/** c such that the covariance of g_B is c·Σ: (N − B)/(B(N − 1)) without replacement, 1/B with it. */
+export function batchCovarianceFactor(n: number, b: number, replacement: boolean): number {
+  if (replacement) return 1 / b;
+  return n <= 1 ? 0 : (n - b) / (b * (n - 1));
+}
+
+/** tr Σ / |G|²; Infinity at a stationary point (G = 0) with noise left. */
+export const noiseScale = (trace: number, gradNormSq: number): number => trace / gradNormSq;
+
+/**
+ * Work the drawn batches may cost, in sample visits weighted by 1 + dim/8 (a visit is a random read,
+ * a cache miss at large N, plus the gradient's coordinates), and the fewest drawn however large B
+ * is: about a second in the worker at N = 1,000,000 and B = N/2. 5,000 batches of up to ~1,000
+ * samples for the linear model, of a few hundred for a small MLP.
+ */
+export const DRAW_BUDGET = 6e6;
+const MIN_DRAWN = 10;
+/** Deviations g_i − G are kept when they fit in this many doubles; else recomputed per use. */
+const CACHE_DOUBLES = 4e6;
+/** Samples (× coordinates) the power iteration for the MLP's second axis works on. */
+const DIRECTION_DOUBLES = 1e6;
+const POWER_ITERATIONS = 100;
+
+export interface NoiseOptions {
+  /** The run's batch size (PyTorch gives one batch of N when it is larger). */
+  batchSize: number;
+  replacement: boolean;
+  /** Seeds the drawn batches (noiseSeed(seed, step)). */
+  seed: number;
+  /** The step's own batch, to be marked; null when it is not known. */
+  actualBatch: ArrayLike<number> | null;
+  /** Most batches to draw when they cannot all be enumerated (MAX_BATCHES at most). */
+  maxDrawn?: number;
+}
+
+export interface GradientNoise {
+  n: number;
+  dim: number;
+  /** The batch size the cloud is for: min(B, N). */
+  batchSize: number;
+  replacement: boolean;
+  gradient: Float64Array;
+  gradNormSq: number;
+  trace: number;
+  noiseScale: number;
+  varianceFormula: number;
+  enumerated: boolean;
+  batchesDrawn: number;
+  /** Mean of |g_B − G|² over the batches, and the standard deviation of those values. */
+  varianceMeasured: number;
+  varianceMeasuredSd: number;
+  /** 'parameters': the axes are ∂/∂w and ∂/∂b; 'gradient-top': unit G and the top direction ⟂ G. */
+  axes: 'parameters' | 'gradient-top';
+  u: Float64Array;
+  v: Float64Array;
+  /** G in the plane's coordinates. */
+  center: [number, number];
+  /** Σ projected on the plane: [uΣu, uΣv, vΣv]. */
+  planeCovariance: [number, number, number];
+  /** The batch-mean gradient's covariance is this times Σ. */
+  batchFactor: number;
+  /** Each batch's g_B in the plane, x then y. */
+  cloud: Float64Array;
+  actual: { x: number; y: number; size: number; distanceSq: number } | null;
+  /** Samples the MLP's second axis was found from (N, or evenly spaced ones of a large N). */
+  directionSamples: number;
+}
+
+const dot = (a: Float64Array, b: Float64Array): number => {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
+  return s;
+};
+
+/** The deviations d_i = g_i − G: copied out, or added into a sum. */
+interface Deviations {
+  into(i: number, out: Float64Array): void;
+  addTo(i: number, sum: Float64Array): void;
+}
+
+/** From a cache when they fit (read in place: a batch costs its indices, not a gradient each), else recomputed. */
+function deviations(source: GradientSource, gradient: Float64Array): Deviations {
+  const { n, dim } = source;
+  const g = new Float64Array(dim);
+  if (n * dim > CACHE_DOUBLES) {
+    return {
+      into(i, out) {
+        source.gradInto(i, out);
+        for (let k = 0; k < dim; k++) out[k] -= gradient[k];
+      },
+      addTo(i, sum) {
+        source.gradInto(i, g);
+        for (let k = 0; k < dim; k++) sum[k] += g[k] - gradient[k];
+      },
+    };
+  }
+  const cache = new Float64Array(n * dim);
+  for (let i = 0, at = 0; i < n; i++) {
+    source.gradInto(i, g);
+    for (let k = 0; k < dim; k++) cache[at++] = g[k] - gradient[k];
+  }
+  return {
+    into(i, out) {
+      for (let k = 0, at = i * dim; k < dim; k++) out[k] = cache[at + k];
+    },
+    addTo(i, sum) {
+      for (let k = 0, at = i * dim; k < dim; k++) sum[k] += cache[at + k];
+    },
+  };
+}
+
+/** The unit direction of largest variance orthogonal to u (power iteration on (I − uuᵀ)Σ(I − uuᵀ)). */
+function topDirection(rows: Float64Array, count: number, dim: number, u: Float64Array): Float64Array {
+  const project = (x: Float64Array) => {
+    const c = dot(x, u);
+    for (let k = 0; k < dim; k++) x[k] -= c * u[k];
+    return Math.hypot(...x);
+  };
+  let v = new Float64Array(dim);
+  for (let k = 0; k < dim; k++) v[k] = 1 + k / dim; // deterministic, not orthogonal to much
+  let norm = project(v);
+  for (let iteration = 0; iteration < POWER_ITERATIONS && norm > 0; iteration++) {
+    for (let k = 0; k < dim; k++) v[k] /= norm;
+    const next = new Float64Array(dim);
+    for (let r = 0; r < count; r++) {
+      const row = rows.subarray(r * dim, (r + 1) * dim);
+      const c = dot(row, v);
+      for (let k = 0; k < dim; k++) next[k] += c * row[k];
+    }
+    norm = project(next);
+    let change = 0;
+    for (let k = 0; k < dim; k++) change = Math.max(change, Math.abs(next[k] / (norm || 1) - v[k]));
+    v = next;
+    if (change < 1e-10) break;
+  }
+  if (!(norm > 0)) {
+    // No variance off G: any unit vector orthogonal to u will do; take the axis u leans on least.
+    let least = 0;
+    for (let k = 1; k < dim; k++) if (Math.abs(u[k]) < Math.abs(u[least])) least = k;
+    v = new Float64Array(dim);
+    v[least] = 1;
+    norm = project(v);
+  }
+  for (let k = 0; k < dim; k++) v[k] /= norm;
+  return v;
+}
+
+function planeAxes(
+  source: GradientSource,
+  gradient: Float64Array,
+  deviation: Deviations,
+): { u: Float64Array; v: Float64Array; directionSamples: number } {
+  const { n, dim } = source;
+  if (dim === 2) return { u: Float64Array.of(1, 0), v: Float64Array.of(0, 1), directionSamples: n };
+  const norm = Math.hypot(...gradient);
+  const u = new Float64Array(dim);
+  if (norm > 0) for (let k = 0; k < dim; k++) u[k] = gradient[k] / norm;
+  else u[0] = 1;
+  const count = Math.max(1, Math.min(n, Math.floor(DIRECTION_DOUBLES / dim)));
+  const rows = new Float64Array(count * dim);
+  for (let r = 0; r < count; r++) deviation.into(Math.floor((r * n) / count), rows.subarray(r * dim, (r + 1) * dim));
+  return { u, v: topDirection(rows, count, dim, u), directionSamples: count };
+}
+
+export function gradientNoise(source: GradientSource, options: NoiseOptions): GradientNoise {
+  const { n, dim } = source;
+  const b = Math.max(1, Math.min(options.batchSize, n));
+  const { replacement } = options;
+  const g = new Float64Array(dim);
+  const gradient = new Float64Array(dim);
+  for (let i = 0; i < n; i++) {
+    source.gradInto(i, g);
+    for (let k = 0; k < dim; k++) gradient[k] += g[k];
+  }
+  for (let k = 0; k < dim; k++) gradient[k] /= n;
+  const deviation = deviations(source, gradient);
+
+  // tr Σ and Σ in the plane, from the deviations (no cancellation of E|g|² against |G|²).
+  const { u, v, directionSamples } = planeAxes(source, gradient, deviation);
+  let trace = 0;
+  let suu = 0;
+  let suv = 0;
+  let svv = 0;
+  for (let i = 0; i < n; i++) {
+    deviation.into(i, g);
+    trace += dot(g, g);
+    const p = dot(g, u);
+    const q = dot(g, v);
+    suu += p * p;
+    suv += p * q;
+    svv += q * q;
+  }
+  trace /= n;
+  const gradNormSq = dot(gradient, gradient);
+  const center: [number, number] = [dot(gradient, u), dot(gradient, v)];
+
+  const visitsPerBatch = replacement || 2 * b <= n ? b : n - b;
+  const affordable = Math.floor(DRAW_BUDGET / (Math.max(1, visitsPerBatch) * (1 + dim / 8)));
+  const plan = planBatches(n, b, replacement, options.maxDrawn ?? Math.max(MIN_DRAWN, affordable));
+  const cloud = new Float64Array(2 * plan.count);
+  const sum = new Float64Array(dim);
+  let drawn = 0;
+  let measured = 0;
+  let measuredSq = 0;
+  // The batch's mean deviation from its indices: itself, or minus the complement's sum.
+  const meanDeviation = (indices: ArrayLike<number>, length: number, sign: number, size: number) => {
+    sum.fill(0);
+    for (let j = 0; j < length; j++) deviation.addTo(indices[j], sum);
+    for (let k = 0; k < dim; k++) sum[k] *= sign / size;
+    return dot(sum, sum);
+  };
+  forEachBatch(n, replacement, plan, options.seed, (indices, length, complement) => {
+    const distanceSq = meanDeviation(indices, length, complement ? -1 : 1, b);
+    measured += distanceSq;
+    measuredSq += distanceSq * distanceSq;
+    cloud[2 * drawn] = center[0] + dot(sum, u);
+    cloud[2 * drawn + 1] = center[1] + dot(sum, v);
+    drawn += 1;
+  });
+  const mean = measured / drawn;
+  const sd = drawn > 1 ? Math.sqrt(Math.max(0, (measuredSq - drawn * mean * mean) / (drawn - 1))) : 0;
+
+  let actual: GradientNoise['actual'] = null;
+  if (options.actualBatch && options.actualBatch.length > 0) {
+    const size = options.actualBatch.length;
+    const distanceSq = meanDeviation(options.actualBatch, size, 1, size);
+    actual = { x: center[0] + dot(sum, u), y: center[1] + dot(sum, v), size, distanceSq };
+  }
+
+  const batchFactor = batchCovarianceFactor(n, b, replacement);
+  return {
+    n,
+    dim,
+    batchSize: b,
+    replacement,
+    gradient,
+    gradNormSq,
+    trace,
+    noiseScale: noiseScale(trace, gradNormSq),
+    varianceFormula: batchFactor * trace,
+    enumerated: plan.enumerated,
+    batchesDrawn: drawn,
+    varianceMeasured: mean,
+    varianceMeasuredSd: sd,
+    axes: dim === 2 ? 'parameters' : 'gradient-top',
+    u,
+    v,
+    center,
+    planeCovariance: [suu / n, suv / n, svv / n],
+    batchFactor,
+    cloud,
+    actual,
+    directionSamples,
+  };
+}
+
+/** The formula's curve E|g_B − G|² over B = 1 … N, at up to `points` log-spaced batch sizes. */
+export function noiseCurve(
+  trace: number,
+  n: number,
+  replacement: boolean,
+  points = 96,
+): { b: number; value: number }[] {
+  const sizes = new Set<number>();
+  for (let k = 0; k < points; k++) sizes.add(Math.round(Math.exp((Math.log(n) * k) / Math.max(points - 1, 1))));
+  sizes.add(1);
+  sizes.add(n);
+  return [...sizes].sort((a, b) => a - b).map((b) => ({ b, value: expectedBatchNoise(trace, n, b, replacement) }));
+}

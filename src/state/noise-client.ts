@@ -1,0 +1,136 @@
+// What the gradient-noise figure asks its worker, and the answer it shows. The figure points at
+// a step (the latest, or the one pointed at anywhere); the parameters before that step's update
+// and its batch come from the run's columns. Requests are latest-wins, one in flight at a time:
+// at full speed the picture trails the run by one computation instead of queueing behind it.
+import { useSyncExternalStore } from 'react';
+import type { GradientNoise } from '../analysis/gradient-noise';
+import { noiseSeed } from '../analysis/noise-batches';
+import { modelSpecFor } from '../engine/models';
+import { seedBigInt } from '../engine/seed';
+import type { DataColumns, FromNoiseWorker, NoiseRequest } from '../protocol';
+import type { RunSnapshot } from './run-store';
+
+/** A request without its id, with the run's data, the step and a key: same key, same picture. */
+export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data'> {
+  /** 0-based step whose parameters (before its update) and batch are drawn. */
+  step: number;
+  data: DataColumns;
+  key: string;
+}
+
+/**
+ * The step to draw: the linear model keeps its parameters after every step, so any trained step
+ * (or the next) can be shown — the pointed one, else the latest, else step 1 at the initial
+ * weights. The MLP's parameters arrive once per chunk of steps, so only the next step's can.
+ */
+export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTarget | null {
+  const { config, data, dataColumns, stepsDone, stepsPerEpoch } = run;
+  if (!dataColumns || stepsPerEpoch === 0) return null;
+  const totalSteps = stepsPerEpoch * config.epochs;
+  let step: number;
+  let params: number[] | null;
+  if (config.model === 'linear') {
+    const pointed = hoverStep !== null && hoverStep <= stepsDone && hoverStep < totalSteps;
+    step = pointed ? hoverStep : Math.max(stepsDone - 1, 0);
+    const initial = run.initialParams;
+    params = step === 0 ? initial && [initial.w, initial.b] : [data.paramW.get(step - 1), data.paramB.get(step - 1)];
+  } else {
+    step = stepsDone;
+    params = run.modelParams;
+  }
+  if (!params || !params.every(Number.isFinite)) return null;
+  const epoch = Math.floor(step / stepsPerEpoch);
+  const actualBatch = step < totalSteps ? data.epochBatches.batchIndices(epoch, step % stepsPerEpoch) : null;
+  const seedLow32 = Number(BigInt.asUintN(32, seedBigInt(config.seed)));
+  return {
+    runId: run.runId,
+    step,
+    data: dataColumns,
+    model: modelSpecFor(config),
+    params,
+    batchSize: config.batchSize,
+    replacement: config.replacement,
+    seed: noiseSeed(seedLow32, step),
+    actualBatch: actualBatch && actualBatch.slice(),
+    // A step's parameters before its update never change once known: pointing at one while the run
+    // trains on keeps its picture without computing it again.
+    key: `${run.runId}:${step}:${actualBatch ? 1 : 0}`,
+  };
+}
+
+export interface NoiseShown {
+  runId: number;
+  step: number;
+  result: GradientNoise;
+}
+
+export class NoiseClient {
+  private worker: Worker | null = null;
+  private sentRunId = -1;
+  private nextId = 1;
+  private inFlight: { id: number; target: NoiseTarget } | null = null;
+  private queued: NoiseTarget | null = null;
+  private wantedKey = '';
+  private shown: NoiseShown | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): NoiseShown | null => this.shown;
+
+  want(target: NoiseTarget): void {
+    if (target.key === this.wantedKey) return;
+    this.wantedKey = target.key;
+    if (this.inFlight) this.queued = target;
+    else this.send(target);
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private send(target: NoiseTarget): void {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('../worker/noise-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'noise',
+      });
+      this.worker.onmessage = (event: MessageEvent<FromNoiseWorker>) => this.received(event.data);
+      // A worker that dies (out of memory on a huge run) answers nothing more: the next picture starts a new one.
+      this.worker.onerror = () => {
+        this.dispose();
+        this.inFlight = null;
+        this.wantedKey = '';
+      };
+      this.sentRunId = -1;
+    }
+    const id = this.nextId++;
+    const { runId, data, model, params, batchSize, replacement, seed, actualBatch } = target;
+    const request: NoiseRequest = { id, runId, model, params, batchSize, replacement, seed, actualBatch };
+    if (runId !== this.sentRunId) request.data = data;
+    this.sentRunId = runId;
+    this.inFlight = { id, target };
+    this.worker.postMessage({ type: 'noise', request });
+  }
+
+  private received(message: FromNoiseWorker): void {
+    const done = this.inFlight;
+    if (!done || done.id !== message.id) return;
+    this.inFlight = null;
+    if (message.type === 'noise') {
+      this.shown = { runId: done.target.runId, step: done.target.step, result: message.result };
+      for (const listener of this.listeners) listener();
+    }
+    const next = this.queued;
+    this.queued = null;
+    if (next) this.send(next);
+  }
+}
+
+export function useNoiseShown(client: NoiseClient): NoiseShown | null {
+  return useSyncExternalStore(client.subscribe, client.getSnapshot);
+}

@@ -1,0 +1,225 @@
+// The figure "Gradient noise": every mini-batch gradient g_B of the current batch size (or 5,000
+// drawn) as dots around the full-data gradient G at one step's parameters, the step's own batch,
+// the 2σ ellipse of the formula's covariance, the numbers, and a log–log chart of E|g_B − G|² over
+// B = 1 … N. The maths runs in its own worker (state/noise-client.ts); this only draws its answer.
+// Loaded on demand (Charts.tsx), so it costs the first paint nothing.
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { GradientNoise as Noise } from '../analysis/gradient-noise';
+import { covarianceEllipse, plotBox } from '../analysis/noise-plot';
+import { useI18n } from '../i18n/react';
+import type { I18n } from '../i18n/translate';
+import { NoiseClient, noiseTarget, useNoiseShown } from '../state/noise-client';
+import type { RunSnapshot } from '../state/run-store';
+import { useViewState, type ViewStore } from '../state/view-store';
+import { ChartAxes, frameFor, makeScales, PlotClip } from './ChartAxes';
+import { NoiseCurve } from './NoiseCurve';
+import { useElementWidth } from './use-element-width';
+
+const CLOUD = '#0072B2';
+const FULL = '#D55E00';
+const ACTUAL = '#111418';
+const ELLIPSE_SIGMAS = 2;
+/** A paper's title is not translated: it is cited as published. */
+const CITATION = 'McCandlish et al. 2018, "An Empirical Model of Large-Batch Training"';
+
+/** A few significant digits for reading; the data-* attributes carry the full numbers. */
+export const shortNumber = (x: number): string =>
+  Number.isFinite(x)
+    ? Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-4)
+      ? x.toExponential(3)
+      : String(Number(x.toPrecision(4)))
+    : String(x);
+
+function CloudPlot({ noise, width, t }: { noise: Noise; width: number; t: I18n['t'] }) {
+  const clipId = `noise-clip-${noise.n}`;
+  const covariance = noise.planeCovariance.map((c) => c * noise.batchFactor) as [number, number, number];
+  const ellipse = covarianceEllipse(noise.center, covariance, ELLIPSE_SIGMAS);
+  const points: [number, number][] = [[0, 0], noise.center, ...ellipse];
+  for (let k = 0; k < noise.cloud.length; k += 2) points.push([noise.cloud[k], noise.cloud[k + 1]]);
+  if (noise.actual) points.push([noise.actual.x, noise.actual.y]);
+  const box = plotBox(points);
+  const scales = makeScales(box.x, box.y, frameFor(width));
+  // Few batches get big dots, thousands small ones (one path: 5,000 elements would be slow to draw).
+  const size = noise.batchesDrawn <= 200 ? 7 : noise.batchesDrawn <= 1000 ? 4 : 2.4;
+  let dots = '';
+  for (let k = 0; k < noise.cloud.length; k += 2) {
+    const [x, y] = [scales.x(noise.cloud[k]) - size / 2, scales.y(noise.cloud[k + 1]) - size / 2];
+    dots += `M${x.toFixed(1)},${y.toFixed(1)}h${size}v${size}h-${size}z`;
+  }
+  const ring = ellipse
+    .map(([x, y], i) => `${i ? 'L' : 'M'}${scales.x(x).toFixed(1)},${scales.y(y).toFixed(1)}`)
+    .join('');
+  const [gx, gy] = [scales.x(noise.center[0]), scales.y(noise.center[1])];
+  const linear = noise.axes === 'parameters';
+  return (
+    <svg
+      className="param-svg noise-cloud"
+      viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`}
+      role="img"
+      aria-label={t('noise.aria')}
+    >
+      <defs>
+        <PlotClip id={clipId} frame={scales.frame} />
+      </defs>
+      <ChartAxes
+        scales={scales}
+        xLabel={t(linear ? 'noise.axisW' : 'noise.axisG')}
+        yLabel={t(linear ? 'noise.axisB' : 'noise.axisTop')}
+      />
+      <g clipPath={`url(#${clipId})`}>
+        <path className="noise-dots" d={dots} fill={CLOUD} fillOpacity={0.55} />
+        <path className="noise-ellipse" d={ring} fill="none" stroke={CLOUD} strokeWidth={2} strokeDasharray="6 4" />
+        <circle cx={scales.x(0)} cy={scales.y(0)} r={5} fill="none" stroke={ACTUAL} strokeWidth={1.5} />
+        <path className="noise-full" d={`M${gx - 9},${gy}h18M${gx},${gy - 9}v18`} stroke={FULL} strokeWidth={3.5} />
+        {noise.actual && (
+          <path
+            className="noise-actual"
+            d={`M${scales.x(noise.actual.x)},${scales.y(noise.actual.y) - 8}l8,8l-8,8l-8,-8z`}
+            fill={ACTUAL}
+            stroke="#fff"
+            strokeWidth={1.5}
+          />
+        )}
+      </g>
+    </svg>
+  );
+}
+
+function NoiseText({
+  noise,
+  step,
+  isLinear,
+  afterRun,
+}: {
+  noise: Noise;
+  step: number;
+  isLinear: boolean;
+  afterRun: boolean;
+}) {
+  const { t, count } = useI18n();
+  const { n, batchSize: b, replacement } = noise;
+  const cloud = noise.enumerated
+    ? t(replacement ? 'noise.cloudOrdered' : 'noise.cloudSubsets', {
+        count: count(noise.batchesDrawn),
+        b: count(b),
+        n: count(n),
+      })
+    : t('noise.cloudDrawn', {
+        count: count(noise.batchesDrawn),
+        b: count(b),
+        how: t(replacement ? 'noise.with' : 'noise.without'),
+      });
+  const actual = noise.actual;
+  const se = noise.varianceMeasuredSd / Math.sqrt(noise.batchesDrawn);
+  return (
+    <ul className="fit-legend noise-text">
+      <li>
+        {isLinear
+          ? t('noise.stepLinear', { step: count(step) })
+          : afterRun
+            ? t('noise.stepAfterRun')
+            : t('noise.stepMlp', { step: count(step) })}
+      </li>
+      {!isLinear && (
+        <li>
+          {t('noise.planeMlp', { dim: count(noise.dim) })}
+          {noise.directionSamples < n ? t('noise.planeSampled', { m: count(noise.directionSamples) }) : ''}
+        </li>
+      )}
+      <li>
+        <span className="line-swatch" style={{ background: CLOUD }} aria-hidden="true" /> {cloud}
+      </li>
+      <li>
+        {t('noise.full')} {t('noise.origin')}
+      </li>
+      {actual ? (
+        <li>
+          {actual.size === b
+            ? t('noise.actual', { size: count(actual.size), value: shortNumber(actual.distanceSq) })
+            : t('noise.actualShort', { size: count(actual.size), b: count(b), value: shortNumber(actual.distanceSq) })}
+        </li>
+      ) : (
+        !afterRun && <li>{t('noise.noActual')}</li>
+      )}
+      <li>{t('noise.ellipse', { cov: replacement ? 'Σ / B' : 'Σ / B · (N − B)/(N − 1)' })}</li>
+      <li className="noise-formula">
+        {t('noise.formulaAndMeasured', {
+          formula: t(replacement ? 'noise.formulaWith' : 'noise.formulaWithout', {
+            value: shortNumber(noise.varianceFormula),
+          }),
+          measured: noise.enumerated
+            ? t('noise.measuredAll', { count: count(noise.batchesDrawn), value: shortNumber(noise.varianceMeasured) })
+            : t('noise.measuredDrawn', {
+                count: count(noise.batchesDrawn),
+                value: shortNumber(noise.varianceMeasured),
+                se: shortNumber(se),
+              }),
+        })}
+      </li>
+      <li>{t('noise.moments', { trace: shortNumber(noise.trace), g2: shortNumber(noise.gradNormSq), n: count(n) })}</li>
+      <li className="noise-scale">
+        {t('noise.scale', { scale: shortNumber(noise.noiseScale) })}
+        {t('app.sentenceGap')}
+        {t('noise.scaleMeaning')} <cite lang="en">{CITATION}</cite>
+      </li>
+    </ul>
+  );
+}
+
+interface Props {
+  /** The throttled snapshot: a new picture at most ~15 times a second, and one computation at a time. */
+  run: RunSnapshot;
+  view: ViewStore;
+}
+
+export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
+  const { t } = useI18n();
+  const { hoverStep } = useViewState(view);
+  const [client] = useState(() => new NoiseClient());
+  useEffect(() => () => client.dispose(), [client]);
+  const target = noiseTarget(run, hoverStep);
+  useEffect(() => {
+    if (target) client.want(target);
+  });
+  const shown = useNoiseShown(client);
+  const [svgRef, width] = useElementWidth<HTMLDivElement>();
+  const current = shown && shown.runId === run.runId ? shown : null;
+  const noise = current?.result;
+  const isLinear = run.config.model === 'linear';
+  const totalSteps = run.stepsPerEpoch * run.config.epochs;
+  const cloud = useMemo(() => (noise ? <CloudPlot noise={noise} width={width} t={t} /> : null), [noise, width, t]);
+  return (
+    <figure
+      className="panel gradient-noise"
+      data-step={current ? current.step + 1 : undefined}
+      data-batch-size={noise?.batchSize}
+      data-batches-drawn={noise?.batchesDrawn}
+      data-enumerated={noise ? (noise.enumerated ? 1 : 0) : undefined}
+      data-variance={noise ? String(noise.varianceMeasured) : undefined}
+      data-variance-formula={noise ? String(noise.varianceFormula) : undefined}
+      data-noise-scale={noise ? String(noise.noiseScale) : undefined}
+      data-trace={noise ? String(noise.trace) : undefined}
+      data-grad-norm-sq={noise ? String(noise.gradNormSq) : undefined}
+    >
+      <figcaption>{t('noise.caption')}</figcaption>
+      <div ref={svgRef}>
+        {noise && current ? (
+          <>
+            {cloud}
+            <NoiseText
+              noise={noise}
+              step={current.step + 1}
+              isLinear={isLinear}
+              afterRun={!isLinear && current.step >= totalSteps}
+            />
+            <NoiseCurve noise={noise} width={width} />
+          </>
+        ) : (
+          <p className="panel-note">{t('noise.waiting')}</p>
+        )}
+      </div>
+    </figure>
+  );
+});
+
+export default GradientNoise;
