@@ -123,6 +123,33 @@ test('tutorial at step 1: all C(10, 3) = 120 batches, measured = formula = an in
   expect((await numbers(page)).variance).toBe(shown.variance);
 });
 
+test('with a validation split: the training samples only, all C(8, 3) = 56 batches of the 8 left', async ({ page }) => {
+  await openApp(page, 'val=0.2');
+  const figure = noiseFigure(page);
+  await expect(figure).toHaveAttribute('data-step', '1');
+  await expect(figure).toHaveAttribute('data-enumerated', '1');
+  await expect(figure).toHaveAttribute('data-batches-drawn', '56');
+  const shown = await numbers(page);
+  const { w, b } = await initialLinear(page);
+  // The held-out samples (random_split's, PyTorch's to the index: validation.test.ts) take no part.
+  const heldOut = new Set(createRunPlan({ ...DEFAULT_CONFIG, validationSplit: 0.2 }).heldOut);
+  expect(heldOut.size).toBe(2);
+  const kept = tutorialX.map((_, i) => i).filter((i) => !heldOut.has(i));
+  const exact = exactNoise(
+    linearRows(
+      kept.map((i) => tutorialX[i]),
+      kept.map((i) => tutorialY[i]),
+      w,
+      b,
+    ),
+    false,
+  );
+  expect(exact.count).toBe(56);
+  expect(relativeError(shown.variance, exact.measured)).toBeLessThan(1e-9);
+  expect(relativeError(shown.formula, ((exact.trace / 3) * 5) / 7)).toBeLessThan(1e-9);
+  expect(relativeError(shown.scale, exact.trace / exact.gradNormSq)).toBeLessThan(1e-9);
+});
+
 test('the figure follows the latest step and the step pointed at, at the parameters before its update', async ({
   page,
 }) => {

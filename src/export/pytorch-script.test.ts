@@ -6,6 +6,7 @@ import { trainReference } from '../engine/reference';
 import { parseCsvData } from '../engine/csv-data';
 import { buildPytorchScript, CUSTOM_CSV_FILENAME, pytorchScriptFilename } from './pytorch-script';
 import { pythonFloat } from './python-literal';
+import { trainingSet } from '../analysis/training-set';
 import { gradientNoise } from '../analysis/gradient-noise';
 import { gradientsFor } from '../analysis/per-sample-gradients';
 import { findPython, findTorchPython, runPython, runPythonScripts, writeTempFiles } from './run-python.mjs';
@@ -256,6 +257,8 @@ describe.skipIf(!torchPython)("the exported script's gradient_noise() run by PyT
   const noiseConfigs: RunConfig[] = [
     { ...DEFAULT_CONFIG },
     { ...DEFAULT_CONFIG, replacement: true, batchSize: 4, seed: 5, epochs: 3 },
+    // A validation split: the noise of the training samples' gradients only.
+    { ...DEFAULT_CONFIG, validationSplit: 0.3, seed: 7, epochs: 4 },
     { ...DEFAULT_CONFIG, dataset: 'sine', samples: 40, seed: 5, learningRate: 0.05, epochs: 3, ...mlp(16, 'tanh') },
   ];
 
@@ -284,7 +287,7 @@ describe.skipIf(!torchPython)("the exported script's gradient_noise() run by PyT
           true,
         );
         const final = steps.at(-1)!.parameters!;
-        const { x, y } = plan.dataset;
+        const { x, y } = trainingSet(plan.dataset.x, plan.dataset.y, plan.heldOut);
         const noise = gradientNoise(gradientsFor(plan.model, x, y, final), {
           batchSize: config.batchSize,
           replacement: config.replacement,

@@ -328,7 +328,9 @@ function gradientNoiseSection(config: RunConfig): string[] {
     "    print(f'Gradient noise: tr(Sigma) = {trace!r}, |G|^2 = {norm2!r}, '",
     "          f'E|g_B - G|^2 = {spread!r} (B = {b}), B_simple = {scale!r}')",
     '',
-    `# gradient_noise(model, x, y, batch_size=${pythonInt(config.batchSize)}, replacement=${pythonBool(config.replacement)})`,
+    // With a validation split SGD's gradients are the training samples': the call says which.
+    `# gradient_noise(model, ${trainSetName(config) === 'train_set' ? 'x[train_set.indices], y[train_set.indices]' : 'x, y'}, ` +
+      `batch_size=${pythonInt(config.batchSize)}, replacement=${pythonBool(config.replacement)})`,
   ];
 }
 

@@ -77,6 +77,23 @@ describe('runCsv', () => {
     expect(rows.slice(1).map((r) => r.split(',')[column])).toEqual(['', '', '0.123456789012', '', '', 'nan']);
   });
 
+  it('with a validation split, the noise columns are those of the training samples alone', () => {
+    const config = { ...DEFAULT_CONFIG, batchSize: 2 };
+    const x = Float32Array.of(1, 2, 3, 4, 5);
+    const y = Float32Array.of(2, 4.5, 5.5, 8, 10);
+    const input = { config, data: linearRun(1), stepsDone: 1, stepsPerEpoch: 1, modelParams: null };
+    const initialParams = { w: 0.25, b: -0.5 };
+    const split = runCsv({ ...input, dataColumns: { x, y }, initialParams, heldOut: Int32Array.of(3) });
+    const trainOnly = runCsv({
+      ...input,
+      dataColumns: { x: Float32Array.of(1, 2, 3, 5), y: Float32Array.of(2, 4.5, 5.5, 10) },
+      initialParams,
+    });
+    const whole = runCsv({ ...input, dataColumns: { x, y }, initialParams });
+    expect(parse(split)[1]).toBe(parse(trainOnly)[1]);
+    expect(parse(split)[1]).not.toBe(parse(whole)[1]);
+  });
+
   it("writes the gradient noise at the parameters before each step's update (linear model)", () => {
     const config = { ...DEFAULT_CONFIG, batchSize: 2 };
     const x = Float32Array.of(1, 2, 3, 4, 5);

@@ -12,8 +12,10 @@
 // last step (the log's `Epoch [e/E], Validation loss: …` line, at full precision); empty elsewhere.
 // noise_*: the figure Gradient noise's numbers at the parameters before that step's update (linear
 // model; O(1) a row from data moments): tr Σ, |G|², the formula's E|g_B − G|² for the run's B, and
-// B_simple = tr Σ / |G|². Empty for the MLP, whose per-step parameters are not known.
+// B_simple = tr Σ / |G|², over the training samples (a validation split's held-out ones take no
+// part in a step). Empty for the MLP, whose per-step parameters are not known.
 import { linearNoiseAt, linearNoiseMoments } from '../analysis/linear-noise';
+import { trainingSet } from '../analysis/training-set';
 import type { RunConfig } from '../engine/config';
 import type { DataColumns, ModelParams } from '../protocol';
 import type { RunData } from '../state/run-data';
@@ -45,15 +47,18 @@ export interface RunCsvInput {
   /** The data and the initial w, b: the noise columns (linear model); empty without them. */
   dataColumns?: DataColumns | null;
   initialParams?: ModelParams | null;
+  /** A validation split's held-out samples: the noise columns are the training samples'. */
+  heldOut?: Int32Array | null;
 }
 
 const num = (value: number): string => (Number.isNaN(value) ? 'nan' : String(value));
 
 export function runCsv(input: RunCsvInput): string {
-  const { config, data, stepsDone, stepsPerEpoch, modelParams, dataColumns, initialParams } = input;
+  const { config, data, stepsDone, stepsPerEpoch, modelParams, dataColumns, initialParams, heldOut } = input;
   const lines: string[] = [RUN_CSV_COLUMNS.join(',')];
   const linear = config.model === 'linear';
-  const moments = linear && dataColumns && initialParams ? linearNoiseMoments(dataColumns.x, dataColumns.y) : null;
+  const trained = dataColumns ? trainingSet(dataColumns.x, dataColumns.y, heldOut ?? null) : null;
+  const moments = linear && trained && initialParams ? linearNoiseMoments(trained.x, trained.y) : null;
   const noiseBefore = (i: number): string[] => {
     if (!moments || !initialParams) return ['', '', '', ''];
     const [w, b] = i === 0 ? [initialParams.w, initialParams.b] : [data.paramW.get(i - 1), data.paramB.get(i - 1)];

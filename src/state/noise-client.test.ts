@@ -16,7 +16,13 @@ const step = (s: number, stepInEpoch: number, epoch: number): StepRecord => ({
   params: { w: s + 1, b: -(s + 1) },
 });
 
-function storeAfter(steps: StepRecord[], runConfig = config, modelParams?: number[]) {
+const TUTORIAL_BATCHES = [
+  [3, 1, 4, 0],
+  [9, 2, 6, 5],
+  [8, 7],
+];
+
+function storeAfter(steps: StepRecord[], runConfig = config, modelParams?: number[], batches = TUTORIAL_BATCHES) {
   const store = new RunStore(runConfig, (flush) => flush());
   store.beginRun(1, runConfig);
   store.handle({
@@ -25,28 +31,30 @@ function storeAfter(steps: StepRecord[], runConfig = config, modelParams?: numbe
     config: runConfig,
     initialParams: { w: 0.25, b: 0.5 },
     initialModelParams: [9, 9, 9, 9],
-    stepsPerEpoch: 3,
+    stepsPerEpoch: batches.length,
     datasetSize: 10,
     tensorCount: 4,
     data: { x, y: x.map((v) => 2 * v) },
   });
-  store.handle(
-    epochMessage(
-      1,
-      1,
-      [
-        [3, 1, 4, 0],
-        [9, 2, 6, 5],
-        [8, 7],
-      ],
-      4,
-    ),
-  );
+  store.handle(epochMessage(1, 1, batches, 4));
   if (steps.length > 0) store.handle({ type: 'progress', runId: 1, steps, tensorCount: 4, modelParams });
   return store.getSnapshot();
 }
 
 describe('noiseTarget: the step the gradient-noise figure draws', () => {
+  it('with a validation split: the training samples only, and the batch as positions among them', () => {
+    // Samples 0 and 5 held out: an epoch walks the other 8.
+    const batches = [
+      [3, 1, 4, 9],
+      [2, 6, 8, 7],
+    ];
+    const run = { ...storeAfter([], config, undefined, batches), heldOut: Int32Array.of(5, 0) };
+    const target = noiseTarget(run, null)!;
+    expect([...target.data.x]).toEqual([2, 3, 4, 5, 7, 8, 9, 10]);
+    expect([...target.data.y]).toEqual([4, 6, 8, 10, 14, 16, 18, 20]);
+    expect([...target.actualBatch!]).toEqual([2, 0, 3, 7]);
+  });
+
   it('before any step: step 1 at the initial parameters, with its batch', () => {
     const target = noiseTarget(storeAfter([]), null)!;
     expect(target.step).toBe(0);

@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import type { GradientNoise } from '../analysis/gradient-noise';
 import { noiseSeed } from '../analysis/noise-batches';
+import { batchPositions, trainingSet } from '../analysis/training-set';
 import { modelSpecFor } from '../engine/models';
 import { seedBigInt } from '../engine/seed';
 import type { DataColumns, FromNoiseWorker, NoiseRequest } from '../protocol';
@@ -40,21 +41,23 @@ export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTa
   }
   if (!params || !params.every(Number.isFinite)) return null;
   const epoch = Math.floor(step / stepsPerEpoch);
-  const actualBatch = step < totalSteps ? data.epochBatches.batchIndices(epoch, step % stepsPerEpoch) : null;
+  // SGD's gradients are over the training samples: a validation split's held-out ones take no part.
+  const trained = trainingSet(dataColumns.x, dataColumns.y, run.heldOut);
+  const batch = step < totalSteps ? data.epochBatches.batchIndices(epoch, step % stepsPerEpoch) : null;
   const seedLow32 = Number(BigInt.asUintN(32, seedBigInt(config.seed)));
   return {
     runId: run.runId,
     step,
-    data: dataColumns,
+    data: trained.positionOf ? { x: trained.x, y: trained.y } : dataColumns,
     model: modelSpecFor(config),
     params,
     batchSize: config.batchSize,
     replacement: config.replacement,
     seed: noiseSeed(seedLow32, step),
-    actualBatch: actualBatch && actualBatch.slice(),
+    actualBatch: batch && batchPositions(batch, trained),
     // A step's parameters before its update never change once known: pointing at one while the run
     // trains on keeps its picture without computing it again.
-    key: `${run.runId}:${step}:${actualBatch ? 1 : 0}`,
+    key: `${run.runId}:${step}:${batch ? 1 : 0}`,
   };
 }
 

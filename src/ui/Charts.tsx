@@ -11,6 +11,7 @@ import { writeViewToUrl, type UrlView } from '../state/url';
 import { ViewStore } from '../state/view-store';
 import { dataMoments } from '../analysis/linear-loss';
 import { mlpPredictor } from '../analysis/mlp-curve';
+import { trainingSet } from '../analysis/training-set';
 import { BatchComposition } from './BatchComposition';
 import { DivergenceAlert } from './DivergenceAlert';
 import { FitView } from './FitView';
@@ -62,10 +63,8 @@ export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, o
   const { heldOut } = run;
   const trainingMoments = useMemo(() => {
     if (!dataColumns || !heldOut) return moments;
-    const held = new Uint8Array(dataColumns.x.length);
-    for (const i of heldOut) held[i] = 1;
-    const trained = (_: number, i: number) => held[i] === 0;
-    return dataMoments(dataColumns.x.filter(trained), dataColumns.y.filter(trained));
+    const trained = trainingSet(dataColumns.x, dataColumns.y, heldOut);
+    return dataMoments(trained.x, trained.y);
   }, [dataColumns, heldOut, moments]);
   const { divergence } = run;
 
