@@ -83,6 +83,12 @@ export class EpochOrders {
    * Epochs before `e` have been read (summarised by the batch composition): from the first call on,
    * the epochs after them are let go only past UNREAD_INDICES_BUDGET.
    */
+  /**
+   * Called with an epoch that has not been read when its order must go (the reader fell more than
+   * UNREAD_INDICES_BUDGET behind, or gets no frames): the reader's last chance to summarise it.
+   */
+  onUnreadRelease: ((e: number) => void) | null = null;
+
   readBefore(e: number): void {
     if (e === this.firstUnread) return;
     this.firstUnread = e;
@@ -96,6 +102,7 @@ export class EpochOrders {
     while (this.kept > KEPT_INDICES_BUDGET && this.oldestKept < newestProtected) {
       if (this.oldestKept >= unread && this.kept <= UNREAD_INDICES_BUDGET) break;
       const stored = this.orders[this.oldestKept];
+      if (stored instanceof Int32Array && this.oldestKept >= unread) this.onUnreadRelease?.(this.oldestKept);
       if (stored instanceof Int32Array) {
         this.kept -= stored.length;
         this.orders[this.oldestKept] = null;

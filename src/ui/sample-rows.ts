@@ -2,7 +2,9 @@
 // kept for as long as the run lasts: the epoch's order itself is let go for large runs
 // (state/epoch-orders.ts), so each row is summarised while its order is still there, whichever
 // order the chart shows, and a few rows a frame so that a run of 1,000,000 samples never holds the
-// main thread for long.
+// main thread for long. Should training run further ahead than the orders may wait (a slow machine,
+// a tab without frames), the order about to go is summarised there and then: a longer task, never a
+// lost row.
 import {
   addDraws,
   ColumnCounter,
@@ -77,6 +79,8 @@ export class SampleRows {
    */
   update(orders: EpochOrders, datasetSize: number, columns: number, now: () => number): boolean {
     if (orders !== this.orders || datasetSize !== this.datasetSize) {
+      if (this.orders && this.orders !== orders) this.orders.onUnreadRelease = null;
+      orders.onUnreadRelease = (e) => this.makeNow(orders, e);
       this.orders = orders;
       this.datasetSize = datasetSize;
       this.rows = [];
@@ -118,18 +122,41 @@ export class SampleRows {
   private nextJob(orders: EpochOrders): Job | null {
     for (let e = this.oldestKept; e < orders.epochCount; e++) {
       if (this.rows[e]) continue;
-      const epoch = orders.epochOrder(e);
-      if (!epoch) continue;
+      const job = this.jobFor(orders, e, this.reusedInverse());
+      if (!job) continue;
       orders.readBefore(e);
-      let inverse = this.scratch;
-      if (inverse && inverse.batchOf.length === this.datasetSize) {
-        inverse.batchOf.fill(NO_BATCH);
-        inverse.draws.fill(0);
-      } else inverse = this.scratch = emptyInverse(this.datasetSize);
-      const row = emptySummary(this.columns);
-      return { epoch: e, ...epoch, batchCount: orders.batchCount(e), inverse, row, position: 0, column: 0 };
+      return job;
     }
     return null;
+  }
+
+  private reusedInverse(): SampleBatches {
+    const inverse = this.scratch;
+    if (inverse && inverse.batchOf.length === this.datasetSize) {
+      inverse.batchOf.fill(NO_BATCH);
+      inverse.draws.fill(0);
+      return inverse;
+    }
+    return (this.scratch = emptyInverse(this.datasetSize));
+  }
+
+  private jobFor(orders: EpochOrders, e: number, inverse: SampleBatches): Job | null {
+    const epoch = orders.epochOrder(e);
+    if (!epoch) return null;
+    const row = emptySummary(this.columns);
+    return { epoch: e, ...epoch, batchCount: orders.batchCount(e), inverse, row, position: 0, column: 0 };
+  }
+
+  /** Epoch e's order is about to go unread: its row is made now, whole (the job in hand if it is e's). */
+  private makeNow(orders: EpochOrders, e: number): void {
+    if (this.rows[e] || this.columns <= 0 || orders.batchSize <= 0) return;
+    const inHand = this.job?.epoch === e ? this.job : null;
+    // Another epoch's job keeps the shared inverse; this one gets its own.
+    const job = inHand ?? this.jobFor(orders, e, this.job ? emptyInverse(this.datasetSize) : this.reusedInverse());
+    if (!job) return;
+    while (job.column < job.row.columns) this.advance(job, orders.batchSize);
+    this.rows[e] = job.row;
+    if (inHand) this.job = null;
   }
 
   /** One slice of a job: positions of its order first, then columns of its row. */
