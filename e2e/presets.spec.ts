@@ -115,10 +115,11 @@ test('"Generalization" trains an MLP on 12 noisy samples: the held-out loss turn
     page.waitForEvent('download'),
     page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Download CSV' }).click(),
   ]);
-  const rows = (await readFile(await file.path(), 'utf8')).trimEnd().split('\n').slice(1);
+  const [header, ...rows] = (await readFile(await file.path(), 'utf8')).trimEnd().split('\n');
   const fields = rows.map((r) => r.split(','));
-  const loss = fields.map((f) => Number(f[5]));
-  const validation = fields.filter((f) => f.at(-1) !== '').map((f) => Number(f.at(-1)));
+  const column = (name: string) => header.split(',').indexOf(name);
+  const loss = fields.map((f) => Number(f[column('loss')]));
+  const validation = fields.filter((f) => f[column('val_loss')] !== '').map((f) => Number(f[column('val_loss')]));
   expect(validation).toHaveLength(1500);
   const best = validation.indexOf(Math.min(...validation));
   const lastEpochLoss = loss.slice(-3).reduce((a, b) => a + b, 0) / 3;
