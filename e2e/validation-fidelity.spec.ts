@@ -82,6 +82,8 @@ test('val=0.2 seed 0: every step and every validation line as PyTorch printed th
   await expect(fit.getByText(/held-out samples \(hollow\): 2/)).toBeVisible();
   await trainToEnd(page);
   expect(await shownLines(page)).toEqual(text(printedLines(t)));
+  // The count names every line: the steps' and the epochs' validation lines.
+  await expect(page.locator('.log-count')).toHaveText(`${printedLines(t).length} lines`);
   const loss = page.getByRole('figure', { name: 'Loss' });
   await expect(loss).toHaveAttribute('data-validation-points', String(t.epochs));
   await expect(loss.getByText('Validation loss', { exact: true })).toBeVisible();

@@ -6,6 +6,7 @@ import { runPreset, type Preset } from './state/presets';
 import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
+import { validationLinesUpTo } from './state/run-data';
 import { useThrottled } from './state/use-throttled';
 import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, type Link } from './state/url';
 import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
@@ -204,6 +205,7 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
             <TrainingLog
               lines={logLines}
               total={log.shown.stepsDone}
+              validationLines={validationLinesUpTo(log.shown.data, log.shown.stepsDone)}
               // From the log's own snapshot, so the whole window is drawn once, by the redraw after the run stops.
               live={log.shown.state === 'running' && settings.speed === 0}
             />

@@ -71,3 +71,10 @@ export class RunData {
     }
   }
 }
+
+/** The log's validation lines among the first `steps` steps (each follows its epoch's last step). */
+export function validationLinesUpTo(data: RunData, steps: number): number {
+  let count = data.validationStep.length;
+  while (count > 0 && data.validationStep.get(count - 1) > steps) count--;
+  return count;
+}

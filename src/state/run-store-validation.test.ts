@@ -3,6 +3,7 @@
 import { expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import { epochMessage } from '../protocol';
+import { validationLinesUpTo } from './run-data';
 import { RunStore } from './run-store';
 
 const config: RunConfig = { ...DEFAULT_CONFIG, epochs: 2, batchSize: 4, validationSplit: 0.2 };
@@ -34,6 +35,9 @@ it('logs `Epoch [e/E], Validation loss: x.xxxx` after the epoch’s last step, a
   });
   flushes.splice(0).forEach((f) => f());
   const snap = store.getSnapshot();
+  // The log's count: one validation line once the epoch's last step (2) is done, none before it.
+  expect(validationLinesUpTo(snap.data, 1)).toBe(0);
+  expect(validationLinesUpTo(snap.data, 2)).toBe(1);
   expect(Array.from(snap.heldOut!)).toEqual([6, 2]);
   expect(snap.data.recentLog.map((l) => l.text)).toEqual([
     'Epoch [1/2], Step [1/2], Batch [4, 1, 7, 5], Loss: 50.0000',

@@ -8,8 +8,10 @@ import { LOG_LINES_SHOWN, type LogLine } from '../state/run-data';
 
 interface Props {
   lines: readonly LogLine[];
-  /** Lines produced so far (= steps done); more than `lines` once the DOM is bounded. */
+  /** Steps done: the lines of later steps (already in `lines`) wait for the next redraw. */
   total: number;
+  /** Validation lines among the steps done (one per epoch with a validation split), for the count. */
+  validationLines?: number;
   /** A run at full speed: only the newest LIVE_LOG_LINES are drawn. */
   live?: boolean;
 }
@@ -20,14 +22,17 @@ export const LIVE_LOG_LINES = 100;
 /** Pixels from the bottom within which the log keeps following new lines. */
 const FOLLOW_SLACK = 24;
 
-export const TrainingLog = memo(function TrainingLog({ lines, total, live = false }: Props) {
+export const TrainingLog = memo(function TrainingLog({ lines, total, validationLines = 0, live = false }: Props) {
   const i18n = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   // `lines` may already hold steps past `total` (the log redraws less often than steps arrive); at
   // full speed they can be a whole window ahead, and then the newest window is shown rather than none.
-  const newest = lines.length > 0 ? lines[lines.length - 1].step : -1;
-  const end = Math.max(0, lines.length - Math.max(0, newest + 1 - total)) || lines.length;
+  // Lines are cut by their step, not counted: a validation line shares its epoch's last step.
+  let end = lines.length;
+  while (end > 0 && lines[end - 1].step >= total) end--;
+  if (end === 0) end = lines.length;
+  const produced = total + validationLines;
   const shown = lines.slice(Math.max(0, end - (live ? LIVE_LOG_LINES : LOG_LINES_SHOWN)), end);
 
   useLayoutEffect(() => {
@@ -40,9 +45,9 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, live = fals
       <div className="panel-heading">
         <h2 id="log-heading">{i18n.t('log.heading')}</h2>
         <p className="log-count">
-          {total > shown.length
-            ? i18n.t('log.showing', { shown: i18n.count(shown.length), total: i18n.count(total) })
-            : i18n.tp('log.lines', total)}
+          {produced > shown.length
+            ? i18n.t('log.showing', { shown: i18n.count(shown.length), total: i18n.count(produced) })
+            : i18n.tp('log.lines', produced)}
         </p>
       </div>
       <div
