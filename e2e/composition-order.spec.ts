@@ -196,12 +196,55 @@ function findSample(expected: number[][][], match: (ks: number[]) => boolean): [
   return null;
 }
 
-test('by sample, the keyboard reads one sample at a time', async ({ page }) => {
+test("by sample, a step pointed at on the loss chart ticks the columns of its batch's samples, in its epoch's row only", async ({
+  page,
+}) => {
+  await openApp(page, 'corder=sample');
+  await trainToEnd(page);
+  const lines = await logLines(page);
+  const expected = batchesBySample(lines, 10);
+  const area = page.getByRole('figure', { name: 'Loss', exact: true }).locator('.loss-pointer-area');
+  const areaBox = (await area.boundingBox())!;
+  await area.hover({ position: { x: areaBox.width * (6 / 40), y: areaBox.height / 2 } });
+  await expect(page.locator('.loss-hover')).toHaveAttribute('data-step', '6');
+  const line = lines[5];
+  const [e, k] = [line.epoch - 1, line.stepInEpoch - 1];
+  expect([e, k]).toEqual([1, 1]); // step 6 of 4 a epoch: epoch 2, batch 2
+  await expect(composition(page)).toHaveAttribute('data-outlined', '2:2');
+  await expect(composition(page)).toHaveAttribute('data-outlined-samples', String(new Set(line.batch).size));
+
+  const box = (await composition(page).locator('canvas').boundingBox())!;
+  const layout = makeBatchLayout(box.width, 10, 3, false, 10);
+  // Below the row's dashed outline, within the tick (the top fifth of the row), left of the number.
+  const tickPixel = (epoch: number, s: number) =>
+    pixelAt(page, sampleX(layout, box.width, s) + 3, epoch * layout.rowHeight + 2);
+  const black = [0, 0, 0, 255];
+  await expect.poll(() => tickPixel(e, line.batch[0])).toEqual(black);
+  for (let s = 0; s < 10; s++) {
+    const colour = [...rgb(BATCH_COLOURS[expected[e][s][0]]), 255];
+    const where = `epoch ${e + 1}, sample ${s} (batch ${expected[e][s][0] + 1})`;
+    expect(await tickPixel(e, s), where).toEqual(line.batch.includes(s) ? black : colour);
+    // The other epochs' rows keep their colours.
+    expect(await tickPixel(e + 1, s), where).toEqual([...rgb(BATCH_COLOURS[expected[e + 1][s][0]]), 255]);
+  }
+
+  await page.mouse.move(0, 0);
+  await expect(composition(page)).not.toHaveAttribute('data-outlined-samples', /./);
+  const s = line.batch[0];
+  await expect.poll(() => tickPixel(e, s)).toEqual([...rgb(BATCH_COLOURS[k]), 255]);
+});
+
+const KEYS_NAME =
+  "Batch composition chart by sample; arrow keys move one sample, or one pixel's worth of samples when a pixel holds many";
+
+test("by sample, the keyboard reads one sample at a time while columns are wide, one pixel's worth when not", async ({
+  page,
+}) => {
   await openApp(page, 'corder=sample');
   await trainToEnd(page);
   const expected = batchesBySample(await logLines(page), 10);
   const canvas = composition(page).locator('canvas');
-  await expect(canvas).toHaveAccessibleName('Batch composition chart by sample; arrow keys read one sample at a time');
+  await expect(canvas).toHaveAccessibleName(KEYS_NAME);
   await canvas.focus();
   await expect(composition(page)).toHaveAttribute('data-outlined-sample', '0');
   await expect(composition(page).getByRole('tooltip')).toHaveText(`Sample 0, epoch 10: batch ${expected[9][0][0] + 1}`);
@@ -210,6 +253,22 @@ test('by sample, the keyboard reads one sample at a time', async ({ page }) => {
   await page.keyboard.press('ArrowUp');
   await expect(composition(page)).toHaveAttribute('data-outlined', `9:${expected[8][1][0] + 1}`);
   await expect(composition(page).getByRole('tooltip')).toHaveText(`Sample 1, epoch 9: batch ${expected[8][1][0] + 1}`);
+
+  // N = 100,000: a pixel holds many samples, and a press moves past all of one pixel's.
+  await openApp(page, 'dataset=line&n=100000');
+  await stepOnce(page);
+  await expect(canvas).toHaveAccessibleName(KEYS_NAME);
+  // The chart's width is its scroller's, without the scroll bar.
+  const width = await composition(page)
+    .locator('.batch-scroller')
+    .evaluate((el) => el.clientWidth);
+  const layout = makeBatchLayout(width, 100_000, 3, false, 10);
+  const perPixel = Math.ceil(100_000 / (width - layout.labelWidth));
+  expect(perPixel).toBeGreaterThan(1);
+  await canvas.focus();
+  await expect(composition(page)).toHaveAttribute('data-outlined-sample', '0');
+  await page.keyboard.press('ArrowRight');
+  await expect(composition(page)).toHaveAttribute('data-outlined-sample', String(perPixel));
 });
 
 /** Milliseconds per repaint of the composition (a scroll event paints synchronously), median of `times`. */

@@ -279,7 +279,8 @@ export const en = {
   'batch.perPixel': '1 px = {samples} samples',
   'batch.perPixelBatches': '1 px = {samples} samples (≈ {batches} batches: too many to colour apart)',
   'batch.aria': 'Batch composition chart; arrow keys read one mini-batch at a time',
-  'batch.ariaSample': 'Batch composition chart by sample; arrow keys read one sample at a time',
+  'batch.ariaSample':
+    "Batch composition chart by sample; arrow keys move one sample, or one pixel's worth of samples when a pixel holds many",
   'batch.empty': 'Each epoch adds a row when it starts.',
   'batch.legendBatch': 'batch {n}',
   'batch.coloursRepeat': '(colours repeat)',

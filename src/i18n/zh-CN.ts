@@ -271,7 +271,7 @@ export const zhCN: Record<MessageKey, string> = {
   'batch.perPixel': '1 像素 = {samples} 个样本',
   'batch.perPixelBatches': '1 像素 = {samples} 个样本（约 {batches} 个批：太多，无法用颜色区分）',
   'batch.aria': '批次组成图；方向键逐个读出小批量',
-  'batch.ariaSample': '按样本编号的批次组成图；方向键逐个读出样本',
+  'batch.ariaSample': '按样本编号的批次组成图；方向键每次移动一个样本（一个像素含多个样本时，移动一个像素所含的样本）',
   'batch.empty': '每一轮开始时会添加一行。',
   'batch.legendBatch': '第 {n} 批',
   'batch.coloursRepeat': '（颜色循环使用）',

@@ -129,6 +129,18 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       : null;
   const outlined = shown ?? fromElsewhere;
   const pointedSample = shown?.sample;
+  // By sample, a step pointed at elsewhere also marks its batch's samples, while the order is kept.
+  const [elsewhereEpoch, elsewhereBatch] =
+    !shown && fromElsewhere ? [fromElsewhere.epoch, fromElsewhere.batch] : [-1, -1];
+  const outlinedBatch = useMemo(() => {
+    if (!bySample || elsewhereEpoch < 0 || elsewhereEpoch >= epochs) return null;
+    const samples = batches.batchIndices(elsewhereEpoch, elsewhereBatch);
+    return samples && samples.length > 0 ? { epoch: elsewhereEpoch, samples } : null;
+  }, [bySample, batches, elsewhereEpoch, elsewhereBatch, epochs]);
+  const outlinedSamples = useMemo(
+    () => (outlinedBatch && sampleView ? sampleView.distinctSamples(outlinedBatch.samples, sampleCount) : undefined),
+    [outlinedBatch, sampleView, sampleCount],
+  );
 
   useEffect(() => {
     view.setHover(shown && shown.batch >= 0 ? shown.epoch * perEpoch + shown.batch : null, 'composition');
@@ -167,6 +179,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
           outlinedSample:
             outlined && pointedSample !== undefined ? { epoch: outlined.epoch, sample: pointedSample } : null,
           outlinedEpoch: outlined && pointedSample === undefined ? outlined.epoch : null,
+          outlinedBatch,
         },
         rows,
       );
@@ -183,6 +196,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
     stepsDone,
     outlined,
     pointedSample,
+    outlinedBatch,
     batches,
     datasetSize,
     sampleCount,
@@ -338,6 +352,7 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       data-samples-per-pixel={scale ? Math.round(scale.samples) : 0}
       data-outlined={outlined && outlined.batch >= 0 ? `${outlined.epoch + 1}:${outlined.batch + 1}` : undefined}
       data-outlined-sample={shown?.sample}
+      data-outlined-samples={outlinedSamples}
       data-order={order}
     >
       <figcaption>{t('batch.caption')}</figcaption>

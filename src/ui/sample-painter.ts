@@ -3,7 +3,9 @@
 // holds many samples shows the batch most of them went into, paler by the share of them that no
 // batch holds (grey only when none was drawn), and its lower part darker by the share drawn twice or
 // more. Visible rows are written as pixels into one ImageData per frame: O(pixels on screen),
-// whatever N and the number of epochs.
+// whatever N and the number of epochs. A batch pointed at in another chart gets a black tick along
+// the top of every column of its epoch's row that holds at least one of its samples.
+import { markedColumns } from '../analysis/batch-marks';
 import { NO_BATCH, type ColumnSummary } from '../analysis/sample-batches';
 import {
   type BatchView,
@@ -23,7 +25,12 @@ export interface SampleView extends Omit<BatchView, 'outlined'> {
   outlinedSample: { epoch: number; sample: number } | null;
   /** An epoch whose step is pointed at in another chart: its row is outlined. */
   outlinedEpoch: number | null;
+  /** That epoch's batch, when its order is still kept: the columns of its samples are ticked. */
+  outlinedBatch: { epoch: number; samples: Int32Array } | null;
 }
+
+/** The tick over a pointed batch's columns: this share of the row's height, at least 3 device pixels. */
+const TICK_SHARE = 0.2;
 
 /** The mark of a sample drawn twice or more: its lower part, this much towards black. */
 const MARK_DARKEN = 0.65;
@@ -56,6 +63,7 @@ const UNTRAINED = Math.round(UNTRAINED_ALPHA * 255);
 
 /** A pixel as ImageData's bytes read through a little-endian Uint32Array: ABGR. */
 const pack = (r: number, g: number, b: number, a: number) => ((a << 24) | (b << 16) | (g << 8) | r) >>> 0;
+const TICK = pack(0, 0, 0, 255);
 
 /** Whether sample columns are wide enough for a 1 px gap, and for their index numbers. */
 const sampleGap = (cell: number) => (cell >= 8 ? 1 : 0);
@@ -66,6 +74,9 @@ export class SamplePainter {
   private image: ImageData | null = null;
   private colour = new Uint32Array(0);
   private mark = new Uint32Array(0);
+  private tick = new Uint32Array(0);
+  /** The pointed batch's marked columns, kept while the batch and the row's width stay. */
+  private marks: { samples: Int32Array; columns: number; marks: Uint8Array } | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.ctx = canvas.getContext('2d');
@@ -86,6 +97,7 @@ export class SamplePainter {
         this.image = new ImageData(columns, pixelHeight);
         this.colour = new Uint32Array(columns);
         this.mark = new Uint32Array(columns);
+        this.tick = new Uint32Array(columns);
       }
       const pixels = new Uint32Array(this.image.data.buffer);
       pixels.fill(0);
@@ -114,7 +126,9 @@ export class SamplePainter {
     const markTop = rowPixels >= 3 ? top + Math.round(rowPixels * MARK_TOP) : top + rowPixels;
     const perEpoch = Math.max(layout.batchCount, 1);
     const trained = Math.min(Math.max(view.stepsDone - e * perEpoch, 0), layout.batchCount);
-    const { colour, mark } = this;
+    const { colour, mark, tick } = this;
+    const marks =
+      row && view.outlinedBatch?.epoch === e ? this.marksFor(view.outlinedBatch.samples, row, layout) : null;
     if (!row) {
       colour.fill(pack(PENDING[0], PENDING[1], PENDING[2], 255));
       mark.set(colour);
@@ -146,8 +160,24 @@ export class SamplePainter {
         mark[c] = pack(r * dark, g * dark, bl * dark, alpha);
       }
     }
+    let tickEnd = top;
+    if (marks && row) {
+      tickEnd = top + Math.min(rowPixels, Math.max(3, Math.round(rowPixels * TICK_SHARE)));
+      for (let c = 0; c < columns; c++) {
+        const s = row.columns === columns ? c : Math.min(row.columns - 1, Math.floor((c * row.columns) / columns));
+        tick[c] = marks[s] && colour[c] !== 0 ? TICK : colour[c];
+      }
+    }
     for (let y = Math.max(top, 0); y < Math.min(top + rowPixels, pixelHeight); y++)
-      pixels.set(y < markTop ? colour : mark, y * columns);
+      pixels.set(y < tickEnd ? tick : y < markTop ? colour : mark, y * columns);
+  }
+
+  private marksFor(samples: Int32Array, row: ColumnSummary, layout: BatchLayout): Uint8Array {
+    const kept = this.marks;
+    if (kept && kept.samples === samples && kept.columns === row.columns) return kept.marks;
+    const marks = markedColumns(samples, row.columns, layout.datasetSize);
+    this.marks = { samples, columns: row.columns, marks };
+    return marks;
   }
 
   /** Sample indices in their columns, for small datasets. */

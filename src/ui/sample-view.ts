@@ -2,3 +2,4 @@
 // first download stays within its budget, and the chart as drawn needs none of it.
 export { SamplePainter } from './sample-painter';
 export { SampleRows } from './sample-rows';
+export { distinctSamples } from '../analysis/batch-marks';
