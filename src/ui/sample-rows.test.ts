@@ -74,5 +74,5 @@ describe('the rows by sample', () => {
     // The rest are made by the next frames, as usual.
     while (rows.update(orders, n, 400, () => 0));
     for (let e = 0; e < epochs; e++) expect(rows.row(e), `epoch ${e}`).toBeDefined();
-  });
+  }, 60_000); // 16 epochs of 1,000,000 samples made and summarised: seconds on a busy machine
 });
