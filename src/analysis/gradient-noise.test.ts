@@ -334,7 +334,6 @@ describe('gradient noise of the MLP', () => {
     expect(Math.abs(dot(noise.u, noise.v))).toBeLessThan(1e-12);
     expect(dot(noise.v, noise.v)).toBeCloseTo(1, 12);
     expect(noise.center[0]).toBeCloseTo(Math.sqrt(noise.gradNormSq), 12);
-    // v is the largest-variance direction orthogonal to G: no other unit direction ⟂ G has more.
     const source = mlpGradients(x, y, params, hidden, 'tanh');
     const rows = x.map((_, i) => {
       const g = new Float64Array(source.dim);
