@@ -34,10 +34,10 @@ export const noiseScale = (trace: number, gradNormSq: number): number => trace /
  */
 export const DRAW_BUDGET = 6e6;
 const MIN_DRAWN = 10;
-/** The curve's measured points: the whole set's work, the most drawn at one B and the fewest. */
-export const CURVE_BUDGET = 6e6;
+/** The curve's measured points: their work together, the most drawn at one B, the fewest that make a point. */
+export const CURVE_BUDGET = 3e6;
 export const CURVE_MAX_DRAWN = 300;
-const CURVE_MIN_DRAWN = 4;
+const CURVE_MIN_DRAWN = 2;
 /** Every batch size gets a measured point up to this N; above it about CURVE_SIZES log-spaced ones. */
 const CURVE_EVERY_B = 64;
 const CURVE_SIZES = 24;
@@ -238,10 +238,10 @@ function planeAxes(
   return { u, ...secondAxis(rows, count, dim, u), directionSamples: count };
 }
 
-/** Batches of size b that `budget` affords (at least `least`): visits per batch × (1 + dim/8). */
-function affordableBatches(n: number, b: number, dim: number, replacement: boolean, budget: number, least: number) {
-  const visitsPerBatch = replacement || 2 * b <= n ? b : n - b;
-  return Math.max(least, Math.floor(budget / (Math.max(1, visitsPerBatch) * (1 + dim / 8))));
+/** The work of one batch of size b: the indices it visits (the smaller side) × (1 + dim/8). */
+function batchCost(n: number, b: number, dim: number, replacement: boolean): number {
+  const visits = replacement || 2 * b <= n ? b : n - b;
+  return Math.max(1, visits) * (1 + dim / 8);
 }
 
 /** The batch's mean deviation from its indices, into `sum` (itself, or minus the complement's sum); |·|². */
@@ -294,9 +294,11 @@ export function curveSizes(n: number, b: number): number[] {
 }
 
 /**
- * E|g_B − G|² measured at every curveSizes(n, b): enumerated where there are at most MAX_BATCHES
- * batches, else up to CURVE_MAX_DRAWN drawn as the sampler draws (seeded by the figure's seed and
- * B), the sizes sharing CURVE_BUDGET; the figure's own B is the measurement already made.
+ * E|g_B − G|² measured at curveSizes(n, b): enumerated where there are at most MAX_BATCHES batches,
+ * else up to CURVE_MAX_DRAWN drawn as the sampler draws (seeded by the figure's seed and B). The
+ * sizes share CURVE_BUDGET in increasing B, what a small B leaves passing on to the larger ones; a
+ * size that cannot afford CURVE_MIN_DRAWN batches is left without a point, except B = N (the
+ * curve's end). The figure's own B is the measurement already made.
  */
 function measureCurve(
   deviation: Deviations,
@@ -308,14 +310,22 @@ function measureCurve(
   own: MeasuredSpread,
 ): MeasuredSpread[] {
   const sizes = curveSizes(n, own.b);
-  const share = CURVE_BUDGET / sizes.length;
-  return sizes.map((size) => {
-    if (size === own.b) return own;
-    const most = Math.min(CURVE_MAX_DRAWN, affordableBatches(n, size, dim, replacement, share, CURVE_MIN_DRAWN));
-    const plan = planBatches(n, size, replacement, most);
+  const points: MeasuredSpread[] = [];
+  let left = CURVE_BUDGET;
+  sizes.forEach((size, k) => {
+    if (size === own.b) {
+      points.push(own);
+      return;
+    }
+    const cost = batchCost(n, size, dim, replacement);
+    const affordable = Math.min(CURVE_MAX_DRAWN, Math.floor(left / ((sizes.length - k) * cost)));
+    const plan = planBatches(n, size, replacement, Math.max(CURVE_MIN_DRAWN, affordable));
+    if (!plan.enumerated && affordable < CURVE_MIN_DRAWN && size !== n) return;
     const spread = measureSpread(deviation, sum, n, size, replacement, plan, noiseSeed(seed, size));
-    return { b: size, value: spread.mean, sd: spread.sd, batches: spread.count, enumerated: plan.enumerated };
+    left -= spread.count * cost;
+    points.push({ b: size, value: spread.mean, sd: spread.sd, batches: spread.count, enumerated: plan.enumerated });
   });
+  return points;
 }
 
 export function gradientNoise(source: GradientSource, options: NoiseOptions): GradientNoise {
@@ -354,7 +364,7 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
     n,
     b,
     replacement,
-    options.maxDrawn ?? affordableBatches(n, b, dim, replacement, DRAW_BUDGET, MIN_DRAWN),
+    options.maxDrawn ?? Math.max(MIN_DRAWN, Math.floor(DRAW_BUDGET / batchCost(n, b, dim, replacement))),
   );
   const cloud = new Float64Array(2 * plan.count);
   const sum = new Float64Array(dim);
