@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CURVE_BUDGET,
   CURVE_MAX_DRAWN,
   curveSizes,
   DRAW_BUDGET,
@@ -271,6 +272,40 @@ describe("the curve's measured points", () => {
       expect(drawn).toBeGreaterThan(15);
     },
   );
+
+  it('N = 200,000 with replacement: the points keep within the work budget, a large B it cannot afford is left out, B = N never', () => {
+    const n = 200_000;
+    const x = Array.from({ length: n }, (_, i) => (i % 997) / 100);
+    const y = x.map((xi, i) => 1 + xi + Math.sin(i));
+    const noise = gradientNoise(linearGradients(x, y, 0.2, 0), {
+      batchSize: 32,
+      replacement: true,
+      seed: 9,
+      actualBatch: null,
+    });
+    const sizes = noise.curveMeasured.map((p) => p.b);
+    expect(sizes.length).toBeLessThan(curveSizes(n, 32).length);
+    expect(sizes.length).toBeGreaterThanOrEqual(15);
+    expect(sizes.at(-1)).toBe(n);
+    // With replacement B = N costs N visits a batch: the curve's end, measured from at least 2.
+    expect(noise.curveMeasured.at(-1)?.batches).toBeGreaterThanOrEqual(2);
+    const work = noise.curveMeasured
+      .filter((p) => p.b !== 32 && p.b !== n)
+      .reduce((s, p) => s + p.batches * p.b * 1.25, 0);
+    expect(work).toBeLessThanOrEqual(CURVE_BUDGET);
+    const trace = populationTrace(linearRows(x, y, 0.2, 0));
+    for (const point of noise.curveMeasured.filter((p) => !p.enumerated)) {
+      expect(point.batches).toBeGreaterThanOrEqual(2);
+      const formula = expectedBatchNoise(trace, n, point.b, true);
+      // A handful of batches' standard deviation says little about their mean's error: only the scale there.
+      if (point.batches >= 30) {
+        expect(Math.abs(point.value - formula)).toBeLessThan((6 * point.sd) / Math.sqrt(point.batches));
+      } else {
+        expect(point.value).toBeGreaterThan(0);
+        expect(point.value).toBeLessThan(20 * formula);
+      }
+    }
+  });
 
   it('every B for N ≤ 64, with replacement enumerated while N^B ≤ 5,000', () => {
     const x = Array.from({ length: 12 }, (_, i) => i / 3);
