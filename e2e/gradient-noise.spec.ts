@@ -59,6 +59,19 @@ function exactNoise(rows: Vec[], replacement: boolean) {
   };
 }
 
+/** The mean of |g_B − G|² over every subset of each size B = 1 … N, by bit masks (N ≤ 20). */
+function exactBySize(rows: Vec[]): number[] {
+  const g = meanOf(rows);
+  const total = rows.map(() => 0);
+  const count = rows.map(() => 0);
+  for (let mask = 1; mask < 1 << rows.length; mask++) {
+    const members = rows.filter((_, i) => mask & (1 << i));
+    total[members.length - 1] += dist2(meanOf(members), g);
+    count[members.length - 1] += 1;
+  }
+  return total.map((t, k) => t / count[k]);
+}
+
 async function numbers(page: Page) {
   const figure = noiseFigure(page);
   const read = async (name: string) => Number(await figure.getAttribute(name));
@@ -115,6 +128,17 @@ test('tutorial at step 1: all C(10, 3) = 120 batches, measured = formula = an in
   await expect(figure.locator('path.noise-dots')).toHaveCount(1);
   expect(((await figure.locator('path.noise-dots').getAttribute('d')) ?? '').split('M').length - 1).toBe(120);
   await expect(figure).toContainText('B_simple');
+  // The log–log chart's measured points: every B = 1 … 10, each the exact mean over all C(10, B).
+  const chart = figure.getByRole('img', {
+    name: 'Log–log chart: the spread of the mini-batch gradient against B, from 1 to N',
+  });
+  const curve = JSON.parse((await chart.getAttribute('data-curve-measured')) ?? '[]') as [number, number][];
+  const bySize = exactBySize(linearRows(tutorialX, tutorialY, w, b));
+  expect(curve.map(([size]) => size)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  curve.slice(0, 9).forEach(([, value], k) => expect(relativeError(value, bySize[k])).toBeLessThan(1e-9));
+  expect(curve[9][1]).toBe(0);
+  expect(curve[2][1]).toBe(shown.variance);
+  await expect(chart.locator('.noise-curve-point')).toHaveCount(10);
   // Step 1's batch is drawn when it trains; then it is marked, at the same (initial) parameters.
   await expect(figure.locator('path.noise-actual')).toHaveCount(0);
   await page.getByRole('button', { name: 'Step', exact: true }).click();

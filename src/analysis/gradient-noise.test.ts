@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DRAW_BUDGET, expectedBatchNoise, gradientNoise, noiseCurve } from './gradient-noise';
+import {
+  CURVE_BUDGET,
+  CURVE_MAX_DRAWN,
+  curveSizes,
+  DRAW_BUDGET,
+  expectedBatchNoise,
+  gradientNoise,
+  noiseCurve,
+} from './gradient-noise';
 import { linearGradients, mlpGradients } from './per-sample-gradients';
 import { noiseSeed, orderedDrawCount, subsetCount } from './noise-batches';
 
@@ -199,6 +207,124 @@ describe('batch counts and the curve', () => {
   });
 });
 
+describe("the curve's measured points", () => {
+  it('tutorial: every B = 1 … 10 enumerated, each equal to the formula (and to a brute force), 0 at B = N', () => {
+    const [w, b0] = [0.3, -0.7];
+    const rows = linearRows(tutorialX, tutorialY, w, b0);
+    const trace = populationTrace(rows);
+    const noise = gradientNoise(linearGradients(tutorialX, tutorialY, w, b0), {
+      batchSize: 3,
+      replacement: false,
+      seed: 1,
+      actualBatch: null,
+    });
+    expect(noise.curveMeasured.map((p) => p.b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const point of noise.curveMeasured) {
+      expect(point.enumerated).toBe(true);
+      expect(point.batches).toBe(subsetCount(10, point.b));
+      if (point.b === 10) {
+        expect(point.value).toBeLessThan(1e-24);
+        continue;
+      }
+      const formula = (trace / point.b) * ((10 - point.b) / 9);
+      expect(relative(point.value, formula)).toBeLessThan(1e-12);
+      expect(relative(point.value, bruteForceSubsets(rows, point.b))).toBeLessThan(1e-12);
+    }
+    // The figure's own B is the same measurement as data-variance.
+    expect(noise.curveMeasured[2].value).toBe(noise.varianceMeasured);
+  });
+
+  it.each([false, true])(
+    "N = 2,000 (replacement %s): log-spaced B with 1, the figure's B and N, drawn ones within 6 standard errors",
+    (replacement) => {
+      const n = 2000;
+      const x = Array.from({ length: n }, (_, i) => Math.sin(i) * 3);
+      const y = x.map((xi, i) => 2 * xi + Math.cos(3 * i));
+      const trace = populationTrace(linearRows(x, y, 0.5, 0.1));
+      const noise = gradientNoise(linearGradients(x, y, 0.5, 0.1), {
+        batchSize: 37,
+        replacement,
+        seed: noiseSeed(0, 4),
+        actualBatch: null,
+      });
+      const sizes = noise.curveMeasured.map((p) => p.b);
+      expect(sizes).toEqual(curveSizes(n, 37));
+      expect(sizes.length).toBeGreaterThanOrEqual(20);
+      expect(sizes).toEqual([...sizes].sort((p, q) => p - q));
+      expect(sizes[0]).toBe(1);
+      expect(sizes).toContain(37);
+      expect(sizes.at(-1)).toBe(n);
+      let drawn = 0;
+      for (const point of noise.curveMeasured) {
+        const formula = expectedBatchNoise(trace, n, point.b, replacement);
+        if (point.enumerated) {
+          // B = 1 (all N), and B = N without replacement (one batch, G itself).
+          expect(point.b === 1 || (!replacement && point.b === n)).toBe(true);
+          expect(Math.abs(point.value - formula)).toBeLessThanOrEqual(1e-12 * trace);
+          continue;
+        }
+        drawn += 1;
+        expect(point.batches).toBeLessThanOrEqual(point.b === 37 ? 5000 : CURVE_MAX_DRAWN);
+        const standardError = point.sd / Math.sqrt(point.batches);
+        expect(standardError).toBeGreaterThan(0);
+        expect(Math.abs(point.value - formula)).toBeLessThan(6 * standardError);
+      }
+      expect(drawn).toBeGreaterThan(15);
+    },
+  );
+
+  it('N = 200,000 with replacement: the points keep within the work budget, a large B it cannot afford is left out, B = N never', () => {
+    const n = 200_000;
+    const x = Array.from({ length: n }, (_, i) => (i % 997) / 100);
+    const y = x.map((xi, i) => 1 + xi + Math.sin(i));
+    const noise = gradientNoise(linearGradients(x, y, 0.2, 0), {
+      batchSize: 32,
+      replacement: true,
+      seed: 9,
+      actualBatch: null,
+    });
+    const sizes = noise.curveMeasured.map((p) => p.b);
+    expect(sizes.length).toBeLessThan(curveSizes(n, 32).length);
+    expect(sizes.length).toBeGreaterThanOrEqual(15);
+    expect(sizes.at(-1)).toBe(n);
+    // With replacement B = N costs N visits a batch: the curve's end, measured from at least 2.
+    expect(noise.curveMeasured.at(-1)?.batches).toBeGreaterThanOrEqual(2);
+    const work = noise.curveMeasured
+      .filter((p) => p.b !== 32 && p.b !== n)
+      .reduce((s, p) => s + p.batches * p.b * 1.25, 0);
+    expect(work).toBeLessThanOrEqual(CURVE_BUDGET);
+    const trace = populationTrace(linearRows(x, y, 0.2, 0));
+    for (const point of noise.curveMeasured.filter((p) => !p.enumerated)) {
+      expect(point.batches).toBeGreaterThanOrEqual(2);
+      const formula = expectedBatchNoise(trace, n, point.b, true);
+      // A handful of batches' standard deviation says little about their mean's error: only the scale there.
+      if (point.batches >= 30) {
+        expect(Math.abs(point.value - formula)).toBeLessThan((6 * point.sd) / Math.sqrt(point.batches));
+      } else {
+        expect(point.value).toBeGreaterThan(0);
+        expect(point.value).toBeLessThan(20 * formula);
+      }
+    }
+  });
+
+  it('every B for N ≤ 64, with replacement enumerated while N^B ≤ 5,000', () => {
+    const x = Array.from({ length: 12 }, (_, i) => i / 3);
+    const y = x.map((xi) => 1 - xi);
+    const noise = gradientNoise(linearGradients(x, y, 0.4, 0.2), {
+      batchSize: 5,
+      replacement: true,
+      seed: 2,
+      actualBatch: null,
+    });
+    expect(noise.curveMeasured.map((p) => p.b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(noise.curveMeasured.map((p) => p.enumerated)).toEqual(noise.curveMeasured.map((p) => p.b <= 3)); // 12³ = 1,728
+    const trace = populationTrace(linearRows(x, y, 0.4, 0.2));
+    for (const point of noise.curveMeasured.filter((p) => p.enumerated)) {
+      expect(relative(point.value, trace / point.b)).toBeLessThan(1e-12);
+    }
+  });
+});
+
 describe('gradient noise of the MLP', () => {
   const params = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 0.7, -0.6, 0.9, 0.05];
   const hidden = 3;
@@ -229,7 +355,7 @@ describe('gradient noise of the MLP', () => {
     }
   });
 
-  it('enumerates in full dimension and draws the plane of G and the top direction orthogonal to it', () => {
+  it('enumerates in full dimension and draws the plane of G and the largest-variance direction', () => {
     const noise = gradientNoise(mlpGradients(x, y, params, hidden, 'tanh'), {
       batchSize: 2,
       replacement: false,
@@ -243,23 +369,123 @@ describe('gradient noise of the MLP', () => {
     expect(Math.abs(dot(noise.u, noise.v))).toBeLessThan(1e-12);
     expect(dot(noise.v, noise.v)).toBeCloseTo(1, 12);
     expect(noise.center[0]).toBeCloseTo(Math.sqrt(noise.gradNormSq), 12);
-    // v is the largest-variance direction orthogonal to G: no other unit direction ⟂ G has more.
     const source = mlpGradients(x, y, params, hidden, 'tanh');
     const rows = x.map((_, i) => {
       const g = new Float64Array(source.dim);
       source.gradInto(i, g);
       return g.map((gk, k) => gk - noise.gradient[k]);
     });
-    const variance = (d: Float64Array) => rows.reduce((s, r) => s + dot(r, d) ** 2, 0) / rows.length;
+    const variance = (d: ArrayLike<number>) =>
+      rows.reduce((s, r) => s + dot(r, Float64Array.from(d)) ** 2, 0) / rows.length;
     expect(noise.planeCovariance[2]).toBeCloseTo(variance(noise.v), 12);
-    for (let k = 0; k < source.dim; k++) {
-      const e = new Float64Array(source.dim);
-      e[k] = 1;
-      const c = dot(e, noise.u);
-      const d = e.map((ek, m) => ek - c * noise.u[m]);
-      const norm = Math.sqrt(dot(d, d));
-      if (norm > 1e-6)
-        expect(variance(d.map((dk) => dk / norm))).toBeLessThanOrEqual(noise.planeCovariance[2] * (1 + 1e-9));
+    // v1 is the largest-variance direction: no unit vector, of the axes or of 2,000 random ones, has more.
+    const top = noise.topDirection;
+    if (!top) throw new Error('the MLP has a top direction');
+    expect(dot(top, top)).toBeCloseTo(1, 12);
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    const candidates = Array.from({ length: source.dim }, (_, k) =>
+      Array.from({ length: source.dim }, (_, m) => +(m === k)),
+    );
+    for (let t = 0; t < 2000; t++) candidates.push(Array.from({ length: source.dim }, random));
+    for (const d of candidates) {
+      const norm = Math.hypot(...d);
+      expect(variance(d.map((dk) => dk / norm))).toBeLessThanOrEqual(variance(top) * (1 + 1e-9));
     }
+    // The second axis is v1 made orthogonal to G: in span(G, v1).
+    const c = dot(top, noise.u);
+    const w = top.map((tk, k) => tk - c * noise.u[k]);
+    const wNorm = Math.sqrt(dot(w, w));
+    expect(Math.abs(dot(noise.v, w) / wNorm)).toBeCloseTo(1, 10);
+  });
+});
+
+describe('the plane of G and the largest-variance direction', () => {
+  /** A source of given per-sample gradients. */
+  const rowsSource = (rows: number[][]) => ({
+    n: rows.length,
+    dim: rows[0].length,
+    gradInto: (i: number, out: Float64Array) => out.set(rows[i]),
+  });
+
+  /** Σ's largest eigenvalue and its unit eigenvector, in closed form for a symmetric 3 × 3 matrix. */
+  function top3(a: number[][]): { value: number; vector: number[] } {
+    const q = (a[0][0] + a[1][1] + a[2][2]) / 3;
+    const p1 = a[0][1] ** 2 + a[0][2] ** 2 + a[1][2] ** 2;
+    const p = Math.sqrt(((a[0][0] - q) ** 2 + (a[1][1] - q) ** 2 + (a[2][2] - q) ** 2 + 2 * p1) / 6);
+    const m = a.map((row, i) => row.map((x, j) => (x - (i === j ? q : 0)) / p));
+    const det =
+      m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) -
+      m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
+      m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    const value = q + 2 * p * Math.cos(Math.acos(Math.max(-1, Math.min(1, det / 2))) / 3);
+    const s = a.map((row, i) => row.map((x, j) => x - (i === j ? value : 0)));
+    const cross = (u: number[], v: number[]) => [
+      u[1] * v[2] - u[2] * v[1],
+      u[2] * v[0] - u[0] * v[2],
+      u[0] * v[1] - u[1] * v[0],
+    ];
+    const vector = [cross(s[0], s[1]), cross(s[0], s[2]), cross(s[1], s[2])].reduce((best, c) =>
+      Math.hypot(...c) > Math.hypot(...best) ? c : best,
+    );
+    const norm = Math.hypot(...vector);
+    return { value, vector: vector.map((x) => x / norm) };
+  }
+
+  const dot3 = (a: ArrayLike<number>, b: ArrayLike<number>) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+
+  it("runs the power iteration on Σ itself: v1 is Σ's top eigenvector, the second axis v1 ⟂ G in span(G, v1)", () => {
+    const rows = [
+      [1.2, -0.4, 2.0],
+      [0.3, 1.9, -0.7],
+      [-1.1, 0.8, 0.4],
+      [2.6, -1.3, 1.1],
+      [0.9, 0.2, -1.8],
+      [-0.5, 2.4, 0.6],
+    ];
+    const noise = gradientNoise(rowsSource(rows), { batchSize: 2, replacement: false, seed: 0, actualBatch: null });
+    const g = mean(rows);
+    const sigma = [0, 1, 2].map((i) =>
+      [0, 1, 2].map((j) => rows.reduce((s, r) => s + (r[i] - g[i]) * (r[j] - g[j]), 0) / rows.length),
+    );
+    const exact = top3(sigma);
+    const top = noise.topDirection;
+    if (!top) throw new Error('a 3-parameter model has a top direction');
+    const rayleigh = [0, 1, 2].reduce((s, i) => s + top[i] * dot3(sigma[i], top), 0);
+    expect(relative(rayleigh, exact.value)).toBeLessThan(1e-9);
+    expect(Math.abs(dot3(top, exact.vector))).toBeCloseTo(1, 9);
+    // The second axis: ⟂ G, unit, and the component of v1 orthogonal to G.
+    const u = g.map((x) => x / Math.hypot(...g));
+    expect(Math.abs(dot3(noise.v, u))).toBeLessThan(1e-12);
+    expect(dot3(noise.v, noise.v)).toBeCloseTo(1, 12);
+    const c = dot3(exact.vector, u);
+    const w = exact.vector.map((x, k) => x - c * u[k]);
+    expect(Math.abs(dot3(noise.v, w)) / Math.hypot(...w)).toBeCloseTo(1, 9);
+    // Not the same plane as the largest variance among directions ⟂ G would give.
+    const p = (x: number[]) => x.map((xk, k) => xk - dot3(x, u) * u[k]);
+    const pSigmaP = [0, 1, 2].map((i) => p([0, 1, 2].map((j) => p([0, 1, 2].map((k) => sigma[k][j]))[i])));
+    const off = top3(pSigmaP).vector;
+    expect(Math.abs(dot3(noise.v, off))).toBeLessThan(1 - 1e-6);
+  });
+
+  it('falls back to the largest variance ⟂ G when v1 lies along G', () => {
+    // Deviations ±3 e1, ±2 e2, ±1 e3 around G = e1: Σ = diag(3, 4/3, 1/3), v1 = e1 = G/|G|.
+    const d = [
+      [3, 0, 0],
+      [-3, 0, 0],
+      [0, 2, 0],
+      [0, -2, 0],
+      [0, 0, 1],
+      [0, 0, -1],
+    ];
+    const noise = gradientNoise(rowsSource(d.map((r) => [r[0] + 1, r[1], r[2]])), {
+      batchSize: 2,
+      replacement: false,
+      seed: 0,
+      actualBatch: null,
+    });
+    expect(Math.abs(noise.topDirection?.[0] ?? 0)).toBeCloseTo(1, 12);
+    expect(Math.abs(noise.v[1])).toBeCloseTo(1, 9);
+    expect(noise.planeCovariance[2]).toBeCloseTo(4 / 3, 9);
   });
 });

@@ -5,9 +5,9 @@
 // next to the same mean measured over every batch there is (or over drawn ones), and the simple
 // noise scale B_simple = tr Σ / |G|² (McCandlish et al. 2018, "An Empirical Model of Large-Batch
 // Training"). The picture is a plane: the linear model's own (∂/∂w, ∂/∂b); for the MLP the plane of
-// G and the direction of largest variance orthogonal to G. Every number is computed in full
+// G and the direction of largest variance (Σ's top eigenvector). Every number is computed in full
 // dimension. float64 throughout; DOM-free, so the figure's worker and the tests run the same code.
-import { forEachBatch, planBatches } from './noise-batches';
+import { forEachBatch, noiseSeed, planBatches, type BatchPlan } from './noise-batches';
 import type { GradientSource } from './per-sample-gradients';
 
 /** E|g_B − G|² for batches of b out of n samples. */
@@ -27,11 +27,20 @@ export const noiseScale = (trace: number, gradNormSq: number): number => trace /
 /**
  * Work the drawn batches may cost, in sample visits weighted by 1 + dim/8 (a visit is a random read,
  * a cache miss at large N, plus the gradient's coordinates), and the fewest drawn however large B
- * is: about a second in the worker at N = 1,000,000 and B = N/2. 5,000 batches of up to ~1,000
- * samples for the linear model, of a few hundred for a small MLP.
+ * is. A drawn batch costs O(B) visits, so 5,000 of them at B in the tens of thousands would keep the
+ * worker busy long after the step it is about; the budget bounds the answer's wait, at the price
+ * of fewer batches (and a wider standard error) for large B. 5,000 batches of up to ~1,000 samples
+ * fit for the linear model, of a few hundred for a small MLP.
  */
 export const DRAW_BUDGET = 6e6;
 const MIN_DRAWN = 10;
+/** The curve's measured points: their work together, the most drawn at one B, the fewest that make a point. */
+export const CURVE_BUDGET = 3e6;
+export const CURVE_MAX_DRAWN = 300;
+const CURVE_MIN_DRAWN = 2;
+/** Every batch size gets a measured point up to this N; above it about CURVE_SIZES log-spaced ones. */
+const CURVE_EVERY_B = 64;
+const CURVE_SIZES = 24;
 /** Deviations g_i − G are kept when they fit in this many doubles; else recomputed per use. */
 const CACHE_DOUBLES = 4e6;
 /** Samples (× coordinates) the power iteration for the MLP's second axis works on. */
@@ -50,6 +59,16 @@ export interface NoiseOptions {
   maxDrawn?: number;
 }
 
+/** The mean of |g_B − G|² over the batches of one size, enumerated or drawn. */
+export interface MeasuredSpread {
+  b: number;
+  value: number;
+  /** The standard deviation of |g_B − G|² over those batches. */
+  sd: number;
+  batches: number;
+  enumerated: boolean;
+}
+
 export interface GradientNoise {
   n: number;
   dim: number;
@@ -66,10 +85,15 @@ export interface GradientNoise {
   /** Mean of |g_B − G|² over the batches, and the standard deviation of those values. */
   varianceMeasured: number;
   varianceMeasuredSd: number;
-  /** 'parameters': the axes are ∂/∂w and ∂/∂b; 'gradient-top': unit G and the top direction ⟂ G. */
+  /**
+   * 'parameters': the axes are ∂/∂w and ∂/∂b; 'gradient-top': unit G and Σ's top eigenvector made
+   * orthogonal to G (the plane of G and the largest-variance direction).
+   */
   axes: 'parameters' | 'gradient-top';
   u: Float64Array;
   v: Float64Array;
+  /** Σ's top eigenvector v1 (the MLP's; null for the linear model's parameter plane). */
+  topDirection: Float64Array | null;
   /** G in the plane's coordinates. */
   center: [number, number];
   /** Σ projected on the plane: [uΣu, uΣv, vΣv]. */
@@ -79,6 +103,8 @@ export interface GradientNoise {
   /** Each batch's g_B in the plane, x then y. */
   cloud: Float64Array;
   actual: { x: number; y: number; size: number; distanceSq: number } | null;
+  /** E|g_B − G|² measured at a set of batch sizes (the figure's B among them, and B = N), by B. */
+  curveMeasured: MeasuredSpread[];
   /** Samples the MLP's second axis was found from (N, or evenly spaced ones of a large N). */
   directionSamples: number;
 }
@@ -126,13 +152,16 @@ function deviations(source: GradientSource, gradient: Float64Array): Deviations 
   };
 }
 
-/** The unit direction of largest variance orthogonal to u (power iteration on (I − uuᵀ)Σ(I − uuᵀ)). */
-function topDirection(rows: Float64Array, count: number, dim: number, u: Float64Array): Float64Array {
-  const project = (x: Float64Array) => {
-    const c = dot(x, u);
-    for (let k = 0; k < dim; k++) x[k] -= c * u[k];
-    return Math.hypot(...x);
-  };
+/**
+ * The unit top eigenvector of the rows' second-moment matrix by power iteration, each iterate passed
+ * through `project` (which returns its norm after projecting); null when the iterates vanish.
+ */
+function powerIteration(
+  rows: Float64Array,
+  count: number,
+  dim: number,
+  project: (x: Float64Array) => number,
+): Float64Array | null {
   let v = new Float64Array(dim);
   for (let k = 0; k < dim; k++) v[k] = 1 + k / dim; // deterministic, not orthogonal to much
   let norm = project(v);
@@ -150,25 +179,55 @@ function topDirection(rows: Float64Array, count: number, dim: number, u: Float64
     v = next;
     if (change < 1e-10) break;
   }
-  if (!(norm > 0)) {
-    // No variance off G: any unit vector orthogonal to u will do; take the axis u leans on least.
-    let least = 0;
-    for (let k = 1; k < dim; k++) if (Math.abs(u[k]) < Math.abs(u[least])) least = k;
-    v = new Float64Array(dim);
-    v[least] = 1;
-    norm = project(v);
-  }
+  if (!(norm > 0)) return null;
   for (let k = 0; k < dim; k++) v[k] /= norm;
   return v;
+}
+
+/** Below this |v1 − (v1·u)u|, v1 is taken as parallel to G: the plane of G and v1 is no plane. */
+const PARALLEL = 1e-6;
+
+/**
+ * The plane's second axis: Σ's top eigenvector v1 (the direction of largest variance) made
+ * orthogonal to u = G/|G|, so that the plane is span(G, v1) as the figure says. When v1 lies along G
+ * (or Σ = 0) that span is a line, and the axis is the largest-variance direction orthogonal to G
+ * instead (power iteration on (I − uuᵀ)Σ(I − uuᵀ)), or any unit vector ⟂ u when there is none.
+ */
+function secondAxis(
+  rows: Float64Array,
+  count: number,
+  dim: number,
+  u: Float64Array,
+): { v: Float64Array; top: Float64Array | null } {
+  const orthogonalise = (x: Float64Array) => {
+    const c = dot(x, u);
+    for (let k = 0; k < dim; k++) x[k] -= c * u[k];
+    return Math.hypot(...x);
+  };
+  const top = powerIteration(rows, count, dim, (x) => Math.hypot(...x));
+  if (top) {
+    const v = Float64Array.from(top);
+    const norm = orthogonalise(v);
+    if (norm > PARALLEL) return { v: v.map((vk) => vk / norm), top };
+  }
+  const projected = powerIteration(rows, count, dim, orthogonalise);
+  if (projected) return { v: projected, top };
+  // No variance off G: take the axis u leans on least.
+  let least = 0;
+  for (let k = 1; k < dim; k++) if (Math.abs(u[k]) < Math.abs(u[least])) least = k;
+  const v = new Float64Array(dim);
+  v[least] = 1;
+  const norm = orthogonalise(v);
+  return { v: v.map((vk) => vk / norm), top };
 }
 
 function planeAxes(
   source: GradientSource,
   gradient: Float64Array,
   deviation: Deviations,
-): { u: Float64Array; v: Float64Array; directionSamples: number } {
+): { u: Float64Array; v: Float64Array; top: Float64Array | null; directionSamples: number } {
   const { n, dim } = source;
-  if (dim === 2) return { u: Float64Array.of(1, 0), v: Float64Array.of(0, 1), directionSamples: n };
+  if (dim === 2) return { u: Float64Array.of(1, 0), v: Float64Array.of(0, 1), top: null, directionSamples: n };
   const norm = Math.hypot(...gradient);
   const u = new Float64Array(dim);
   if (norm > 0) for (let k = 0; k < dim; k++) u[k] = gradient[k] / norm;
@@ -176,7 +235,97 @@ function planeAxes(
   const count = Math.max(1, Math.min(n, Math.floor(DIRECTION_DOUBLES / dim)));
   const rows = new Float64Array(count * dim);
   for (let r = 0; r < count; r++) deviation.into(Math.floor((r * n) / count), rows.subarray(r * dim, (r + 1) * dim));
-  return { u, v: topDirection(rows, count, dim, u), directionSamples: count };
+  return { u, ...secondAxis(rows, count, dim, u), directionSamples: count };
+}
+
+/** The work of one batch of size b: the indices it visits (the smaller side) × (1 + dim/8). */
+function batchCost(n: number, b: number, dim: number, replacement: boolean): number {
+  const visits = replacement || 2 * b <= n ? b : n - b;
+  return Math.max(1, visits) * (1 + dim / 8);
+}
+
+/** The batch's mean deviation from its indices, into `sum` (itself, or minus the complement's sum); |·|². */
+function meanDeviation(
+  deviation: Deviations,
+  sum: Float64Array,
+  indices: ArrayLike<number>,
+  length: number,
+  sign: number,
+  size: number,
+): number {
+  sum.fill(0);
+  for (let j = 0; j < length; j++) deviation.addTo(indices[j], sum);
+  for (let k = 0; k < sum.length; k++) sum[k] *= sign / size;
+  return dot(sum, sum);
+}
+
+/** Mean and standard deviation of |g_B − G|² over the plan's batches; `visit` sees each batch's mean deviation in `sum`. */
+function measureSpread(
+  deviation: Deviations,
+  sum: Float64Array,
+  n: number,
+  b: number,
+  replacement: boolean,
+  plan: BatchPlan,
+  seed: number,
+  visit?: () => void,
+): { mean: number; sd: number; count: number } {
+  let count = 0;
+  let total = 0;
+  let totalSq = 0;
+  forEachBatch(n, replacement, plan, seed, (indices, length, complement) => {
+    const distanceSq = meanDeviation(deviation, sum, indices, length, complement ? -1 : 1, b);
+    total += distanceSq;
+    totalSq += distanceSq * distanceSq;
+    count += 1;
+    visit?.();
+  });
+  const mean = total / count;
+  const sd = count > 1 ? Math.sqrt(Math.max(0, (totalSq - count * mean * mean) / (count - 1))) : 0;
+  return { mean, sd, count };
+}
+
+/** The batch sizes the curve measures: every B up to CURVE_EVERY_B samples, else log-spaced ones; always 1, B and N. */
+export function curveSizes(n: number, b: number): number[] {
+  const sizes = new Set<number>([1, b, n]);
+  if (n <= CURVE_EVERY_B) for (let k = 1; k <= n; k++) sizes.add(k);
+  else for (let k = 0; k < CURVE_SIZES; k++) sizes.add(Math.round(Math.exp((Math.log(n) * k) / (CURVE_SIZES - 1))));
+  return [...sizes].sort((p, q) => p - q);
+}
+
+/**
+ * E|g_B − G|² measured at curveSizes(n, b): enumerated where there are at most MAX_BATCHES batches,
+ * else up to CURVE_MAX_DRAWN drawn as the sampler draws (seeded by the figure's seed and B). The
+ * sizes share CURVE_BUDGET in increasing B, what a small B leaves passing on to the larger ones; a
+ * size that cannot afford CURVE_MIN_DRAWN batches is left without a point, except B = N (the
+ * curve's end). The figure's own B is the measurement already made.
+ */
+function measureCurve(
+  deviation: Deviations,
+  sum: Float64Array,
+  n: number,
+  dim: number,
+  replacement: boolean,
+  seed: number,
+  own: MeasuredSpread,
+): MeasuredSpread[] {
+  const sizes = curveSizes(n, own.b);
+  const points: MeasuredSpread[] = [];
+  let left = CURVE_BUDGET;
+  sizes.forEach((size, k) => {
+    if (size === own.b) {
+      points.push(own);
+      return;
+    }
+    const cost = batchCost(n, size, dim, replacement);
+    const affordable = Math.min(CURVE_MAX_DRAWN, Math.floor(left / ((sizes.length - k) * cost)));
+    const plan = planBatches(n, size, replacement, Math.max(CURVE_MIN_DRAWN, affordable));
+    if (!plan.enumerated && affordable < CURVE_MIN_DRAWN && size !== n) return;
+    const spread = measureSpread(deviation, sum, n, size, replacement, plan, noiseSeed(seed, size));
+    left -= spread.count * cost;
+    points.push({ b: size, value: spread.mean, sd: spread.sd, batches: spread.count, enumerated: plan.enumerated });
+  });
+  return points;
 }
 
 export function gradientNoise(source: GradientSource, options: NoiseOptions): GradientNoise {
@@ -193,7 +342,7 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
   const deviation = deviations(source, gradient);
 
   // tr Σ and Σ in the plane, from the deviations (no cancellation of E|g|² against |G|²).
-  const { u, v, directionSamples } = planeAxes(source, gradient, deviation);
+  const { u, v, top, directionSamples } = planeAxes(source, gradient, deviation);
   let trace = 0;
   let suu = 0;
   let suv = 0;
@@ -211,36 +360,32 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
   const gradNormSq = dot(gradient, gradient);
   const center: [number, number] = [dot(gradient, u), dot(gradient, v)];
 
-  const visitsPerBatch = replacement || 2 * b <= n ? b : n - b;
-  const affordable = Math.floor(DRAW_BUDGET / (Math.max(1, visitsPerBatch) * (1 + dim / 8)));
-  const plan = planBatches(n, b, replacement, options.maxDrawn ?? Math.max(MIN_DRAWN, affordable));
+  const plan = planBatches(
+    n,
+    b,
+    replacement,
+    options.maxDrawn ?? Math.max(MIN_DRAWN, Math.floor(DRAW_BUDGET / batchCost(n, b, dim, replacement))),
+  );
   const cloud = new Float64Array(2 * plan.count);
   const sum = new Float64Array(dim);
   let drawn = 0;
-  let measured = 0;
-  let measuredSq = 0;
-  // The batch's mean deviation from its indices: itself, or minus the complement's sum.
-  const meanDeviation = (indices: ArrayLike<number>, length: number, sign: number, size: number) => {
-    sum.fill(0);
-    for (let j = 0; j < length; j++) deviation.addTo(indices[j], sum);
-    for (let k = 0; k < dim; k++) sum[k] *= sign / size;
-    return dot(sum, sum);
-  };
-  forEachBatch(n, replacement, plan, options.seed, (indices, length, complement) => {
-    const distanceSq = meanDeviation(indices, length, complement ? -1 : 1, b);
-    measured += distanceSq;
-    measuredSq += distanceSq * distanceSq;
+  const spread = measureSpread(deviation, sum, n, b, replacement, plan, options.seed, () => {
     cloud[2 * drawn] = center[0] + dot(sum, u);
     cloud[2 * drawn + 1] = center[1] + dot(sum, v);
     drawn += 1;
   });
-  const mean = measured / drawn;
-  const sd = drawn > 1 ? Math.sqrt(Math.max(0, (measuredSq - drawn * mean * mean) / (drawn - 1))) : 0;
+  const curveMeasured = measureCurve(deviation, sum, n, dim, replacement, options.seed, {
+    b,
+    value: spread.mean,
+    sd: spread.sd,
+    batches: spread.count,
+    enumerated: plan.enumerated,
+  });
 
   let actual: GradientNoise['actual'] = null;
   if (options.actualBatch && options.actualBatch.length > 0) {
     const size = options.actualBatch.length;
-    const distanceSq = meanDeviation(options.actualBatch, size, 1, size);
+    const distanceSq = meanDeviation(deviation, sum, options.actualBatch, size, 1, size);
     actual = { x: center[0] + dot(sum, u), y: center[1] + dot(sum, v), size, distanceSq };
   }
 
@@ -256,12 +401,14 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
     noiseScale: noiseScale(trace, gradNormSq),
     varianceFormula: batchFactor * trace,
     enumerated: plan.enumerated,
-    batchesDrawn: drawn,
-    varianceMeasured: mean,
-    varianceMeasuredSd: sd,
+    batchesDrawn: spread.count,
+    varianceMeasured: spread.mean,
+    varianceMeasuredSd: spread.sd,
+    curveMeasured,
     axes: dim === 2 ? 'parameters' : 'gradient-top',
     u,
     v,
+    topDirection: top,
     center,
     planeCovariance: [suu / n, suv / n, svv / n],
     batchFactor,

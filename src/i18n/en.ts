@@ -373,9 +373,9 @@ export const en = {
   'noise.axisW': '∂L/∂w',
   'noise.axisB': '∂L/∂b',
   'noise.axisG': 'along G',
-  'noise.axisTop': 'largest-variance direction ⟂ G',
+  'noise.axisTop': 'largest-variance direction, its part ⟂ G',
   'noise.planeMlp':
-    'The MLP has {dim} parameters: the plane of G and the direction of largest variance orthogonal to it; every number below is computed in all {dim} dimensions.',
+    'The MLP has {dim} parameters: the plane of G and the direction of largest variance (the top eigenvector of Σ; the second axis is its part orthogonal to G); every number below is computed in all {dim} dimensions.',
   'noise.planeSampled': ' That direction was found from {m} evenly spaced samples.',
   'noise.cloudSubsets': 'dots: g_B for all {count} batches of B = {b} (every subset of the {n} samples)',
   'noise.cloudOrdered': 'dots: g_B for all {count} ordered draws of B = {b} with replacement',
@@ -399,11 +399,12 @@ export const en = {
   'noise.formulaAndMeasured': '{formula}; {measured}',
   'noise.curveLegend': '{axis}: {line} · {point}',
   'noise.scaleMeaning':
-    'Batches much smaller than B_simple are dominated by noise: each step mostly follows its few samples. Much larger ones spend more computation per step without a much better direction.',
+    'Choose B near B_simple: much smaller batches give steps dominated by noise, much larger ones cost more computation per step for hardly a better direction.',
   'noise.curveX': 'batch size B (log)',
   'noise.curveY': 'E|g_B − G|² (log)',
   'noise.curveLine': "line: the formula's E|g_B − G|² for B = 1 … N",
-  'noise.curvePoint': '● measured at B = {b}',
+  'noise.curvePoint':
+    '● measured: the mean over every batch of that size where there are at most 5,000, else over up to {most} drawn (○ B = {b}, the cloud above)',
   'noise.zeroAtN': '▼ 0 at B = N',
 
   'diverge.title': 'Training diverged.',

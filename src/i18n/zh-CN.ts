@@ -356,9 +356,9 @@ export const zhCN: Record<MessageKey, string> = {
   'noise.axisW': '∂L/∂w',
   'noise.axisB': '∂L/∂b',
   'noise.axisG': '沿 G 方向',
-  'noise.axisTop': '与 G 正交的最大方差方向',
+  'noise.axisTop': '最大方差方向中与 G 正交的分量',
   'noise.planeMlp':
-    'MLP 有 {dim} 个参数：图中是 G 与“与 G 正交的最大方差方向”张成的平面；下面的数值都在完整的 {dim} 维中计算。',
+    'MLP 有 {dim} 个参数：图中是 G 与最大方差方向（Σ 的最大特征向量；纵轴取它与 G 正交的分量）张成的平面；下面的数值都在完整的 {dim} 维中计算。',
   'noise.planeSampled': '该方向由 {m} 个等间隔选取的样本求得。',
   'noise.cloudSubsets': '点：批大小 B = {b} 的全部 {count} 个批的 g_B（{n} 个样本的每一个子集）',
   'noise.cloudOrdered': '点：有放回抽取 B = {b} 个样本的全部 {count} 种有序抽法的 g_B',
@@ -380,11 +380,12 @@ export const zhCN: Record<MessageKey, string> = {
   'noise.formulaAndMeasured': '{formula}；{measured}',
   'noise.curveLegend': '{axis}：{line} · {point}',
   'noise.scaleMeaning':
-    '批大小远小于 B_simple 时，噪声占主导：每一步主要跟着那几个样本走；远大于它时，每一步多花的计算换不来明显更好的方向。',
+    '批大小宜取在 B_simple 附近：远小于它，每一步都被噪声主导；远大于它，每一步多花的计算换不来明显更好的方向。',
   'noise.curveX': '批大小 B（对数）',
   'noise.curveY': 'E|g_B − G|²（对数）',
   'noise.curveLine': '曲线：公式给出的 E|g_B − G|²，B = 1 … N',
-  'noise.curvePoint': '● B = {b} 处的实测值',
+  'noise.curvePoint':
+    '● 实测值：批数不超过 5000 时取该批大小所有批的平均，否则取最多 {most} 个抽取批的平均（○ B = {b}，即上图的点云）',
   'noise.zeroAtN': '▼ B = N 时为 0',
 
   'diverge.title': '训练发散了。',

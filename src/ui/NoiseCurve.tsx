@@ -1,8 +1,9 @@
 // The gradient-noise figure's small chart: E|g_B − G|² against B = 1 … N on log–log axes, the
-// formula's curve and the value measured for the current B. Without replacement the curve falls to
-// exactly 0 at B = N, which a log axis cannot show: a mark at the bottom edge says so.
+// formula's curve and the values measured over the batches of a set of batch sizes (the current B
+// ringed). Without replacement the curve falls to exactly 0 at B = N, which a log axis cannot show:
+// a mark at the bottom edge says so, for the curve and for a measured 0.
 import type { GradientNoise } from '../analysis/gradient-noise';
-import { noiseCurve } from '../analysis/gradient-noise';
+import { CURVE_MAX_DRAWN, noiseCurve } from '../analysis/gradient-noise';
 import { decades } from '../analysis/noise-plot';
 import { tickLabel } from '../analysis/ticks';
 import { useI18n } from '../i18n/react';
@@ -18,8 +19,8 @@ export function NoiseCurve({ noise, width }: { noise: GradientNoise; width: numb
   if (!(trace > 0) || n < 2) return null;
   const curve = noiseCurve(trace, n, replacement);
   const positive = curve.filter((p) => p.value > 0);
-  const measured = noise.varianceMeasured;
-  const values = [...positive.map((p) => p.value), ...(measured > 0 ? [measured] : [])];
+  const measured = noise.curveMeasured;
+  const values = [...positive.map((p) => p.value), ...measured.filter((p) => p.value > 0).map((p) => p.value)];
   const yTicks = decades(Math.min(...values), Math.max(...values));
   const xTicks = decades(1, n);
   const frame = { ...frameFor(width), height: HEIGHT, bottom: 46 };
@@ -31,7 +32,14 @@ export function NoiseCurve({ noise, width }: { noise: GradientNoise; width: numb
   const zero = !replacement;
   return (
     <div className="noise-curve">
-      <svg className="param-svg" viewBox={`0 0 ${frame.width} ${HEIGHT}`} role="img" aria-label={t('noise.curveAria')}>
+      <svg
+        className="param-svg"
+        viewBox={`0 0 ${frame.width} ${HEIGHT}`}
+        role="img"
+        aria-label={t('noise.curveAria')}
+        data-curve-measured={JSON.stringify(measured.map((p) => [p.b, p.value]))}
+        data-curve-batches={JSON.stringify(measured.map((p) => p.batches))}
+      >
         <g className="chart-axes" fontSize={14} fill="#3b4250">
           {xTicks.map((b) => (
             <g key={`x${b}`}>
@@ -56,17 +64,30 @@ export function NoiseCurve({ noise, width }: { noise: GradientNoise; width: numb
         </g>
         <path className="noise-curve-line" d={line} fill="none" stroke={CURVE} strokeWidth={2} />
         {zero && <path className="noise-curve-zero" d={`M${lx(n) - 7},${bottom - 12}h14l-7,12z`} fill={CURVE} />}
-        {measured > 0 ? (
-          <circle className="noise-curve-point" cx={lx(batchSize)} cy={ly(measured)} r={6} fill={POINT} />
-        ) : (
-          <path className="noise-curve-point" d={`M${lx(batchSize) - 7},${bottom - 12}h14l-7,12z`} fill={POINT} />
+        {measured.map((p) =>
+          p.value > 0 ? (
+            <circle key={p.b} className="noise-curve-point" cx={lx(p.b)} cy={ly(p.value)} r={3.5} fill={POINT} />
+          ) : (
+            <path key={p.b} className="noise-curve-point" d={`M${lx(p.b) - 5},${bottom - 9}h10l-5,9z`} fill={POINT} />
+          ),
+        )}
+        {noise.varianceMeasured > 0 && (
+          <circle
+            className="noise-curve-current"
+            cx={lx(batchSize)}
+            cy={ly(noise.varianceMeasured)}
+            r={7}
+            fill="none"
+            stroke={POINT}
+            strokeWidth={2}
+          />
         )}
       </svg>
       <p className="fit-legend">
         {t('noise.curveLegend', {
           axis: t('noise.curveY'),
           line: t('noise.curveLine'),
-          point: t('noise.curvePoint', { b: count(batchSize) }),
+          point: t('noise.curvePoint', { b: count(batchSize), most: count(CURVE_MAX_DRAWN) }),
         })}
         {zero ? ` · ${t('noise.zeroAtN')}` : ''}
       </p>
