@@ -7,7 +7,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeBatchLayout, sampleX } from '../src/ui/batch-layout';
 import { innerHeight } from '../src/ui/batch-painter';
 import { BATCH_COLOURS } from '../src/ui/palette';
-import { logLines, openApp, parseLogLine, status, trainToEnd, type LogLine } from './helpers';
+import {
+  logLines,
+  openApp,
+  parseLogLine,
+  recordLongTasks,
+  status,
+  takeLongTasks,
+  trainToEnd,
+  type LogLine,
+} from './helpers';
 
 const composition = (page: Page) => page.getByRole('figure', { name: 'Batch composition', exact: true });
 const orderSelect = (page: Page) => composition(page).getByRole('combobox', { name: 'Order', exact: true });
@@ -291,20 +300,14 @@ test('N = 1,000,000 × 20 epochs: by sample draws every epoch, and what painting
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await recordLongTasks(page);
   await openApp(page, 'dataset=line&n=1000000&batch=250000&epochs=20');
   await expect(composition(page)).toHaveAttribute('data-order', 'sample');
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  await takeLongTasks(page); // from here on
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toHaveAttribute('data-state', 'finished', { timeout: 280_000 });
   await expect(composition(page)).toHaveAttribute('data-epochs', '20');
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const longTasks = await takeLongTasks(page);
   const bySample = await settledPixels(page);
   const sampleMs = await paintMilliseconds(page, 30);
   await orderSelect(page).selectOption('drawn');

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_CONFIG, type RunConfig } from '../src/engine/config';
 import { createRunPlan } from '../src/engine/plan';
-import { openApp, referenceTrace, relativeError, status, trainToEnd } from './helpers';
+import { openApp, recordLongTasks, referenceTrace, relativeError, status, takeLongTasks, trainToEnd } from './helpers';
 
 const noiseFigure = (page: Page) => page.getByRole('figure', { name: 'Gradient noise', exact: true });
 
@@ -84,26 +84,6 @@ async function numbers(page: Page) {
     scale: await read('data-noise-scale'),
   };
 }
-
-/** Keeps the duration of every main-thread task over 50 ms from the page's start (no timing asserted). */
-async function recordLongTasks(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-}
-
-/** The long tasks recorded since the last call. */
-const takeLongTasks = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    const taken = w.longTasks;
-    w.longTasks = [];
-    return taken;
-  });
 
 async function initialLinear(page: Page) {
   return { w: Number(await status(page).getAttribute('data-w')), b: Number(await status(page).getAttribute('data-b')) };

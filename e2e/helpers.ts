@@ -114,3 +114,23 @@ export async function coloursIn(
     { base64: png.toString('base64'), box, scale, colours },
   );
 }
+
+/** Keeps the duration of every main-thread task over 50 ms from the page's start (no timing asserted). */
+export async function recordLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** The long tasks recorded since the last call. */
+export const takeLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    const taken = w.longTasks;
+    w.longTasks = [];
+    return taken;
+  });
