@@ -52,14 +52,14 @@ describe('noiseTarget: the step the gradient-noise figure draws', () => {
     const target = noiseTarget(run, null)!;
     expect([...target.data.x]).toEqual([2, 3, 4, 5, 7, 8, 9, 10]);
     expect([...target.data.y]).toEqual([4, 6, 8, 10, 14, 16, 18, 20]);
-    expect([...target.actualBatch!]).toEqual([2, 0, 3, 7]);
+    expect([...target.actualBatch()!]).toEqual([2, 0, 3, 7]);
   });
 
   it('before any step: step 1 at the initial parameters, with its batch', () => {
     const target = noiseTarget(storeAfter([]), null)!;
     expect(target.step).toBe(0);
     expect(target.params).toEqual([0.25, 0.5]);
-    expect([...target.actualBatch!]).toEqual([3, 1, 4, 0]);
+    expect([...target.actualBatch()!]).toEqual([3, 1, 4, 0]);
   });
 
   it('the latest step at the parameters before its update; a pointed step at its own', () => {
@@ -67,7 +67,7 @@ describe('noiseTarget: the step the gradient-noise figure draws', () => {
     const latest = noiseTarget(run, null)!;
     expect(latest.step).toBe(2);
     expect(latest.params).toEqual([2, -2]); // after step index 1
-    expect([...latest.actualBatch!]).toEqual([8, 7]); // the short last batch
+    expect([...latest.actualBatch()!]).toEqual([8, 7]); // the short last batch
     const pointed = noiseTarget(run, 1)!;
     expect(pointed.step).toBe(1);
     expect(pointed.params).toEqual([1, -1]);

@@ -12,10 +12,15 @@ import type { DataColumns, FromNoiseWorker, NoiseRequest } from '../protocol';
 import type { RunSnapshot } from './run-store';
 
 /** A request without its id, with the run's data, the step and a key: same key, same picture. */
-export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data'> {
+export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data' | 'actualBatch'> {
   /** 0-based step whose parameters (before its update) and batch are drawn. */
   step: number;
   data: DataColumns;
+  /**
+   * The step's own batch, as positions in the training set: made only when the request is sent,
+   * not on every frame the figure renders (a batch can hold hundreds of thousands of samples).
+   */
+  actualBatch: () => Int32Array | null;
   key: string;
 }
 
@@ -43,7 +48,11 @@ export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTa
   const epoch = Math.floor(step / stepsPerEpoch);
   // SGD's gradients are over the training samples: a validation split's held-out ones take no part.
   const trained = trainingSet(dataColumns.x, dataColumns.y, run.heldOut);
-  const batch = step < totalSteps ? data.epochBatches.batchIndices(epoch, step % stepsPerEpoch) : null;
+  const batchKnown = step < totalSteps && data.epochBatches.hasIndices(epoch);
+  const actualBatch = () => {
+    const batch = batchKnown ? data.epochBatches.batchIndices(epoch, step % stepsPerEpoch) : null;
+    return batch && batchPositions(batch, trained);
+  };
   const seedLow32 = Number(BigInt.asUintN(32, seedBigInt(config.seed)));
   return {
     runId: run.runId,
@@ -54,10 +63,10 @@ export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTa
     batchSize: config.batchSize,
     replacement: config.replacement,
     seed: noiseSeed(seedLow32, step),
-    actualBatch: batch && batchPositions(batch, trained),
+    actualBatch,
     // A step's parameters before its update never change once known: pointing at one while the run
     // trains on keeps its picture without computing it again.
-    key: `${run.runId}:${step}:${batch ? 1 : 0}`,
+    key: `${run.runId}:${step}:${batchKnown ? 1 : 0}`,
   };
 }
 
@@ -113,7 +122,16 @@ export class NoiseClient {
     }
     const id = this.nextId++;
     const { runId, data, model, params, batchSize, replacement, seed, actualBatch } = target;
-    const request: NoiseRequest = { id, runId, model, params, batchSize, replacement, seed, actualBatch };
+    const request: NoiseRequest = {
+      id,
+      runId,
+      model,
+      params,
+      batchSize,
+      replacement,
+      seed,
+      actualBatch: actualBatch(),
+    };
     if (runId !== this.sentRunId) request.data = data;
     this.sentRunId = runId;
     this.inFlight = { id, target };
