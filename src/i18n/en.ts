@@ -421,6 +421,7 @@ export const en = {
     'The learning rate ({lr}) is below the full-data limit (≈ {stable}), but single mini-batches curve more steeply than the full data, and steps on them overshoot: small batches need a smaller learning rate.',
 
   'lab.summary': 'Throughput lab: why mini-batches exist',
+  'lab.loading': 'Loading the throughput lab…',
   'lab.intro':
     'Trains this run’s dataset and model at batch sizes 1, 2, 4, … N on this device{device}, about {seconds} s each from the same seed, and measures how many samples per second each one gets through. The run itself is not touched.',
   'lab.device': ' ({name})',

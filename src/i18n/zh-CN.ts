@@ -402,6 +402,7 @@ export const zhCN: Record<MessageKey, string> = {
     '学习率（{lr}）低于全数据的上限（≈ {stable}），但单个小批量的曲率比全数据更陡，在小批量上走的步子会越过头：小批量需要更小的学习率。',
 
   'lab.summary': '吞吐量实验：为什么需要小批量',
+  'lab.loading': '正在加载吞吐量实验……',
   'lab.intro':
     '在这台设备上{device}用批大小 1、2、4、… N 训练本次的数据集和模型，每种约 {seconds} 秒，使用相同的随机种子，并测量每种批大小每秒处理多少个样本。当前的训练不受影响。',
   'lab.device': '（{name}）',
