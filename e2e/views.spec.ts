@@ -44,9 +44,9 @@ test('the fit view draws every sample, the model, and the batch of the latest st
   await expect(fit).toHaveAttribute('data-highlighted', String(first.batch.length));
   expect(await dotCount(fit.locator('path.fit-highlight'))).toBe(first.batch.length);
   await expect(fit).toContainText(`Latest step: epoch 1, batch 1 [${first.batch.join(', ')}]`);
-  // The model line follows the parameters: y = w·x + b as the status reports them.
+  // The line after the update follows the parameters: y = w·x + b as the status reports them.
   const w = Number(await status(page).getAttribute('data-w'));
-  await expect(fit).toContainText(`model: y = ${w.toFixed(4)}·x`);
+  await expect(fit).toContainText(`after the update, y = ${w.toFixed(4)}·x`);
 });
 
 test('pointing at a batch highlights its samples in the fit view and its step everywhere else', async ({ page }) => {

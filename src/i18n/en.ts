@@ -342,7 +342,11 @@ export const en = {
   'fit.pointedOld': 'Pointed at: epoch {epoch}, batch {batch} (indices not kept for this old epoch)',
   'fit.latestOld': 'Latest step: epoch {epoch}, batch {batch} (indices not kept for this old epoch)',
   'fit.someDrawn': ' ({drawn} of them drawn)',
-  'fit.residuals': '; dashed: its residuals',
+  'fit.lineBefore': "line the batch loss was computed with (before step {step}'s update): {model}",
+  'fit.lineAfter': 'lighter: after the update, {model}',
+  'fit.residualsBefore': '; dashed: its residuals to that line (their mean square is the batch loss, {loss})',
+  'fit.residualsLatest':
+    "; dashed: its residuals to the latest curve (the MLP's parameters at each step are not kept: not the curve its loss was computed with)",
 
   'space.caption': 'Parameter space',
   'space.mlp':

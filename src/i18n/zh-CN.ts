@@ -327,7 +327,10 @@ export const zhCN: Record<MessageKey, string> = {
   'fit.pointedOld': '指针处：第 {epoch} 轮，第 {batch} 批（这一较早的轮次未保留索引）',
   'fit.latestOld': '最新一步：第 {epoch} 轮，第 {batch} 批（这一较早的轮次未保留索引）',
   'fit.someDrawn': '（绘制了其中 {drawn} 个）',
-  'fit.residuals': '；虚线：它的残差',
+  'fit.lineBefore': '计算该批次损失所用的直线（第 {step} 步更新之前）：{model}',
+  'fit.lineAfter': '浅色：更新之后，{model}',
+  'fit.residualsBefore': '；虚线：该批次到这条直线的残差（残差平方的平均值就是该批次的损失 {loss}）',
+  'fit.residualsLatest': '；虚线：该批次到当前曲线的残差（MLP 不保留每一步的参数，所以这不是计算其损失时的曲线）',
 
   'space.caption': '参数空间',
   'space.mlp':

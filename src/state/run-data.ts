@@ -1,5 +1,6 @@
 // Append-only columns of one run, kept outside React: a 100,000-epoch run has 400,000 steps, which
 // as objects in React state would cost far more memory and copying than these typed arrays.
+import type { ModelParams } from '../protocol';
 import { EpochOrders } from './epoch-orders';
 
 type NumericArray = Float64Array | Int32Array;
@@ -77,4 +78,18 @@ export function validationLinesUpTo(data: RunData, steps: number): number {
   let count = data.validationStep.length;
   while (count > 0 && data.validationStep.get(count - 1) > steps) count--;
   return count;
+}
+
+/**
+ * The linear model's parameters around step `step` (0-based): `before` the update, the ones its batch
+ * loss was computed with (the initial ones for the first step), and `after` it. Null where not known.
+ */
+export function linearParamsAround(
+  data: RunData,
+  initial: ModelParams | null,
+  step: number,
+): { before: ModelParams | null; after: ModelParams | null } {
+  const at = (i: number): ModelParams | null =>
+    i >= 0 && i < data.paramW.length ? { w: data.paramW.get(i), b: data.paramB.get(i) } : null;
+  return { before: step === 0 ? initial : at(step - 1), after: at(step) };
 }

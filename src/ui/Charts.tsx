@@ -16,7 +16,6 @@ import { BatchComposition } from './BatchComposition';
 import { DivergenceAlert } from './DivergenceAlert';
 import { FitView } from './FitView';
 import { LossChart } from './LossChart';
-import { fourDecimals } from './numbers';
 import { ParamSpace } from './ParamSpace';
 
 // The gradient-noise figure and its worker client load after the first paint (bundle budget).
@@ -35,10 +34,6 @@ interface Props {
   pins?: PinnedRuns;
   /** Sets the learning rate (a new run) and trains: the divergence warning's fix. */
   onUseLearningRate: (learningRate: number) => void;
-}
-
-function linearText(w: number, b: number): string {
-  return `y = ${fourDecimals(w)}·x ${b < 0 || Object.is(b, -0) ? '−' : '+'} ${fourDecimals(Math.abs(b))}`;
 }
 
 export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, onUseLearningRate }: Props) {
@@ -83,17 +78,16 @@ export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, o
     () => (!isLinear && modelParams ? mlpPredictor(modelParams, config.hiddenUnits, config.activation) : null),
     [isLinear, modelParams, config.hiddenUnits, config.activation],
   );
-  // Memoised like the curve: a new function every frame would redraw the fit view every frame.
-  const linearLine = useMemo(
-    () => (currentParams ? (x: number) => currentParams.w * x + currentParams.b : null),
-    [currentParams],
+  const { initialParams } = run;
+  const mlpText = t('fit.mlpModel', { hidden: config.hiddenUnits, activation: config.activation });
+  // Memoised like the curve: a new object every frame would redraw the fit view every frame.
+  const fitModel = useMemo(
+    () =>
+      isLinear
+        ? { linear: { initial: initialParams, current: currentParams } }
+        : { curve: { predict: mlpCurve, text: mlpText } },
+    [isLinear, initialParams, currentParams, mlpCurve, mlpText],
   );
-  const predict = isLinear ? linearLine : mlpCurve;
-  const modelText = isLinear
-    ? currentParams
-      ? linearText(currentParams.w, currentParams.b)
-      : t('fit.modelWaiting')
-    : t('fit.mlpModel', { hidden: config.hiddenUnits, activation: config.activation });
 
   return (
     <>
@@ -137,8 +131,7 @@ export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, o
         <FitView
           columns={dataColumns}
           moments={moments}
-          predict={predict}
-          modelText={modelText}
+          model={fitModel}
           data={data}
           stepsDone={run.stepsDone}
           stepsPerEpoch={run.stepsPerEpoch}

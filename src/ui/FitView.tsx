@@ -1,16 +1,20 @@
 // The data and what the model makes of it: every sample (an even selection of at most 2,000 for
-// large N), the model's current prediction, and one mini-batch highlighted in its composition-chart
-// colour — the batch pointed at in another chart, else the batch of the latest step — with its
-// residuals, the gaps whose squares the batch loss averages.
+// large N), the model's prediction, and one mini-batch highlighted in its composition-chart colour —
+// the batch pointed at in another chart, else the batch of the latest step — with its residuals, the
+// gaps whose squares the batch loss averages. The loss was computed before the step's update, so the
+// residuals go to the line of the parameters before it; the line after the update is drawn lighter.
 import { memo, useId, useMemo } from 'react';
 import { useI18n } from '../i18n/react';
-import type { DataColumns } from '../protocol';
-import type { RunData } from '../state/run-data';
+import type { I18n } from '../i18n/translate';
+import type { DataColumns, ModelParams } from '../protocol';
+import { linearParamsAround, type RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import type { DataMoments } from '../analysis/linear-loss';
+import { batchResiduals } from '../analysis/residuals';
 import { evenIndices, evenPick } from '../analysis/sampling';
 import { padded } from '../analysis/ticks';
 import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
+import { lineText, readable } from './numbers';
 import { batchColour } from './palette';
 import { useElementWidth } from './use-element-width';
 import { shortList } from './batch-text';
@@ -20,13 +24,23 @@ const MAX_HIGHLIGHT_DRAWN = 400;
 const MAX_RESIDUALS_DRAWN = 60;
 const CURVE_VERTICES = 200;
 
+/** The linear model's parameters: the initial ones (before step 1) and the latest; each step's are in the run data. */
+export interface LinearFit {
+  initial: ModelParams | null;
+  current: ModelParams | null;
+}
+
+/** The MLP's latest curve (its parameters are sent once per chunk of steps, not kept per step). */
+export interface CurveFit {
+  predict: ((x: number) => number) | null;
+  /** The model in words, e.g. "MLP with 8 hidden units (relu)". */
+  text: string;
+}
+
 interface Props {
   columns: DataColumns | null;
   moments: DataMoments | null;
-  /** The current model as a function, or null before the run is ready. */
-  predict: ((x: number) => number) | null;
-  /** The model in words, e.g. "y = 1.9876·x + 0.0123". */
-  modelText: string;
+  model: { linear: LinearFit } | { curve: CurveFit };
   data: RunData;
   stepsDone: number;
   stepsPerEpoch: number;
@@ -53,6 +67,48 @@ function dotsOf(indices: readonly number[], columns: DataColumns, scales: Scales
 }
 
 const POINT_COLOUR = '#4a5160';
+const LINE_COLOUR = '#0072B2';
+/** The line after the update: there, but lighter than the one the loss was computed with. */
+const AFTER_OPACITY = 0.35;
+
+interface FitLine {
+  predict: (x: number) => number;
+  params?: ModelParams;
+}
+
+const lineOf = (params: ModelParams): FitLine => ({ predict: (x) => params.w * x + params.b, params });
+
+/**
+ * What the fit view draws at a step (0-based, or null before the first): for the linear model the line
+ * its batch loss was computed with — before its update — and, lighter, the line after it; for the MLP
+ * its latest curve, the only one kept.
+ */
+function fitLines(
+  model: Props['model'],
+  data: RunData,
+  step: number | null,
+  t: I18n['t'],
+): { main: FitLine | null; mainText: string; after: (FitLine & { text: string }) | null } {
+  if ('curve' in model) {
+    const { predict, text } = model.curve;
+    return { main: predict ? { predict } : null, mainText: t('fit.model', { model: text }), after: null };
+  }
+  const { initial, current } = model.linear;
+  const around = step !== null ? linearParamsAround(data, initial, step) : null;
+  if (!around?.before) {
+    return {
+      main: current ? lineOf(current) : null,
+      mainText: t('fit.model', { model: current ? lineText(current.w, current.b) : t('fit.modelWaiting') }),
+      after: null,
+    };
+  }
+  const { before, after } = around;
+  return {
+    main: lineOf(before),
+    mainText: t('fit.lineBefore', { step: step! + 1, model: lineText(before.w, before.b) }),
+    after: after ? { ...lineOf(after), text: t('fit.lineAfter', { model: lineText(after.w, after.b) }) } : null,
+  };
+}
 
 const Points = memo(function Points(props: { columns: DataColumns; scales: Scales; heldOut: Int32Array | null }) {
   const { columns, scales, heldOut } = props;
@@ -83,7 +139,7 @@ const Points = memo(function Points(props: { columns: DataColumns; scales: Scale
 });
 
 export const FitView = memo(function FitView(props: Props) {
-  const { columns, moments, predict, modelText, data, stepsDone, stepsPerEpoch, view } = props;
+  const { columns, moments, model, data, stepsDone, stepsPerEpoch, view } = props;
   const heldOut = props.heldOut ?? null;
   const { hoverStep } = useViewState(view);
   const clipId = useId();
@@ -115,16 +171,20 @@ export const FitView = memo(function FitView(props: Props) {
   const indices =
     step !== null && epoch < data.epochBatches.epochCount ? data.epochBatches.batchIndices(epoch, batch) : null;
 
+  const lines = fitLines(model, data, step, t);
+  const predict = lines.main?.predict ?? null;
   const [x0, x1] = scales.xDomain;
-  const curve = predict
-    ? Array.from({ length: CURVE_VERTICES + 1 }, (_, i) => {
-        const x = x0 + ((x1 - x0) * i) / CURVE_VERTICES;
-        return `${scales.x(x).toFixed(1)},${scales.y(predict(x)).toFixed(1)}`;
-      }).join(' ')
-    : '';
+  const polyline = (f: (x: number) => number) =>
+    Array.from({ length: CURVE_VERTICES + 1 }, (_, i) => {
+      const x = x0 + ((x1 - x0) * i) / CURVE_VERTICES;
+      return `${scales.x(x).toFixed(1)},${scales.y(f(x)).toFixed(1)}`;
+    }).join(' ');
+  const curve = predict ? polyline(predict) : '';
+  const afterCurve = lines.after ? polyline(lines.after.predict) : '';
   const colour = batchColour(batch);
   const highlighted = indices ? evenPick(indices, MAX_HIGHLIGHT_DRAWN) : [];
-  const residuals = predict && indices && indices.length <= MAX_RESIDUALS_DRAWN ? highlighted : [];
+  const shownResiduals = predict && indices && indices.length <= MAX_RESIDUALS_DRAWN ? highlighted : [];
+  const residuals = predict ? batchResiduals(columns.x, columns.y, shownResiduals, predict) : [];
   const where = { epoch: epoch + 1, batch: batch + 1 };
   const caption =
     source === 'none'
@@ -143,6 +203,9 @@ export const FitView = memo(function FitView(props: Props) {
       data-highlight-source={source}
       data-highlight-step={step !== null ? step + 1 : undefined}
       data-held-out={heldOut ? heldOut.length : undefined}
+      data-residuals={residuals.length > 0 ? JSON.stringify(residuals) : undefined}
+      data-line-w={lines.main?.params?.w}
+      data-line-b={lines.main?.params?.b}
     >
       <figcaption>{t('fit.caption')}</figcaption>
       <svg
@@ -158,20 +221,32 @@ export const FitView = memo(function FitView(props: Props) {
         <ChartAxes scales={scales} xLabel="x" yLabel="y" />
         <Points columns={columns} scales={scales} heldOut={heldOut} />
         <g clipPath={`url(#${clipId})`}>
-          {residuals.map((i) => (
+          {shownResiduals.map((i, k) => (
             <line
               key={`r${i}`}
               className="fit-residual"
               x1={scales.x(columns.x[i])}
               x2={scales.x(columns.x[i])}
               y1={scales.y(columns.y[i])}
-              y2={scales.y(predict!(columns.x[i]))}
+              y2={scales.y(columns.y[i] - residuals[k])}
               stroke="#111418"
               strokeWidth={1.5}
               strokeDasharray="3 2"
             />
           ))}
-          {curve && <polyline className="fit-prediction" points={curve} fill="none" stroke="#0072B2" strokeWidth={3} />}
+          {afterCurve && (
+            <polyline
+              className="fit-prediction-after"
+              points={afterCurve}
+              fill="none"
+              stroke={LINE_COLOUR}
+              strokeOpacity={AFTER_OPACITY}
+              strokeWidth={2.5}
+            />
+          )}
+          {curve && (
+            <polyline className="fit-prediction" points={curve} fill="none" stroke={LINE_COLOUR} strokeWidth={3} />
+          )}
         </g>
         <path
           className="fit-highlight"
@@ -194,14 +269,22 @@ export const FitView = memo(function FitView(props: Props) {
           </li>
         )}
         <li>
-          <span className="line-swatch" aria-hidden="true" /> {t('fit.model', { model: modelText })}
+          <span className="line-swatch" aria-hidden="true" /> {lines.mainText}
         </li>
+        {lines.after && (
+          <li>
+            <span className="line-swatch line-swatch-after" aria-hidden="true" /> {lines.after.text}
+          </li>
+        )}
         <li>
           <span className="dot" style={{ background: colour }} aria-hidden="true" /> {caption}
           {indices && highlighted.length < indices.length
             ? t('fit.someDrawn', { drawn: count(highlighted.length) })
             : ''}
-          {residuals.length > 0 && t('fit.residuals')}
+          {residuals.length > 0 &&
+            ('linear' in model
+              ? t('fit.residualsBefore', { loss: readable(data.stepLoss.get(step!)) })
+              : t('fit.residualsLatest'))}
         </li>
       </ul>
     </figure>

@@ -14,6 +14,7 @@ import { useViewState, type ViewStore } from '../state/view-store';
 import { ChartAxes, frameFor, makeScales, PlotClip } from './ChartAxes';
 import { NoiseCurve } from './NoiseCurve';
 import { useElementWidth } from './use-element-width';
+import { significant } from './numbers';
 
 const CLOUD = '#0072B2';
 const FULL = '#D55E00';
@@ -23,12 +24,7 @@ const ELLIPSE_SIGMAS = 2;
 const CITATION = 'McCandlish et al. 2018, "An Empirical Model of Large-Batch Training"';
 
 /** A few significant digits for reading; the data-* attributes carry the full numbers. */
-export const shortNumber = (x: number): string =>
-  Number.isFinite(x)
-    ? Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-4)
-      ? x.toExponential(3)
-      : String(Number(x.toPrecision(4)))
-    : String(x);
+const shortNumber = (x: number): string => significant(x);
 
 function CloudPlot({ noise, width, t }: { noise: Noise; width: number; t: I18n['t'] }) {
   const clipId = `noise-clip-${noise.n}`;

@@ -30,7 +30,7 @@ import {
 } from '../analysis/loss-series';
 import { legendOf } from './ChartLegend';
 import { LossOverlay, type GhostLabel, type LossOverlayProps } from './LossOverlay';
-import { fourDecimals } from './numbers';
+import { readable } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
 import { LossAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './LossAxes';
 import { useTypeScale } from './use-type-scale';
@@ -125,12 +125,12 @@ const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }
 function summary(data: RunData, stepsDone: number, epochs: number, totalSteps: number, i18n: I18n): string {
   if (stepsDone === 0) return i18n.t('loss.none');
   const latest = {
-    loss: fourDecimals(data.stepLoss.get(stepsDone - 1)),
+    loss: readable(data.stepLoss.get(stepsDone - 1)),
     step: i18n.count(stepsDone),
     total: i18n.count(totalSteps),
   };
   return epochs > 0
-    ? i18n.t('loss.summaryMean', { ...latest, epoch: epochs, mean: fourDecimals(data.epochMeanLoss.get(epochs - 1)) })
+    ? i18n.t('loss.summaryMean', { ...latest, epoch: epochs, mean: readable(data.epochMeanLoss.get(epochs - 1)) })
     : i18n.t('loss.summary', latest);
 }
 

@@ -9,7 +9,7 @@ import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { shortList } from './batch-text';
 import type { XAxisMode } from '../analysis/loss-series';
-import { fourDecimals } from './numbers';
+import { readable } from './numbers';
 
 export interface GhostLabel {
   label: string;
@@ -47,9 +47,9 @@ function tooltipLines(data: RunData, step: number, stepsPerEpoch: number, epochs
   ];
   const indices = data.epochBatches.batchIndices(epoch, batch);
   if (indices) lines.push(t('loss.tipBatch', { list: shortList(indices, i18n) }));
-  lines.push(t('loss.tipLoss', { loss: fourDecimals(data.stepLoss.get(step)) }));
+  lines.push(t('loss.tipLoss', { loss: readable(data.stepLoss.get(step)) }));
   if (epoch < data.epochMeanLoss.length)
-    lines.push(t('loss.tipMean', { epoch: epoch + 1, mean: fourDecimals(data.epochMeanLoss.get(epoch)) }));
+    lines.push(t('loss.tipMean', { epoch: epoch + 1, mean: readable(data.epochMeanLoss.get(epoch)) }));
   return lines;
 }
 

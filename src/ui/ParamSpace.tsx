@@ -11,7 +11,7 @@ import { optimum, type DataMoments } from '../analysis/linear-loss';
 import { contourLevels, levelEllipse, paramBox, stepArrows, type ParamPoint } from '../analysis/param-space';
 import { evenIndices } from '../analysis/sampling';
 import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
-import { fourDecimals } from './numbers';
+import { readable } from './numbers';
 import { useElementWidth } from './use-element-width';
 
 const MAX_PATH_VERTICES = 1000;
@@ -217,9 +217,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
         </g>
       </svg>
       <ul className="fit-legend">
-        <li>
-          {best ? t('space.contours', { w: fourDecimals(best.w), b: fourDecimals(best.b) }) : t('space.contoursFlat')}
-        </li>
+        <li>{best ? t('space.contours', { w: readable(best.w), b: readable(best.b) }) : t('space.contoursFlat')}</li>
         <li>
           <span className="line-swatch line-swatch-path" aria-hidden="true" /> {i18n.tp('space.path', stepsDone)}
         </li>

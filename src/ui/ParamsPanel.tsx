@@ -5,12 +5,12 @@ import { describeModel, parameterCount, type ModelSpec } from '../engine/models'
 import { Fill } from '../i18n/Fill';
 import { useI18n } from '../i18n/react';
 import type { ModelParams } from '../protocol';
-import { fourDecimals } from './numbers';
+import { readable } from './numbers';
 
 function Value({ x }: { x: number }) {
   return (
     <span className="param-value" title={String(x)}>
-      {fourDecimals(x)}
+      {readable(x)}
     </span>
   );
 }
