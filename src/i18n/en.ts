@@ -412,11 +412,12 @@ export const en = {
   'noise.zeroAtN': '▼ 0 at B = N',
 
   'diverge.title': 'Training diverged.',
-  'diverge.paused': 'The run was paused.',
+  'diverge.pausedAt': 'The run paused at step {step}.',
+  'diverge.pausedLater': 'The run paused at step {step}, once the steps already under way were done.',
   'diverge.use': 'Use learning rate {lr}',
   'diverge.nonFinite': 'At step {step} the loss became {loss}.',
   'diverge.overflow': 'At step {step} the loss became {loss}, more than float32 can hold.',
-  'diverge.growing': 'The loss kept growing for {steps} steps, from about {from} to {to} (step {step}).',
+  'diverge.growing': 'The loss kept growing for {steps} steps: the log shows {from} at step {fromStep} and {to} at step {step}.',
   'diverge.generic':
     'The learning rate ({lr}) is too large for this model and data: each step overshoots the minimum it is heading for and lands where the loss is higher, so the steps grow instead of shrinking.',
   'diverge.tooLarge':

@@ -392,11 +392,12 @@ export const zhCN: Record<MessageKey, string> = {
   'noise.zeroAtN': '▼ B = N 时为 0',
 
   'diverge.title': '训练发散了。',
-  'diverge.paused': '训练已暂停。',
+  'diverge.pausedAt': '训练停在了第 {step} 步。',
+  'diverge.pausedLater': '训练停在了第 {step} 步：已经在计算的那几步先算完了。',
   'diverge.use': '使用学习率 {lr}',
   'diverge.nonFinite': '第 {step} 步时损失变成了 {loss}。',
   'diverge.overflow': '第 {step} 步时损失变成了 {loss}，超出了 float32 能表示的范围。',
-  'diverge.growing': '损失连续增长了 {steps} 步，从约 {from} 增长到 {to}（第 {step} 步）。',
+  'diverge.growing': '损失连续增长了 {steps} 步：日志中第 {fromStep} 步的损失是 {from}，第 {step} 步是 {to}。',
   'diverge.generic':
     '学习率（{lr}）对这个模型和数据来说太大了：每一步都越过了它要去的最小值，落在损失更高的地方，于是步子越走越大而不是越走越小。',
   'diverge.tooLarge':

@@ -96,7 +96,7 @@ export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, o
           divergence={divergence}
           learningRate={config.learningRate}
           linearMoments={isLinear ? trainingMoments : null}
-          paused={run.divergencePaused}
+          logged={{ lossAt: (step) => data.stepLoss.get(step), pausedAt: run.divergencePaused ? run.stepsDone : null }}
           onFix={onUseLearningRate}
         />
       )}

@@ -3,29 +3,29 @@
 import { useI18n } from '../i18n/react';
 import type { Divergence } from '../engine/divergence';
 import type { DataMoments } from '../analysis/linear-loss';
-import { divergenceAdvice } from './divergence-text';
+import { divergenceAdvice, type LoggedRun } from './divergence-text';
 
 interface Props {
   divergence: Divergence;
   learningRate: number;
   /** The data's moments for the linear model (exact stability limit); null for other models. */
   linearMoments: DataMoments | null;
-  /** Whether the run was stopped because of it (it may have finished first). */
-  paused: boolean;
+  /** The logged losses, and the step the run was stopped at because of it (null: it may have finished first). */
+  logged: LoggedRun;
   onFix: (learningRate: number) => void;
 }
 
-export function DivergenceAlert({ divergence, learningRate, linearMoments, paused, onFix }: Props) {
+export function DivergenceAlert({ divergence, learningRate, linearMoments, logged, onFix }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const advice = divergenceAdvice(divergence, learningRate, linearMoments, i18n);
+  const advice = divergenceAdvice(divergence, learningRate, linearMoments, logged, i18n);
   return (
     <div className="divergence" role="alert" data-reason={divergence.reason} data-step={divergence.step + 1}>
       <p className="divergence-title">
         <strong>{t('diverge.title')}</strong>
         {t('app.sentenceGap')}
         {advice.what}
-        {paused ? `${t('app.sentenceGap')}${t('diverge.paused')}` : ''}
+        {advice.paused ? `${t('app.sentenceGap')}${advice.paused}` : ''}
       </p>
       <p>{advice.why}</p>
       <button type="button" className="primary" onClick={() => onFix(advice.suggestion)}>

@@ -2,6 +2,7 @@
 // this chart or from a batch pointed at in the composition chart), its tooltip, where the run
 // diverged, and the names of pinned runs at the ends of their curves. It alone subscribes to the
 // view store, so moving the mouse re-renders these few elements, not the curves.
+import { useLayoutEffect, useRef } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n/translate';
@@ -10,6 +11,7 @@ import { useViewState, type ViewStore } from '../state/view-store';
 import { shortList } from './batch-text';
 import type { XAxisMode } from '../analysis/loss-series';
 import { readable } from './numbers';
+import { monospaceWidth, wrapLine } from './tooltip-lines';
 
 export interface GhostLabel {
   label: string;
@@ -53,8 +55,68 @@ function tooltipLines(data: RunData, step: number, stepsPerEpoch: number, epochs
   return lines;
 }
 
-/** About how wide a tooltip line is drawn at 14 px: CJK characters take about two Latin ones. */
-const lineWidth = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 14 : 7.6), 0);
+const TIP_PADDING = 8;
+const TIP_GAP = 12;
+
+interface TooltipProps {
+  lines: string[];
+  /** The pointer's x; the box sits beside it, inside the plot area. */
+  x: number;
+  plot: { x: number; y: number; width: number };
+}
+
+/**
+ * The pointer's tooltip, wrapped to the plot's width and kept inside it: beside the pointer where
+ * there is room, else against the plot's edge. The box is sized by estimate, then by the text's
+ * drawn width (fonts differ), before the browser paints it.
+ */
+function LossTooltip({ lines, x, plot }: TooltipProps) {
+  const ref = useRef<SVGGElement>(null);
+  const rows = lines.flatMap((line) => wrapLine(line, plot.width - 2 * TIP_PADDING));
+  const place = (boxWidth: number) => {
+    const right = x + TIP_GAP;
+    if (right + boxWidth <= plot.x + plot.width) return right;
+    const left = x - TIP_GAP - boxWidth;
+    return left >= plot.x ? left : Math.max(plot.x, plot.x + plot.width - boxWidth);
+  };
+  const boxOf = (textWidth: number) => Math.min(plot.width, 2 * TIP_PADDING + textWidth);
+  const estimated = boxOf(Math.max(0, ...rows.map((row) => monospaceWidth(row.trimEnd()))));
+  const left = place(estimated);
+  useLayoutEffect(() => {
+    const group = ref.current;
+    if (!group) return;
+    const texts = Array.from(group.querySelectorAll('text'));
+    const drawn = boxOf(Math.max(0, ...texts.map((t) => t.getComputedTextLength())));
+    group.querySelector('rect')?.setAttribute('width', String(drawn));
+    group.setAttribute('transform', `translate(${place(drawn) - left},0)`);
+  });
+  const top = plot.y + 4;
+  return (
+    <g ref={ref} className="loss-tooltip" role="tooltip">
+      <rect
+        x={left}
+        y={top}
+        width={estimated}
+        height={10 + LINE_HEIGHT * rows.length}
+        rx={4}
+        fill="#111418"
+        opacity={0.92}
+      />
+      {rows.map((row, i) => (
+        <text
+          key={i}
+          x={left + TIP_PADDING}
+          y={top + 18 + LINE_HEIGHT * i}
+          fill="#fff"
+          fontSize={14}
+          fontFamily="ui-monospace, monospace"
+        >
+          {row}
+        </text>
+      ))}
+    </g>
+  );
+}
 
 export function LossOverlay({
   data,
@@ -99,8 +161,6 @@ export function LossOverlay({
     const y = plottable(loss) ? yScale(loss) : undefined;
     if (x !== undefined && x >= plot.x - 1 && x <= plot.x + plot.width + 1) {
       const lines = trained && hoverSource === 'loss' ? tooltipLines(data, hoverStep, stepsPerEpoch, epochs, i18n) : [];
-      const boxWidth = 16 + Math.max(0, ...lines.map(lineWidth));
-      const left = x + 12 + boxWidth > plot.x + plot.width ? x - 12 - boxWidth : x + 12;
       marker = (
         <g className="loss-hover" data-step={hoverStep + 1} pointerEvents="none">
           <line
@@ -113,31 +173,7 @@ export function LossOverlay({
             strokeDasharray={trained ? undefined : '4 3'}
           />
           {y !== undefined && <circle cx={x} cy={y} r={6} fill="#fff" stroke="#111418" strokeWidth={2.5} />}
-          {lines.length > 0 && (
-            <g className="loss-tooltip" role="tooltip">
-              <rect
-                x={left}
-                y={top + 4}
-                width={boxWidth}
-                height={10 + LINE_HEIGHT * lines.length}
-                rx={4}
-                fill="#111418"
-                opacity={0.92}
-              />
-              {lines.map((line, i) => (
-                <text
-                  key={i}
-                  x={left + 8}
-                  y={top + 22 + LINE_HEIGHT * i}
-                  fill="#fff"
-                  fontSize={14}
-                  fontFamily="ui-monospace, monospace"
-                >
-                  {line}
-                </text>
-              ))}
-            </g>
-          )}
+          {lines.length > 0 && <LossTooltip lines={lines} x={x} plot={plot} />}
         </g>
       );
     }
