@@ -417,7 +417,8 @@ export const en = {
   'diverge.use': 'Use learning rate {lr}',
   'diverge.nonFinite': 'At step {step} the loss became {loss}.',
   'diverge.overflow': 'At step {step} the loss became {loss}, more than float32 can hold.',
-  'diverge.growing': 'The loss kept growing for {steps} steps: the log shows {from} at step {fromStep} and {to} at step {step}.',
+  'diverge.growing':
+    'The loss kept growing for {steps} steps: the log shows {from} at step {fromStep} and {to} at step {step}.',
   'diverge.generic':
     'The learning rate ({lr}) is too large for this model and data: each step overshoots the minimum it is heading for and lands where the loss is higher, so the steps grow instead of shrinking.',
   'diverge.tooLarge':
