@@ -148,6 +148,11 @@ export interface SweepPoint {
   samples: number;
   seconds: number;
   samplesPerSecond: number;
+  /**
+   * Samples per second of each of a few consecutive parts of the timed budget (fewer when a chunk
+   * spans several): their spread is how much the timing varies (analysis/timing-repeats.ts).
+   */
+  rateRepeats: number[];
   stepsPerSecond: number;
   /** seconds × stepsPerEpoch / steps: how long one epoch takes at this batch size. */
   secondsPerEpoch: number;

@@ -10,6 +10,7 @@ const point: SweepPoint = {
   samples: 4112,
   seconds: 0.5012345678901,
   samplesPerSecond: 8203.7125,
+  rateRepeats: [8100, 8203.7125, 8300],
   stepsPerSecond: 2461.9,
   secondsPerEpoch: 0.001218545,
   epochs: 10,

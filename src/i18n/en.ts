@@ -474,8 +474,14 @@ export const en = {
   'lab.axisEpochs': 'Epochs (log)',
   'lab.seriesRate': 'Samples per second',
   'lab.seriesEpochTime': 'Seconds per epoch',
+  'lab.colourScale': 'Colour: batch size',
+  'lab.curveName': 'B = {batch}',
   'lab.findingFastest':
     'On this device, batch size {fastest} processed the most samples per second ({rate}), {ratio}× batch size {smallest} ({smallestRate}).',
+  'lab.findingClear':
+    'Its slowest of {repeats} timings ({min}) beat the fastest timing of any other batch size (next: batch size {next}, {nextMax}).',
+  'lab.findingWithinNoise':
+    'On this device, batch sizes {sizes} processed about as many samples per second ({low} to {high} over their timings): their timings overlap, so none of them is faster beyond the noise. The fastest of them is {ratio}× batch size {smallest} ({smallestRate}).',
   'lab.findingEpoch':
     'One epoch took {smallTime} at batch size {smallest} ({smallSteps}) and {largeTime} at batch size {largest} ({largeSteps}).',
   'lab.steps.one': '{count} step',

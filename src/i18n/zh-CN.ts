@@ -453,8 +453,14 @@ export const zhCN: Record<MessageKey, string> = {
   'lab.axisEpochs': '轮数（对数）',
   'lab.seriesRate': '每秒样本数',
   'lab.seriesEpochTime': '每轮秒数',
+  'lab.colourScale': '颜色：批大小',
+  'lab.curveName': 'B = {batch}',
   'lab.findingFastest':
     '在这台设备上，批大小 {fastest} 每秒处理的样本最多（{rate}），是批大小 {smallest}（{smallestRate}）的 {ratio} 倍。',
+  'lab.findingClear':
+    '它 {repeats} 次计时中最慢的一次（{min}）也快于其他任何批大小最快的一次（其次是批大小 {next}，{nextMax}）。',
+  'lab.findingWithinNoise':
+    '在这台设备上，批大小 {sizes} 每秒处理的样本数相差无几（各次计时在 {low} 到 {high} 之间）：它们的计时范围互相重叠，在测量噪声之内分不出谁更快。其中最快的是批大小 {smallest}（{smallestRate}）的 {ratio} 倍。',
   'lab.findingEpoch':
     '批大小 {smallest} 跑一轮用时 {smallTime}（{smallSteps}），批大小 {largest} 用时 {largeTime}（{largeSteps}）。',
   'lab.steps.one': '{count} 步',

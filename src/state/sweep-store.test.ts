@@ -10,6 +10,7 @@ const point = (batchSize: number): SweepPoint => ({
   samples: 100 * batchSize,
   seconds: 0.5,
   samplesPerSecond: 200 * batchSize,
+  rateRepeats: [200 * batchSize],
   stepsPerSecond: 200,
   secondsPerEpoch: 0.005,
   epochs: 10,

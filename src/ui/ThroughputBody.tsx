@@ -13,6 +13,7 @@ import { areaToPng, throughputChartsElement } from '../export/dashboard-png';
 import { sweepCsv, sweepCsvFilename } from '../export/sweep-csv';
 import type { Message } from '../i18n/message';
 import { downloadPng, downloadText } from './download';
+import { significant } from './numbers';
 import { compact, secondsText, sweepFindings } from './sweep-series';
 import { LossCurves, RateChart } from './ThroughputCharts';
 import './throughput.css';
@@ -218,6 +219,8 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
               key={p.batchSize}
               data-batch-size={p.batchSize}
               data-samples-per-second={p.samplesPerSecond}
+              data-samples-per-second-min={p.rateRepeats.length > 0 ? Math.min(...p.rateRepeats) : undefined}
+              data-samples-per-second-max={p.rateRepeats.length > 0 ? Math.max(...p.rateRepeats) : undefined}
               data-seconds-per-epoch={p.secondsPerEpoch}
               data-final-loss={p.finalLoss}
             >
@@ -225,8 +228,8 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
               <td>{p.stepsPerEpoch}</td>
               <td>{compact(p.samplesPerSecond, '', i18n)}</td>
               <td>{secondsText(p.secondsPerEpoch)}</td>
-              <td>{Number(p.epochs.toPrecision(4))}</td>
-              <td>{Number.isFinite(p.finalLoss) ? Number(p.finalLoss.toPrecision(4)) : String(p.finalLoss)}</td>
+              <td>{significant(p.epochs)}</td>
+              <td>{significant(p.finalLoss)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,13 +1,23 @@
 // The throughput lab's charts (recharts, no animation): samples/s and time per epoch against batch
 // size, and one loss curve per batch size against wall-clock time or epochs. All axes are log:
-// batch sizes double, rates and times span decades.
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+// batch sizes double, rates and times span decades. Many loss curves share one colour scale by
+// batch size instead of a legend entry each (15 look-alike entries say less than one ramp).
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../i18n/react';
 import type { SweepPoint } from '../protocol';
 import { tickLabel } from '../analysis/ticks';
 import { legendOf } from './ChartLegend';
 import { useTypeScale } from './use-type-scale';
-import { batchSizeAxis, compact, curveColour, decadeAxis, lossCurve, secondsText, type LogAxis } from './sweep-series';
+import {
+  batchSizeAxis,
+  batchSizeLabel,
+  compact,
+  curveColour,
+  decadeAxis,
+  lossCurve,
+  secondsText,
+  type LogAxis,
+} from './sweep-series';
 
 const AXIS_TEXT = '#3d4450';
 const RATE_COLOUR = '#0072B2';
@@ -60,7 +70,7 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
         <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
         <XAxis
           dataKey="batchSize"
-          {...logAxis(x, (b: number) => compact(b, '', i18n))}
+          {...logAxis(x, (b: number) => batchSizeLabel(b, i18n))}
           height={px.xHeight}
           tickMargin={px.xTickMargin}
           label={{ value: t('lab.axisBatch'), position: 'insideBottom', offset: px.labelOffset, fill: AXIS_TEXT }}
@@ -127,6 +137,37 @@ export function RateChart({ points, batchSizes }: { points: readonly SweepPoint[
   );
 }
 
+/** Up to this many curves get a legend entry each; more share a colour scale. */
+const MAX_LEGEND_CURVES = 5;
+const SCALE_LABELS = 3;
+
+/** The loss curves' colours as one ramp from the smallest batch size to the largest, a few of them named. */
+function ColourScale({ batchSizes }: { batchSizes: readonly number[] }) {
+  const i18n = useI18n();
+  const n = batchSizes.length;
+  const stops = batchSizes.map((_, i) => `${curveColour(i, n)} ${((100 * i) / Math.max(n - 1, 1)).toFixed(1)}%`);
+  const named = Array.from({ length: SCALE_LABELS }, (_, k) => Math.round((k * (n - 1)) / (SCALE_LABELS - 1)));
+  return (
+    <div className="sweep-colour-scale" data-batch-sizes={batchSizes.join(' ')}>
+      <span className="legend-text">{i18n.t('lab.colourScale')}</span>
+      <span className="sweep-colour-ramp">
+        <span
+          className="sweep-colour-bar"
+          aria-hidden="true"
+          style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }}
+        />
+        <span className="sweep-colour-labels">
+          {[...new Set(named)].map((i) => (
+            <span key={i} style={{ left: `${(100 * i) / Math.max(n - 1, 1)}%` }}>
+              {i18n.t('lab.curveName', { batch: batchSizeLabel(batchSizes[i], i18n) })}
+            </span>
+          ))}
+        </span>
+      </span>
+    </div>
+  );
+}
+
 /** One loss curve per batch size, against wall-clock seconds or epochs. */
 export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; axis: 'seconds' | 'epochs' }) {
   const { t } = useI18n();
@@ -164,9 +205,17 @@ export function LossCurves({ points, axis }: { points: readonly SweepPoint[]; ax
             fill: AXIS_TEXT,
           }}
         />
-        {legendOf(
-          points.map((p, i) => ({ name: `B=${p.batchSize}`, colour: curveColour(i, points.length), width: 1.75 })),
-          LEGEND_STYLE,
+        {points.length <= MAX_LEGEND_CURVES ? (
+          legendOf(
+            points.map((p, i) => ({ name: `B=${p.batchSize}`, colour: curveColour(i, points.length), width: 1.75 })),
+            LEGEND_STYLE,
+          )
+        ) : (
+          <Legend
+            verticalAlign="top"
+            wrapperStyle={LEGEND_STYLE}
+            content={() => <ColourScale batchSizes={points.map((p) => p.batchSize)} />}
+          />
         )}
         {points.map((p, i) => (
           <Line

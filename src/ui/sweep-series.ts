@@ -3,6 +3,8 @@
 // curve per batch size, and the sentences that read the sweep out for students.
 import { EN, type I18n } from '../i18n/translate';
 import type { SweepPoint } from '../protocol';
+import { spreadOf } from '../analysis/timing-repeats';
+import { significant } from './numbers';
 
 export interface LogAxis {
   domain: [number, number];
@@ -38,6 +40,17 @@ export function batchSizeAxis(batchSizes: readonly number[]): LogAxis {
   const hi = sizes[sizes.length - 1];
   // A little room either side, so the end points' dots are not cut by the plot's edges.
   return { domain: [lo / 1.25, (hi > lo ? hi : lo * 2) * 1.25], ticks };
+}
+
+const isPowerOfTwo = (n: number) => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+
+/**
+ * A batch size as a tick reads it: exact (1024, 8192 — a power of two rounded to "1.02 k" is no longer
+ * one), with the locale's grouping for other sizes (10,000) and compact only beyond a million.
+ */
+export function batchSizeLabel(b: number, i18n: I18n = EN): string {
+  if (isPowerOfTwo(b) && b < 2 ** 21) return String(b);
+  return b < 1e6 ? i18n.count(b) : compact(b, '', i18n);
 }
 
 export interface CurvePoint {
@@ -97,23 +110,81 @@ const chineseCompact = new Intl.NumberFormat('zh-CN', { notation: 'compact', max
 
 export const secondsText = (seconds: number): string => compact(seconds, 's');
 
-/** What this sweep shows, in words: the fastest batch size against B = 1, and the epoch-time trade. */
+/** A batch size's samples per second over its timing repeats (its one overall rate when it has none). */
+function rateSpread(p: SweepPoint) {
+  return spreadOf(p.rateRepeats) ?? { min: p.samplesPerSecond, median: p.samplesPerSecond, max: p.samplesPerSecond };
+}
+
+export type FastestVerdict =
+  /** The fastest's slowest timing beats every other batch size's fastest one. */
+  | { kind: 'clear'; fastest: SweepPoint; next: SweepPoint }
+  /** The top ones' timings overlap (or the fastest's spread is unmeasured): fastest first. */
+  | { kind: 'within-noise'; top: SweepPoint[] };
+
+/**
+ * Which batch size is fastest, if one is beyond the measured spread: the highest overall rate wins
+ * only when its slowest repeat is faster than the fastest repeat of every other batch size; else the
+ * batch sizes whose timings reach into its range are named together. One timing is no spread: a
+ * fastest with fewer than two repeats is never named alone.
+ */
+export function fastestVerdict(points: readonly SweepPoint[]): FastestVerdict | null {
+  if (points.length < 2) return null;
+  const ranked = [...points].sort((a, b) => b.samplesPerSecond - a.samplesPerSecond);
+  const [fastest, ...rest] = ranked;
+  const floor = rateSpread(fastest).min;
+  const overlapping = rest.filter((p) => rateSpread(p).max >= floor);
+  if (fastest.rateRepeats.length >= 2 && overlapping.length === 0) return { kind: 'clear', fastest, next: rest[0] };
+  return { kind: 'within-noise', top: [fastest, ...(overlapping.length > 0 ? overlapping : [rest[0]])] };
+}
+
+function fastestFinding(verdict: FastestVerdict, smallest: SweepPoint, i18n: I18n): string {
+  const { t } = i18n;
+  const rate = (x: number) => compact(x, '', i18n);
+  const ratioTo = (p: SweepPoint) => {
+    const ratio = p.samplesPerSecond / smallest.samplesPerSecond;
+    return ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1);
+  };
+  const against = { smallest: smallest.batchSize, smallestRate: rate(smallest.samplesPerSecond) };
+  if (verdict.kind === 'clear') {
+    const { fastest, next } = verdict;
+    return (
+      t('lab.findingFastest', {
+        fastest: fastest.batchSize,
+        rate: rate(fastest.samplesPerSecond),
+        ratio: ratioTo(fastest),
+        ...against,
+      }) +
+      t('app.sentenceGap') +
+      t('lab.findingClear', {
+        repeats: fastest.rateRepeats.length,
+        min: rate(rateSpread(fastest).min),
+        next: next.batchSize,
+        nextMax: rate(rateSpread(next).max),
+      })
+    );
+  }
+  const { top } = verdict;
+  const sizes = [...top].sort((a, b) => a.batchSize - b.batchSize).map((p) => String(p.batchSize));
+  const rates = top.flatMap((p) => [rateSpread(p).min, rateSpread(p).max]);
+  return t('lab.findingWithinNoise', {
+    sizes: sizes.join(i18n.locale === 'en' ? ', ' : '、'),
+    low: rate(Math.min(...rates)),
+    high: rate(Math.max(...rates)),
+    ratio: ratioTo(top[0]),
+    ...against,
+  });
+}
+
+/** What this sweep shows, in words: the fastest batch size (if one is, beyond noise) against B = 1, and the epoch-time trade. */
 export function sweepFindings(points: readonly SweepPoint[], i18n: I18n = EN): string[] {
   const { t } = i18n;
-  if (points.length < 2) return [];
+  const verdict = fastestVerdict(points);
+  if (!verdict) return [];
   const sorted = [...points].sort((a, b) => a.batchSize - b.batchSize);
   const smallest = sorted[0];
   const largest = sorted[sorted.length - 1];
-  const fastest = sorted.reduce((best, p) => (p.samplesPerSecond > best.samplesPerSecond ? p : best));
-  const ratio = fastest.samplesPerSecond / smallest.samplesPerSecond;
   const lines = [
-    t('lab.findingFastest', {
-      fastest: fastest.batchSize,
-      rate: compact(fastest.samplesPerSecond, '', i18n),
-      ratio: ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1),
-      smallest: smallest.batchSize,
-      smallestRate: compact(smallest.samplesPerSecond, '', i18n),
-    }),
+    fastestFinding(verdict, smallest, i18n),
     t('lab.findingEpoch', {
       smallTime: secondsText(smallest.secondsPerEpoch),
       smallest: smallest.batchSize,
@@ -129,7 +200,7 @@ export function sweepFindings(points: readonly SweepPoint[], i18n: I18n = EN): s
   if (lowest) {
     const epochs = sorted.map((p) => p.epochs);
     const sameEpochs = epochs.every((e) => Math.abs(e - epochs[0]) < 1e-9);
-    const result = { batch: lowest.batchSize, loss: Number(lowest.finalLoss.toPrecision(3)) };
+    const result = { batch: lowest.batchSize, loss: significant(lowest.finalLoss, 3) };
     lines.push(
       sameEpochs
         ? i18n.tp('lab.findingLossEpochs', Number(epochs[0].toPrecision(4)), result)

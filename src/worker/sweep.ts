@@ -6,6 +6,7 @@ import type { RunConfig } from '../engine/config';
 import { batchStream, createRunPlan, type RunPlan } from '../engine/plan';
 import type { FromWorker, SweepCurvePoint, SweepOutcome, SweepPoint, ToWorker } from '../protocol';
 import { message, type Message } from '../i18n/message';
+import { repeatRates, type TimedChunk } from '../analysis/timing-repeats';
 import { BackendFault, currentFault, orBackendFault } from './backend';
 import { ChunkPolicy } from './chunk-policy';
 import { heldTensors, yieldToEventLoop } from './run';
@@ -17,6 +18,10 @@ type Post = (message: FromWorker) => void;
 /** Batch sizes a sweep may have: 1, 2, 4, … N is ~21 at N = 1,000,000. */
 const MAX_BATCH_SIZES = 32;
 const MAX_BUDGET_MS = 5000;
+/** The timed budget is also read as this many consecutive repeats: their spread is the timing's noise… */
+const TIMING_REPEATS = 3;
+/** …after its first quarter, while the chunks still grow from one step. */
+const TIMING_SETTLE = 0.25;
 
 /** The sweep under way, if any: Cancel and run commands mark it, its loop stops at the next chunk. */
 let active: { sweepId: number; stopReason: Message | null } | null = null;
@@ -49,6 +54,7 @@ async function measure(request: SweepRequest, batchSize: number, stopped: () => 
   try {
     const nextBatch = batchStream(plan);
     const curve: SweepCurvePoint[] = [];
+    const timed: TimedChunk[] = [];
     let steps = 0;
     let samples = 0;
     const chunks = new ChunkPolicy();
@@ -83,8 +89,10 @@ async function measure(request: SweepRequest, batchSize: number, stopped: () => 
         });
       }
       steps += size;
+      const samplesBefore = samples;
       for (const batch of batches) samples += batch.length;
       elapsedMs = now - started;
+      timed.push({ samples: samples - samplesBefore, endMs: elapsedMs });
       const chunkMs = now - chunkStarted;
       chunks.chunkTook(chunkMs);
       // Do not overshoot the budget by more than about one step.
@@ -101,6 +109,7 @@ async function measure(request: SweepRequest, batchSize: number, stopped: () => 
       samples,
       seconds,
       samplesPerSecond: samples / seconds,
+      rateRepeats: repeatRates(timed, TIMING_REPEATS, TIMING_SETTLE),
       stepsPerSecond: steps / seconds,
       secondsPerEpoch: (seconds * plan.stepsPerEpoch) / steps,
       epochs: curve.at(-1)?.epochs ?? 0,
