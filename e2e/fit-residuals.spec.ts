@@ -34,6 +34,17 @@ async function expectStepOneResiduals(page: Page, loss: string) {
   expect(lengths).toHaveLength(3);
   const scale = lengths[0] / Math.abs(rs[0]);
   lengths.forEach((px, i) => expect(px).toBeCloseTo(Math.abs(rs[i]) * scale, 0));
+  // …and drawn whole: both ends inside the plot area (its clip), not cut off at its bottom.
+  const clip = fit.locator('clipPath rect');
+  const top = Number(await clip.getAttribute('y'));
+  const bottom = top + Number(await clip.getAttribute('height'));
+  const ends = await fit
+    .locator('line.fit-residual')
+    .evaluateAll((lines) => lines.flatMap((l) => [Number(l.getAttribute('y1')), Number(l.getAttribute('y2'))]));
+  for (const y of ends) {
+    expect(y).toBeGreaterThanOrEqual(top);
+    expect(y).toBeLessThanOrEqual(bottom);
+  }
   await expect(fit).toContainText(
     "line the batch loss was computed with (before step 1's update): y = -0.0075·x + 0.5364",
   );

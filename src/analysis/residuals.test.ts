@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonFloat, pytorchVectors } from '../engine/__fixtures__/pytorch-vectors';
 import { tutorialDataset } from '../engine/datasets';
 import { formatFixed } from '../engine/format';
-import { batchResiduals, meanSquare } from './residuals';
+import { batchResiduals, fitYRange, meanSquare } from './residuals';
 
 describe('batch residuals', () => {
   const data = tutorialDataset();
@@ -35,5 +35,18 @@ describe('batch residuals', () => {
     expect(
       formatFixed(meanSquare(batchResiduals(data.x, data.y, batch, line(jsonFloat(w), jsonFloat(b)))), 4),
     ).not.toBe(loss4);
+  });
+});
+
+describe("the fit view's y range", () => {
+  it('holds the data and the initial line at its ends, so the residuals of step 1 are drawn whole', () => {
+    // The tutorial: y from 2 to 20; the initial line y = -0.0075·x + 0.5364 at x = 1 and 10.
+    expect(fitYRange(2, 20, [0.5289, 0.4614])).toEqual([0.4614, 20]);
+    expect(fitYRange(2, 20, [5, 10])).toEqual([2, 20]);
+  });
+
+  it('stretches at most by the data span on either side, and ignores non-finite values', () => {
+    expect(fitYRange(2, 20, [-1e30, 1e30])).toEqual([-16, 38]);
+    expect(fitYRange(2, 20, [NaN, Infinity])).toEqual([2, 20]);
   });
 });

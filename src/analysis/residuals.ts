@@ -16,3 +16,20 @@ export function meanSquare(residuals: readonly number[]): number {
   for (const r of residuals) sum += r * r;
   return residuals.length > 0 ? sum / residuals.length : Number.NaN;
 }
+
+/**
+ * The fit view's y range: the data's, stretched to hold `reach` too (the initial line at the data's
+ * x ends, where a run's longest residuals start), but never by more than the data's own span on either
+ * side, so a line far off (a diverged run) does not squash the data.
+ */
+export function fitYRange(minY: number, maxY: number, reach: readonly number[]): [number, number] {
+  const span = Math.max(maxY - minY, 1e-12);
+  let lo = minY;
+  let hi = maxY;
+  for (const y of reach) {
+    if (!Number.isFinite(y)) continue;
+    lo = Math.min(lo, Math.max(y, minY - span));
+    hi = Math.max(hi, Math.min(y, maxY + span));
+  }
+  return [lo, hi];
+}

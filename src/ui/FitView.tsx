@@ -10,7 +10,7 @@ import type { DataColumns, ModelParams } from '../protocol';
 import { linearParamsAround, type RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import type { DataMoments } from '../analysis/linear-loss';
-import { batchResiduals } from '../analysis/residuals';
+import { batchResiduals, fitYRange } from '../analysis/residuals';
 import { evenIndices, evenPick } from '../analysis/sampling';
 import { padded } from '../analysis/ticks';
 import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
@@ -148,10 +148,15 @@ export const FitView = memo(function FitView(props: Props) {
   const [svgRef, svgWidth] = useElementWidth<SVGSVGElement>();
   const frame = frameFor(svgWidth);
 
+  // The initial line's ends: step 1's residuals, usually the run's longest, fit in the plot.
+  const initial = 'linear' in model ? model.linear.initial : null;
+  const reachLow = initial && moments ? initial.w * moments.minX + initial.b : NaN;
+  const reachHigh = initial && moments ? initial.w * moments.maxX + initial.b : NaN;
   const scales = useMemo(() => {
     if (!moments || moments.n === 0) return null;
-    return makeScales(padded(moments.minX, moments.maxX, 0.04), padded(moments.minY, moments.maxY, 0.08), frame);
-  }, [moments, frame]);
+    const [lo, hi] = fitYRange(moments.minY, moments.maxY, [reachLow, reachHigh]);
+    return makeScales(padded(moments.minX, moments.maxX, 0.04), padded(lo, hi, 0.08), frame);
+  }, [moments, frame, reachLow, reachHigh]);
 
   if (!columns || !scales) {
     return (

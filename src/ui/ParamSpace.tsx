@@ -158,7 +158,8 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
     const words = {
       step: count(s + 1),
       angle: angle.toFixed(0),
-      ratio: Number.isFinite(ratio) ? ratio.toFixed(2) : '∞',
+      // Two decimals read well; a diverged run's ratios follow the shared rule (2.0884e+28).
+      ratio: Number.isFinite(ratio) ? (ratio < 1e6 ? ratio.toFixed(2) : readable(ratio)) : '∞',
     };
     arrowText =
       magnify > 1
