@@ -8,9 +8,10 @@ import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { validationLinesUpTo } from './state/run-data';
 import { useThrottled } from './state/use-throttled';
-import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, type Link } from './state/url';
+import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, writeViewToUrl, type Link } from './state/url';
+import { ViewStore } from './state/view-store';
 import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
-import { message, type Message } from './i18n/message';
+import { message, type Message, type MessageKey } from './i18n/message';
 import { I18nContext } from './i18n/react';
 import { i18nFor } from './i18n/translate';
 import { Charts } from './ui/Charts';
@@ -61,7 +62,9 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
   // Embedding (embed=1, hide=…) is fixed by the link the page was opened with.
   const [showUrlNotice, setShowUrlNotice] = useState(urlIgnored.length > 0);
 
-  const onSettingsChange = useCallback(
+  // A preset's sentence on what to look at, until a setting of its run is changed.
+  const [presetNote, setPresetNote] = useState<{ id: string; key: MessageKey } | null>(null);
+  const applySettings = useCallback(
     (next: RunConfig, change: SettingsChange) => {
       setSettings(next);
       writeConfigToUrl(next);
@@ -70,16 +73,31 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
     },
     [client],
   );
+  const onSettingsChange = useCallback(
+    (next: RunConfig, change: SettingsChange) => {
+      if (change !== 'speed') setPresetNote(null);
+      applySettings(next, change);
+    },
+    [applySettings],
+  );
 
-  // Pinned runs live here, not in the charts: the comparison presets pin the runs they train.
+  // Pinned runs and the charts' view live here, not in the charts: presets pin the runs they train
+  // and set the view that shows their point (xaxis=, logy= are written back to the link).
   const [pins] = useState(() => new PinnedRuns());
-  const onPreset = (preset: Preset) =>
+  const [view] = useState(
+    () => new ViewStore({ xAxis: page.xAxis, logScale: page.logScale, order: page.order }, writeViewToUrl),
+  );
+  const onPreset = (preset: Preset) => {
+    view.setXAxis(preset.view.xAxis);
+    view.setLogScale(preset.view.logScale);
+    setPresetNote({ id: preset.id, key: preset.note });
     void runPreset(preset, settings, {
       store,
       pins,
-      apply: (config) => onSettingsChange(config, 'run'),
+      apply: (config) => applySettings(config, 'run'),
       train: () => client.train(),
     });
+  };
 
   useShortcuts(run.state, (command) => {
     if (command === 'train') client.train();
@@ -197,6 +215,8 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
               initialView={page}
               hideNoise={page.hidden.has('noise')}
               pins={pins}
+              view={view}
+              note={presetNote && { id: presetNote.id, text: t(presetNote.key) }}
               onUseLearningRate={(learningRate) => {
                 onSettingsChange({ ...settings, learningRate }, 'run');
                 client.train();
