@@ -202,3 +202,51 @@ test('"Generalization" trains an MLP on 12 noisy samples: the held-out loss turn
   expect(validation.at(-1)!).toBeGreaterThan(3 * validation[best]);
   expect(validation.at(-1)!).toBeGreaterThan(5 * lastEpochLoss);
 });
+
+/** Each pinned run's name, steps and last loss (full precision), from the list under the chart. */
+const pinnedRuns = (page: Page) =>
+  lossChart(page)
+    .getByRole('list', { name: 'Pinned runs' })
+    .locator('li')
+    .evaluateAll((items) =>
+      items.map((li) => [li.dataset.pinnedLabel, li.dataset.pinnedSteps, li.dataset.pinnedLoss].join(' ')),
+    );
+
+test('after a preset the link carries the settings, the pins and the view: a fresh page retrains the same comparison', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, 'seed=4');
+  await presets(page).getByRole('button', { name: 'Batch size 1 vs 3 vs 10' }).click();
+  await expect(lossChart(page)).toHaveAttribute('data-pinned', '2', { timeout: 60_000 });
+  await expect(status(page)).toHaveAttribute('data-state', 'finished');
+  const shared = new URL(page.url());
+  // The preset's run is the tutorial's (seed 0) at B = 10; its pins name their batch size.
+  expect(shared.searchParams.getAll('pin')).toEqual(['batch.1', 'batch.3']);
+  expect(shared.searchParams.get('batch')).toBe('10');
+  expect(shared.searchParams.get('seed')).toBeNull();
+  expect(shared.searchParams.get('xaxis')).toBe('epoch');
+  expect(shared.searchParams.get('logy')).toBe('1');
+  const before = await pinnedRuns(page);
+  expect(before).toHaveLength(2);
+  expect(before[0]).toMatch(/^B=1 100 \d/);
+  expect(before[1]).toMatch(/^B=3 40 \d/);
+
+  // A bad pin beside them is named in the link notice and left out.
+  const fresh = await context.newPage();
+  await fresh.goto(`${shared.pathname}${shared.search}&pin=batch.0`);
+  await expect(lossChart(fresh)).toHaveAttribute('data-pinned', '2', { timeout: 60_000 });
+  // The same runs, to the last bit of their last losses; then the link's own run, ready to train.
+  expect(await pinnedRuns(fresh)).toEqual(before);
+  await expect(status(fresh)).toHaveAttribute('data-state', 'ready');
+  await expect(fresh.getByLabel('Batch size')).toHaveValue('10');
+  await expect(lossChart(fresh)).toHaveAttribute('data-x-axis', 'epoch');
+  await expect(lossChart(fresh)).toHaveAttribute('data-log-scale', 'true');
+  await expect(fresh.getByRole('alert').filter({ hasText: 'pin=batch.0' })).toContainText('Batch size must be');
+  // The address keeps the pins it was opened with (the bad one is not one of the page's pins).
+  expect(new URL(fresh.url()).searchParams.getAll('pin')).toEqual(['batch.1', 'batch.3']);
+  // Removing a pin rewrites the link.
+  await fresh.getByRole('button', { name: 'Remove pinned run B=1' }).click();
+  await expect.poll(() => new URL(fresh.url()).searchParams.getAll('pin')).toEqual(['batch.3']);
+});

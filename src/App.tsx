@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
 import { PinnedRuns } from './state/pinned-runs';
-import { runPreset, type Preset } from './state/presets';
+import { restorePins, runPreset, type Preset } from './state/presets';
 import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
@@ -10,6 +10,7 @@ import { validationLinesUpTo } from './state/run-data';
 import { useThrottled } from './state/use-throttled';
 import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, writeViewToUrl, type Link } from './state/url';
 import { ViewStore } from './state/view-store';
+import { writePinsToUrl } from './state/url-pins';
 import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
 import { message, type Message, type MessageKey } from './i18n/message';
 import { I18nContext } from './i18n/react';
@@ -17,6 +18,7 @@ import { i18nFor } from './i18n/translate';
 import { Charts } from './ui/Charts';
 import { CheckField, Controls, type SettingsChange } from './ui/Controls';
 import { DebugPanel } from './ui/DebugPanel';
+import { EmbedContext } from './ui/EmbedContext';
 import { ExportGroup } from './ui/ExportGroup';
 import { ParamsPanel } from './ui/ParamsPanel';
 import { PresetsGroup } from './ui/PresetsGroup';
@@ -36,6 +38,8 @@ interface Props {
   page: Link['page'];
   /** Link parameters that were not used, one message each. */
   urlIgnored: Message[];
+  /** The runs the link pins (`pin=`): trained again and pinned when the page opens. */
+  linkPins?: readonly RunConfig[];
   /** The language the page opens in (the link's lang=, else the browser's). */
   initialLocale: Locale;
 }
@@ -49,7 +53,7 @@ const NOTICES: Record<SettingsChange, Message | null> = {
 };
 const RUN_RESET = message('notice.runReset');
 
-export function App({ store, client, initialSettings, page, urlIgnored, initialLocale }: Props) {
+export function App({ store, client, initialSettings, page, urlIgnored, initialLocale, linkPins = [] }: Props) {
   const [locale, setLocale] = useState(initialLocale);
   const i18n = i18nFor(locale);
   const { t } = i18n;
@@ -87,6 +91,30 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
   const [view] = useState(
     () => new ViewStore({ xAxis: page.xAxis, logScale: page.logScale, order: page.order }, writeViewToUrl),
   );
+  // The link's pinned runs are trained again, then its own run is set up; meanwhile the link keeps
+  // its pins (a half-restored list would share half the comparison). Then the link follows the pins.
+  const restoring = useRef(false);
+  const restored = useRef(false);
+  useEffect(() => {
+    const write = () => {
+      if (!restoring.current) writePinsToUrl(pins.getSnapshot().map((p) => p.config));
+    };
+    const unsubscribe = pins.subscribe(write);
+    if (!restored.current && linkPins.length > 0) {
+      restored.current = true;
+      restoring.current = true;
+      const apply = (config: RunConfig) => {
+        setSettings(config);
+        client.reset(config);
+      };
+      void restorePins(linkPins, initialSettings, { store, pins, apply, train: () => client.train() }).finally(() => {
+        restoring.current = false;
+        write();
+      });
+    }
+    return unsubscribe;
+  }, [pins, linkPins, initialSettings, store, client]);
+
   const onPreset = (preset: Preset) => {
     view.setXAxis(preset.view.xAxis);
     view.setLogScale(preset.view.logScale);
@@ -137,6 +165,7 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
   return (
     <I18nContext.Provider value={i18n}>
       <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
+        {page.embed && <EmbedContext config={settings} pins={pins} />}
         {!page.embed && (
           <header className="app-header">
             <div className="app-title-row">

@@ -94,6 +94,7 @@ describe('PinnedRuns', () => {
     store.pin(cfg({}), 4, dataWith([4, 0, Number.NaN, 2, 99]), 4);
     const [run] = store.getSnapshot();
     expect(run.stepsDone).toBe(4);
+    expect(run.lastLoss).toBe(2);
     expect(run.linear.map((p) => p.step)).toEqual([1, 2, 4]);
     expect(run.log.map((p) => p.step)).toEqual([1, 4]);
   });

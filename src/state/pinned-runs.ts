@@ -16,6 +16,8 @@ export interface PinnedRun {
   config: RunConfig;
   stepsPerEpoch: number;
   stepsDone: number;
+  /** The loss of its last step, at full precision (a shared link's pins are compared by it). */
+  lastLoss: number;
   /** Per-step loss (x = 1-based step), for a linear and for a log axis. */
   linear: LossPoint[];
   log: LossPoint[];
@@ -55,6 +57,7 @@ export class PinnedRuns {
       config: { ...config },
       stepsPerEpoch,
       stepsDone,
+      lastLoss: losses[stepsDone - 1],
       linear: plottablePoints(steps, losses, false),
       log: plottablePoints(steps, losses, true),
       epochLinear: plottablePoints(epochSteps, epochLosses, false),

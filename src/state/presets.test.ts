@@ -4,7 +4,7 @@ import { DivergenceWatch, windowFor } from '../engine/divergence';
 import { createRunPlan } from '../engine/plan';
 import { trainReference } from '../engine/reference';
 import { comparisonLabels, PinnedRuns } from './pinned-runs';
-import { PRESETS, presetConfigs, runPreset, type Preset } from './presets';
+import { PRESETS, presetConfigs, restorePins, runPreset, type Preset } from './presets';
 import { RunData } from './run-data';
 import { RunStore } from './run-store';
 
@@ -127,6 +127,34 @@ describe('presets', () => {
     expect(await runPreset(preset('shuffle'), DEFAULT_CONFIG, deps)).toBe(false);
     expect(applied).toHaveLength(1);
     expect(pins.getSnapshot()).toHaveLength(0);
+  });
+
+  it("a link's pins: once the page is ready, each is trained and pinned, then the link's own run is set up, untrained", async () => {
+    let trained = 0;
+    const { store, pins, deps, applied } = fakeApp();
+    const own = { ...DEFAULT_CONFIG, batchSize: 10 };
+    const restoring = restorePins(
+      [1, 3].map((batchSize) => ({ ...DEFAULT_CONFIG, batchSize, speed: 0 })),
+      own,
+      {
+        ...deps,
+        train: () => {
+          trained++;
+          deps.train();
+        },
+      },
+    );
+    // The page's first run (the worker starting) comes first.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(applied).toHaveLength(0);
+    deps.apply(DEFAULT_CONFIG);
+    expect(await restoring).toBe(true);
+    expect(applied.map((c) => c.batchSize)).toEqual([3, 1, 3, 10]);
+    expect(pins.getSnapshot().map((p) => p.config.batchSize)).toEqual([1, 3]);
+    expect(trained).toBe(2);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(store.getSnapshot().config).toBe(own);
+    expect(store.getSnapshot().state).toBe('ready');
   });
 
   it('the tutorial preset sets the defaults without training', async () => {

@@ -130,14 +130,34 @@ function when(store: PresetDeps['store'], done: (run: RunSnapshot) => boolean): 
 export async function runPreset(preset: Preset, current: RunConfig, deps: PresetDeps): Promise<boolean> {
   const configs = presetConfigs(preset, current);
   if (configs.length > 1) deps.pins.clear();
+  return trainAndPin(configs, deps, preset.train);
+}
+
+/**
+ * A shared comparison (`pin=` in the link): once the page has a backend, each pinned run is trained
+ * again (the same settings and seed draw the same curve) and pinned, then the link's own run is set
+ * up, not trained, as any link's. Gives up like a preset.
+ */
+export async function restorePins(pinned: readonly RunConfig[], own: RunConfig, deps: PresetDeps): Promise<boolean> {
+  if (pinned.length === 0) return true;
+  await when(deps.store, (run) => run.state !== 'starting');
+  deps.pins.clear();
+  return trainAndPin([...pinned, own], deps, false);
+}
+
+/** Trains each of `configs` but the last to its end and pins it; sets up the last, training it if `trainLast`. */
+async function trainAndPin(configs: readonly RunConfig[], deps: PresetDeps, trainLast: boolean): Promise<boolean> {
   for (const [i, config] of configs.entries()) {
+    const last = i === configs.length - 1;
     const before = deps.store.getSnapshot().runId;
     deps.apply(config);
     const ready = await when(deps.store, (run) => run.runId !== before && run.state !== 'starting');
     if (ready.config !== config || ready.state !== 'ready') return false;
-    if (!preset.train) return true;
+    if (last) {
+      if (trainLast) deps.train();
+      return true;
+    }
     deps.train();
-    if (i === configs.length - 1) return true;
     const end = await when(
       deps.store,
       (run) => run.runId !== ready.runId || ['finished', 'paused', 'error'].includes(run.state),

@@ -36,7 +36,12 @@ export function PinnedList({ pinned, labels, offScale = [], onRemove }: Props) {
       {pinned.map((run, i) => {
         const style = ghostStyle(i);
         return (
-          <li key={run.id} data-pinned-label={labels[i]}>
+          <li
+            key={run.id}
+            data-pinned-label={labels[i]}
+            data-pinned-steps={run.stepsDone}
+            data-pinned-loss={String(run.lastLoss)}
+          >
             <svg width="34" height="16" aria-hidden="true">
               <line x1="1" x2="33" y1="5" y2="5" stroke={style.colour} strokeWidth="3" strokeDasharray={style.dash} />
               <line x1="1" x2="33" y1="12" y2="12" stroke={style.colour} strokeWidth="4" strokeOpacity="0.4" />
