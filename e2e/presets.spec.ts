@@ -66,7 +66,6 @@ test('"Batch size 1 vs 3 vs 10" trains B=1, 3 and 10 and pins B=1 and B=3 under 
   expect(Number(await lossChart(page).getAttribute('data-y-min'))).toBeLessThanOrEqual(0.01);
   // Each pinned run keeps its epoch means (10 epochs: 10 points), in its colour.
   const means = lossChart(page).locator('.loss-ghost-epoch path.recharts-curve');
-  await lossChart(page).screenshot({ path: test.info().outputPath('batch-sizes.png') });
   await expect(means).toHaveCount(2);
   const meanPoints = await means.evaluateAll((paths) =>
     paths.map((p) => (p.getAttribute('d') ?? '').split(/[ML]/).filter(Boolean).length),
@@ -136,7 +135,8 @@ test('"Learning rate too large" pins lr = 0.01 and 0.03, trains lr = 1 and the d
   // The diverged curve is marked where it leaves the scale, on the chart and in its legend.
   const mark = lossChart(page).locator('.loss-off-scale[data-label="lr=1"]');
   await expect(mark).toHaveCount(1);
-  await expect(mark).toContainText('off the scale');
+  await expect(mark).toHaveText('lr=1 ↑ off the scale');
+  await expect(lossChart(page).locator('.loss-current-label')).toHaveCount(0);
   await expect(
     lossChart(page).locator('path.recharts-curve[name="Loss per step (lr=1) (↑ off the scale)"]'),
   ).toHaveCount(1);

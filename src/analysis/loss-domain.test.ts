@@ -12,7 +12,7 @@ describe('lossAxis', () => {
   const diverged = curve([63.6, 2.3e4, 8.8e9, 1.2e35], true);
 
   it('leaves a diverged curve out of the axis on a linear scale', () => {
-    expect(lossAxis([stable, diverged], false)).toEqual({ domain: [0, 80], ticks: [0, 20, 40, 60, 80] });
+    expect(lossAxis([stable, diverged], false)).toEqual({ domain: [0, 80], ticks: [0, 20, 40, 60, 80], clips: true });
     // Without the rule the top would be 1.2e35, and 63.6 a 5e-34th of the height.
     expect(lossAxis([stable, { ...diverged, diverged: false }], false).domain[1]).toBeGreaterThan(1e35);
   });
@@ -21,12 +21,15 @@ describe('lossAxis', () => {
     const axis = lossAxis([diverged, stable], true);
     expect(axis.domain).toEqual([0.01, 100]);
     expect(axis.ticks).toEqual([0.01, 0.1, 1, 10, 100]);
+    expect(axis.clips).toBe(true);
+    expect(lossAxis([stable, curve([])], true).clips).toBe(false);
   });
 
   it('uses every curve when all diverged, or the stable ones have no points yet', () => {
-    expect(lossAxis([diverged], true).domain).toEqual([10, 10 ** 36]);
+    // A diverged run alone keeps its whole curve: nothing is clipped, nothing marked.
+    expect(lossAxis([diverged], true)).toMatchObject({ domain: [10, 10 ** 36], clips: false });
     expect(lossAxis([curve([]), diverged], false).domain[1]).toBeGreaterThanOrEqual(1.2e35);
-    expect(lossAxis([], false)).toEqual({ domain: [0, 1], ticks: [0, 0.5, 1] });
+    expect(lossAxis([], false)).toEqual({ domain: [0, 1], ticks: [0, 0.5, 1], clips: false });
   });
 });
 

@@ -12,6 +12,8 @@ export interface DomainCurve {
 export interface LossAxis {
   domain: [number, number];
   ticks: number[];
+  /** Diverged curves were left out of it: they are clipped, and marked where they leave it. */
+  clips: boolean;
 }
 
 /**
@@ -20,10 +22,11 @@ export interface LossAxis {
  */
 export function lossAxis(curves: readonly DomainCurve[], logScale: boolean): LossAxis {
   const kept = curves.filter((c) => !c.diverged && c.points.length > 0);
+  const clips = kept.length > 0 && curves.some((c) => c.diverged && c.points.length > 0);
   const series = (kept.length > 0 ? kept : curves).map((c) => c.points as LossPoint[]);
-  if (!logScale) return linearAxis(series);
+  if (!logScale) return { ...linearAxis(series), clips };
   const domain = logDomain(series);
-  return { domain, ticks: decadeTicks(domain) };
+  return { domain, ticks: decadeTicks(domain), clips };
 }
 
 /**

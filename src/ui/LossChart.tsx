@@ -198,6 +198,7 @@ export const LossChart = memo(function LossChart(props: Props) {
   }));
   const yAxis = lossAxis([...liveCurves, ...pinnedCurves], logScale);
   const yTop = yAxis.domain[1];
+  const offScaleOf = (curve: DomainCurve) => (yAxis.clips ? offScalePoint(curve, yTop) : null);
   // What has not changed by value keeps its identity, so that the plot below keeps its memo: given new
   // objects, recharts re-reports its props and re-works its axes and legend.
   const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
@@ -208,15 +209,9 @@ export const LossChart = memo(function LossChart(props: Props) {
     () => ({ top: 8, right: 16 * k, bottom: (24 + X_AXIS_HEIGHT) * k, left: (16 + Y_AXIS_WIDTH) * k }),
     [k],
   );
-  const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
-    const last = points.at(-1);
-    return last
-      ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }]
-      : [];
-  });
   const offScale: OffScaleMark[] = [];
   pinnedCurves.forEach((curve, i) => {
-    const at = offScalePoint(curve, yTop);
+    const at = offScaleOf(curve);
     if (at)
       offScale.push({
         x: at.step / (mode === 'epoch' ? Math.max(pinned[i].stepsPerEpoch, 1) : 1),
@@ -224,7 +219,7 @@ export const LossChart = memo(function LossChart(props: Props) {
         label: labels[i],
       });
   });
-  const liveOff = offScalePoint(liveCurves[0], yTop);
+  const liveOff = offScaleOf(liveCurves[0]);
   if (liveOff) {
     const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
     offScale.push({
@@ -233,9 +228,17 @@ export const LossChart = memo(function LossChart(props: Props) {
       label: pinned.length > 0 ? labels[labels.length - 1] : '',
     });
   }
+  // A curve is named at its end, or, clipped, at the mark where it leaves the scale.
+  const clipped = new Set(offScale.map((m) => m.label));
+  const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
+    const last = points.at(-1);
+    return last && !clipped.has(labels[i])
+      ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }]
+      : [];
+  });
   // With runs to compare, the run under way is named at its end too.
   const lastStep = stepSeries.at(-1);
-  if (pinned.length > 0 && lastStep) {
+  if (pinned.length > 0 && lastStep && !liveOff) {
     ghostLabels.push({
       label: labels[labels.length - 1],
       colour: STEP_COLOUR,

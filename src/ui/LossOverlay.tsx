@@ -208,7 +208,7 @@ export function LossOverlay({
             />
             <text
               x={divergedX - 6}
-              y={top + 16}
+              y={top + (offScaleMarks.length > 0 ? 36 : 16)}
               fill={DIVERGED}
               fontSize={14}
               fontWeight={700}
@@ -235,7 +235,7 @@ export function LossOverlay({
               stroke="#fff"
               strokeWidth={4}
             >
-              {i18n.t('loss.offScale')}
+              {label ? `${label} ${i18n.t('loss.offScale')}` : i18n.t('loss.offScale')}
             </text>
           </g>
         ))}
