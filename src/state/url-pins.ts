@@ -9,14 +9,12 @@ import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config
 import type { SettingField } from '../engine/settings';
 import { message, type Message } from '../i18n/message';
 import { MAX_PINNED } from './pinned-runs';
-import { readValue, replaceSearch, URL_KEYS, writeValue } from './url';
+import { quoted, readValue, replaceSearch, URL_KEYS, writeValue } from './url';
 
 export const PIN_KEY = 'pin';
 const NOT_PINNED: readonly SettingField[] = ['speed', 'backend'];
 const PAIRS = '_';
 const KEY_VALUE = '.';
-const SHOWN_TEXT_MAX = 60;
-const quoted = (text: string) => (text.length > SHOWN_TEXT_MAX ? `${text.slice(0, SHOWN_TEXT_MAX)}…` : text);
 
 /** A pin's text: `batch.B` first, then each setting that differs from `defaults`, in URL_KEYS order. */
 export function pinText(config: RunConfig, defaults: RunConfig = DEFAULT_CONFIG): string {

@@ -27,7 +27,7 @@ const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY, LANG_KEY, 'hide', 'embed
 const SHOWN_TEXT_MAX = 60;
 
 /** A link's text as the notice quotes it: at most SHOWN_TEXT_MAX characters (React escapes it). */
-function quoted(text: string): string {
+export function quoted(text: string): string {
   return text.length > SHOWN_TEXT_MAX ? `${text.slice(0, SHOWN_TEXT_MAX)}…` : text;
 }
 
