@@ -85,9 +85,11 @@ test('"Batch size 1 vs 3 vs 10" trains B=1, 3 and 10 and pins B=1 and B=3 under 
   for (const label of await lossChart(page).locator('.loss-ghost-label, .loss-current-label').all()) {
     expect((await label.boundingBox())!.y + (await label.boundingBox())!.height).toBeLessThanOrEqual(plotBottom + 1);
   }
-  // A setting changed by hand: the note goes, the view stays.
+  await expect(page).toHaveURL(/[?&]preset=batch-sizes(&|$)/);
+  // A setting changed by hand: the note goes (from the link too), the view stays.
   await page.getByLabel('Epochs').fill('3');
   await expect(note).toHaveCount(0);
+  await expect(page).not.toHaveURL(/preset=/);
   await expect(lossChart(page)).toHaveAttribute('data-x-axis', 'epoch');
 });
 
@@ -228,6 +230,7 @@ test('after a preset the link carries the settings, the pins and the view: a fre
   expect(shared.searchParams.get('seed')).toBeNull();
   expect(shared.searchParams.get('xaxis')).toBe('epoch');
   expect(shared.searchParams.get('logy')).toBe('1');
+  expect(shared.searchParams.get('preset')).toBe('batch-sizes');
   const before = await pinnedRuns(page);
   expect(before).toHaveLength(2);
   expect(before[0]).toMatch(/^B=1 100 \d/);
@@ -243,6 +246,7 @@ test('after a preset the link carries the settings, the pins and the view: a fre
   await expect(fresh.getByLabel('Batch size')).toHaveValue('10');
   await expect(lossChart(fresh)).toHaveAttribute('data-x-axis', 'epoch');
   await expect(lossChart(fresh)).toHaveAttribute('data-log-scale', 'true');
+  await expect(lossChart(fresh).locator('.preset-note [data-preset="batch-sizes"]')).toBeVisible();
   await expect(fresh.getByRole('alert').filter({ hasText: 'pin=batch.0' })).toContainText('Batch size must be');
   // The address keeps the pins it was opened with (the bad one is not one of the page's pins).
   expect(new URL(fresh.url()).searchParams.getAll('pin')).toEqual(['batch.1', 'batch.3']);

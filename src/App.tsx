@@ -10,7 +10,7 @@ import { validationLinesUpTo } from './state/run-data';
 import { useThrottled } from './state/use-throttled';
 import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, writeViewToUrl, type Link } from './state/url';
 import { ViewStore } from './state/view-store';
-import { writePinsToUrl } from './state/url-pins';
+import { writePinsToUrl, writePresetToUrl } from './state/url-pins';
 import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
 import { message, type Message, type MessageKey } from './i18n/message';
 import { I18nContext } from './i18n/react';
@@ -40,6 +40,8 @@ interface Props {
   urlIgnored: Message[];
   /** The runs the link pins (`pin=`): trained again and pinned when the page opens. */
   linkPins?: readonly RunConfig[];
+  /** The link's `preset=`: its sentence on what to look at is shown. */
+  linkPreset?: Preset | null;
   /** The language the page opens in (the link's lang=, else the browser's). */
   initialLocale: Locale;
 }
@@ -53,7 +55,8 @@ const NOTICES: Record<SettingsChange, Message | null> = {
 };
 const RUN_RESET = message('notice.runReset');
 
-export function App({ store, client, initialSettings, page, urlIgnored, initialLocale, linkPins = [] }: Props) {
+export function App(props: Props) {
+  const { store, client, initialSettings, page, urlIgnored, initialLocale, linkPins = [], linkPreset = null } = props;
   const [locale, setLocale] = useState(initialLocale);
   const i18n = i18nFor(locale);
   const { t } = i18n;
@@ -66,8 +69,14 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
   // Embedding (embed=1, hide=…) is fixed by the link the page was opened with.
   const [showUrlNotice, setShowUrlNotice] = useState(urlIgnored.length > 0);
 
-  // A preset's sentence on what to look at, until a setting of its run is changed.
-  const [presetNote, setPresetNote] = useState<{ id: string; key: MessageKey } | null>(null);
+  // A preset's sentence on what to look at, until a setting of its run is changed; in the link (preset=).
+  const [presetNote, setNote] = useState<{ id: string; key: MessageKey } | null>(
+    linkPreset && { id: linkPreset.id, key: linkPreset.note },
+  );
+  const setPresetNote = useCallback((note: { id: string; key: MessageKey } | null) => {
+    setNote(note);
+    writePresetToUrl(note?.id ?? null);
+  }, []);
   const applySettings = useCallback(
     (next: RunConfig, change: SettingsChange) => {
       setSettings(next);
@@ -82,7 +91,7 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
       if (change !== 'speed') setPresetNote(null);
       applySettings(next, change);
     },
-    [applySettings],
+    [applySettings, setPresetNote],
   );
 
   // Pinned runs and the charts' view live here, not in the charts: presets pin the runs they train

@@ -159,6 +159,7 @@ export const en = {
   'url.pinKey': '"{key}" is not a setting of a run',
   'url.pinFixed': "{key} is not a pinned run's own: pinned runs train at full speed on the page's backend",
   'url.pinMax': 'at most {max} runs are pinned; this one is left out',
+  'url.preset': 'preset={value}: not a preset ({names})',
 
   'embed.context': '{data}, batch size {batch}',
   'embed.compared': '{context}, compared with {pinned}',

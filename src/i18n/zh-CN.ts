@@ -152,6 +152,7 @@ export const zhCN: Record<MessageKey, string> = {
   'url.pinKey': '“{key}”不是训练的设置',
   'url.pinFixed': '{key} 不属于固定的训练：固定的训练总是以最快速度、在本页的后端上训练',
   'url.pinMax': '最多固定 {max} 次训练；这一项未使用',
+  'url.preset': 'preset={value}：没有这个预设（{names}）',
 
   'embed.context': '{data}，批大小 {batch}',
   'embed.compared': '{context}，对比 {pinned}',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import { englishText } from '../i18n/message';
 import { MAX_PINNED } from './pinned-runs';
-import { parsePins, pinsToSearch, pinText } from './url-pins';
+import { parsePins, parsePresetNote, pinsToSearch, pinText, presetToSearch } from './url-pins';
 import { parseLink } from './url';
 
 const cfg = (patch: Partial<RunConfig>): RunConfig => ({ ...DEFAULT_CONFIG, ...patch });
@@ -57,5 +57,21 @@ describe('pins in a link', () => {
       `pin=batch.7: at most ${MAX_PINNED} runs are pinned; this one is left out`,
     ]);
     expect(parseLink(search).ignored).toEqual([]);
+  });
+});
+
+describe('preset= in a link', () => {
+  it("names the preset whose note is shown; an unknown one is listed, and the link's other keys stay", () => {
+    expect(parsePresetNote('?preset=batch-sizes').preset?.note).toBe('presets.note.batchSizes');
+    expect(parsePresetNote('?batch=3')).toEqual({ preset: null, ignored: [] });
+    const bad = parsePresetNote('?preset=nope');
+    expect(bad.preset).toBeNull();
+    expect(bad.ignored.map(englishText)).toEqual([
+      'preset=nope: not a preset (tutorial, batch-sizes, shuffle, large-lr, full-batch, generalization)',
+    ]);
+    expect(parseLink('?preset=nope').ignored).toEqual([]);
+    expect(presetToSearch('large-lr', '?lr=1&preset=shuffle&logy=1')).toBe('?lr=1&preset=large-lr&logy=1');
+    expect(presetToSearch(null, '?preset=shuffle')).toBe('');
+    expect(parsePresetNote(presetToSearch('shuffle', '?batch=2')).preset?.id).toBe('shuffle');
   });
 });

@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config
 import type { SettingField } from '../engine/settings';
 import { message, type Message } from '../i18n/message';
 import { MAX_PINNED } from './pinned-runs';
+import { PRESETS, type Preset } from './presets';
 import { quoted, readValue, replaceSearch, URL_KEYS, writeValue } from './url';
 
 export const PIN_KEY = 'pin';
@@ -85,3 +86,26 @@ export function pinsToSearch(pinned: readonly RunConfig[], currentSearch: string
 
 export const writePinsToUrl = (pinned: readonly RunConfig[]): void =>
   replaceSearch((search) => pinsToSearch(pinned, search));
+
+/** `preset=<id>`: the preset whose sentence on what to look at the page shows (the comparison's own). */
+export const PRESET_KEY = 'preset';
+
+/** The link's preset (its note is shown), or null; an unknown id is named in the notice. */
+export function parsePresetNote(search: string): { preset: Preset | null; ignored: Message[] } {
+  const id = new URLSearchParams(search).get(PRESET_KEY);
+  if (id === null) return { preset: null, ignored: [] };
+  const preset = PRESETS.find((p) => p.id === id.toLowerCase()) ?? null;
+  const names = PRESETS.map((p) => p.id).join(', ');
+  return { preset, ignored: preset ? [] : [message('url.preset', { value: quoted(id), names })] };
+}
+
+/** `currentSearch` with `preset=<id>`, or without the key for null. */
+export function presetToSearch(id: string | null, currentSearch: string): string {
+  const params = new URLSearchParams(currentSearch);
+  if (id === null) params.delete(PRESET_KEY);
+  else params.set(PRESET_KEY, id);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const writePresetToUrl = (id: string | null): void => replaceSearch((search) => presetToSearch(id, search));

@@ -23,7 +23,18 @@ const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));
  * Keys that are not settings but are not news either: `testhooks` (e2e tests, see test-hooks.ts) and
  * the view option `projector` (read by parseProjector, not part of RunConfig).
  */
-const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY, LANG_KEY, 'hide', 'embed', 'xaxis', 'logy', 'corder', 'pin']);
+const QUIET_KEYS = new Set([
+  'testhooks',
+  PROJECTOR_KEY,
+  LANG_KEY,
+  'hide',
+  'embed',
+  'xaxis',
+  'logy',
+  'corder',
+  'pin',
+  'preset',
+]);
 const SHOWN_TEXT_MAX = 60;
 
 /** A link's text as the notice quotes it: at most SHOWN_TEXT_MAX characters (React escapes it). */
