@@ -49,3 +49,13 @@ test('projector mode with the Keyboard shortcuts dialog open has no axe violatio
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expectNoViolations(page);
 });
+
+test('after a comparison preset (pinned runs, the note, a clipped curve) has no axe violations', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await page.getByRole('group', { name: 'Presets' }).getByRole('button', { name: 'Learning rate too large' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Training diverged' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.loss-off-scale')).toHaveCount(1);
+  await expect(page.locator('.pinned-list li')).toHaveCount(2);
+  await expectNoViolations(page);
+});

@@ -62,6 +62,32 @@ test('embed=1 leaves out the header and intro, and the run still trains', async 
   expect(await logLines(page)).toHaveLength(40);
 });
 
+test('embed=1 keeps one line of what the page is, with a link to the whole app', async ({ page }) => {
+  await openApp(page, 'embed=1&hide=seed,presets&batch=10&xaxis=epoch');
+  const line = page.locator('.embed-context');
+  await expect(line).toHaveText("minibatch-lab · PyTorch's DataLoader tutorial, batch size 10 · Open the full app");
+  const full = line.getByRole('link', { name: 'Open the full app' });
+  await expect(full).toHaveAttribute('target', '_blank');
+  // The same link without embed= and hide=: the settings and the view stay.
+  expect(new URL((await full.getAttribute('href'))!, page.url()).search).toBe('?batch=10&xaxis=epoch');
+  // It follows the controls, and names pinned runs.
+  await page.getByLabel('Batch size').fill('5');
+  await expect(line).toContainText('batch size 5');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveAttribute('data-steps-done', '1');
+  await page.getByRole('button', { name: 'Pin run' }).click();
+  await page.getByLabel('Batch size').fill('2');
+  await expect(line).toContainText("PyTorch's DataLoader tutorial, batch size 2, compared with B=5");
+  await expect(full).toHaveAttribute('href', /[?&]batch=2&xaxis=epoch&pin=batch\.5$/);
+});
+
+test('embed=1 says its line in the page language', async ({ page }) => {
+  await openApp(page, 'embed=1&lang=zh-CN');
+  await expect(page.locator('.embed-context')).toHaveText(
+    'minibatch-lab · PyTorch DataLoader 教程的数据，批大小 3 · 打开完整页面',
+  );
+});
+
 test('without embed=1 the header is there', async ({ page }) => {
   await openApp(page);
   await expect(page.getByRole('banner')).toHaveCount(1);

@@ -119,3 +119,20 @@ test('the Chinese page has no axe violations', async ({ page }) => {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('lang=zh-CN: a comparison preset says what to look at in Chinese, its marks too, with no axe violations', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openChinese(page);
+  // By its data-preset: the Chinese catalogue's words may improve, the ids stay.
+  await page.locator('button[data-preset="large-lr"]').click();
+  await expect(page.locator('.pinned-list li')).toHaveCount(2, { timeout: 60_000 });
+  await expect(status(page)).toHaveAttribute('data-state', 'paused');
+  const chart = page.locator('figure.loss-chart');
+  await expect(chart.locator('.preset-note [data-preset="large-lr"]')).toContainText('lr = 1 每一步都冲过极小值');
+  await expect(chart.locator('.loss-off-scale')).toHaveText('lr=1 ↑ 超出坐标范围');
+  expect(await englishLeft(page)).toEqual([]);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

@@ -2,20 +2,23 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
 import { PinnedRuns } from './state/pinned-runs';
-import { runPreset, type Preset } from './state/presets';
+import { restorePins, runPreset, type Preset } from './state/presets';
 import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { validationLinesUpTo } from './state/run-data';
 import { useThrottled } from './state/use-throttled';
-import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, type Link } from './state/url';
+import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, writeViewToUrl, type Link } from './state/url';
+import { ViewStore } from './state/view-store';
+import { writePinsToUrl, writePresetToUrl } from './state/url-pins';
 import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
-import { message, type Message } from './i18n/message';
+import { message, type Message, type MessageKey } from './i18n/message';
 import { I18nContext } from './i18n/react';
 import { i18nFor } from './i18n/translate';
 import { Charts } from './ui/Charts';
 import { CheckField, Controls, type SettingsChange } from './ui/Controls';
 import { DebugPanel } from './ui/DebugPanel';
+import { EmbedContext } from './ui/EmbedContext';
 import { ExportGroup } from './ui/ExportGroup';
 import { ParamsPanel } from './ui/ParamsPanel';
 import { PresetsGroup } from './ui/PresetsGroup';
@@ -35,6 +38,10 @@ interface Props {
   page: Link['page'];
   /** Link parameters that were not used, one message each. */
   urlIgnored: Message[];
+  /** The runs the link pins (`pin=`): trained again and pinned when the page opens. */
+  linkPins?: readonly RunConfig[];
+  /** The link's `preset=`: its sentence on what to look at is shown. */
+  linkPreset?: Preset | null;
   /** The language the page opens in (the link's lang=, else the browser's). */
   initialLocale: Locale;
 }
@@ -48,7 +55,8 @@ const NOTICES: Record<SettingsChange, Message | null> = {
 };
 const RUN_RESET = message('notice.runReset');
 
-export function App({ store, client, initialSettings, page, urlIgnored, initialLocale }: Props) {
+export function App(props: Props) {
+  const { store, client, initialSettings, page, urlIgnored, initialLocale, linkPins = [], linkPreset = null } = props;
   const [locale, setLocale] = useState(initialLocale);
   const i18n = i18nFor(locale);
   const { t } = i18n;
@@ -61,7 +69,15 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
   // Embedding (embed=1, hide=…) is fixed by the link the page was opened with.
   const [showUrlNotice, setShowUrlNotice] = useState(urlIgnored.length > 0);
 
-  const onSettingsChange = useCallback(
+  // A preset's sentence on what to look at, until a setting of its run is changed; in the link (preset=).
+  const [presetNote, setNote] = useState<{ id: string; key: MessageKey } | null>(
+    linkPreset && { id: linkPreset.id, key: linkPreset.note },
+  );
+  const setPresetNote = useCallback((note: { id: string; key: MessageKey } | null) => {
+    setNote(note);
+    writePresetToUrl(note?.id ?? null);
+  }, []);
+  const applySettings = useCallback(
     (next: RunConfig, change: SettingsChange) => {
       setSettings(next);
       writeConfigToUrl(next);
@@ -70,16 +86,55 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
     },
     [client],
   );
+  const onSettingsChange = useCallback(
+    (next: RunConfig, change: SettingsChange) => {
+      if (change !== 'speed') setPresetNote(null);
+      applySettings(next, change);
+    },
+    [applySettings, setPresetNote],
+  );
 
-  // Pinned runs live here, not in the charts: the comparison presets pin the runs they train.
+  // Pinned runs and the charts' view live here, not in the charts: presets pin the runs they train
+  // and set the view that shows their point (xaxis=, logy= are written back to the link).
   const [pins] = useState(() => new PinnedRuns());
-  const onPreset = (preset: Preset) =>
+  const [view] = useState(
+    () => new ViewStore({ xAxis: page.xAxis, logScale: page.logScale, order: page.order }, writeViewToUrl),
+  );
+  // The link's pinned runs are trained again, then its own run is set up; meanwhile the link keeps
+  // its pins (a half-restored list would share half the comparison). Then the link follows the pins.
+  const restoring = useRef(false);
+  const restored = useRef(false);
+  useEffect(() => {
+    const write = () => {
+      if (!restoring.current) writePinsToUrl(pins.getSnapshot().map((p) => p.config));
+    };
+    const unsubscribe = pins.subscribe(write);
+    if (!restored.current && linkPins.length > 0) {
+      restored.current = true;
+      restoring.current = true;
+      const apply = (config: RunConfig) => {
+        setSettings(config);
+        client.reset(config);
+      };
+      void restorePins(linkPins, initialSettings, { store, pins, apply, train: () => client.train() }).finally(() => {
+        restoring.current = false;
+        write();
+      });
+    }
+    return unsubscribe;
+  }, [pins, linkPins, initialSettings, store, client]);
+
+  const onPreset = (preset: Preset) => {
+    view.setXAxis(preset.view.xAxis);
+    view.setLogScale(preset.view.logScale);
+    setPresetNote({ id: preset.id, key: preset.note });
     void runPreset(preset, settings, {
       store,
       pins,
-      apply: (config) => onSettingsChange(config, 'run'),
+      apply: (config) => applySettings(config, 'run'),
       train: () => client.train(),
     });
+  };
 
   useShortcuts(run.state, (command) => {
     if (command === 'train') client.train();
@@ -119,6 +174,7 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
   return (
     <I18nContext.Provider value={i18n}>
       <div className={page.embed ? 'app app-embed' : 'app'} data-embed={page.embed || undefined}>
+        {page.embed && <EmbedContext config={settings} pins={pins} />}
         {!page.embed && (
           <header className="app-header">
             <div className="app-title-row">
@@ -197,6 +253,8 @@ export function App({ store, client, initialSettings, page, urlIgnored, initialL
               initialView={page}
               hideNoise={page.hidden.has('noise')}
               pins={pins}
+              view={view}
+              note={presetNote && { id: presetNote.id, text: t(presetNote.key) }}
               onUseLearningRate={(learningRate) => {
                 onSettingsChange({ ...settings, learningRate }, 'run');
                 client.train();

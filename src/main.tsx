@@ -8,6 +8,7 @@ import { installTestHooks, testHooksEnabled } from './state/test-hooks';
 import { TrainerClient } from './state/trainer-client';
 import { detectLocale } from './i18n/locale';
 import { parseLink } from './state/url';
+import { parsePins, parsePresetNote } from './state/url-pins';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 
 // The store and the worker live outside React: they outlast renders (and StrictMode's double
@@ -15,11 +16,12 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 // The user's CSV data, if this browser stored some: dataset=custom needs it (else: the tutorial's).
 const storedData = loadCustomData();
 // The link is read once, here: the settings, the page's options, and what it said that was not used.
-const link = parseLink(
-  window.location.search,
-  storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG,
-);
+const defaults = storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG;
+const link = parseLink(window.location.search, defaults);
 const { config } = link;
+// The runs the link pins (pin=), trained again once the page has a backend (App).
+const linkPins = parsePins(window.location.search, config, defaults);
+const linkPreset = parsePresetNote(window.location.search);
 const store = new RunStore(config);
 // The link's lang= first, then the browser's languages (navigator.languages, most preferred first).
 const locale =
@@ -49,7 +51,9 @@ createRoot(root).render(
         client={client}
         initialSettings={config}
         page={link.page}
-        urlIgnored={link.ignored}
+        urlIgnored={[...link.ignored, ...linkPins.ignored, ...linkPreset.ignored]}
+        linkPins={linkPins.pins}
+        linkPreset={linkPreset.preset}
         initialLocale={locale}
       />
     </ErrorBoundary>

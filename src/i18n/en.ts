@@ -138,6 +138,37 @@ export const en = {
   'presets.fullBatch': 'Full batch = gradient descent',
   'presets.generalization': 'Generalization',
 
+  'presets.note.tutorial':
+    "The tutorial's run: batch size 3, shuffled, lr = 0.01. Press Train and watch each step's loss (blue) jump around its epoch mean (orange).",
+  'presets.note.batchSizes':
+    'Per epoch, on a log scale: B = 1 takes 10 steps per epoch and is the noisiest; compare where each curve is after the same number of epochs.',
+  'presets.note.shuffle':
+    'On a log scale: without shuffling every epoch repeats the same batches, so the loss per step repeats the same zig-zag; shuffled, it changes from epoch to epoch.',
+  'presets.note.largeLr':
+    'On a log scale: lr = 0.01 falls steadily, lr = 0.03 swings before it settles, lr = 1 overshoots further at every step and leaves the scale (↑). Above about 2/λmax = 0.025 a full-batch step overshoots.',
+  'presets.note.fullBatch':
+    'One batch of all ten samples per epoch, in order: every step is a full gradient-descent step, so the loss falls smoothly, epoch after epoch.',
+  'presets.note.generalization':
+    'Per epoch, on a log scale: the training loss (orange) goes on falling while the held-out loss (green) turns up: the network learns the noise of its 12 samples.',
+
+  'loss.offScale': '↑ off the scale',
+  'loss.offScaleOf': '{name} (↑ off the scale)',
+  'loss.epochMeanOf': 'Epoch mean ({label})',
+
+  'url.pinFormat': 'not a list of key.value pairs joined by _ (pin=batch.1_lr.0.05)',
+  'url.pinKey': '"{key}" is not a setting of a run',
+  'url.pinFixed': "{key} is not a pinned run's own: pinned runs train at full speed on the page's backend",
+  'url.pinMax': 'at most {max} runs are pinned; this one is left out',
+  'url.preset': 'preset={value}: not a preset ({names})',
+
+  'embed.context': '{data}, batch size {batch}',
+  'embed.compared': '{context}, compared with {pinned}',
+  'embed.tutorial': "PyTorch's DataLoader tutorial",
+  'embed.line': 'a noisy line, N = {n}',
+  'embed.sine': 'a noisy sine, N = {n}',
+  'embed.custom': 'your own data',
+  'embed.open': 'Open the full app',
+
   'export.group': 'Export',
   'export.csv': 'Download CSV',
   'export.lossPng': 'Download loss chart PNG',

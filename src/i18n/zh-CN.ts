@@ -134,6 +134,34 @@ export const zhCN: Record<MessageKey, string> = {
   'presets.fullBatch': '全批量 = 梯度下降',
   'presets.generalization': '泛化',
 
+  'presets.note.tutorial':
+    '教程的设置：批大小 3，打乱，学习率 0.01。点击“训练”，看每一步的损失（蓝色）如何围绕每轮平均（橙色）上下跳动。',
+  'presets.note.batchSizes': '按轮数、对数刻度：B = 1 每轮走 10 步，波动最大；比较经过相同轮数后各条曲线所处的位置。',
+  'presets.note.shuffle': '对数刻度：不打乱时每轮的批次完全相同，每步损失重复同样的锯齿形；打乱后每一轮都不一样。',
+  'presets.note.largeLr':
+    '对数刻度：lr = 0.01 平稳下降，lr = 0.03 先大幅振荡再收敛，lr = 1 每一步都冲过极小值、越冲越远，超出坐标范围（↑）。学习率超过约 2/λmax = 0.025 时，全量数据的一步就会冲过头。',
+  'presets.note.fullBatch': '每轮只有一个批次，按顺序包含全部 10 个样本：每一步都是完整的梯度下降，损失逐轮平稳下降。',
+  'presets.note.generalization':
+    '按轮数、对数刻度：训练损失（橙色）一直下降，留出样本的损失（绿色）却转而上升：网络学到了 12 个训练样本中的噪声。',
+
+  'loss.offScale': '↑ 超出坐标范围',
+  'loss.offScaleOf': '{name}（↑ 超出坐标范围）',
+  'loss.epochMeanOf': '每轮平均（{label}）',
+
+  'url.pinFormat': '不是用 _ 连接的“键.值”列表（例如 pin=batch.1_lr.0.05）',
+  'url.pinKey': '“{key}”不是训练的设置',
+  'url.pinFixed': '{key} 不属于固定的训练：固定的训练总是以最快速度、在本页的后端上训练',
+  'url.pinMax': '最多固定 {max} 次训练；这一项未使用',
+  'url.preset': 'preset={value}：没有这个预设（{names}）',
+
+  'embed.context': '{data}，批大小 {batch}',
+  'embed.compared': '{context}，对比 {pinned}',
+  'embed.tutorial': 'PyTorch DataLoader 教程的数据',
+  'embed.line': '带噪声的直线，N = {n}',
+  'embed.sine': '带噪声的正弦曲线，N = {n}',
+  'embed.custom': '你自己的数据',
+  'embed.open': '打开完整页面',
+
   'export.group': '导出',
   'export.csv': '下载 CSV',
   'export.lossPng': '下载损失图 PNG',

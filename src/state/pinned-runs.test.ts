@@ -94,7 +94,30 @@ describe('PinnedRuns', () => {
     store.pin(cfg({}), 4, dataWith([4, 0, Number.NaN, 2, 99]), 4);
     const [run] = store.getSnapshot();
     expect(run.stepsDone).toBe(4);
+    expect(run.lastLoss).toBe(2);
     expect(run.linear.map((p) => p.step)).toEqual([1, 2, 4]);
     expect(run.log.map((p) => p.step)).toEqual([1, 4]);
+  });
+
+  it('keeps the epoch means of the finished epochs, and whether the run diverged', () => {
+    const store = new PinnedRuns();
+    const data = dataWith([4, 2, 3, 1, 5]);
+    // Epoch means as the run store keeps them: at each epoch's last step (2 steps per epoch).
+    data.epochMeanLoss.push(3);
+    data.epochMeanStep.push(2);
+    data.epochMeanLoss.push(2);
+    data.epochMeanStep.push(4);
+    data.epochMeanLoss.push(0);
+    data.epochMeanStep.push(6);
+    store.pin(cfg({}), 2, data, 5, true);
+    const [run] = store.getSnapshot();
+    expect(run.epochLinear).toEqual([
+      { step: 2, loss: 3 },
+      { step: 4, loss: 2 },
+    ]);
+    expect(run.epochLog).toEqual(run.epochLinear);
+    expect(run.diverged).toBe(true);
+    store.pin(cfg({}), 2, dataWith([1]), 1);
+    expect(store.getSnapshot()[1]).toMatchObject({ epochLinear: [], diverged: false });
   });
 });

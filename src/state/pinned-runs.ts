@@ -16,9 +16,16 @@ export interface PinnedRun {
   config: RunConfig;
   stepsPerEpoch: number;
   stepsDone: number;
+  /** The loss of its last step, at full precision (a shared link's pins are compared by it). */
+  lastLoss: number;
   /** Per-step loss (x = 1-based step), for a linear and for a log axis. */
   linear: LossPoint[];
   log: LossPoint[];
+  /** Mean loss per finished epoch, at the epoch's last step, for a linear and for a log axis. */
+  epochLinear: LossPoint[];
+  epochLog: LossPoint[];
+  /** The run diverged: the chart's y axis is chosen without it, and it is clipped, marked. */
+  diverged: boolean;
 }
 
 export class PinnedRuns {
@@ -38,17 +45,24 @@ export class PinnedRuns {
   }
 
   /** Pins the run's losses so far; false when MAX_PINNED are pinned already or it has no steps. */
-  pin(config: RunConfig, stepsPerEpoch: number, data: RunData, stepsDone: number): boolean {
+  pin(config: RunConfig, stepsPerEpoch: number, data: RunData, stepsDone: number, diverged = false): boolean {
     if (this.full || stepsDone === 0) return false;
     const losses = data.stepLoss.view().subarray(0, stepsDone);
     const steps = Float64Array.from({ length: stepsDone }, (_, i) => i + 1);
+    const epochs = stepsPerEpoch > 0 ? Math.min(data.epochMeanLoss.length, Math.floor(stepsDone / stepsPerEpoch)) : 0;
+    const epochSteps = data.epochMeanStep.view().subarray(0, epochs);
+    const epochLosses = data.epochMeanLoss.view().subarray(0, epochs);
     const run: PinnedRun = {
       id: this.nextId++,
       config: { ...config },
       stepsPerEpoch,
       stepsDone,
+      lastLoss: losses[stepsDone - 1],
       linear: plottablePoints(steps, losses, false),
       log: plottablePoints(steps, losses, true),
+      epochLinear: plottablePoints(epochSteps, epochLosses, false),
+      epochLog: plottablePoints(epochSteps, epochLosses, true),
+      diverged,
     };
     this.set([...this.runs, run]);
     return true;

@@ -4,7 +4,7 @@ import { DivergenceWatch, windowFor } from '../engine/divergence';
 import { createRunPlan } from '../engine/plan';
 import { trainReference } from '../engine/reference';
 import { comparisonLabels, PinnedRuns } from './pinned-runs';
-import { PRESETS, presetConfigs, runPreset, type Preset } from './presets';
+import { PRESETS, presetConfigs, restorePins, runPreset, type Preset } from './presets';
 import { RunData } from './run-data';
 import { RunStore } from './run-store';
 
@@ -60,14 +60,16 @@ function fakeApp(onTrain?: (store: RunStore, runId: number) => void) {
 }
 
 describe('presets', () => {
-  it('are valid settings on the tutorial defaults, keeping the backend and speed in use', () => {
+  it('are valid settings on the tutorial defaults, keeping the backend; only the live run at the page speed', () => {
     const current = { ...DEFAULT_CONFIG, backend: 'cpu' as const, speed: 5, batchSize: 7, learningRate: 0.5 };
     for (const p of PRESETS) {
-      for (const config of presetConfigs(p, current)) {
+      const configs = presetConfigs(p, current);
+      for (const config of configs) {
         expect(validateConfig(config).problems).toEqual({});
         expect(config.backend).toBe('cpu');
-        expect(config.speed).toBe(5);
       }
+      // The runs to compare with train at full speed; the live one at the page's.
+      expect(configs.map((c) => c.speed)).toEqual(configs.map((_, i) => (i === configs.length - 1 ? 5 : 0)));
     }
     expect(presetConfigs(preset('tutorial'), current)).toEqual([{ ...DEFAULT_CONFIG, backend: 'cpu', speed: 5 }]);
     expect(presetConfigs(preset('full-batch'), DEFAULT_CONFIG)[0]).toMatchObject({
@@ -75,12 +77,34 @@ describe('presets', () => {
       shuffle: false,
       dataset: 'tutorial',
     });
-    expect(presetConfigs(preset('large-lr'), DEFAULT_CONFIG)[0].learningRate).toBe(1);
+    expect(presetConfigs(preset('large-lr'), DEFAULT_CONFIG).map((c) => c.learningRate)).toEqual([0.01, 0.03, 1]);
+  });
+
+  it('each preset opens the view that shows its point: comparisons of batch sizes per epoch, on a log scale', () => {
+    expect(preset('batch-sizes').view).toEqual({ xAxis: 'epoch', logScale: true });
+    expect(preset('large-lr').view.logScale).toBe(true);
+    expect(new Set(PRESETS.map((p) => p.note)).size).toBe(PRESETS.length);
+  });
+
+  it('"Learning rate too large": lr = 0.01 and 0.03 train to the end (pinned), lr = 1 diverges (float32)', () => {
+    const watched = presetConfigs(preset('large-lr'), DEFAULT_CONFIG).map((config) => {
+      const plan = createRunPlan(config);
+      const steps = trainReference({ ...plan, learningRate: config.learningRate, epochs: config.epochs }, 'float32');
+      const watch = new DivergenceWatch(windowFor(plan.stepsPerEpoch), null);
+      steps.forEach((s, i) => watch.observe(i, s.loss));
+      return { last: steps[steps.length - 1].loss, divergence: watch.result };
+    });
+    expect(watched[0].divergence).toBeNull();
+    expect(watched[0].last).toBeLessThan(0.1);
+    expect(watched[1].divergence).toBeNull();
+    expect(watched[1].last).toBeLessThan(5);
+    expect(watched[2].divergence?.step).toBe(7);
   });
 
   it('comparison presets are named by what differs', () => {
     expect(comparisonLabels(presetConfigs(preset('batch-sizes'), DEFAULT_CONFIG))).toEqual(['B=1', 'B=3', 'B=10']);
     expect(comparisonLabels(presetConfigs(preset('shuffle'), DEFAULT_CONFIG))).toEqual(['shuffle', 'no shuffle']);
+    expect(comparisonLabels(presetConfigs(preset('large-lr'), DEFAULT_CONFIG))).toEqual(['lr=0.01', 'lr=0.03', 'lr=1']);
   });
 
   it('trains each run to the end, pins all but the last, and leaves the last one live', async () => {
@@ -103,6 +127,34 @@ describe('presets', () => {
     expect(await runPreset(preset('shuffle'), DEFAULT_CONFIG, deps)).toBe(false);
     expect(applied).toHaveLength(1);
     expect(pins.getSnapshot()).toHaveLength(0);
+  });
+
+  it("a link's pins: once the page is ready, each is trained and pinned, then the link's own run is set up, untrained", async () => {
+    let trained = 0;
+    const { store, pins, deps, applied } = fakeApp();
+    const own = { ...DEFAULT_CONFIG, batchSize: 10 };
+    const restoring = restorePins(
+      [1, 3].map((batchSize) => ({ ...DEFAULT_CONFIG, batchSize, speed: 0 })),
+      own,
+      {
+        ...deps,
+        train: () => {
+          trained++;
+          deps.train();
+        },
+      },
+    );
+    // The page's first run (the worker starting) comes first.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(applied).toHaveLength(0);
+    deps.apply(DEFAULT_CONFIG);
+    expect(await restoring).toBe(true);
+    expect(applied.map((c) => c.batchSize)).toEqual([3, 1, 3, 10]);
+    expect(pins.getSnapshot().map((p) => p.config.batchSize)).toEqual([1, 3]);
+    expect(trained).toBe(2);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(store.getSnapshot().config).toBe(own);
+    expect(store.getSnapshot().state).toBe('ready');
   });
 
   it('the tutorial preset sets the defaults without training', async () => {

@@ -23,11 +23,22 @@ const OWN_KEYS = new Set(URL_KEYS.map((k) => k.key));
  * Keys that are not settings but are not news either: `testhooks` (e2e tests, see test-hooks.ts) and
  * the view option `projector` (read by parseProjector, not part of RunConfig).
  */
-const QUIET_KEYS = new Set(['testhooks', PROJECTOR_KEY, LANG_KEY, 'hide', 'embed', 'xaxis', 'logy', 'corder']);
+const QUIET_KEYS = new Set([
+  'testhooks',
+  PROJECTOR_KEY,
+  LANG_KEY,
+  'hide',
+  'embed',
+  'xaxis',
+  'logy',
+  'corder',
+  'pin',
+  'preset',
+]);
 const SHOWN_TEXT_MAX = 60;
 
 /** A link's text as the notice quotes it: at most SHOWN_TEXT_MAX characters (React escapes it). */
-function quoted(text: string): string {
+export function quoted(text: string): string {
   return text.length > SHOWN_TEXT_MAX ? `${text.slice(0, SHOWN_TEXT_MAX)}…` : text;
 }
 
@@ -51,7 +62,7 @@ function readFlag(text: string): boolean | string {
   return text; // not a boolean: validateConfig rejects it with its own message
 }
 
-function readValue(kind: SettingKind['type'], text: string): unknown {
+export function readValue(kind: SettingKind['type'], text: string): unknown {
   switch (kind) {
     case 'int':
     case 'number':
@@ -92,7 +103,7 @@ export function parseUrlConfig(search: string, defaults: RunConfig = DEFAULT_CON
   return { config, ignored };
 }
 
-function writeValue(config: RunConfig, field: SettingField): string {
+export function writeValue(config: RunConfig, field: SettingField): string {
   const value = config[field];
   return typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
 }
@@ -114,7 +125,7 @@ export function configToSearch(config: RunConfig, currentSearch = '', defaults: 
 }
 
 /** Rewrites the address bar's query with `toSearch`, without a reload or a new history entry. */
-function replaceSearch(toSearch: (currentSearch: string) => string): void {
+export function replaceSearch(toSearch: (currentSearch: string) => string): void {
   const { pathname, search, hash } = window.location;
   const next = toSearch(search);
   if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
@@ -256,3 +267,12 @@ export function langToSearch(locale: Locale, currentSearch: string): string {
 
 /** Keeps the chosen language in the link, so that a copied link opens in it. */
 export const writeLangToUrl = (locale: Locale): void => replaceSearch((search) => langToSearch(locale, search));
+
+/** The same link without `embed=` and `hide=`: the whole page, for the embed's "open the full app". */
+export function withoutEmbedding(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('embed');
+  params.delete('hide');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

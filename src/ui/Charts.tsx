@@ -32,19 +32,25 @@ interface Props {
   hideNoise?: boolean;
   /** The pinned runs (the app's, which presets also pin to); the chart keeps its own without. */
   pins?: PinnedRuns;
+  /** The view (the app's, which presets set); without it, one of their own from `initialView`. */
+  view?: ViewStore;
+  /** A preset's sentence on what to look at, shown by the loss chart. */
+  note?: { id: string; text: string } | null;
   /** Sets the learning rate (a new run) and trains: the divergence warning's fix. */
   onUseLearningRate: (learningRate: number) => void;
 }
 
-export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, onUseLearningRate }: Props) {
+export function Charts(props: Props) {
+  const { run, heavy, initialView, hideNoise, pins: sharedPins, onUseLearningRate } = props;
   // The view's options come from the link (xaxis=, logy=, corder=) and are written back to it.
-  const [view] = useState(
+  const [ownView] = useState(
     () =>
       new ViewStore(
         { xAxis: initialView.xAxis, logScale: initialView.logScale, order: initialView.order },
         writeViewToUrl,
       ),
   );
+  const view = props.view ?? ownView;
   const [ownPins] = useState(() => new PinnedRuns());
   const { t } = useI18n();
   const pins = sharedPins ?? ownPins;
@@ -113,6 +119,8 @@ export function Charts({ run, heavy, initialView, hideNoise, pins: sharedPins, o
           pins={pins}
           divergedAt={divergence?.step ?? null}
           validating={heavy.heldOut !== null}
+          noteId={props.note?.id}
+          noteText={props.note?.text}
         />
         <BatchComposition
           batches={data.epochBatches}

@@ -17,10 +17,8 @@ import { Latest, useLatest } from '../state/latest';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { niceTicks } from '../analysis/ticks';
+import { lossAxis, offScalePoint, type DomainCurve } from '../analysis/loss-domain';
 import {
-  decadeTicks,
-  linearAxis,
-  logDomain,
   onAxis,
   plottablePoints,
   stepLossPoints,
@@ -29,12 +27,13 @@ import {
   type XAxisMode,
 } from '../analysis/loss-series';
 import { legendOf } from './ChartLegend';
-import { LossOverlay, type GhostLabel, type LossOverlayProps } from './LossOverlay';
+import { LossOverlay, type GhostLabel, type LossOverlayProps, type OffScaleMark } from './LossOverlay';
 import { readable } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
 import { LossAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './LossAxes';
 import { useTypeScale } from './use-type-scale';
 import { useKeyed } from './use-keyed';
+import './preset-note.css';
 
 interface Props {
   data: RunData;
@@ -52,6 +51,10 @@ interface Props {
   divergedAt: number | null;
   /** The run holds samples out (a validation split): their loss after each epoch is drawn too. */
   validating?: boolean;
+  /** What to look at (a preset's sentence), shown above the chart and announced; the preset's id
+   * on it (`data-preset`). Strings, not an object, to keep the memo. */
+  noteId?: string;
+  noteText?: string;
 }
 
 const STEP_COLOUR = '#0072B2'; // Okabe–Ito blue
@@ -172,6 +175,10 @@ export const LossChart = memo(function LossChart(props: Props) {
     () => pinned.map((run) => onAxis(logScale ? run.log : run.linear, mode, run.stepsPerEpoch)),
     [pinned, logScale, mode],
   );
+  const ghostMeans = useMemo(
+    () => pinned.map((run) => onAxis(logScale ? run.epochLog : run.epochLinear, mode, run.stepsPerEpoch)),
+    [pinned, logScale, mode],
+  );
 
   const stepSeries = onAxis(stepPoints, mode, stepsPerEpoch);
   const epochSeries = onAxis(epochPoints, mode, stepsPerEpoch);
@@ -179,12 +186,19 @@ export const LossChart = memo(function LossChart(props: Props) {
   const pinnedEnd = Math.max(0, ...ghosts.map((g) => g.at(-1)?.x ?? 0));
   const xEnd = xAxisEnd(mode, totalSteps, stepsDone, stepsPerEpoch, pinnedEnd);
   // Explicit round ticks: recharts' own would read 0.065, 0.13, … and 10000000 overflows the axis.
-  const yAxis = logScale
-    ? (() => {
-        const domain = logDomain([stepPoints, epochPoints, validationPoints, ...pinned.map((p) => p.log)]);
-        return { domain, ticks: decadeTicks(domain) };
-      })()
-    : linearAxis([stepPoints, epochPoints, validationPoints, ...pinned.map((p) => p.linear)]);
+  // A diverged curve does not choose the axis: it is clipped at the top, and marked there.
+  const liveDiverged = divergedAt !== null;
+  const liveCurves: DomainCurve[] = [stepPoints, epochPoints, validationPoints].map((points) => ({
+    points,
+    diverged: liveDiverged,
+  }));
+  const pinnedCurves: DomainCurve[] = pinned.map((p) => ({
+    points: logScale ? p.log : p.linear,
+    diverged: p.diverged,
+  }));
+  const yAxis = lossAxis([...liveCurves, ...pinnedCurves], logScale);
+  const yTop = yAxis.domain[1];
+  const offScaleOf = (curve: DomainCurve) => (yAxis.clips ? offScalePoint(curve, yTop) : null);
   // What has not changed by value keeps its identity, so that the plot below keeps its memo: given new
   // objects, recharts re-reports its props and re-works its axes and legend.
   const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
@@ -195,15 +209,36 @@ export const LossChart = memo(function LossChart(props: Props) {
     () => ({ top: 8, right: 16 * k, bottom: (24 + X_AXIS_HEIGHT) * k, left: (16 + Y_AXIS_WIDTH) * k }),
     [k],
   );
+  const offScale: OffScaleMark[] = [];
+  pinnedCurves.forEach((curve, i) => {
+    const at = offScaleOf(curve);
+    if (at)
+      offScale.push({
+        x: at.step / (mode === 'epoch' ? Math.max(pinned[i].stepsPerEpoch, 1) : 1),
+        colour: ghostStyle(i).colour,
+        label: labels[i],
+      });
+  });
+  const liveOff = offScaleOf(liveCurves[0]);
+  if (liveOff) {
+    const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
+    offScale.push({
+      x: liveOff.step / per,
+      colour: STEP_COLOUR,
+      label: pinned.length > 0 ? labels[labels.length - 1] : '',
+    });
+  }
+  // A curve is named at its end, or, clipped, at the mark where it leaves the scale.
+  const clipped = new Set(offScale.map((m) => m.label));
   const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
     const last = points.at(-1);
-    return last
+    return last && !clipped.has(labels[i])
       ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }]
       : [];
   });
   // With runs to compare, the run under way is named at its end too.
   const lastStep = stepSeries.at(-1);
-  if (pinned.length > 0 && lastStep) {
+  if (pinned.length > 0 && lastStep && !liveOff) {
     ghostLabels.push({
       label: labels[labels.length - 1],
       colour: STEP_COLOUR,
@@ -212,8 +247,8 @@ export const LossChart = memo(function LossChart(props: Props) {
       loss: lastStep.loss,
     });
   }
-  const stepSeriesName =
-    pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
+  const stepName = pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
+  const stepSeriesName = liveOff ? t('loss.offScaleOf', { name: stepName }) : stepName;
   const xTitle = t(mode === 'epoch' ? 'loss.epoch' : 'loss.step');
   const yTitle = t('loss.yAxis');
   // No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
@@ -250,6 +285,7 @@ export const LossChart = memo(function LossChart(props: Props) {
       view,
       divergedAt,
       ghosts: ghostLabels,
+      offScale,
     },
   };
   const [live] = useState(() => new Latest(curves));
@@ -298,11 +334,30 @@ export const LossChart = memo(function LossChart(props: Props) {
               isAnimationActive={false}
             />
           ))}
+          {/* Each pinned run's epoch means: its colour, lighter and solid, under its step curve. */}
+          {ghostMeans.map((points, i) => (
+            <Line
+              key={`mean${pinned[i].id}`}
+              className="loss-ghost-epoch"
+              data={points}
+              dataKey="loss"
+              name={t('loss.epochMeanOf', { label: labels[i] })}
+              legendType="none"
+              type="linear"
+              stroke={ghostStyle(i).colour}
+              strokeWidth={4}
+              strokeOpacity={0.4}
+              zIndex={GHOST_LAYER - 1}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ))}
           <LiveLayer live={live} />
         </LineChart>
       </ResponsiveContainer>
     ),
-    [margin, xAxisProps, yAxisProps, logScale, k, xTitle, yTitle, legend, ghosts, pinned, labels, live],
+    [margin, xAxisProps, yAxisProps, logScale, k, xTitle, yTitle, legend, ghosts, ghostMeans, pinned, labels, live, t],
   );
 
   return (
@@ -315,9 +370,16 @@ export const LossChart = memo(function LossChart(props: Props) {
       data-log-scale={logScale}
       data-pinned={pinned.length}
       data-diverged-step={divergedAt !== null ? divergedAt + 1 : undefined}
+      data-y-min={yAxis.domain[0]}
+      data-y-max={yTop}
+      data-off-scale={offScale.length}
     >
       {/* A figure's caption must be its first or last child to name it. */}
       <figcaption>{t('loss.caption')}</figcaption>
+      {/* Always there, so that a preset's sentence is announced when it appears. */}
+      <div className="preset-note" aria-live="polite">
+        {props.noteText && <p data-preset={props.noteId}>{props.noteText}</p>}
+      </div>
       <div className="chart-tools">
         <div className="field-inline">
           <label htmlFor={axisId}>{t('loss.xAxis')}</label>
@@ -332,7 +394,7 @@ export const LossChart = memo(function LossChart(props: Props) {
         </div>
         <button
           type="button"
-          onClick={() => pins.pin(config, stepsPerEpoch, data, stepsDone)}
+          onClick={() => pins.pin(config, stepsPerEpoch, data, stepsDone, divergedAt !== null)}
           disabled={stepsDone === 0 || pinned.length >= MAX_PINNED}
           title={pinned.length >= MAX_PINNED ? t('loss.pinFull', { max: MAX_PINNED }) : t('loss.pinHint')}
         >
@@ -356,7 +418,12 @@ export const LossChart = memo(function LossChart(props: Props) {
         {plot}
       </div>
       <p className="chart-summary">{summary(data, stepsDone, epochMeans, totalSteps, i18n)}</p>
-      <PinnedList pinned={pinned} labels={labels} onRemove={(id) => pins.remove(id)} />
+      <PinnedList
+        pinned={pinned}
+        labels={labels}
+        offScale={offScale.map((m) => m.label)}
+        onRemove={(id) => pins.remove(id)}
+      />
     </figure>
   );
 });

@@ -12,6 +12,7 @@ import { shortList } from './batch-text';
 import type { XAxisMode } from '../analysis/loss-series';
 import { readable } from './numbers';
 import { monospaceWidth, wrapLine } from './tooltip-lines';
+import { stackLabels } from './label-stack';
 
 export interface GhostLabel {
   label: string;
@@ -20,6 +21,15 @@ export interface GhostLabel {
   className: string;
   x: number;
   loss: number;
+}
+
+/** A curve clipped at the axis's top (it diverged): marked where it leaves the scale. */
+export interface OffScaleMark {
+  /** On the chart's x axis. */
+  x: number;
+  colour: string;
+  /** The curve's name (the run's label, or empty without runs to compare). */
+  label: string;
 }
 
 export interface LossOverlayProps {
@@ -33,6 +43,7 @@ export interface LossOverlayProps {
   /** 0-based step at which the run was seen to diverge. */
   divergedAt: number | null;
   ghosts: readonly GhostLabel[];
+  offScale: readonly OffScaleMark[];
 }
 
 const LINE_HEIGHT = 18;
@@ -128,6 +139,7 @@ export function LossOverlay({
   view,
   divergedAt,
   ghosts,
+  offScale,
 }: LossOverlayProps) {
   const plot = usePlotArea();
   const xScale = useXAxisScale();
@@ -180,17 +192,24 @@ export function LossOverlay({
   }
 
   const divergedX = divergedAt !== null ? xOf(divergedAt) : undefined;
-  // Pinned runs often end at the same place (a converged loss): stack their names, top to bottom.
-  const labelPositions = ghosts
-    .flatMap((g) => {
-      const x = xScale(g.x);
-      const y = plottable(g.loss) ? yScale(g.loss) : undefined;
-      return x === undefined || y === undefined ? [] : [{ ...g, x, y }];
-    })
-    .sort((a, b) => a.y - b.y);
-  for (let i = 1; i < labelPositions.length; i++) {
-    labelPositions[i].y = Math.max(labelPositions[i].y, labelPositions[i - 1].y + LINE_HEIGHT);
-  }
+  // Pinned runs often end at the same place (a converged loss): stack their names, on the plot. The
+  // text's baseline is 6 px above its y.
+  const ends = ghosts.flatMap((g) => {
+    const x = xScale(g.x);
+    const y = plottable(g.loss) ? yScale(g.loss) : undefined;
+    return x === undefined || y === undefined ? [] : [{ ...g, x, y }];
+  });
+  const stacked = stackLabels(
+    ends.map((g) => g.y),
+    top - 6,
+    bottom + 2,
+    LINE_HEIGHT,
+  );
+  const labelPositions = ends.map((g, i) => ({ ...g, y: stacked[i] }));
+  const offScaleMarks = offScale.flatMap((m) => {
+    const x = xScale(m.x);
+    return x === undefined ? [] : [{ ...m, x }];
+  });
   // Above the curves and the axes (layers 400 and 500), below the axes' labels (2000, LossAxes).
   return (
     <ZIndexLayer zIndex={1500}>
@@ -225,7 +244,7 @@ export function LossOverlay({
             />
             <text
               x={divergedX - 6}
-              y={top + 16}
+              y={top + (offScaleMarks.length > 0 ? 36 : 16)}
               fill={DIVERGED}
               fontSize={14}
               fontWeight={700}
@@ -238,6 +257,24 @@ export function LossOverlay({
             </text>
           </g>
         )}
+        {offScaleMarks.map(({ x, colour, label }) => (
+          <g key={label} className="loss-off-scale" data-label={label || undefined} pointerEvents="none">
+            <path d={`M ${x - 7} ${top + 12} L ${x} ${top} L ${x + 7} ${top + 12} Z`} fill={colour} />
+            <text
+              x={x > plot.x + plot.width * 0.7 ? x - 10 : x + 10}
+              y={top + 12}
+              textAnchor={x > plot.x + plot.width * 0.7 ? 'end' : 'start'}
+              fill={colour}
+              fontSize={13}
+              fontWeight={700}
+              paintOrder="stroke"
+              stroke="#fff"
+              strokeWidth={4}
+            >
+              {label ? `${label} ${i18n.t('loss.offScale')}` : i18n.t('loss.offScale')}
+            </text>
+          </g>
+        ))}
         {marker}
         <rect
           className="loss-pointer-area"

@@ -1,5 +1,6 @@
 // The pinned runs under the loss chart: each one's line style and name (the chart's legend for the
-// ghost curves) and a button to remove it.
+// ghost curves: the dashed step losses over the lighter epoch means), whether it left the scale,
+// and a button to remove it.
 import { useI18n } from '../i18n/react';
 import type { PinnedRun } from '../state/pinned-runs';
 
@@ -22,10 +23,12 @@ export const ghostStyle = (index: number): GhostStyle => GHOST_STYLES[index % GH
 interface Props {
   pinned: readonly PinnedRun[];
   labels: readonly string[];
+  /** The labels of the curves clipped at the axis's top. */
+  offScale?: readonly string[];
   onRemove: (id: number) => void;
 }
 
-export function PinnedList({ pinned, labels, onRemove }: Props) {
+export function PinnedList({ pinned, labels, offScale = [], onRemove }: Props) {
   const { t } = useI18n();
   if (pinned.length === 0) return null;
   return (
@@ -33,11 +36,18 @@ export function PinnedList({ pinned, labels, onRemove }: Props) {
       {pinned.map((run, i) => {
         const style = ghostStyle(i);
         return (
-          <li key={run.id} data-pinned-label={labels[i]}>
-            <svg width="34" height="12" aria-hidden="true">
-              <line x1="1" x2="33" y1="6" y2="6" stroke={style.colour} strokeWidth="3" strokeDasharray={style.dash} />
+          <li
+            key={run.id}
+            data-pinned-label={labels[i]}
+            data-pinned-steps={run.stepsDone}
+            data-pinned-loss={String(run.lastLoss)}
+          >
+            <svg width="34" height="16" aria-hidden="true">
+              <line x1="1" x2="33" y1="5" y2="5" stroke={style.colour} strokeWidth="3" strokeDasharray={style.dash} />
+              <line x1="1" x2="33" y1="12" y2="12" stroke={style.colour} strokeWidth="4" strokeOpacity="0.4" />
             </svg>
             <span className="pinned-label">{labels[i]}</span>
+            {offScale.includes(labels[i]) && <span className="pinned-off-scale">{t('loss.offScale')}</span>}
             <button
               type="button"
               className="pinned-remove"
