@@ -17,7 +17,7 @@ import { Latest, useLatest } from '../state/latest';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { niceTicks } from '../analysis/ticks';
-import { lossAxis, offScalePoint, type DomainCurve } from '../analysis/loss-domain';
+import { lossAxis, type DomainCurve } from '../analysis/loss-domain';
 import {
   onAxis,
   plottablePoints,
@@ -27,7 +27,8 @@ import {
   type XAxisMode,
 } from '../analysis/loss-series';
 import { legendOf } from './ChartLegend';
-import { LossOverlay, type GhostLabel, type LossOverlayProps, type OffScaleMark } from './LossOverlay';
+import { LossOverlay, type LossOverlayProps } from './LossOverlay';
+import { comparisonMarks } from './loss-marks';
 import { readable } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
 import { LossAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './LossAxes';
@@ -197,8 +198,6 @@ export const LossChart = memo(function LossChart(props: Props) {
     diverged: p.diverged,
   }));
   const yAxis = lossAxis([...liveCurves, ...pinnedCurves], logScale);
-  const yTop = yAxis.domain[1];
-  const offScaleOf = (curve: DomainCurve) => (yAxis.clips ? offScalePoint(curve, yTop) : null);
   // What has not changed by value keeps its identity, so that the plot below keeps its memo: given new
   // objects, recharts re-reports its props and re-works its axes and legend.
   const xAxisProps = useMemo(() => ({ domain: [0, xEnd], ticks: niceTicks(0, xEnd, 6) }), [xEnd]);
@@ -209,44 +208,18 @@ export const LossChart = memo(function LossChart(props: Props) {
     () => ({ top: 8, right: 16 * k, bottom: (24 + X_AXIS_HEIGHT) * k, left: (16 + Y_AXIS_WIDTH) * k }),
     [k],
   );
-  const offScale: OffScaleMark[] = [];
-  pinnedCurves.forEach((curve, i) => {
-    const at = offScaleOf(curve);
-    if (at)
-      offScale.push({
-        x: at.step / (mode === 'epoch' ? Math.max(pinned[i].stepsPerEpoch, 1) : 1),
-        colour: ghostStyle(i).colour,
-        label: labels[i],
-      });
+  const { offScale, ghostLabels, liveOff } = comparisonMarks({
+    pinned,
+    pinnedCurves,
+    ghosts,
+    labels,
+    live: liveCurves[0],
+    liveSeries: stepSeries,
+    axis: yAxis,
+    mode,
+    stepsPerEpoch,
+    liveColour: STEP_COLOUR,
   });
-  const liveOff = offScaleOf(liveCurves[0]);
-  if (liveOff) {
-    const per = mode === 'epoch' ? Math.max(stepsPerEpoch, 1) : 1;
-    offScale.push({
-      x: liveOff.step / per,
-      colour: STEP_COLOUR,
-      label: pinned.length > 0 ? labels[labels.length - 1] : '',
-    });
-  }
-  // A curve is named at its end, or, clipped, at the mark where it leaves the scale.
-  const clipped = new Set(offScale.map((m) => m.label));
-  const ghostLabels: GhostLabel[] = ghosts.flatMap((points, i) => {
-    const last = points.at(-1);
-    return last && !clipped.has(labels[i])
-      ? [{ label: labels[i], colour: ghostStyle(i).colour, className: 'loss-ghost-label', x: last.x, loss: last.loss }]
-      : [];
-  });
-  // With runs to compare, the run under way is named at its end too.
-  const lastStep = stepSeries.at(-1);
-  if (pinned.length > 0 && lastStep && !liveOff) {
-    ghostLabels.push({
-      label: labels[labels.length - 1],
-      colour: STEP_COLOUR,
-      className: 'loss-current-label',
-      x: lastStep.x,
-      loss: lastStep.loss,
-    });
-  }
   const stepName = pinned.length > 0 ? t('loss.perStepOf', { label: labels[labels.length - 1] }) : t('loss.perStep');
   const stepSeriesName = liveOff ? t('loss.offScaleOf', { name: stepName }) : stepName;
   const xTitle = t(mode === 'epoch' ? 'loss.epoch' : 'loss.step');
@@ -371,7 +344,7 @@ export const LossChart = memo(function LossChart(props: Props) {
       data-pinned={pinned.length}
       data-diverged-step={divergedAt !== null ? divergedAt + 1 : undefined}
       data-y-min={yAxis.domain[0]}
-      data-y-max={yTop}
+      data-y-max={yAxis.domain[1]}
       data-off-scale={offScale.length}
     >
       {/* A figure's caption must be its first or last child to name it. */}
