@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { withUnchosenSpeed } from './engine/classroom-speed';
 import { DEFAULT_CONFIG } from './engine/config';
 import { loadCustomData } from './state/custom-data-store';
 import { RunStore } from './state/run-store';
@@ -19,7 +20,8 @@ const link = parseLink(
   window.location.search,
   storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG,
 );
-const { config } = link;
+// A link without speed= trains tutorial-sized data at a pace a class can follow (classroom-speed.ts).
+const config = withUnchosenSpeed(link.config, link.speedChosen);
 const store = new RunStore(config);
 // The link's lang= first, then the browser's languages (navigator.languages, most preferred first).
 const locale =
@@ -51,6 +53,7 @@ createRoot(root).render(
         page={link.page}
         urlIgnored={link.ignored}
         initialLocale={locale}
+        speedChosen={link.speedChosen}
       />
     </ErrorBoundary>
   </StrictMode>,

@@ -1,6 +1,7 @@
 // One-click classroom presets. Each is a list of runs on the tutorial's defaults; a comparison preset
 // trains its runs one after another, pins each finished run but the last, and leaves the last as the
 // live run — so the loss chart shows them all, named by what differs ("B=1", "B=3", "B=10").
+import { withUnchosenSpeed } from '../engine/classroom-speed';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import type { MessageKey } from '../i18n/message';
 import type { PinnedRuns } from './pinned-runs';
@@ -43,9 +44,14 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-/** A preset's run settings: the defaults and its changes, on the backend and speed in use (no worker restart). */
-export function presetConfigs(preset: Preset, current: RunConfig): RunConfig[] {
-  return preset.runs.map((patch) => ({ ...DEFAULT_CONFIG, backend: current.backend, speed: current.speed, ...patch }));
+/**
+ * A preset's run settings: the defaults and its changes, on the backend and speed in use (no worker
+ * restart); a speed nobody chose follows each run's size (classroom-speed.ts).
+ */
+export function presetConfigs(preset: Preset, current: RunConfig, speedChosen = true): RunConfig[] {
+  return preset.runs.map((patch) =>
+    withUnchosenSpeed({ ...DEFAULT_CONFIG, backend: current.backend, speed: current.speed, ...patch }, speedChosen),
+  );
 }
 
 export interface PresetDeps {
@@ -54,6 +60,8 @@ export interface PresetDeps {
   /** Applies settings (URL, controls) and resets the run, as a control change does. */
   apply: (config: RunConfig) => void;
   train: () => void;
+  /** The reader (or the link) chose the speed: every run keeps it. */
+  speedChosen?: boolean;
 }
 
 /** Resolves with the first snapshot (now or later) that satisfies `done`. */
@@ -77,7 +85,7 @@ function when(store: PresetDeps['store'], done: (run: RunSnapshot) => boolean): 
  * paused by the divergence watch or by the user).
  */
 export async function runPreset(preset: Preset, current: RunConfig, deps: PresetDeps): Promise<boolean> {
-  const configs = presetConfigs(preset, current);
+  const configs = presetConfigs(preset, current, deps.speedChosen);
   if (configs.length > 1) deps.pins.clear();
   for (const [i, config] of configs.entries()) {
     const before = deps.store.getSnapshot().runId;
