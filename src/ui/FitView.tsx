@@ -10,6 +10,7 @@ import { useViewState, type ViewStore } from '../state/view-store';
 import type { DataMoments } from '../analysis/linear-loss';
 import { evenIndices, evenPick } from '../analysis/sampling';
 import { padded } from '../analysis/ticks';
+import { useTypeScale } from './use-type-scale';
 import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
 import { batchColour } from './palette';
 import { useElementWidth } from './use-element-width';
@@ -90,7 +91,8 @@ export const FitView = memo(function FitView(props: Props) {
   const i18n = useI18n();
   const { t, count } = i18n;
   const [svgRef, svgWidth] = useElementWidth<SVGSVGElement>();
-  const frame = frameFor(svgWidth);
+  const typeScale = useTypeScale();
+  const frame = useMemo(() => frameFor(svgWidth, typeScale), [svgWidth, typeScale]);
 
   const scales = useMemo(() => {
     if (!moments || moments.n === 0) return null;
