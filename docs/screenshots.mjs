@@ -1,9 +1,11 @@
 // Takes the README's screenshots of the views from the built site (npm run build; npx vite preview
-// --port 4173): node docs/screenshots.mjs [base URL]. Chromium with WebGPU on SwiftShader, the flags
-// of playwright.config.ts.
+// --port 4173): node docs/screenshots.mjs [base URL] [first-screen]. Chromium with WebGPU on
+// SwiftShader, the flags of playwright.config.ts. `first-screen` takes only what a first-time visitor
+// sees before scrolling (docs/first-screen-*.png): a laptop in English and Chinese, a projector, a phone.
 import { chromium } from 'playwright-core';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const onlyFirstScreen = process.argv[3] === 'first-screen';
 const webgpuFlags = [
   '--enable-unsafe-webgpu',
   '--enable-features=Vulkan',
@@ -16,12 +18,38 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: webgpuFlags,
 });
+const ready = () => document.querySelector('[role=status]')?.getAttribute('data-state') === 'ready';
+
+// 0. The first screen, untouched, as a link opens it (no speed=: the page's own default speed).
+const FIRST_SCREENS = [
+  { name: 'laptop-en', width: 1366, height: 768, query: '' },
+  { name: 'laptop-zh-CN', width: 1366, height: 768, query: '?lang=zh-CN' },
+  { name: 'projector', width: 1920, height: 1080, query: '?projector=1' },
+  { name: 'phone', width: 390, height: 844, query: '' },
+];
+for (const { name, width, height, query } of FIRST_SCREENS) {
+  const first = await browser.newPage({ viewport: { width, height } });
+  await first.goto(`${base}${query}`);
+  await first.waitForFunction(ready, null, { timeout: 120_000 });
+  await first.waitForTimeout(400);
+  await first.screenshot({ path: new URL(`first-screen-${name}.png`, import.meta.url).pathname });
+  console.log(`wrote first-screen-${name}.png`);
+  await first.close();
+}
+if (onlyFirstScreen) {
+  await browser.close();
+  process.exit(0);
+}
+
 const page = await browser.newPage({ viewport: { width: 1500, height: 1300 } });
 const state = () => page.getByRole('status').getAttribute('data-state');
 const figure = (name) => page.getByRole('figure', { name, exact: true });
 
+/** Opens `query` at full speed unless it names a speed: the screenshots show finished runs. */
 async function open(query) {
-  await page.goto(`${base}${query}`);
+  const params = new URLSearchParams(query);
+  if (!params.has('speed')) params.set('speed', '0');
+  await page.goto(`${base}?${params}`);
   await page.waitForFunction(
     () => document.querySelector('[role=status]')?.getAttribute('data-state') === 'ready',
     null,

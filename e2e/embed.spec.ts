@@ -6,10 +6,16 @@ import { logLines, openApp, trainToEnd } from './helpers';
 
 const lossChart = (page: Page) => page.getByRole('figure', { name: 'Loss', exact: true });
 const group = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
-const query = () => new URL(window.location.href).searchParams.toString();
-/** The page's query, keys sorted: the order of keys does not matter here. */
+/** The page's query without the speed=0 openApp adds (full speed, not this spec's subject). */
+const query = () => {
+  const params = new URL(window.location.href).searchParams;
+  params.delete('speed');
+  return params.toString();
+};
+/** The same, keys sorted: the order of keys does not matter here. */
 const sortedQuery = () =>
   [...new URL(window.location.href).searchParams]
+    .filter(([k]) => k !== 'speed')
     .map(([k, v]) => `${k}=${v}`)
     .sort()
     .join('&');

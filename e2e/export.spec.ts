@@ -133,6 +133,9 @@ test('the whole dashboard downloads as one PNG with the status, the loss chart a
   expect(Math.abs(width - main.width * scale)).toBeLessThanOrEqual(2 * scale);
   expect(Math.abs(height - main.height * scale)).toBeLessThanOrEqual(2 * scale);
 
+  // Boxes are measured unscrolled: the image lays the page out from its top, and a scrolled page would
+  // have moved the sticky loss chart (App.css) from where the image has it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   // The loss chart (a recharts SVG): its blue step curve and orange epoch means are drawn.
   const loss = await coloursIn(page, bytes, await boxIn(page, 'figure.loss-chart .recharts-wrapper > svg'), scale, [
     '#0072B2',

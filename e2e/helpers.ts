@@ -38,11 +38,27 @@ export const SUBPATH_URL = `http://127.0.0.1:${process.env.E2E_SUBPATH_PORT ?? 4
 export const status = (page: Page) => page.getByRole('status');
 export const trainingLog = (page: Page) => page.getByRole('log', { name: 'Training log' });
 
-/** Opens the app with a query string and waits until the worker has a backend and a ready run. */
+/**
+ * `query` with `speed=0` (as fast as possible) unless it names a speed: a page without speed= trains
+ * tutorial-sized data at 5 steps/s (engine/classroom-speed.ts), and most specs want the run's end.
+ * A spec about the default speed opens the page itself.
+ */
+export function atFullSpeed(query: string): string {
+  if (new URLSearchParams(query).has('speed')) return query;
+  return query ? `${query}&speed=0` : 'speed=0';
+}
+
+/** Opens the app with a query string (at full speed unless it says speed=) and waits until the worker has a backend and a ready run. */
 export async function openApp(page: Page, query = '', base = '/'): Promise<void> {
-  await page.goto(`${base}${query ? `?${query}` : ''}`);
+  await page.goto(`${base}?${atFullSpeed(query)}`);
   await expect(status(page)).toHaveAttribute('data-backend', /^(webgpu|webgl|cpu)$/);
   await expect(status(page)).toHaveAttribute('data-state', 'ready');
+}
+
+/** Opens "Use your own data" (closed unless the run trains on it), where the CSV box and its buttons are. */
+export async function openOwnData(page: Page): Promise<void> {
+  const details = page.locator('details.own-data');
+  if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await details.locator('summary').click();
 }
 
 export async function trainToEnd(page: Page): Promise<void> {

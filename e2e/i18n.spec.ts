@@ -4,11 +4,11 @@
 // marked lang="en" (the training log — PyTorch's own output format — and the language names).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { parseLogLine, status } from './helpers';
+import { atFullSpeed, openOwnData, parseLogLine, status } from './helpers';
 import { englishLeft } from './i18n-probe';
 
 async function openChinese(page: Page, query = ''): Promise<void> {
-  await page.goto(`/?lang=zh-CN${query ? `&${query}` : ''}`);
+  await page.goto(`/?${atFullSpeed(`lang=zh-CN${query ? `&${query}` : ''}`)}`);
   await expect(status(page)).toHaveAttribute('data-state', 'ready');
 }
 
@@ -69,6 +69,8 @@ test('bad input and a bad link are explained in Chinese', async ({ page }) => {
       '随机种子必须是整数（PyTorch 会把 1.5 截断为 1），范围是 -9223372036854775808 到 18446744073709551615（PyTorch 接受任意 64 位种子）。仍在使用 0。',
     ),
   ).toBeVisible();
+  await openOwnData(page);
+  await expect(page.locator('details.own-data > summary')).toHaveText('使用自己的数据');
   await page.getByLabel('你的数据（CSV）').fill('x,y\n1,2\n3,abc');
   await page.getByRole('button', { name: '使用这些数据' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '第 3 行' })).toHaveText('第 3 行：y 是 "abc"，不是数字。');
@@ -79,7 +81,7 @@ test.describe('a browser set to Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
   test('opens in Chinese without lang=, and the switch goes to English and into the link', async ({ page }) => {
-    await page.goto('/?batch=4');
+    await page.goto(`/?${atFullSpeed('batch=4')}`);
     await expect(status(page)).toHaveAttribute('data-state', 'ready');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('button', { name: '训练', exact: true })).toBeVisible();
@@ -98,7 +100,7 @@ test.describe('a browser set to Chinese', () => {
 });
 
 test('an English browser opens in English; the switch turns the page Chinese and keeps the run', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(`/?${atFullSpeed('')}`);
   await expect(status(page)).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('button', { name: 'Step', exact: true }).click();

@@ -192,3 +192,57 @@ export function probeLayout(): LayoutProbe {
 
   return { problems, charts, rootFontPx: Number.parseFloat(getComputedStyle(document.documentElement).fontSize) };
 }
+
+/**
+ * The first screen, as the page is scrolled now: each figure named in `figures` (a CSS selector per
+ * name) whole inside the viewport, and the text of its SVG charts at least `minTextPx` on screen,
+ * inside its SVG (axis titles included) and clear of every other text of that figure. One line per problem.
+ */
+export function probeFirstScreen(args: { figures: Record<string, string>; minTextPx: number }): string[] {
+  const problems: string[] = [];
+  const SLACK = 1;
+  const px = (n: number) => Math.round(n * 10) / 10;
+  const { innerWidth: vw, innerHeight: vh } = window;
+  for (const [name, selector] of Object.entries(args.figures)) {
+    const figure = document.querySelector(selector);
+    if (!figure) {
+      problems.push(`${name}: ${selector} not found`);
+      continue;
+    }
+    const f = figure.getBoundingClientRect();
+    if (f.left < -SLACK || f.top < -SLACK || f.right > vw + SLACK || f.bottom > vh + SLACK)
+      problems.push(
+        `${name} is not whole on the screen: ${px(f.left)},${px(f.top)}..${px(f.right)},${px(f.bottom)} of ${vw}×${vh}`,
+      );
+    const texts: { text: string; r: DOMRect }[] = [];
+    for (const svg of Array.from(figure.querySelectorAll('svg'))) {
+      if (svg.closest('button, .chart-legend, .recharts-legend-wrapper')) continue; // icons, legend swatches
+      const s = svg.getBoundingClientRect();
+      if (s.width < 50) continue;
+      const scale = svg.getScreenCTM()?.a ?? 1;
+      for (const text of Array.from(svg.querySelectorAll('text'))) {
+        const r = text.getBoundingClientRect();
+        if (r.width === 0 || !text.textContent?.trim()) continue;
+        const label = `${name}: text "${text.textContent}"`;
+        const fontPx = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+        if (fontPx < args.minTextPx - 0.05) problems.push(`${label} is ${px(fontPx)} px (< ${args.minTextPx})`);
+        if (
+          r.left < s.left - SLACK ||
+          r.right > s.right + SLACK ||
+          r.top < s.top - SLACK ||
+          r.bottom > s.bottom + SLACK
+        )
+          problems.push(`${label} sticks out of its chart`);
+        texts.push({ text: text.textContent, r });
+      }
+    }
+    texts.forEach((a, i) =>
+      texts.slice(i + 1).forEach((b) => {
+        const dx = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const dy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (dx > SLACK && dy > SLACK) problems.push(`${name}: text "${a.text}" overlaps "${b.text}"`);
+      }),
+    );
+  }
+  return problems;
+}

@@ -3,13 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsvData } from '../src/engine/csv-data';
-import { logLines, openApp, referenceRun, status, trainToEnd } from './helpers';
+import { atFullSpeed, logLines, openApp, openOwnData, referenceRun, status, trainToEnd } from './helpers';
 
 const CSV = 'x,y\n0.5,1.1\n1,2.9\n1.5,4.2\n2,5\n2.5,6.1\n-1,-1.3\n3,7.7\n';
 const textarea = (page: Page) => page.getByLabel('Your data (CSV)', { exact: true });
 const datasetSelect = (page: Page) => page.getByLabel('Dataset', { exact: true });
 
 async function useCsv(page: Page, text: string): Promise<void> {
+  await openOwnData(page);
   await textarea(page).fill(text);
   await page.getByRole('button', { name: 'Use this data' }).click();
 }
@@ -81,6 +82,7 @@ test('an uploaded CSV is used; a link to custom data without stored data falls b
   browser,
 }) => {
   await openApp(page);
+  await openOwnData(page);
   await page
     .getByLabel('Upload CSV')
     .setInputFiles({ name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
@@ -89,7 +91,7 @@ test('an uploaded CSV is used; a link to custom data without stored data falls b
 
   // Another browser (no stored data) opening the same link.
   const other = await browser.newPage();
-  await other.goto(`/?dataset=custom&n=7`);
+  await other.goto(`/?${atFullSpeed('dataset=custom&n=7')}`);
   await expect(status(other)).toHaveAttribute('data-state', 'ready');
   await expect(other.getByRole('alert')).toContainText('Dataset custom needs CSV data stored in this browser');
   await expect(other.getByLabel('Dataset', { exact: true })).toHaveValue('tutorial');

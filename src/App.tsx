@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { withUnchosenSpeed } from './engine/classroom-speed';
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
 import { PinnedRuns } from './state/pinned-runs';
@@ -8,7 +9,14 @@ import type { TrainerClient } from './state/trainer-client';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { validationLinesUpTo } from './state/run-data';
 import { useThrottled } from './state/use-throttled';
-import { writeConfigToUrl, writeLangToUrl, writeProjectorToUrl, writeViewToUrl, type Link } from './state/url';
+import {
+  writeConfigToUrl,
+  writeLangToUrl,
+  writeProjectorToUrl,
+  writeViewToUrl,
+  type HideableControl,
+  type Link,
+} from './state/url';
 import { ViewStore } from './state/view-store';
 import { writePinsToUrl, writePresetToUrl } from './state/url-pins';
 import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
@@ -27,6 +35,7 @@ import { StatusBar } from './ui/StatusBar';
 import { TrainingLog } from './ui/TrainingLog';
 import { ThroughputLab } from './ui/ThroughputLab';
 import { useShortcuts } from './ui/use-shortcuts';
+import { bringLossChartIntoView } from './ui/show-loss-chart';
 import './App.css';
 import './ui/embed.css';
 
@@ -44,6 +53,8 @@ interface Props {
   linkPreset?: Preset | null;
   /** The language the page opens in (the link's lang=, else the browser's). */
   initialLocale: Locale;
+  /** The link said `speed=`; otherwise the speed follows the data's size until the reader picks one. */
+  speedChosen?: boolean;
 }
 
 const HEAVY_VIEW_INTERVAL_MS = 66;
@@ -55,8 +66,26 @@ const NOTICES: Record<SettingsChange, Message | null> = {
 };
 const RUN_RESET = message('notice.runReset');
 
+/**
+ * What projector mode leaves out of the sidebar: it keeps what a class watches change (batch size,
+ * shuffle, learning rate, the run buttons, speed) and the View group that turns it off.
+ */
+const PROJECTOR_HIDDEN: readonly HideableControl[] = [
+  'dataset',
+  'model',
+  'val',
+  'replacement',
+  'droplast',
+  'epochs',
+  'seed',
+  'backend',
+  'presets',
+  'export',
+];
+
 export function App(props: Props) {
   const { store, client, initialSettings, page, urlIgnored, initialLocale, linkPins = [], linkPreset = null } = props;
+  const { speedChosen } = props;
   const [locale, setLocale] = useState(initialLocale);
   const i18n = i18nFor(locale);
   const { t } = i18n;
@@ -77,19 +106,24 @@ export function App(props: Props) {
     setNote(note);
     writePresetToUrl(note?.id ?? null);
   }, []);
+  // Until the reader picks a speed (or the link names one), it follows the data: 5 steps/s for the tutorial.
+  const speedPicked = useRef(speedChosen ?? true);
+  // Applies settings exactly as given (a preset's runs carry their own speeds).
   const applySettings = useCallback(
     (next: RunConfig, change: SettingsChange) => {
       setSettings(next);
-      writeConfigToUrl(next);
+      writeConfigToUrl(next, speedPicked.current);
       if (change === 'speed') client.setSpeed(next.speed);
       else client.reset(next, NOTICES[change]);
     },
     [client],
   );
+  // A reader's change: a speed nobody picked follows the new settings' size.
   const onSettingsChange = useCallback(
-    (next: RunConfig, change: SettingsChange) => {
-      if (change !== 'speed') setPresetNote(null);
-      applySettings(next, change);
+    (chosen: RunConfig, change: SettingsChange) => {
+      if (change === 'speed') speedPicked.current = true;
+      else setPresetNote(null);
+      applySettings(withUnchosenSpeed(chosen, speedPicked.current), change);
     },
     [applySettings, setPresetNote],
   );
@@ -133,11 +167,16 @@ export function App(props: Props) {
       pins,
       apply: (config) => applySettings(config, 'run'),
       train: () => client.train(),
+      speedChosen: speedPicked.current,
     });
+  };
+  const onTrain = () => {
+    client.train();
+    bringLossChartIntoView();
   };
 
   useShortcuts(run.state, (command) => {
-    if (command === 'train') client.train();
+    if (command === 'train') onTrain();
     else if (command === 'pause') client.pause();
     else if (command === 'step') client.step();
     else client.reset(settings, RUN_RESET);
@@ -148,6 +187,10 @@ export function App(props: Props) {
   useEffect(() => {
     document.documentElement.classList.toggle('projector', projector);
   }, [projector]);
+  const hidden = useMemo(
+    () => (projector ? new Set([...page.hidden, ...PROJECTOR_HIDDEN]) : page.hidden),
+    [projector, page.hidden],
+  );
 
   // Slow motion shows every step; at full speed the chart and log redraw ~15 times a second.
   const fullSpeed = run.state === 'running' && settings.speed === 0;
@@ -189,7 +232,16 @@ export function App(props: Props) {
                 }}
               />
             </div>
-            <p className="intro">{t('app.intro')}</p>
+            {/* One line first, the whole story a click away; in front of a class the teacher tells it. */}
+            {!projector && (
+              <>
+                <p className="intro">{t('app.introShort')}</p>
+                <details className="intro-more">
+                  <summary>{t('app.introMore')}</summary>
+                  <p>{t('app.intro')}</p>
+                </details>
+              </>
+            )}
           </header>
         )}
 
@@ -213,16 +265,16 @@ export function App(props: Props) {
               settings={settings}
               runState={run.state}
               onSettingsChange={onSettingsChange}
-              onTrain={() => client.train()}
+              onTrain={onTrain}
               onPause={() => client.pause()}
               onStep={() => client.step()}
               onStepEpoch={() => client.stepEpoch()}
               datasetSize={run.datasetSize}
               onReset={() => client.reset(settings, RUN_RESET)}
-              hidden={page.hidden}
+              hidden={hidden}
             />
-            {!page.hidden.has('presets') && <PresetsGroup onPreset={onPreset} />}
-            {!page.hidden.has('export') && <ExportGroup run={run} settings={settings} />}
+            {!hidden.has('presets') && <PresetsGroup onPreset={onPreset} />}
+            {!hidden.has('export') && <ExportGroup run={run} settings={settings} />}
             {!page.hidden.has('view') && (
               <div className="view-options" role="group" aria-label={t('app.view')}>
                 <CheckField

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { withUnchosenSpeed } from './engine/classroom-speed';
 import { DEFAULT_CONFIG } from './engine/config';
 import { loadCustomData } from './state/custom-data-store';
 import { RunStore } from './state/run-store';
@@ -18,7 +19,8 @@ const storedData = loadCustomData();
 // The link is read once, here: the settings, the page's options, and what it said that was not used.
 const defaults = storedData ? { ...DEFAULT_CONFIG, customData: storedData } : DEFAULT_CONFIG;
 const link = parseLink(window.location.search, defaults);
-const { config } = link;
+// A link without speed= trains tutorial-sized data at a pace a class can follow (classroom-speed.ts).
+const config = withUnchosenSpeed(link.config, link.speedChosen);
 // The runs the link pins (pin=), trained again once the page has a backend (App).
 const linkPins = parsePins(window.location.search, config, defaults);
 const linkPreset = parsePresetNote(window.location.search);
@@ -55,6 +57,7 @@ createRoot(root).render(
         linkPins={linkPins.pins}
         linkPreset={linkPreset.preset}
         initialLocale={locale}
+        speedChosen={link.speedChosen}
       />
     </ErrorBoundary>
   </StrictMode>,

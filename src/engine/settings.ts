@@ -200,7 +200,11 @@ export const SETTINGS = [
     change: 'speed',
     script: null,
     pinned: null,
-    doc: { meaning: 'steps per second, `0` = as fast as possible', values: '`0`, `20`, `5`, `1` (any 0…1000)' },
+    doc: {
+      meaning:
+        'steps per second, `0` = as fast as possible. Without `speed=` a run of tutorial-sized data (N ≤ 100, at most 200 steps) trains at `5`, others at `0`, until a speed is picked (src/engine/classroom-speed.ts); a picked speed is written to the link, `speed=0` too',
+      values: '`0`, `20`, `5`, `1` (any 0…1000)',
+    },
   },
   {
     field: 'backend',

@@ -8,6 +8,9 @@ export const en = {
   'app.tagline': 'mini-batch SGD, live',
   'app.intro':
     'This is PyTorch’s DataLoader tutorial, trained live in your browser: ten samples x = 1…10 with labels y = 2x, a linear model y = w·x + b, and SGD on mini-batches. Each row of the batch composition chart is one epoch: the DataLoader shuffles the sample indices and cuts them into mini-batches, so every epoch comes in a new order, and when the batch size does not divide the data the last batch is short (10 = 3 + 3 + 3 + 1). The loss chart shows the loss of every mini-batch and the mean of each epoch; the training log prints the same lines as the PyTorch script you can export, so you can check every number in PyTorch.',
+  'app.introShort':
+    'PyTorch’s DataLoader tutorial, trained live in your browser: set a batch size, press Train, watch every mini-batch.',
+  'app.introMore': 'More about this page',
   'app.language': 'Language',
   // Between two sentences: a space in English, nothing in Chinese.
   'app.sentenceGap': ' ',
@@ -73,6 +76,7 @@ export const en = {
   'data.hiddenUnitsHint': 'the width of the hidden layer',
   'data.activation': 'Activation',
 
+  'csv.summary': 'Use your own data',
   'csv.label': 'Your data (CSV)',
   'csv.hint': 'one x,y pair per line, header optional, up to 1,000,000 rows',
   'csv.use': 'Use this data',
@@ -203,6 +207,7 @@ export const en = {
   'status.finished': 'Finished',
   'status.error': 'Error',
   'status.backend': 'Backend: {name}',
+  'status.diagnostics': 'GPU diagnostics',
   'status.choosing': 'choosing…',
   'status.noBatches': 'No mini-batches: with Drop last, a batch larger than the dataset leaves none.',
   'status.progress': 'Epoch {epoch}/{epochs} · Step {step}/{steps} ({done} of {total} steps)',

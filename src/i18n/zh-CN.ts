@@ -8,6 +8,9 @@ export const zhCN: Record<MessageKey, string> = {
   'app.tagline': '小批量 SGD，实时演示',
   'app.intro':
     '这是 PyTorch 的 DataLoader 教程，在你的浏览器里实时训练：十个样本 x = 1…10，标签 y = 2x，线性模型 y = w·x + b，在小批量上做 SGD。批次组成图的每一行是一轮：DataLoader 打乱样本索引，再切成小批量，所以每一轮的顺序都不同；批大小不能整除数据量时，最后一批会短一些（10 = 3 + 3 + 3 + 1）。损失图显示每个小批量的损失和每一轮的平均损失；训练日志打印的每一行都与可导出的 PyTorch 脚本运行时的输出相同，每个数字都可以在 PyTorch 里核对。',
+  'app.introShort':
+    'PyTorch 的 DataLoader 教程，在浏览器里实时训练：设好批大小，按“训练”，看每一个小批量怎样更新模型。',
+  'app.introMore': '关于本页的更多说明',
   'app.language': '语言',
   'app.sentenceGap': '',
   'app.urlIgnored': '链接中的部分设置无效，已改用默认值：',
@@ -71,6 +74,7 @@ export const zhCN: Record<MessageKey, string> = {
   'data.hiddenUnitsHint': '隐藏层的宽度',
   'data.activation': '激活函数',
 
+  'csv.summary': '使用自己的数据',
   'csv.label': '你的数据（CSV）',
   'csv.hint': '每行一对 x,y，表头可有可无，最多 1,000,000 行',
   'csv.use': '使用这些数据',
@@ -196,6 +200,7 @@ export const zhCN: Record<MessageKey, string> = {
   'status.finished': '已完成',
   'status.error': '出错',
   'status.backend': '后端：{name}',
+  'status.diagnostics': 'GPU 诊断信息',
   'status.choosing': '正在选择…',
   'status.noBatches': '没有小批量：开启“丢弃最后不完整的批”时，大于数据集的批大小会一个批也不剩。',
   'status.progress': '第 {epoch}/{epochs} 轮 · 第 {step}/{steps} 步（共 {total} 步，已完成 {done} 步）',

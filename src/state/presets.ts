@@ -2,6 +2,7 @@
 // trains its runs one after another, pins each finished run but the last, and leaves the last as the
 // live run — so the loss chart shows them all, named by what differs ("B=1", "B=3", "B=10"). Each
 // preset also sets the loss chart's view that shows its point, and says in a sentence what to look at.
+import { withUnchosenSpeed } from '../engine/classroom-speed';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import type { MessageKey } from '../i18n/message';
 import type { PinnedRuns } from './pinned-runs';
@@ -87,16 +88,15 @@ export const PRESETS: readonly Preset[] = [
 /**
  * A preset's run settings: the defaults and its changes, on the backend in use (no worker restart).
  * The runs to compare against train as fast as possible, so that the comparison is there at once;
- * the last, live one at the page's speed, for the class to follow.
+ * the last, live one at the page's speed, for the class to follow (a speed nobody chose follows
+ * the run's size: classroom-speed.ts).
  */
-export function presetConfigs(preset: Preset, current: RunConfig): RunConfig[] {
+export function presetConfigs(preset: Preset, current: RunConfig, speedChosen = true): RunConfig[] {
   const last = preset.runs.length - 1;
-  return preset.runs.map((patch, i) => ({
-    ...DEFAULT_CONFIG,
-    backend: current.backend,
-    speed: i === last ? current.speed : 0,
-    ...patch,
-  }));
+  return preset.runs.map((patch, i) => {
+    const config = { ...DEFAULT_CONFIG, backend: current.backend, speed: current.speed, ...patch };
+    return i === last ? withUnchosenSpeed(config, speedChosen) : { ...config, speed: 0 };
+  });
 }
 
 export interface PresetDeps {
@@ -105,6 +105,8 @@ export interface PresetDeps {
   /** Applies settings (URL, controls) and resets the run, as a control change does. */
   apply: (config: RunConfig) => void;
   train: () => void;
+  /** The reader (or the link) chose the speed: every run keeps it. */
+  speedChosen?: boolean;
 }
 
 /** Resolves with the first snapshot (now or later) that satisfies `done`. */
@@ -128,7 +130,7 @@ function when(store: PresetDeps['store'], done: (run: RunSnapshot) => boolean): 
  * paused by the divergence watch or by the user).
  */
 export async function runPreset(preset: Preset, current: RunConfig, deps: PresetDeps): Promise<boolean> {
-  const configs = presetConfigs(preset, current);
+  const configs = presetConfigs(preset, current, deps.speedChosen);
   if (configs.length > 1) deps.pins.clear();
   return trainAndPin(configs, deps, preset.train);
 }

@@ -3,7 +3,7 @@
 // Parsing goes through validateConfig; a bad or unknown parameter is ignored and named in a notice,
 // never a blank page. Writing keeps only non-default values and leaves foreign parameters alone.
 import { DEFAULT_CONFIG, validateConfig, type RunConfig } from '../engine/config';
-import { SETTINGS, type HideableSetting, type SettingField, type SettingKind } from '../engine/settings';
+import { SETTINGS, settingOf, type HideableSetting, type SettingField, type SettingKind } from '../engine/settings';
 import { parseLocale, type Locale } from '../i18n/locale';
 import { message, type Message } from '../i18n/message';
 import type { BatchOrder } from './view-store';
@@ -12,6 +12,8 @@ import type { BatchOrder } from './view-store';
 export const URL_KEYS: ReadonlyArray<{ key: string; field: SettingField; kind: SettingKind['type'] }> = SETTINGS.map(
   (s) => ({ key: s.key, field: s.field, kind: s.kind.type }),
 );
+
+const SPEED_KEY = settingOf('speed').key;
 
 /** View option, not a RunConfig field: `projector=1` turns projector mode on. */
 export const PROJECTOR_KEY = 'projector';
@@ -131,7 +133,25 @@ export function replaceSearch(toSearch: (currentSearch: string) => string): void
   if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
 }
 
-export const writeConfigToUrl = (config: RunConfig): void => replaceSearch((search) => configToSearch(config, search));
+/**
+ * The query for `config` as the page writes it. A speed the reader chose is written even at its
+ * default (an explicit `speed=0` keeps full speed on tutorial-sized data); one nobody chose is left
+ * out, so that the link opens at the speed that fits its data (engine/classroom-speed.ts).
+ */
+export function configToPageSearch(config: RunConfig, currentSearch: string, speedChosen: boolean): string {
+  if (!speedChosen) return configToSearch({ ...config, speed: DEFAULT_CONFIG.speed }, currentSearch);
+  const text = configToSearch(config, currentSearch);
+  if (config.speed !== DEFAULT_CONFIG.speed) return text;
+  const params = new URLSearchParams(text);
+  params.set(SPEED_KEY, String(config.speed));
+  return `?${params.toString()}`;
+}
+
+export const writeConfigToUrl = (config: RunConfig, speedChosen = true): void =>
+  replaceSearch((search) => configToPageSearch(config, search, speedChosen));
+
+/** Whether a link names its speed (`speed=`, also `speed=0`): then the page does not choose one for it. */
+export const linkChoosesSpeed = (search: string): boolean => new URLSearchParams(search).has(SPEED_KEY);
 
 /** Projector mode from a query string: on for `projector=1` (or `true`), off otherwise. */
 export function parseProjector(search: string): boolean {
@@ -223,6 +243,8 @@ export function parsePageOptions(search: string): PageOptions {
 /** Everything a link says: the run's settings, the page's options, and what it said that was not used. */
 export interface Link {
   config: RunConfig;
+  /** The link says `speed=`: the page keeps it instead of choosing one by the data's size. */
+  speedChosen: boolean;
   page: PageOptions & { projector: boolean };
   /** One message per parameter that was not used, settings' first. */
   ignored: Message[];
@@ -232,7 +254,12 @@ export interface Link {
 export function parseLink(search: string, defaults: RunConfig = DEFAULT_CONFIG): Link {
   const { config, ignored } = parseUrlConfig(search, defaults);
   const page = parsePageOptions(search);
-  return { config, page: { ...page, projector: parseProjector(search) }, ignored: [...ignored, ...page.ignored] };
+  return {
+    config,
+    speedChosen: linkChoosesSpeed(search),
+    page: { ...page, projector: parseProjector(search) },
+    ignored: [...ignored, ...page.ignored],
+  };
 }
 
 /** The view options a link keeps: the loss chart's axis and scale, the batch composition's order. */

@@ -24,10 +24,13 @@ const MIN_WIDTH = 300;
  * The frame for a chart drawn `cssWidth` pixels wide (0: not measured yet). A 290 px phone panel
  * would show the 640-unit design at 0.45 scale — 6 px text; instead the viewBox narrows so that the
  * text keeps at least MIN_SCALE, and the height stays, so the picture gets squarer rather than tiny.
+ * `typeScale` (useTypeScale) raises that floor with the page's type: in projector mode the axis
+ * text grows with the rest instead of staying at laptop size in a half-screen panel.
  */
-export function frameFor(cssWidth: number): Frame {
+export function frameFor(cssWidth: number, typeScale = 1): Frame {
   if (!(cssWidth > 0)) return FRAME;
-  const width = Math.round(Math.min(FRAME.width, Math.max(MIN_WIDTH, cssWidth / MIN_SCALE)));
+  const minScale = MIN_SCALE * Math.max(1, typeScale);
+  const width = Math.round(Math.min(FRAME.width, Math.max(MIN_WIDTH, cssWidth / minScale)));
   return width === FRAME.width ? FRAME : { ...FRAME, width };
 }
 

@@ -21,9 +21,15 @@ import { SettingField } from './SettingField';
 export { CheckField } from './SettingField';
 export type SettingsChange = SettingChange;
 
-/** The table's settings that these two groups show, in order: a new setting joins one by its field. */
-const GROUPS: ReadonlyArray<{ legend: MessageKey; fields: readonly Field[] }> = [
-  { legend: 'controls.dataLoader', fields: ['batchSize', 'shuffle', 'replacement', 'dropLast'] },
+/**
+ * The table's settings that these groups show, in order: a new setting joins one by its field. The
+ * lesson's variables come first (batch size, shuffle), then the run buttons, then the rest.
+ */
+const FIRST_GROUP: { legend: MessageKey; fields: readonly Field[] } = {
+  legend: 'controls.dataLoader',
+  fields: ['batchSize', 'shuffle', 'replacement', 'dropLast'],
+};
+const LATER_GROUPS: ReadonlyArray<{ legend: MessageKey; fields: readonly Field[] }> = [
   { legend: 'controls.training', fields: ['learningRate', 'epochs', 'seed'] },
 ];
 
@@ -87,8 +93,44 @@ export function Controls(props: Props) {
   const speeds = SPEED_CHOICES.includes(settings.speed) ? SPEED_CHOICES : [...SPEED_CHOICES, settings.speed];
   const canTrain = runState === 'ready' || runState === 'paused';
 
+  const group = ({ legend, fields }: { legend: MessageKey; fields: readonly Field[] }) => {
+    const visible = shownFields(fields);
+    return (
+      visible.length > 0 && (
+        <fieldset key={legend}>
+          <legend>{t(legend)}</legend>
+          {visible.map((field) => (
+            <SettingField
+              key={field}
+              field={field}
+              settings={settings}
+              onChange={change}
+              hint={unusedNote(field) ?? hints[field]}
+              disabled={isUnused(settingOf(field), settings)}
+              warning={field === 'batchSize' || field === 'learningRate' ? warnings[field] : null}
+            />
+          ))}
+        </fieldset>
+      )
+    );
+  };
+  // Beside Train: what the class will see is as much the pace as the settings.
+  const speedField = (
+    <div className="field speed-field">
+      <label htmlFor={speedId}>{t('controls.speed')}</label>
+      <select id={speedId} value={String(settings.speed)} onChange={(e) => change({ speed: Number(e.target.value) })}>
+        {speeds.map((s) => (
+          <option key={s} value={String(s)}>
+            {speedLabel(s, i18n)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
   return (
     <form className="controls" aria-label={t('controls.settings')} onSubmit={(e) => e.preventDefault()}>
+      {group(FIRST_GROUP)}
       {shown('run') && (
         <div className="buttons" role="group" aria-label={t('controls.run')}>
           <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
@@ -106,53 +148,18 @@ export function Controls(props: Props) {
           <button type="button" onClick={props.onReset}>
             {t('controls.reset')}
           </button>
+          {shown('speed') && speedField}
         </div>
       )}
+      {LATER_GROUPS.map(group)}
       {(shown('dataset') || shown('model')) && (
         <DataModelFields settings={settings} onChange={(patch) => change(patch)} hidden={hidden} />
       )}
 
-      {GROUPS.map(({ legend, fields }) => {
-        const visible = shownFields(fields);
-        return (
-          visible.length > 0 && (
-            <fieldset key={legend}>
-              <legend>{t(legend)}</legend>
-              {visible.map((field) => (
-                <SettingField
-                  key={field}
-                  field={field}
-                  settings={settings}
-                  onChange={change}
-                  hint={unusedNote(field) ?? hints[field]}
-                  disabled={isUnused(settingOf(field), settings)}
-                  warning={field === 'batchSize' || field === 'learningRate' ? warnings[field] : null}
-                />
-              ))}
-            </fieldset>
-          )
-        );
-      })}
-
-      {(shown('speed') || shown('backend')) && (
+      {((!shown('run') && shown('speed')) || shown('backend')) && (
         <fieldset>
           <legend>{t('controls.playback')}</legend>
-          {shown('speed') && (
-            <div className="field">
-              <label htmlFor={speedId}>{t('controls.speed')}</label>
-              <select
-                id={speedId}
-                value={String(settings.speed)}
-                onChange={(e) => change({ speed: Number(e.target.value) })}
-              >
-                {speeds.map((s) => (
-                  <option key={s} value={String(s)}>
-                    {speedLabel(s, i18n)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          {!shown('run') && shown('speed') && speedField}
           {shown('backend') && (
             <div className="field">
               <label htmlFor={backendId}>{t('controls.backend')}</label>

@@ -13,6 +13,7 @@ import type { DataMoments } from '../analysis/linear-loss';
 import { batchResiduals, fitYRange } from '../analysis/residuals';
 import { evenIndices, evenPick } from '../analysis/sampling';
 import { padded } from '../analysis/ticks';
+import { useTypeScale } from './use-type-scale';
 import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
 import { lineText, readable } from './numbers';
 import { batchColour } from './palette';
@@ -146,7 +147,8 @@ export const FitView = memo(function FitView(props: Props) {
   const i18n = useI18n();
   const { t, count } = i18n;
   const [svgRef, svgWidth] = useElementWidth<SVGSVGElement>();
-  const frame = frameFor(svgWidth);
+  const typeScale = useTypeScale();
+  const frame = useMemo(() => frameFor(svgWidth, typeScale), [svgWidth, typeScale]);
 
   // The initial line's ends: step 1's residuals, usually the run's longest, fit in the plot.
   const initial = 'linear' in model ? model.linear.initial : null;

@@ -11,6 +11,7 @@ import type { I18n } from '../i18n/translate';
 import { NoiseClient, noiseTarget, useNoiseShown } from '../state/noise-client';
 import type { RunSnapshot } from '../state/run-store';
 import { useViewState, type ViewStore } from '../state/view-store';
+import { useTypeScale } from './use-type-scale';
 import { ChartAxes, frameFor, makeScales, PlotClip } from './ChartAxes';
 import { NoiseCurve } from './NoiseCurve';
 import { useElementWidth } from './use-element-width';
@@ -28,13 +29,14 @@ const shortNumber = (x: number): string => significant(x);
 
 function CloudPlot({ noise, width, t }: { noise: Noise; width: number; t: I18n['t'] }) {
   const clipId = `noise-clip-${noise.n}`;
+  const typeScale = useTypeScale();
   const covariance = noise.planeCovariance.map((c) => c * noise.batchFactor) as [number, number, number];
   const ellipse = covarianceEllipse(noise.center, covariance, ELLIPSE_SIGMAS);
   const points: [number, number][] = [[0, 0], noise.center, ...ellipse];
   for (let k = 0; k < noise.cloud.length; k += 2) points.push([noise.cloud[k], noise.cloud[k + 1]]);
   if (noise.actual) points.push([noise.actual.x, noise.actual.y]);
   const box = plotBox(points);
-  const scales = makeScales(box.x, box.y, frameFor(width));
+  const scales = makeScales(box.x, box.y, frameFor(width, typeScale));
   // Few batches get big dots, thousands small ones (one path: 5,000 elements would be slow to draw).
   const size = noise.batchesDrawn <= 200 ? 7 : noise.batchesDrawn <= 1000 ? 4 : 2.4;
   let dots = '';

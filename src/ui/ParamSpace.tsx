@@ -10,6 +10,7 @@ import { useViewState, type ViewStore } from '../state/view-store';
 import { optimum, type DataMoments } from '../analysis/linear-loss';
 import { contourLevels, levelEllipse, paramBox, stepArrows, type ParamPoint } from '../analysis/param-space';
 import { evenIndices } from '../analysis/sampling';
+import { useTypeScale } from './use-type-scale';
 import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
 import { readable } from './numbers';
 import { useElementWidth } from './use-element-width';
@@ -84,6 +85,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
   const i18n = useI18n();
   const { t, count } = i18n;
   const [svgRef, svgWidth] = useElementWidth<SVGSVGElement>();
+  const typeScale = useTypeScale();
   const best = useMemo(() => (moments ? optimum(moments) : null), [moments]);
 
   if (!isLinear) {
@@ -105,7 +107,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
 
   const path = pathVertices(initial, data, stepsDone);
   const box = paramBox(path, best);
-  const scales = makeScales([box.wMin, box.wMax], [box.bMin, box.bMax], frameFor(svgWidth));
+  const scales = makeScales([box.wMin, box.wMax], [box.bMin, box.bMax], frameFor(svgWidth, typeScale));
   const points = path.filter((p) => Number.isFinite(p.w) && Number.isFinite(p.b));
   const polyline = points.map((p) => `${scales.x(p.w).toFixed(1)},${scales.y(p.b).toFixed(1)}`).join(' ');
   const current = points.at(-1);

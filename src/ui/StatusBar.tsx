@@ -1,7 +1,9 @@
 // The role="status" region: which tfjs backend really runs (and why others were refused), the run
 // state in words and the progress. Machine-readable copies sit in data-* attributes for the tests.
 // When the run or the worker fails, an alert beside it says what happened and offers a restart
-// that keeps the run's history.
+// that keeps the run's history. The GPU diagnostics (adapter, where ops run, tensors held) are for
+// whoever asks: the backend badge opens them (a disclosure button); the data-* attributes stay.
+import { useId, useState } from 'react';
 import type { BackendName } from '../engine/config';
 import type { AdapterInfo, BackendInfo, Failover, RunState } from '../protocol';
 import { EN, type I18n, type MessageKey } from '../i18n/translate';
@@ -90,6 +92,9 @@ export function StatusBar({ run, onRestart }: Props) {
   const { t } = i18n;
   const { backend, state } = run;
   const fallback = backend && fallbackText(backend, i18n);
+  const [diagnosticsOpen, setDiagnosticsOpen] = useState(false);
+  const diagnosticsId = useId();
+  const backendText = t('status.backend', { name: backend ? backend.name : t('status.choosing') });
   return (
     <>
       <div
@@ -105,9 +110,21 @@ export function StatusBar({ run, onRestart }: Props) {
       >
         <p className="status-main">
           <strong className="status-state">{t(STATE_WORDS[state])}</strong>
-          <span className="status-backend">
-            {t('status.backend', { name: backend ? backend.name : t('status.choosing') })}
-          </span>
+          {backend ? (
+            <button
+              type="button"
+              className="status-backend"
+              aria-expanded={diagnosticsOpen}
+              aria-controls={diagnosticsId}
+              title={t('status.diagnostics')}
+              onClick={() => setDiagnosticsOpen(!diagnosticsOpen)}
+            >
+              {backendText}
+              <span aria-hidden="true">{diagnosticsOpen ? ' ▴' : ' ▾'}</span>
+            </button>
+          ) : (
+            <span className="status-backend">{backendText}</span>
+          )}
           {/* Progress changes many times a second; announcing each change would drown the rest. */}
           <span className="status-progress" aria-live="off">
             {progressText(run, i18n)}
@@ -117,7 +134,7 @@ export function StatusBar({ run, onRestart }: Props) {
         {backend?.failover && <p className="status-failover">{failoverText(backend.failover, backend.name, i18n)}</p>}
         {fallback && <p className="status-fallback">{fallback}</p>}
         {backend && (
-          <p className="status-details">
+          <p id={diagnosticsId} className="status-details" hidden={!diagnosticsOpen}>
             {/* The hardware's own names, as the browser reports them: not for translating. */}
             {backend.adapter && (
               <span>

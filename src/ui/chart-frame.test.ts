@@ -20,4 +20,12 @@ describe('frameFor', () => {
   it('never narrower than 300 units: the plot keeps room for its ticks', () => {
     expect(frameFor(120).width).toBe(300);
   });
+
+  it('raises the floor with the type scale: projector mode (24 px type, scale 1.375) keeps the text at 16 px and more', () => {
+    const frame = frameFor(690, 1.375);
+    expect(frame.width).toBe(590); // 690 / (0.85 × 1.375)
+    expect((690 / frame.width) * 14).toBeGreaterThanOrEqual(16);
+    expect(frameFor(690, 1)).toBe(FRAME); // the same panel at laptop type keeps the design
+    expect(frameFor(2000, 2.4)).toBe(FRAME); // wide enough at any type
+  });
 });
