@@ -29,7 +29,8 @@ const sized = (k: number) => {
   const xTickMargin = 14 * k - 6;
   return {
     margin: { top: 8, right: 16 * k, bottom: 24 * k, left: 16 * k },
-    yWidth: 64 * k,
+    // Room for the widest tick label ("100 k") beside the axis title, which the title is shifted along.
+    yWidth: 72 * k,
     // "100 ms" and "s per epoch" side by side need more than the left axis' 64 px.
     rightWidth: 84 * k,
     xHeight: 24 * k + 6 + xTickMargin,
