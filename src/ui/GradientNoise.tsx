@@ -13,6 +13,7 @@ import type { RunSnapshot } from '../state/run-store';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { ChartAxes, frameFor, makeScales, PlotClip } from './ChartAxes';
 import { NoiseCurve } from './NoiseCurve';
+import { Term } from './Term';
 import { useElementWidth } from './use-element-width';
 
 const CLOUD = '#0072B2';
@@ -202,6 +203,9 @@ export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
       data-grad-norm-sq={noise ? String(noise.gradNormSq) : undefined}
     >
       <figcaption>{t('noise.caption')}</figcaption>
+      <span className="caption-term">
+        <Term explain="glossary.gradientNoise" />
+      </span>
       <div ref={svgRef}>
         {noise && current ? (
           <>

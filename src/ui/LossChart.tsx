@@ -32,6 +32,7 @@ import { legendOf } from './ChartLegend';
 import { LossOverlay, type GhostLabel, type LossOverlayProps } from './LossOverlay';
 import { fourDecimals } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
+import { Term, TermWord } from './Term';
 import { LossAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './LossAxes';
 import { useTypeScale } from './use-type-scale';
 import { useKeyed } from './use-keyed';
@@ -325,6 +326,7 @@ export const LossChart = memo(function LossChart(props: Props) {
             <option value="step">{t('loss.step')}</option>
             <option value="epoch">{t('loss.epoch')}</option>
           </select>
+          <Term explain="glossary.step" />
         </div>
         <div className="field-check">
           <input id={logId} type="checkbox" checked={logScale} onChange={(e) => view.setLogScale(e.target.checked)} />
@@ -338,6 +340,8 @@ export const LossChart = memo(function LossChart(props: Props) {
         >
           {t('loss.pin')}
         </button>
+        <Term explain="glossary.pin" />
+        <TermWord word={t('loss.yAxis')} explain="glossary.mse" />
       </div>
       <div
         className="chart-area"

@@ -12,6 +12,7 @@ import { contourLevels, levelEllipse, paramBox, stepArrows, type ParamPoint } fr
 import { evenIndices } from '../analysis/sampling';
 import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
 import { fourDecimals } from './numbers';
+import { Term } from './Term';
 import { useElementWidth } from './use-element-width';
 
 const MAX_PATH_VERTICES = 1000;
@@ -120,6 +121,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
       : null;
   let arrowView = null;
   let arrowText = '';
+  let magnified = false;
   if (
     arrows &&
     [arrows.from.w, arrows.from.b, arrows.batch.w, arrows.batch.b, arrows.full.w, arrows.full.b].every(Number.isFinite)
@@ -131,6 +133,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
     const [gx, gy] = px(arrows.full);
     const longest = Math.max(Math.hypot(bx, by), Math.hypot(gx, gy));
     const magnify = longest > 0 && longest < MIN_ARROW_PX ? MIN_ARROW_PX / longest : 1;
+    magnified = magnify > 1;
     arrowView = (
       <g className="param-arrows" strokeWidth={3} data-magnify={magnify}>
         <line
@@ -219,15 +222,22 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
       <ul className="fit-legend">
         <li>
           {best ? t('space.contours', { w: fourDecimals(best.w), b: fourDecimals(best.b) }) : t('space.contoursFlat')}
+          <Term explain="glossary.contours" />
         </li>
         <li>
           <span className="line-swatch line-swatch-path" aria-hidden="true" /> {i18n.tp('space.path', stepsDone)}
         </li>
         <li>
-          <span className="line-swatch" style={{ background: BATCH_ARROW }} aria-hidden="true" /> {t('space.batchStep')}{' '}
+          <span className="line-swatch" style={{ background: BATCH_ARROW }} aria-hidden="true" /> {t('space.batchStep')}
+          <Term explain="glossary.batchGradient" />{' '}
           <span className="line-swatch" style={{ background: FULL_ARROW }} aria-hidden="true" /> {t('space.fullStep')}
         </li>
-        {arrowText && <li className="param-arrow-text">{arrowText}</li>}
+        {arrowText && (
+          <li className="param-arrow-text">
+            {arrowText}
+            {magnified && <Term explain="glossary.magnified" />}
+          </li>
+        )}
       </ul>
     </figure>
   );

@@ -15,6 +15,7 @@ import type { Message } from '../i18n/message';
 import { downloadPng, downloadText } from './download';
 import { compact, secondsText, sweepFindings } from './sweep-series';
 import { LossCurves, RateChart } from './ThroughputCharts';
+import { Term } from './Term';
 import './throughput.css';
 
 export interface ThroughputProps {
@@ -94,6 +95,7 @@ export default function ThroughputBody({ run, sweeps, onSweep, onCancel }: Throu
             : '',
           seconds: SWEEP_BUDGET_MS / 1000,
         })}
+        {engine && <Term explain="glossary.engine" />}
       </p>
       <div className="chart-tools throughput-tools">
         <button
@@ -208,7 +210,10 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
             <th scope="col">{t('lab.colSteps')}</th>
             <th scope="col">{t('lab.colRate')}</th>
             <th scope="col">{t('lab.colEpochTime')}</th>
-            <th scope="col">{t('lab.colEpochs')}</th>
+            <th scope="col">
+              {t('lab.colEpochs')}
+              <Term explain="glossary.epochsInCurve" />
+            </th>
             <th scope="col">{t('lab.colLoss')}</th>
           </tr>
         </thead>

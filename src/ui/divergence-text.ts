@@ -19,6 +19,8 @@ export interface DivergenceAdvice {
   why: string;
   /** The learning rate the one-click fix sets (always below the current one). */
   suggestion: number;
+  /** Whether `why` names the data's curvature (λmax, E[x²]), terms the alert explains. */
+  curvature?: boolean;
 }
 
 /** Losses from 0.0001 to 1e38: four decimals while they read well, else scientific. */
@@ -63,5 +65,5 @@ export function divergenceAdvice(
         meanXX: significant(linearMoments.meanXX),
       })
     : t('diverge.batchNoise', { lr: learningRate, stable: significant(stable) });
-  return { what, why, suggestion: suggested < learningRate ? suggested : smaller };
+  return { what, why, suggestion: suggested < learningRate ? suggested : smaller, curvature: tooLarge };
 }
