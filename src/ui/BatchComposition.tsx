@@ -379,7 +379,6 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
         <span className="batch-scale">{note.text}</span>
         {note.perPixel && <Term explain="glossary.perPixel" />}
       </p>
-      <p className="panel-note index-note">{t('glossary.indices')}</p>
       <div className="batch-canvas-wrap">
         <div ref={scroller} className="batch-scroller" style={{ height: viewHeight || undefined }} onScroll={onScroll}>
           <canvas
@@ -419,6 +418,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
         )}
       </div>
       <BatchLegend layout={layout} order={order} replacement={replacement} heldOut={heldOutSet.size} />
+      {/* Under the chart, above its table: where the indices are read, not between the tools and the chart. */}
+      <p className="panel-note index-note">{t('glossary.indices')}</p>
       <BatchTable batches={batches} epochs={epochs} datasetSize={datasetSize} />
     </figure>
   );

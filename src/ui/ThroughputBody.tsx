@@ -15,7 +15,7 @@ import type { Message } from '../i18n/message';
 import { downloadPng, downloadText } from './download';
 import { compact, secondsText, sweepFindings } from './sweep-series';
 import { LossCurves, RateChart } from './ThroughputCharts';
-import { Term } from './Term';
+import { Term, TermWord } from './Term';
 import './throughput.css';
 
 export interface ThroughputProps {
@@ -201,42 +201,45 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <div className="table-scroll">
-      <table className="sweep-table">
-        <caption>{t('lab.table')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('lab.colBatch')}</th>
-            <th scope="col">{t('lab.colSteps')}</th>
-            <th scope="col">{t('lab.colRate')}</th>
-            <th scope="col">{t('lab.colEpochTime')}</th>
-            <th scope="col">
-              {t('lab.colEpochs')}
-              <Term explain="glossary.epochsInCurve" />
-            </th>
-            <th scope="col">{t('lab.colLoss')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sweep.points.map((p) => (
-            <tr
-              key={p.batchSize}
-              data-batch-size={p.batchSize}
-              data-samples-per-second={p.samplesPerSecond}
-              data-seconds-per-epoch={p.secondsPerEpoch}
-              data-final-loss={p.finalLoss}
-            >
-              <th scope="row">{p.batchSize}</th>
-              <td>{p.stepsPerEpoch}</td>
-              <td>{compact(p.samplesPerSecond, '', i18n)}</td>
-              <td>{secondsText(p.secondsPerEpoch)}</td>
-              <td>{Number(p.epochs.toPrecision(4))}</td>
-              <td>{Number.isFinite(p.finalLoss) ? Number(p.finalLoss.toPrecision(4)) : String(p.finalLoss)}</td>
+    <>
+      <div className="table-scroll">
+        <table className="sweep-table">
+          <caption>{t('lab.table')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('lab.colBatch')}</th>
+              <th scope="col">{t('lab.colSteps')}</th>
+              <th scope="col">{t('lab.colRate')}</th>
+              <th scope="col">{t('lab.colEpochTime')}</th>
+              <th scope="col">{t('lab.colEpochs')}</th>
+              <th scope="col">{t('lab.colLoss')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {sweep.points.map((p) => (
+              <tr
+                key={p.batchSize}
+                data-batch-size={p.batchSize}
+                data-samples-per-second={p.samplesPerSecond}
+                data-seconds-per-epoch={p.secondsPerEpoch}
+                data-final-loss={p.finalLoss}
+              >
+                <th scope="row">{p.batchSize}</th>
+                <td>{p.stepsPerEpoch}</td>
+                <td>{compact(p.samplesPerSecond, '', i18n)}</td>
+                <td>{secondsText(p.secondsPerEpoch)}</td>
+                <td>{Number(p.epochs.toPrecision(4))}</td>
+                <td>{Number.isFinite(p.finalLoss) ? Number(p.finalLoss.toPrecision(4)) : String(p.finalLoss)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {/* Under the table, not in its header: the header scrolls sideways on a phone, the "?" must not. */}
+      <p className="panel-note">
+        <TermWord word={t('lab.colEpochs')} explain="glossary.epochsInCurve" />
+      </p>
+    </>
   );
 }
 
