@@ -18,6 +18,8 @@ test('lang=zh-CN: the main view is Chinese, with no English left, before and aft
   await expect(page.getByRole('heading', { level: 1 })).toContainText('小批量 SGD');
   await expect(page.getByLabel('批大小')).toHaveValue('3');
   await expect(status(page)).toContainText('就绪');
+  // Chinese punctuation between the parameters too: the separator is the catalogue's, not the code's.
+  await expect(page.locator('.params-line').first()).toHaveText('初始 w = -0.0075，b = 0.5364');
   expect(await englishLeft(page)).toEqual([]);
 
   await page.getByRole('button', { name: '训练', exact: true }).click();
@@ -49,10 +51,10 @@ test('lang=zh-CN: the throughput lab, the MLP and a divergence are Chinese too',
 
   await openChinese(page, 'model=mlp&dataset=sine&n=200');
   await expect(page.getByRole('heading', { name: /模型：MLP 1 → 16 → 1/ })).toBeVisible();
-  await page.getByText('吞吐量实验：为什么需要小批量').click();
-  await page.getByRole('button', { name: '运行吞吐量扫描' }).click();
-  await expect(page.locator('.sweep-outcome')).toContainText('扫描完成', { timeout: 90_000 });
-  await expect(page.getByRole('table', { name: '扫描结果' })).toBeVisible();
+  await page.getByText('吞吐量实验：为什么要用小批量').click();
+  await page.getByRole('button', { name: '开始测量吞吐量' }).click();
+  await expect(page.locator('.sweep-outcome')).toContainText('测量完成', { timeout: 90_000 });
+  await expect(page.getByRole('table', { name: '测量结果' })).toBeVisible();
   expect(await englishLeft(page)).toEqual([]);
 });
 

@@ -66,6 +66,8 @@ export interface SettingSpec<F extends SettingField = SettingField> {
   default: RunConfig[F];
   /** The control's label (a catalogue key). */
   label: string;
+  /** What the label's word means, for a first-year student (a `glossary.…` catalogue key; ui/Term.tsx). */
+  glossary?: string;
   /** Why a value is refused (a catalogue key); int settings get {min} and {max}. */
   problem: string;
   /** The control `hide=` removes; null: it goes with another control (n with dataset, hidden with model). */
@@ -95,6 +97,7 @@ export const SETTINGS = [
     kind: { type: 'int', min: 1, max: 2 ** 31 - 1 },
     default: 3,
     label: 'controls.batchSize',
+    glossary: 'glossary.batchSize',
     problem: 'error.batchSize',
     hide: 'batch',
     change: 'run',
@@ -108,6 +111,7 @@ export const SETTINGS = [
     kind: { type: 'flag' },
     default: true,
     label: 'controls.shuffle',
+    glossary: 'glossary.shuffle',
     problem: 'error.shuffle',
     hide: 'shuffle',
     change: 'run',
@@ -123,6 +127,7 @@ export const SETTINGS = [
     kind: { type: 'flag' },
     default: false,
     label: 'controls.replacement',
+    glossary: 'glossary.replacement',
     problem: 'error.replacement',
     hide: 'replacement',
     change: 'run',
@@ -139,6 +144,7 @@ export const SETTINGS = [
     kind: { type: 'number', min: 0, max: Number.MAX_VALUE, above: true },
     default: 0.01,
     label: 'controls.learningRate',
+    glossary: 'glossary.learningRate',
     problem: 'error.learningRate',
     hide: 'lr',
     change: 'run',
@@ -152,6 +158,7 @@ export const SETTINGS = [
     kind: { type: 'int', min: 1, max: 100_000 },
     default: 10,
     label: 'controls.epochs',
+    glossary: 'glossary.epoch',
     problem: 'error.epochs',
     hide: 'epochs',
     change: 'run',
@@ -165,6 +172,7 @@ export const SETTINGS = [
     kind: { type: 'seed' },
     default: 0,
     label: 'controls.seed',
+    glossary: 'glossary.seed',
     problem: 'error.seed',
     hide: 'seed',
     change: 'run',
@@ -182,6 +190,7 @@ export const SETTINGS = [
     kind: { type: 'flag' },
     default: false,
     label: 'controls.dropLast',
+    glossary: 'glossary.dropLast',
     problem: 'error.dropLast',
     hide: 'droplast',
     change: 'run',
@@ -212,6 +221,7 @@ export const SETTINGS = [
     kind: { type: 'choice', choices: ['auto', 'webgpu', 'webgl', 'cpu'] },
     default: 'auto',
     label: 'controls.backend',
+    glossary: 'glossary.backend',
     problem: 'error.backend',
     hide: 'backend',
     change: 'backend',
@@ -255,6 +265,7 @@ export const SETTINGS = [
     kind: { type: 'number', min: 0, max: 0.5, below: true },
     default: 0,
     label: 'data.validationSplit',
+    glossary: 'glossary.validationSplit',
     problem: 'error.validationSplit',
     hide: 'val',
     change: 'run',
@@ -314,6 +325,7 @@ export type SettingRow = (typeof SETTINGS)[number];
 /** Every catalogue key the table names: the UI layer checks at compile time that each one exists. */
 export type SettingMessageKey =
   | SettingRow['label']
+  | Extract<SettingRow, { glossary: string }>['glossary']
   | SettingRow['problem']
   | Exclude<Extract<SettingRow['pinned'], { message: string }>, { plural: true }>['message']
   | Extract<SettingRow['pinned'], { changed: string }>['changed' | 'plain']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueProblems, englishWords } from './catalogue';
+import { catalogueProblems, englishWords, halfWidthInChinese } from './catalogue';
 import { en } from './en';
 import { LOCALES } from './locale';
 import { CATALOGUES, i18nFor } from './translate';
@@ -44,6 +44,24 @@ describe('the catalogues', () => {
   it('keeps names and code, and finds English words', () => {
     expect(englishWords('MLP（1 → h → 1）')).toEqual([]);
     expect(englishWords('WebGPU 不可用：no adapter')).toEqual(['no', 'adapter']);
+  });
+});
+
+describe('Chinese punctuation', () => {
+  it('zh-CN writes ，：；（） in Chinese text, half-width only in code, numbers and formulas', () => {
+    const found = Object.entries(CATALOGUES['zh-CN'])
+      .map(([key, text]) => [key, halfWidthInChinese(text)] as const)
+      .filter(([, marks]) => marks.length > 0);
+    expect(found).toEqual([]);
+  });
+
+  it('finds half-width marks beside Chinese words and lets formulas keep theirs', () => {
+    expect(halfWidthInChinese('批次,样本')).toEqual(['次,']);
+    expect(halfWidthInChinese('注意: 这里')).toEqual(['意:']);
+    expect(halfWidthInChinese('损失(越低越好)')).toEqual(['(越低越好)']);
+    expect(halfWidthInChinese('初始 w = -0.0075，b = 0.5364')).toEqual([]);
+    expect(halfWidthInChinese('{count} 个样本 (x, y) 的散点图；每行一对 x,y，最多 1,000,000 行')).toEqual([]);
+    expect(halfWidthInChinese('{key}={value}：{problem}')).toEqual([]);
   });
 });
 

@@ -56,6 +56,10 @@ export const NAMES_KEPT = [
   'WGSL',
   'ms',
   'µs',
+  // The English term beside the Chinese one where a term is introduced, as Chinese textbooks write
+  // it: 轮（epoch）, 小批量（mini-batch）.
+  'epoch',
+  'mini-batch',
   // The gradient-noise figure's symbols: a batch's gradient, the trace, McCandlish et al.'s noise scale.
   'g_B',
   'tr Σ',
@@ -104,4 +108,21 @@ export function catalogueProblems(
   }
   for (const key of Object.keys(other)) if (!(key in reference)) problems.push({ key, problem: 'extra' });
   return problems;
+}
+
+/** CJK ideographs and the full-width punctuation around them (，：（）「」 …). */
+const CJK_CHAR = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+const HAS_CJK_CHAR = new RegExp(CJK_CHAR, 'u');
+const HALF_WIDTH_BESIDE_CJK = new RegExp(`${CJK_CHAR}\\s*[,:;!?]|[,:;!?]\\s*${CJK_CHAR}`, 'gu');
+
+/**
+ * Half-width punctuation inside Chinese text: a , : ; ! ? next to a Chinese character, or ( ) around
+ * Chinese words; Chinese text takes ，：；！？（）. Formulas, code and numbers keep theirs: "x,y",
+ * "(w, b)", "{key}={value}", "1,000,000" are not Chinese text. Placeholders count as neither.
+ */
+export function halfWidthInChinese(text: string): string[] {
+  const plain = text.replace(/\{\w+\}/g, '\u0000');
+  const found = [...plain.matchAll(HALF_WIDTH_BESIDE_CJK)].map((m) => m[0]);
+  for (const m of plain.matchAll(/\(([^()]*)\)/g)) if (HAS_CJK_CHAR.test(m[1])) found.push(m[0]);
+  return found;
 }

@@ -11,6 +11,7 @@ import type { EpochOrders } from '../state/epoch-orders';
 import { useViewState, type BatchOrder, type ViewStore } from '../state/view-store';
 import { BatchLegend } from './BatchLegend';
 import { BatchTable } from './BatchTable';
+import { Term } from './Term';
 import {
   batchAt,
   batchWidth,
@@ -66,21 +67,27 @@ interface Pointed {
 
 type Layout = ReturnType<typeof makeBatchLayout>;
 
-function scaleNote(layout: Layout, i18n: I18n, order: BatchOrder, width: number): string {
+/** What a cell or a pixel of the chart stands for; `perPixel` when a pixel holds several samples. */
+function scaleNote(layout: Layout, i18n: I18n, order: BatchOrder, width: number): { text: string; perPixel: boolean } {
   if (order === 'sample') {
     const cell = sampleCellWidth(layout, width);
-    if (cell <= 0 || cell >= 1) return i18n.t('batch.sampleColumns', { last: i18n.count(layout.datasetSize - 1) });
+    if (cell <= 0 || cell >= 1) {
+      return { text: i18n.t('batch.sampleColumns', { last: i18n.count(layout.datasetSize - 1) }), perPixel: false };
+    }
     const samples = 1 / cell;
-    return i18n.t('batch.perPixelSamples', {
+    const text = i18n.t('batch.perPixelSamples', {
       samples: samples < 10 ? samples.toFixed(1) : i18n.count(Math.round(samples)),
     });
+    return { text, perPixel: true };
   }
   const scale = pixelScale(layout);
-  if (!scale) return i18n.t('batch.cellPerSample');
+  if (!scale) return { text: i18n.t('batch.cellPerSample'), perPixel: false };
   const samples = scale.samples < 10 ? scale.samples.toFixed(1) : i18n.count(Math.round(scale.samples));
-  return scale.batches >= 1
-    ? i18n.t('batch.perPixelBatches', { samples, batches: i18n.count(Math.round(scale.batches)) })
-    : i18n.t('batch.perPixel', { samples });
+  const text =
+    scale.batches >= 1
+      ? i18n.t('batch.perPixelBatches', { samples, batches: i18n.count(Math.round(scale.batches)) })
+      : i18n.t('batch.perPixel', { samples });
+  return { text, perPixel: true };
 }
 
 export const BatchComposition = memo(function BatchComposition(props: Props) {
@@ -344,6 +351,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   const lastBatches = epochs > 0 ? batches.batchCount(epochs - 1) : 0;
   const scale = bySample ? (sampleCell > 0 && sampleCell < 1 ? { samples: 1 / sampleCell } : null) : pixelScale(layout);
 
+  const note = scaleNote(bySample ? sampleLayout : layout, i18n, order, width);
+
   return (
     <figure
       className="panel batch-composition"
@@ -367,7 +376,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       </div>
       <p className="panel-note batch-note">
         {t('batch.note', { drawn: i18n.count(epochs) })}
-        <span className="batch-scale">{scaleNote(bySample ? sampleLayout : layout, i18n, order, width)}</span>
+        <span className="batch-scale">{note.text}</span>
+        {note.perPixel && <Term explain="glossary.perPixel" />}
       </p>
       <div className="batch-canvas-wrap">
         <div ref={scroller} className="batch-scroller" style={{ height: viewHeight || undefined }} onScroll={onScroll}>
@@ -408,6 +418,8 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
         )}
       </div>
       <BatchLegend layout={layout} order={order} replacement={replacement} heldOut={heldOutSet.size} />
+      {/* Under the chart, above its table: where the indices are read, not between the tools and the chart. */}
+      <p className="panel-note index-note">{t('glossary.indices')}</p>
       <BatchTable batches={batches} epochs={epochs} datasetSize={datasetSize} />
     </figure>
   );

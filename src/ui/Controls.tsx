@@ -15,8 +15,10 @@ import type { I18n, MessageKey } from '../i18n/translate';
 import type { RunState } from '../protocol';
 import { settingWarnings } from '../state/setting-warnings';
 import type { HideableControl } from '../state/url';
+import type { GlossaryKey } from '../i18n/glossary';
 import { DataModelFields } from './DataModelFields';
 import { SettingField } from './SettingField';
+import { Term } from './Term';
 
 export { CheckField } from './SettingField';
 export type SettingsChange = SettingChange;
@@ -162,7 +164,10 @@ export function Controls(props: Props) {
           {!shown('run') && shown('speed') && speedField}
           {shown('backend') && (
             <div className="field">
-              <label htmlFor={backendId}>{t('controls.backend')}</label>
+              <label htmlFor={backendId} className="label-with-term">
+                {t('controls.backend')}
+              </label>
+              <Term explain={settingOf('backend').glossary as GlossaryKey} />
               <select
                 id={backendId}
                 value={settings.backend}

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/react';
 import type { Divergence } from '../engine/divergence';
 import type { DataMoments } from '../analysis/linear-loss';
 import { divergenceAdvice, type LoggedRun } from './divergence-text';
+import { TermWord } from './Term';
 
 interface Props {
   divergence: Divergence;
@@ -27,7 +28,15 @@ export function DivergenceAlert({ divergence, learningRate, linearMoments, logge
         {advice.what}
         {advice.paused ? `${t('app.sentenceGap')}${advice.paused}` : ''}
       </p>
-      <p>{advice.why}</p>
+      <p>
+        {advice.why}
+        {advice.curvature && (
+          <>
+            {' '}
+            <TermWord word="λmax" explain="glossary.lambdaMax" /> <TermWord word="E[x²]" explain="glossary.meanXX" />
+          </>
+        )}
+      </p>
       <button type="button" className="primary" onClick={() => onFix(advice.suggestion)}>
         {t('diverge.use', { lr: advice.suggestion })}
       </button>

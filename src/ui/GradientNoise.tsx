@@ -14,6 +14,7 @@ import { useViewState, type ViewStore } from '../state/view-store';
 import { useTypeScale } from './use-type-scale';
 import { ChartAxes, frameFor, makeScales, PlotClip } from './ChartAxes';
 import { NoiseCurve } from './NoiseCurve';
+import { Term } from './Term';
 import { useElementWidth } from './use-element-width';
 import { significant } from './numbers';
 
@@ -200,6 +201,9 @@ export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
       data-grad-norm-sq={noise ? String(noise.gradNormSq) : undefined}
     >
       <figcaption>{t('noise.caption')}</figcaption>
+      <span className="caption-term">
+        <Term explain="glossary.gradientNoise" />
+      </span>
       <div ref={svgRef}>
         {noise && current ? (
           <>

@@ -31,6 +31,7 @@ import { LossOverlay, type LossOverlayProps } from './LossOverlay';
 import { comparisonMarks } from './loss-marks';
 import { readable } from './numbers';
 import { ghostStyle, PinnedList } from './PinnedList';
+import { Term, TermWord } from './Term';
 import { LossAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './LossAxes';
 import { useTypeScale } from './use-type-scale';
 import { useKeyed } from './use-keyed';
@@ -360,6 +361,7 @@ export const LossChart = memo(function LossChart(props: Props) {
             <option value="step">{t('loss.step')}</option>
             <option value="epoch">{t('loss.epoch')}</option>
           </select>
+          <Term explain="glossary.step" />
         </div>
         <div className="field-check">
           <input id={logId} type="checkbox" checked={logScale} onChange={(e) => view.setLogScale(e.target.checked)} />
@@ -373,6 +375,8 @@ export const LossChart = memo(function LossChart(props: Props) {
         >
           {t('loss.pin')}
         </button>
+        <Term explain="glossary.pin" />
+        <TermWord word={t('loss.yAxis')} explain="glossary.mse" />
       </div>
       <div
         className="chart-area"

@@ -17,6 +17,8 @@ interface Props {
   warning?: string | null;
   inputMode: 'numeric' | 'decimal';
   hint?: ReactNode;
+  /** The label's glossary button, beside the label and outside it (the label names the box). */
+  term?: ReactNode;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -31,6 +33,7 @@ export function NumberField({
   warning,
   inputMode,
   hint,
+  term,
 }: Props) {
   const id = useId();
   const i18n = useI18n();
@@ -67,7 +70,10 @@ export function NumberField({
     .join(' ');
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={term ? 'label-with-term' : undefined}>
+        {label}
+      </label>
+      {term}
       <input
         id={id}
         type="text"

@@ -13,6 +13,7 @@ import { evenIndices } from '../analysis/sampling';
 import { useTypeScale } from './use-type-scale';
 import { ChartAxes, frameFor, makeScales, PlotClip, type Scales } from './ChartAxes';
 import { readable } from './numbers';
+import { Term } from './Term';
 import { useElementWidth } from './use-element-width';
 
 const MAX_PATH_VERTICES = 1000;
@@ -122,6 +123,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
       : null;
   let arrowView = null;
   let arrowText = '';
+  let magnified = false;
   if (
     arrows &&
     [arrows.from.w, arrows.from.b, arrows.batch.w, arrows.batch.b, arrows.full.w, arrows.full.b].every(Number.isFinite)
@@ -133,6 +135,7 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
     const [gx, gy] = px(arrows.full);
     const longest = Math.max(Math.hypot(bx, by), Math.hypot(gx, gy));
     const magnify = longest > 0 && longest < MIN_ARROW_PX ? MIN_ARROW_PX / longest : 1;
+    magnified = magnify > 1;
     arrowView = (
       <g className="param-arrows" strokeWidth={3} data-magnify={magnify}>
         <line
@@ -220,15 +223,24 @@ export const ParamSpace = memo(function ParamSpace(props: Props) {
         </g>
       </svg>
       <ul className="fit-legend">
-        <li>{best ? t('space.contours', { w: readable(best.w), b: readable(best.b) }) : t('space.contoursFlat')}</li>
+        <li>
+          {best ? t('space.contours', { w: readable(best.w), b: readable(best.b) }) : t('space.contoursFlat')}
+          <Term explain="glossary.contours" />
+        </li>
         <li>
           <span className="line-swatch line-swatch-path" aria-hidden="true" /> {i18n.tp('space.path', stepsDone)}
         </li>
         <li>
-          <span className="line-swatch" style={{ background: BATCH_ARROW }} aria-hidden="true" /> {t('space.batchStep')}{' '}
+          <span className="line-swatch" style={{ background: BATCH_ARROW }} aria-hidden="true" /> {t('space.batchStep')}
+          <Term explain="glossary.batchGradient" />{' '}
           <span className="line-swatch" style={{ background: FULL_ARROW }} aria-hidden="true" /> {t('space.fullStep')}
         </li>
-        {arrowText && <li className="param-arrow-text">{arrowText}</li>}
+        {arrowText && (
+          <li className="param-arrow-text">
+            {arrowText}
+            {magnified && <Term explain="glossary.magnified" />}
+          </li>
+        )}
       </ul>
     </figure>
   );

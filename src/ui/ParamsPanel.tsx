@@ -15,10 +15,27 @@ function Value({ x }: { x: number }) {
   );
 }
 
+// The separator between w and b is the catalogue's: "，" between Chinese words, ", " in English.
 function ParamsLine({ label, params }: { label: string; params: ModelParams }) {
+  const { t } = useI18n();
   return (
     <p className="params-line">
-      {label} <var>w</var> = <Value x={params.w} />, <var>b</var> = <Value x={params.b} />
+      <Fill
+        text={t('params.values')}
+        slots={{
+          label,
+          w: (
+            <>
+              <var>w</var> = <Value x={params.w} />
+            </>
+          ),
+          b: (
+            <>
+              <var>b</var> = <Value x={params.b} />
+            </>
+          ),
+        }}
+      />
     </p>
   );
 }

@@ -8,15 +8,20 @@ import {
   type SettingField as Field,
   type SettingMessageKey,
   type SettingPluralKey,
+  type SettingRow,
 } from '../engine/settings';
+import type { GlossaryKey } from '../i18n/glossary';
 import { useI18n } from '../i18n/react';
 import type { MessageKey, PluralKey } from '../i18n/translate';
 import { NumberField } from './NumberField';
+import { Term } from './Term';
 
 // Every catalogue key the settings table names exists in the catalogue: a missing one fails to compile here.
 type TableKeysExist = [SettingMessageKey] extends [MessageKey]
   ? [SettingPluralKey] extends [PluralKey]
-    ? true
+    ? [Extract<SettingRow, { glossary: string }>['glossary']] extends [GlossaryKey]
+      ? true
+      : never
     : never
   : never;
 const tableKeysExist: TableKeysExist = true;
@@ -28,6 +33,8 @@ export function CheckField(props: {
   onChange: (checked: boolean) => void;
   hint?: ReactNode;
   disabled?: boolean;
+  /** The label's glossary button (outside the label, which names the box). */
+  term?: ReactNode;
 }) {
   const id = useId();
   return (
@@ -41,6 +48,7 @@ export function CheckField(props: {
         onChange={(e) => props.onChange(e.target.checked)}
       />
       <label htmlFor={id}>{props.label}</label>
+      {props.term}
       {props.hint && (
         <p id={`${id}-hint`} className="field-hint">
           {props.hint}
@@ -66,12 +74,14 @@ export function SettingField({ field, settings, onChange, hint, warning, disable
   const spec = settingOf(field);
   const label = t(spec.label as SettingMessageKey);
   const value = settings[field];
+  const term = spec.glossary ? <Term explain={spec.glossary as GlossaryKey} /> : undefined;
   if (spec.kind.type === 'flag') {
     return (
       <CheckField
         label={label}
         checked={value === true}
         hint={hint}
+        term={term}
         disabled={disabled}
         onChange={(checked) => onChange({ [field]: checked })}
       />
@@ -81,6 +91,7 @@ export function SettingField({ field, settings, onChange, hint, warning, disable
   return (
     <NumberField
       label={label}
+      term={term}
       value={value}
       inputMode={spec.kind.type === 'number' ? 'decimal' : 'numeric'}
       hint={hint}

@@ -16,6 +16,7 @@ import { downloadPng, downloadText } from './download';
 import { significant } from './numbers';
 import { compact, secondsText, sweepFindings } from './sweep-series';
 import { LossCurves, RateChart } from './ThroughputCharts';
+import { Term, TermWord } from './Term';
 import './throughput.css';
 
 export interface ThroughputProps {
@@ -95,6 +96,7 @@ export default function ThroughputBody({ run, sweeps, onSweep, onCancel }: Throu
             : '',
           seconds: SWEEP_BUDGET_MS / 1000,
         })}
+        {engine && <Term explain="glossary.engine" />}
       </p>
       <div className="chart-tools throughput-tools">
         <button
@@ -200,41 +202,47 @@ function SweepTable({ sweep }: { sweep: ReturnType<typeof useSweep> }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <div className="table-scroll">
-      <table className="sweep-table">
-        <caption>{t('lab.table')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('lab.colBatch')}</th>
-            <th scope="col">{t('lab.colSteps')}</th>
-            <th scope="col">{t('lab.colRate')}</th>
-            <th scope="col">{t('lab.colEpochTime')}</th>
-            <th scope="col">{t('lab.colEpochs')}</th>
-            <th scope="col">{t('lab.colLoss')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sweep.points.map((p) => (
-            <tr
-              key={p.batchSize}
-              data-batch-size={p.batchSize}
-              data-samples-per-second={p.samplesPerSecond}
-              data-samples-per-second-min={p.rateRepeats.length > 0 ? Math.min(...p.rateRepeats) : undefined}
-              data-samples-per-second-max={p.rateRepeats.length > 0 ? Math.max(...p.rateRepeats) : undefined}
-              data-seconds-per-epoch={p.secondsPerEpoch}
-              data-final-loss={p.finalLoss}
-            >
-              <th scope="row">{p.batchSize}</th>
-              <td>{p.stepsPerEpoch}</td>
-              <td>{compact(p.samplesPerSecond, '', i18n)}</td>
-              <td>{secondsText(p.secondsPerEpoch)}</td>
-              <td>{significant(p.epochs)}</td>
-              <td>{significant(p.finalLoss)}</td>
+    <>
+      <div className="table-scroll">
+        <table className="sweep-table">
+          <caption>{t('lab.table')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('lab.colBatch')}</th>
+              <th scope="col">{t('lab.colSteps')}</th>
+              <th scope="col">{t('lab.colRate')}</th>
+              <th scope="col">{t('lab.colEpochTime')}</th>
+              <th scope="col">{t('lab.colEpochs')}</th>
+              <th scope="col">{t('lab.colLoss')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {sweep.points.map((p) => (
+              <tr
+                key={p.batchSize}
+                data-batch-size={p.batchSize}
+                data-samples-per-second={p.samplesPerSecond}
+                data-samples-per-second-min={p.rateRepeats.length > 0 ? Math.min(...p.rateRepeats) : undefined}
+                data-samples-per-second-max={p.rateRepeats.length > 0 ? Math.max(...p.rateRepeats) : undefined}
+                data-seconds-per-epoch={p.secondsPerEpoch}
+                data-final-loss={p.finalLoss}
+              >
+                <th scope="row">{p.batchSize}</th>
+                <td>{p.stepsPerEpoch}</td>
+                <td>{compact(p.samplesPerSecond, '', i18n)}</td>
+                <td>{secondsText(p.secondsPerEpoch)}</td>
+                <td>{significant(p.epochs)}</td>
+                <td>{significant(p.finalLoss)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {/* Under the table, not in its header: the header scrolls sideways on a phone, the "?" must not. */}
+      <p className="panel-note">
+        <TermWord word={t('lab.colEpochs')} explain="glossary.epochsInCurve" />
+      </p>
+    </>
   );
 }
 

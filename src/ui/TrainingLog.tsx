@@ -50,6 +50,7 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, validationL
             : i18n.tp('log.lines', produced)}
         </p>
       </div>
+      <p className="panel-note index-note">{i18n.t('glossary.indices')}</p>
       <div
         ref={scroller}
         className="log"

@@ -21,6 +21,8 @@ export interface DivergenceAdvice {
   why: string;
   /** The learning rate the one-click fix sets (always below the current one). */
   suggestion: number;
+  /** Whether `why` names the data's curvature (λmax, E[x²]), terms the alert explains. */
+  curvature?: boolean;
 }
 
 const significant = (x: number) => String(Number(x.toPrecision(3)));
@@ -92,5 +94,5 @@ export function divergenceAdvice(
         meanXX: significant(linearMoments.meanXX),
       })
     : t('diverge.batchNoise', { lr: learningRate, stable: significant(stable) });
-  return { what, paused, why, suggestion: suggested < learningRate ? suggested : smaller };
+  return { what, paused, why, suggestion: suggested < learningRate ? suggested : smaller, curvature: tooLarge };
 }
