@@ -14,8 +14,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** KiB gzip. Measured when set: main thread 232.9, training worker 246.5. */
-export const BUDGETS = { mainThread: 240, worker: 255 };
+/** KiB gzip. Measured when set: main thread 214.4 (the throughput lab loads when opened), training worker 246.5. */
+export const BUDGETS = { mainThread: 222, worker: 255 };
 
 /** @param {string} file */
 function gzipKiB(file) {

@@ -26,8 +26,11 @@ export function fill(template: string, params: Params | undefined, say: (message
   });
 }
 
+// The glossary's keys are not here (glossary-en.ts): nothing but the page says them.
+const englishCore: Readonly<Partial<Record<MessageKey, string>>> = en;
+
 export function englishText(message: Message): string {
-  return fill(en[message.key], message.params, englishText);
+  return fill(englishCore[message.key] ?? message.key, message.params, englishText);
 }
 
 /** Each message of a record in English, e.g. why each refused setting was refused (tests, logs). */

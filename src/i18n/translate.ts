@@ -3,6 +3,7 @@
 // catalogue repeats the text). Numbers passed as parameters go in as they are — a seed or a learning
 // rate must not gain thousands separators — and counts are formatted by the caller with `count`.
 import { en, type MessageKey } from './en';
+import { enGlossary } from './glossary-en';
 import type { Locale } from './locale';
 import { fill, type Message, type Params } from './message';
 import { zhCN } from './zh-CN';
@@ -12,7 +13,10 @@ export type { Message, MessageKey, Params } from './message';
 /** Keys that have `.one` and `.other` forms, named without the suffix. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 
-export const CATALOGUES: Record<Locale, Readonly<Record<MessageKey, string>>> = { en, 'zh-CN': zhCN };
+/** The English the page says: the reference catalogue and its glossary. */
+export const ENGLISH: Readonly<Record<MessageKey, string>> = { ...en, ...enGlossary };
+
+export const CATALOGUES: Record<Locale, Readonly<Record<MessageKey, string>>> = { en: ENGLISH, 'zh-CN': zhCN };
 
 export interface I18n {
   locale: Locale;
@@ -33,7 +37,7 @@ export function i18nFor(locale: Locale): I18n {
   const messages = CATALOGUES[locale];
   const plural = new Intl.PluralRules(locale);
   const grouping = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
-  const say = (m: Message): string => fill(messages[m.key] ?? en[m.key], m.params, say);
+  const say = (m: Message): string => fill(messages[m.key] ?? ENGLISH[m.key], m.params, say);
   const t = (key: MessageKey, params?: Params) => say({ key, params });
   const count = (n: number) => (Number.isFinite(n) ? grouping.format(n) : String(n));
   const i18n: I18n = {

@@ -2,7 +2,7 @@
 // and the settings table's keys among them (e2e/glossary.spec.ts checks each one is shown).
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../engine/settings';
-import { en } from '../i18n/en';
+import { enGlossary as en } from '../i18n/glossary-en';
 import { zhCN } from '../i18n/zh-CN';
 
 const GLOSSARY_KEYS = Object.keys(en).filter((key) => key.startsWith('glossary.')) as (keyof typeof en)[];
