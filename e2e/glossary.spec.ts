@@ -4,12 +4,12 @@
 // indices are said once where they appear to count from 0. Texts come from the catalogues.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { en } from '../src/i18n/en';
+import { ENGLISH } from '../src/i18n/translate';
 import { zhCN } from '../src/i18n/zh-CN';
 import { status } from './helpers';
 
 const LOCALES = [
-  { lang: 'en', words: en },
+  { lang: 'en', words: ENGLISH },
   { lang: 'zh-CN', words: zhCN },
 ] as const;
 type Words = (typeof LOCALES)[number]['words'];
