@@ -25,9 +25,15 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
     const tabbable = [
       ...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
     ].filter((e) => e.tabIndex >= 0 && !e.matches(':disabled') && e.getClientRects().length > 0);
-    const before = tabbable[tabbable.indexOf(el as HTMLElement) - 1];
-    if (before) before.focus();
-    else (document.activeElement as HTMLElement | null)?.blur();
+    // The nearest one before it that takes focus (a closed <details> keeps its file input's box).
+    const before = tabbable
+      .slice(0, tabbable.indexOf(el as HTMLElement))
+      .reverse()
+      .find((candidate) => {
+        candidate.focus();
+        return document.activeElement === candidate;
+      });
+    if (!before) (document.activeElement as HTMLElement | null)?.blur();
   });
   await page.keyboard.press('Tab');
   await expect(target).toBeFocused();
