@@ -150,9 +150,10 @@ export function App(props: Props) {
         setSettings(config);
         client.reset(config);
       };
-      void restorePins(linkPins, initialSettings, { store, pins, apply, train: () => client.train() }).finally(() => {
+      // A restore the reader interrupted (a setting changed meanwhile) leaves the link's pins as they were.
+      void restorePins(linkPins, initialSettings, { store, pins, apply, train: () => client.train() }).then((done) => {
         restoring.current = false;
-        write();
+        if (done) write();
       });
     }
     return unsubscribe;

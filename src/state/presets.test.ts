@@ -157,6 +157,28 @@ describe('presets', () => {
     expect(store.getSnapshot().state).toBe('ready');
   });
 
+  it("a link's pin that the divergence watch pauses is pinned as it stands, and the restore goes on", async () => {
+    // Every run's loss overflows at its first step; the watch notices and the worker pauses.
+    const { store, pins, deps, applied } = fakeApp((store, id) => {
+      store.handle({
+        type: 'progress',
+        runId: id,
+        steps: [{ step: 0, epoch: 1, stepInEpoch: 1, loss: Infinity }],
+        tensorCount: 4,
+        divergence: { reason: 'non-finite', step: 0, loss: Infinity, startLoss: Infinity, growthSteps: 0 },
+      });
+      store.handle({ type: 'state', runId: id, state: 'paused', tensorCount: 4, pausedFor: 'divergence' });
+    });
+    const own = { ...DEFAULT_CONFIG, batchSize: 10 };
+    const restoring = restorePins([{ ...DEFAULT_CONFIG, learningRate: 1, speed: 0 }], own, deps);
+    deps.apply(DEFAULT_CONFIG);
+    expect(await restoring).toBe(true);
+    expect(applied.map((c) => c.learningRate)).toEqual([0.01, 1, 0.01]);
+    expect(pins.getSnapshot().map((p) => [p.config.learningRate, p.stepsDone, p.diverged])).toEqual([[1, 1, true]]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(store.getSnapshot().config).toBe(own);
+  });
+
   it('the tutorial preset sets the defaults without training', async () => {
     let trained = 0;
     const { deps, applied } = fakeApp();

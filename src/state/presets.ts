@@ -127,7 +127,7 @@ function when(store: PresetDeps['store'], done: (run: RunSnapshot) => boolean): 
 /**
  * Runs a preset. It gives up (resolves false) as soon as the shown run is not its own any more — the
  * user changed a setting, pressed Reset or started another preset — or a run stops short (error,
- * paused by the divergence watch or by the user).
+ * paused by the user); a run the divergence watch paused is pinned as it stands.
  */
 export async function runPreset(preset: Preset, current: RunConfig, deps: PresetDeps): Promise<boolean> {
   const configs = presetConfigs(preset, current, deps.speedChosen);
@@ -164,7 +164,9 @@ async function trainAndPin(configs: readonly RunConfig[], deps: PresetDeps, trai
       deps.store,
       (run) => run.runId !== ready.runId || ['finished', 'paused', 'error'].includes(run.state),
     );
-    if (end.runId !== ready.runId || end.state !== 'finished') return false;
+    // A run the divergence watch paused is pinned as it stands: it pauses at the same step every time.
+    const diverged = end.state === 'paused' && end.divergencePaused;
+    if (end.runId !== ready.runId || (end.state !== 'finished' && !diverged)) return false;
     deps.pins.pin(end.config, end.stepsPerEpoch, end.data, end.stepsDone, end.divergence !== null);
   }
   return true;

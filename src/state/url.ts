@@ -256,7 +256,8 @@ export function parseLink(search: string, defaults: RunConfig = DEFAULT_CONFIG):
   const page = parsePageOptions(search);
   return {
     config,
-    speedChosen: linkChoosesSpeed(search),
+    // A `speed=` the settings refused (listed in `ignored`) chose nothing: the data's size does.
+    speedChosen: linkChoosesSpeed(search) && config.speed === Number(new URLSearchParams(search).get(SPEED_KEY)),
     page: { ...page, projector: parseProjector(search) },
     ignored: [...ignored, ...page.ignored],
   };
