@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../engine/config';
-import { configToPageSearch, linkChoosesSpeed, parseLink } from './url';
+import { configToPageSearch, parseLink } from './url';
 
 describe('speed= in a link: chosen or left to the page', () => {
   it('a link names its speed with speed=, also speed=0', () => {
-    expect(linkChoosesSpeed('')).toBe(false);
-    expect(linkChoosesSpeed('?batch=3')).toBe(false);
-    expect(linkChoosesSpeed('?speed=0')).toBe(true);
-    expect(linkChoosesSpeed('?batch=3&speed=5')).toBe(true);
+    expect(parseLink('').speedChosen).toBe(false);
+    expect(parseLink('?batch=3&speed=5').speedChosen).toBe(true);
     expect(parseLink('?speed=0').speedChosen).toBe(true);
     expect(parseLink('?batch=2').speedChosen).toBe(false);
+  });
+
+  it('a speed= the settings refuse chooses nothing: it is listed as not used, and the page picks the speed', () => {
+    for (const search of ['?speed=abc', '?speed=-1', '?speed=']) {
+      const link = parseLink(search);
+      expect(link.speedChosen, search).toBe(false);
+      expect(link.ignored.length, search).toBeGreaterThan(0);
+    }
+    expect(parseLink('?speed=20').speedChosen).toBe(true);
   });
 
   it('a chosen speed is written even at its default; one nobody chose is left out', () => {

@@ -150,8 +150,14 @@ export function configToPageSearch(config: RunConfig, currentSearch: string, spe
 export const writeConfigToUrl = (config: RunConfig, speedChosen = true): void =>
   replaceSearch((search) => configToPageSearch(config, search, speedChosen));
 
-/** Whether a link names its speed (`speed=`, also `speed=0`): then the page does not choose one for it. */
-export const linkChoosesSpeed = (search: string): boolean => new URLSearchParams(search).has(SPEED_KEY);
+/**
+ * Whether a link names its speed (`speed=`, also `speed=0`): then the page does not choose one for it.
+ * A `speed=` the settings refused (listed as not used) or left empty chose nothing: the data's size does.
+ */
+function speedAccepted(search: string, config: RunConfig): boolean {
+  const raw = new URLSearchParams(search).get(SPEED_KEY)?.trim();
+  return raw !== undefined && raw !== '' && config.speed === Number(raw);
+}
 
 /** Projector mode from a query string: on for `projector=1` (or `true`), off otherwise. */
 export function parseProjector(search: string): boolean {
@@ -256,8 +262,7 @@ export function parseLink(search: string, defaults: RunConfig = DEFAULT_CONFIG):
   const page = parsePageOptions(search);
   return {
     config,
-    // A `speed=` the settings refused (listed in `ignored`) chose nothing: the data's size does.
-    speedChosen: linkChoosesSpeed(search) && config.speed === Number(new URLSearchParams(search).get(SPEED_KEY)),
+    speedChosen: speedAccepted(search, config),
     page: { ...page, projector: parseProjector(search) },
     ignored: [...ignored, ...page.ignored],
   };
