@@ -125,6 +125,8 @@ const ALLOWED_EDGES: readonly { from: string; to: string; kind: EdgeKind; why: s
 const TEST_HELPERS: Record<string, readonly string[]> = {
   'src/export/run-python.mjs': ['node:*'],
   'src/export/run-python.d.mts': [],
+  // Dawn for Node: the fused kernels' tests and `npm run bench:node` get a GPUDevice from it.
+  'src/worker/kernels/dawn-device.ts': ['webgpu'],
 };
 /** What every test may import beyond its layer's rule. */
 const TEST_PACKAGES = ['vitest'];
