@@ -4,7 +4,7 @@
 // its dawn.node) and runs it in a child Node process started with a Vulkan driver in its
 // environment (dawn-env.mjs: the dynamic linker reads LD_LIBRARY_PATH when a process starts).
 // The built file is what one carries to a GPU machine (docs/performance.md, "Node, on Dawn").
-//   npm run bench:node -- [--no-build] [--runs=3] [--budget=1000] [--check=32] [--cases=…] [--engines=…]
+//   npm run bench:node -- [--no-build | --build-only] [--runs=3] [--budget=1000] [--check=32] [--cases=…] [--engines=…]
 //     [--out=bench/results-node.json] [--dawn=backend=vulkan] [--dawn=adapter=NAME]
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -48,6 +48,7 @@ export function runBenchNode(args, options = {}, file = BENCH_NODE_FILE) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   if (!args.includes('--no-build')) await buildBenchNode();
+  if (args.includes('--build-only')) process.exit(0);
   const child = runBenchNode(args.filter((a) => a !== '--no-build'));
   process.exit(child.status ?? 1);
 }

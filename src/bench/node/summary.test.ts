@@ -13,7 +13,10 @@ const result = (engine: string, run: number, samplesPerSecond: number, extra: Pa
   samplesPerSecond,
   maxRelativeError: 0,
   maxRelativeErrorFloat64: 1e-7,
-  finalRelativeErrorFloat64: 1e-7,
+  finalLoss: 0.5,
+  finalLossFloat64: 0.5,
+  finalRelativeErrorFloat64: 0,
+  finalParamsRelativeErrorFloat64: 1e-7,
   run,
   ...extra,
 });
@@ -51,9 +54,19 @@ describe('summarize', () => {
       summarize([result('js-float64', 0, 1), result('e', 0, 1, extra)], 'js-float64')[1].agreesWithFloat64;
     expect(verdict({})).toBe(true);
     expect(verdict({ maxRelativeErrorFloat64: 2e-4 })).toBe(false);
-    expect(verdict({ finalRelativeErrorFloat64: 2e-3 })).toBe(false);
+    expect(verdict({ finalLoss: 0.5 * (1 + 2e-3) })).toBe(false);
+    expect(verdict({ finalLoss: 0.5 * (1 + 5e-4) })).toBe(true);
     expect(verdict({ finalParamsRelativeErrorFloat64: 2e-3 })).toBe(false);
-    expect(verdict({ finalRelativeErrorFloat64: NaN })).toBe(false);
+    expect(verdict({ finalLoss: NaN })).toBe(false);
     expect(verdict({ maxRelativeErrorFloat64: NaN })).toBe(false);
+    expect(verdict({ finalParamsRelativeErrorFloat64: NaN })).toBe(false);
+  });
+
+  it('takes a loss near 0 as agreeing within 1e-6, as the tutorial’s exact line drives it there', () => {
+    const verdict = (finalLoss: number) =>
+      summarize([result('js-float64', 0, 1), result('e', 0, 1, { finalLoss, finalLossFloat64: 2e-7 })], 'js-float64')[1]
+        .agreesWithFloat64;
+    expect(verdict(9e-7)).toBe(true); // 350 % relative, 7e-7 absolute
+    expect(verdict(2e-6)).toBe(false);
   });
 });

@@ -17,8 +17,8 @@ export function formatTable(rows: readonly SummaryRow[], cases: readonly BenchCa
     'steps/s',
     'samples/s',
     '× JS floor (samples/s)',
-    'vs float64',
-    'final vs f64',
+    'first steps vs f64',
+    'last step vs f64 (loss, params)',
   ];
   const lines = rows.map((r) => [
     cases.find((c) => c.id === r.caseId)?.id ?? r.caseId,
@@ -28,7 +28,8 @@ export function formatTable(rows: readonly SummaryRow[], cases: readonly BenchCa
     formatSpread(r.samplesPerSecond),
     formatSpread(r.vsJsFloor, ratio, '×'),
     r.maxRelativeErrorFloat64.toExponential(1),
-    (r.finalRelativeErrorFloat64?.toExponential(1) ?? '—') + (r.agreesWithFloat64 ? '' : ' WRONG'),
+    `${r.finalRelativeErrorFloat64?.toExponential(1) ?? '—'}, ${r.finalParamsRelativeErrorFloat64.toExponential(1)}` +
+      (r.agreesWithFloat64 ? '' : ' WRONG'),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const pad = (cells: string[]) =>
