@@ -19,6 +19,8 @@ export default tseslint.config(
       '.whl/',
       'public/',
       'bench/results.json',
+      'bench/results-node.json',
+      'dist-bench-node/',
       'src/engine/__fixtures__/*.json',
     ],
   },

@@ -127,6 +127,8 @@ const TEST_HELPERS: Record<string, readonly string[]> = {
   'src/export/run-python.d.mts': [],
   // Dawn for Node: the fused kernels' tests and `npm run bench:node` get a GPUDevice from it.
   'src/worker/kernels/dawn-device.ts': ['webgpu'],
+  // `npm run bench:node`'s entry: Node code, like the tests, built on its own (scripts/bench-node.mjs).
+  'src/bench/node/main.ts': ['node:*'],
 };
 /** What every test may import beyond its layer's rule. */
 const TEST_PACKAGES = ['vitest'];

@@ -52,7 +52,8 @@ export function caseConfig(c: BenchCase): RunConfig {
 
 export interface EngineResult {
   caseId: string;
-  engine: EngineName;
+  /** An EngineName on the bench page; `npm run bench:node` has engines of its own (src/bench/node/engines.ts). */
+  engine: string;
   /** The backend tfjs really used (null for plain JS). */
   backend: string | null;
   steps: number;
@@ -65,5 +66,13 @@ export interface EngineResult {
   maxRelativeErrorFloat64?: number;
   /** The losses of the checked steps (the first steps of the case's run), to compare engines step by step. */
   checkedLosses?: number[];
+  /** Steps the timed trainer took, warm-up included (with `finalCheck`, Node bench only). */
+  totalSteps?: number;
+  /** The loss of that last step, and the float64 reference's for the same step from the same seed. */
+  finalLoss?: number;
+  finalLossFloat64?: number;
+  finalRelativeErrorFloat64?: number;
+  /** The parameters after it against float64's: largest difference over the largest parameter. */
+  finalParamsRelativeErrorFloat64?: number;
   note?: string;
 }

@@ -7,6 +7,10 @@ export interface DawnDevice {
   device: GPUDevice;
   /** vendor, architecture and description of the adapter, as one line ("google swiftshader …"). */
   adapter: string;
+  /** The adapter's own info (isFallbackAdapter included): tfjs's WebGPU backend takes it. */
+  info: GPUAdapterInfo;
+  /** Dawn's GPU object, what a browser has as `navigator.gpu`. */
+  gpu: GPU;
 }
 
 let pending: Promise<DawnDevice | null> | null = null;
@@ -14,16 +18,20 @@ let pending: Promise<DawnDevice | null> | null = null;
 // process's life, or its devices are torn down under running work.
 let instance: GPU | null = null;
 
-/** One device per process (null where Dawn finds no adapter); WebGPU's globals are installed first. */
-export function dawnDevice(): Promise<DawnDevice | null> {
+/**
+ * One device per process (null where Dawn finds no adapter); WebGPU's globals are installed first.
+ * `options` are Dawn's create() toggles ('backend=vulkan', 'adapter=NVIDIA', …), read on the first call only.
+ */
+export function dawnDevice(options: readonly string[] = []): Promise<DawnDevice | null> {
   pending ??= (async () => {
     Object.assign(globalThis, globals);
-    instance = create([]);
-    const adapter = await instance.requestAdapter();
+    instance = create([...options]);
+    const adapter = await instance.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) return null;
     const device = await adapter.requestDevice();
-    const { vendor, architecture, description } = adapter.info;
-    return { device, adapter: [vendor, architecture, description].filter(Boolean).join(' ') };
+    const { info } = adapter;
+    const { vendor, architecture, description } = info;
+    return { device, adapter: [vendor, architecture, description].filter(Boolean).join(' '), info, gpu: instance };
   })();
   return pending;
 }
