@@ -9,6 +9,7 @@ import { useLatest, type Latest } from '../state/latest';
 import type { ChartPoint } from '../analysis/loss-series';
 import { legendOf, type LegendItem } from './ChartLegend';
 import { LossAxes } from './LossAxes';
+import { LiveCurve } from './LiveCurve';
 import { LossOverlay } from './LossOverlay';
 import { ghostStyle } from './PinnedList';
 import {
@@ -44,43 +45,25 @@ export interface LossPlotProps {
   live: Latest<LiveCurves>;
 }
 
-/** A curve of the run under way: recharts' Line, without dots or animation. */
-function liveLine(props: {
-  data: ChartPoint[];
-  name: string;
-  stroke: string;
-  strokeWidth: number;
-  zIndex: number;
-  className?: string;
-  strokeDasharray?: string;
-}) {
-  return <Line dataKey="loss" type="linear" dot={false} activeDot={false} isAnimationActive={false} {...props} />;
-}
-
 // Memo: when the axes change, the new plot element leaves it be; it redraws once, from the store.
 const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }) {
   const { stepSeries, epochSeries, validationSeries, stepSeriesName, epochSeriesName, validationSeriesName, overlay } =
     useLatest(live);
   return (
     <>
-      {liveLine({ data: stepSeries, name: stepSeriesName, stroke: STEP_COLOUR, strokeWidth: 1.5, zIndex: STEP_LAYER })}
-      {liveLine({
-        data: epochSeries,
-        name: epochSeriesName,
-        stroke: EPOCH_COLOUR,
-        strokeWidth: 3,
-        zIndex: EPOCH_LAYER,
-      })}
-      {validationSeries.length > 0 &&
-        liveLine({
-          className: 'loss-validation',
-          data: validationSeries,
-          name: validationSeriesName,
-          stroke: VALIDATION_COLOUR,
-          strokeDasharray: VALIDATION_DASH,
-          strokeWidth: 2.5,
-          zIndex: VALIDATION_LAYER,
-        })}
+      <LiveCurve data={stepSeries} name={stepSeriesName} stroke={STEP_COLOUR} strokeWidth={1.5} zIndex={STEP_LAYER} />
+      <LiveCurve data={epochSeries} name={epochSeriesName} stroke={EPOCH_COLOUR} strokeWidth={3} zIndex={EPOCH_LAYER} />
+      {validationSeries.length > 0 && (
+        <LiveCurve
+          className="loss-validation"
+          data={validationSeries}
+          name={validationSeriesName}
+          stroke={VALIDATION_COLOUR}
+          strokeDasharray={VALIDATION_DASH}
+          strokeWidth={2.5}
+          zIndex={VALIDATION_LAYER}
+        />
+      )}
       <LossOverlay {...overlay} />
     </>
   );
@@ -94,7 +77,8 @@ function LossPlot(props: LossPlotProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={margin} accessibilityLayer={false}>
-        <XAxis hide type="number" dataKey="x" domain={xDomain} ticks={xTicks} />
+        {/* Its domain as given: the live curves are not recharts' items, so no data would widen it. */}
+        <XAxis hide type="number" dataKey="x" domain={xDomain} ticks={xTicks} allowDataOverflow />
         <YAxis
           hide
           type="number"
