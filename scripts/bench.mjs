@@ -7,7 +7,7 @@
 //   npm run bench [-- --no-build] [-- --app-only]
 //   BENCH_PORT (4181), BENCH_BUDGET_MS (2000 per engine measurement), BENCH_CPU_RATES (1,4: Chromium's
 //   CPU throttling for the app's runs), BENCH_REPEATS (5 fresh pages per run and rate),
-//   BENCH_COMPARE (another build's folder, e.g. the code before a change: its app page is measured
+//   BENCH_DIST (the build to measure, dist by default; --no-build then), BENCH_COMPARE (another build's folder, e.g. the code before a change: its app page is measured
 //   too, side by side, on BENCH_PORT + 1)
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -39,7 +39,8 @@ const args = [
   '--use-angle=swiftshader',
 ];
 
-if (!process.argv.includes('--no-build')) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+if (!process.argv.includes('--no-build') && !process.env.BENCH_DIST)
+  execSync('npx vite build', { cwd: root, stdio: 'inherit' });
 const compareDist = process.env.BENCH_COMPARE;
 const preview = (port, outDir) =>
   spawn(
@@ -56,7 +57,8 @@ const preview = (port, outDir) =>
     ],
     { cwd: root, stdio: 'ignore', detached: true },
   );
-const servers = [preview(PORT), ...(compareDist ? [preview(PORT + 1, compareDist)] : [])];
+const thisDist = process.env.BENCH_DIST;
+const servers = [preview(PORT, thisDist), ...(compareDist ? [preview(PORT + 1, compareDist)] : [])];
 const builds = [
   { name: 'this', base },
   ...(compareDist
@@ -88,7 +90,7 @@ async function waitForServer(url) {
 
 /** First paint's main-thread JavaScript: the entry chunk and its static imports, gzipped (as the bundle budget). */
 function mainThreadJsGzip() {
-  const { mainThread } = measure(join(root, 'dist'));
+  const { mainThread } = measure(process.env.BENCH_DIST ?? join(root, 'dist'));
   return { files: mainThread.files, gzipBytes: mainThread.kib * 1024 };
 }
 
