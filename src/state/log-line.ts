@@ -36,15 +36,8 @@ function listedBatch(batch: readonly number[] | Int32Array): number[] | string {
  * does was a large part of handling the worker's messages. The batch is kept as listed, not as a
  * view: its epoch's order may be let go before the line is read.
  */
-export function stepLogLine(
-  step: number,
-  epoch: number,
-  epochs: number,
-  stepInEpoch: number,
-  stepsPerEpoch: number,
-  batch: readonly number[] | Int32Array,
-  loss: number,
-): LogLine {
+export function stepLogLine(step: number, ...fields: Parameters<typeof logLineText>): LogLine {
+  const [epoch, epochs, stepInEpoch, stepsPerEpoch, batch, loss] = fields;
   const listed = listedBatch(batch);
   let text: string | undefined;
   const line = { step } as LogLine;
