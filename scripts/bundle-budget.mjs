@@ -14,14 +14,19 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** KiB gzip. Measured when set: main thread 214.4 (the throughput lab loads when opened), training worker 246.5. */
-export const BUDGETS = { mainThread: 222, worker: 255 };
+/**
+ * KiB gzip. Main thread: 200, the goal of issue 18 (a classroom laptop's first paint); measured 132.2
+ * when set (recharts, with the loss chart's plot, and the exports load after the first paint). Worker:
+ * measured 246.5 when set.
+ */
+export const BUDGETS = { mainThread: 200, worker: 255 };
 
 /** @param {string} file */
 function gzipKiB(file) {
   return gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 }
 
+const VITE_MAP_DEPS = /^const __vite__mapDeps=[^\n]*\n/;
 const STATIC_IMPORT = /^\s*import\s*(?:[^"'`;]*?\bfrom\s*)?(["'`])([^"'`]+)\1\s*;?/;
 
 /**
@@ -32,7 +37,9 @@ const STATIC_IMPORT = /^\s*import\s*(?:[^"'`;]*?\bfrom\s*)?(["'`])([^"'`]+)\1\s*
 export function staticImports(code) {
   /** @type {string[]} */
   const found = [];
-  let rest = code;
+  // A chunk with lazy imports that bring CSS or chunks of their own starts with Vite's table of
+  // them, a single line, before its imports: unskipped, it hid the imports and so most of the page.
+  let rest = code.replace(VITE_MAP_DEPS, '');
   for (let match = STATIC_IMPORT.exec(rest); match; match = STATIC_IMPORT.exec(rest)) {
     found.push(match[2]);
     rest = rest.slice(match[0].length);

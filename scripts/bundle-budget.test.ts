@@ -59,6 +59,10 @@ describe('bundle budget', () => {
       staticImports('import{a as e}from"./x.js";import"./y.js";import * as t from "../z.js"; import("./lazy.js")'),
     ).toEqual(['./x.js', './y.js', '../z.js']);
     expect(staticImports('const s = `import "./not.js"`;')).toEqual([]);
+    // Vite's table of what lazy chunks need comes first in a chunk that has some.
+    const mapDeps =
+      'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["./lazy-1.js","./x.css"])))=>i.map(i=>d[i]);\n';
+    expect(staticImports(mapDeps + 'import{a as e}from"./x.js";import"./y.js";')).toEqual(['./x.js', './y.js']);
     expect(workerUrls("new Worker(new URL('../worker/index.ts', import.meta.url), { type: 'module' })")).toEqual([
       '../worker/index.ts',
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLogLine } from '../engine/format';
-import { isShortened, LOG_BATCH_LISTED, logLineText } from './log-line';
+import { isShortened, LOG_BATCH_LISTED, logLineText, stepLogLine } from './log-line';
 
 describe('logLineText', () => {
   it('is the PyTorch line for every batch up to the limit', () => {
@@ -37,5 +37,21 @@ describe('logLineText', () => {
     expect(logLineText(1, 1, 1, 1, more, 0.5)).toBe(
       'Epoch [1/1], Step [1/1], Batch [0, 1, 2, 3, …, 64] (65 samples), Loss: 0.5000',
     );
+  });
+
+  it('a step line made from a view reads as the text of the batch it had then, after its order is reused', () => {
+    const order = Int32Array.from([7, 2, 9, 4, 0]);
+    const small = stepLogLine(5, 2, 10, 3, 4, order.subarray(0, 3), 1.23456);
+    const long = Int32Array.from({ length: LOG_BATCH_LISTED + 1 }, (_, i) => 100 + i);
+    const big = stepLogLine(6, 2, 10, 4, 4, long, 0.03125);
+    order.fill(-1); // the epoch's order let go and its memory reused before the lines are read
+    long.fill(-1);
+    expect(small).toEqual({ step: 5, text: logLineText(2, 10, 3, 4, [7, 2, 9], 1.23456) });
+    expect(small.text).toBe('Epoch [2/10], Step [3/4], Batch [7, 2, 9], Loss: 1.2346');
+    expect(big).toEqual({
+      step: 6,
+      shortened: true,
+      text: 'Epoch [2/10], Step [4/4], Batch [100, 101, 102, 103, …, 164] (65 samples), Loss: 0.0312',
+    });
   });
 });

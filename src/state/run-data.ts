@@ -35,7 +35,7 @@ class Growable<T extends NumericArray> {
 export const growableFloat64 = () => new Growable((n) => new Float64Array(n));
 export const growableInt32 = () => new Growable((n) => new Int32Array(n));
 
-/** One line of the training log, formatted once when its step arrives. */
+/** One line of the training log (a step's is formatted when first read: log-line.ts). */
 export interface LogLine {
   step: number;
   text: string;

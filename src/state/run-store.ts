@@ -15,7 +15,7 @@ import {
   type StepRecord,
   type ValidationPoint,
 } from '../protocol';
-import { isShortened, logLineText } from './log-line';
+import { stepLogLine } from './log-line';
 import { RunData } from './run-data';
 
 export interface RunSnapshot {
@@ -252,9 +252,8 @@ export class RunStore {
       data.paramB.push(record.params?.b ?? NaN);
       // The step's batch, from its epoch's order (the worker posts the epoch before its steps).
       const batch = data.epochBatches.batchIndices(record.epoch - 1, record.stepInEpoch - 1) ?? [];
-      const text = logLineText(record.epoch, config.epochs, record.stepInEpoch, stepsPerEpoch, batch, record.loss);
       data.pushLogLine(
-        isShortened(batch.length) ? { step: record.step, text, shortened: true } : { step: record.step, text },
+        stepLogLine(record.step, record.epoch, config.epochs, record.stepInEpoch, stepsPerEpoch, batch, record.loss),
       );
       this.epochLossSum += record.loss;
       this.epochStepsSeen += 1;

@@ -2,6 +2,19 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /**
+ * A view may keep the page's thread busy at most this share of the time at full speed: after a
+ * redraw that took `took` ms the next waits at least `took / MAX_BUSY_SHARE - took`. On a fast
+ * machine the period governs (~66 ms); on a slow one (a classroom laptop, the bench's 4× CPU
+ * throttling) the views redraw less often rather than leave no time for frames and input.
+ */
+export const MAX_BUSY_SHARE = 0.25;
+
+/** Milliseconds from one redraw's start to the next one's at the earliest. */
+export function redrawGap(ms: number, took: number): number {
+  return Math.max(ms, took / MAX_BUSY_SHARE);
+}
+
+/**
  * `value`, but changing at most every `ms` milliseconds unless `immediate`. The loss chart and the
  * log are the costly views (SVG, hundreds of lines); at full speed they follow at ~15 Hz while the
  * status and the canvas follow every message.
@@ -24,6 +37,7 @@ export function useThrottled<T>(value: T, ms: number, immediate: boolean, phase 
   const latest = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastShown = useRef(0);
+  const gap = useRef(ms);
   // Whether the last commit followed `value` directly. Only then may this one: when full speed
   // stops, a view that happened to be caught up must still redraw from its timer, in its own task,
   // not with all the others in the render that says the run stopped.
@@ -32,12 +46,14 @@ export function useThrottled<T>(value: T, ms: number, immediate: boolean, phase 
   useEffect(() => {
     latest.current = value;
     if (timer.current !== null) return; // the period's timer shows it
-    const due = lastShown.current + ms - performance.now();
+    const due = lastShown.current + (immediate ? ms : gap.current) - performance.now();
     const wait = immediate || due <= 0 ? phase : due;
     timer.current = setTimeout(() => {
       timer.current = null;
-      lastShown.current = performance.now();
+      const start = performance.now();
+      lastShown.current = start;
       flushSync(() => setShown(latest.current));
+      gap.current = redrawGap(ms, performance.now() - start);
     }, wait);
   }, [value, ms, immediate, phase]);
 

@@ -7,15 +7,13 @@
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import { tickLabel } from '../analysis/ticks';
 import { xLabelsThatFit } from './axis-labels';
+import { X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './loss-style';
 
 const LINE = '#666'; // recharts' axis colour
 const GRID = '#d0d4da';
 const TICK_SIZE = 6;
 /** The chart's type at the design size (`.chart-area`: 0.9 × 18 px), in pixels. */
 const FONT_PX = 16.2;
-/** The room the axes take beside and below the plot at the design size, in pixels. */
-export const Y_AXIS_WIDTH = 70;
-export const X_AXIS_HEIGHT = 30;
 
 interface Props {
   xTicks: readonly number[];

@@ -7,35 +7,38 @@
 // changes only when they do. Re-rendering recharts' chart re-reports its props and re-measures its
 // legend and tick labels: that was most of every redraw's time on the main thread. When the
 // axes do change, they are ours to draw (LossAxes, on recharts' scales), without measuring text.
-import { memo, useId, useLayoutEffect, useMemo, useState } from 'react';
-import { Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { lazy, memo, Suspense, useId, useLayoutEffect, useMemo, useState } from 'react';
 import type { RunConfig } from '../engine/config';
 import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n/translate';
 import { comparisonLabels, MAX_PINNED, type PinnedRun, type PinnedRuns } from '../state/pinned-runs';
-import { Latest, useLatest } from '../state/latest';
+import { Latest } from '../state/latest';
 import type { RunData } from '../state/run-data';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { niceTicks } from '../analysis/ticks';
 import { lossAxis, type DomainCurve } from '../analysis/loss-domain';
-import {
-  onAxis,
-  plottablePoints,
-  stepLossPoints,
-  xAxisEnd,
-  type ChartPoint,
-  type XAxisMode,
-} from '../analysis/loss-series';
-import { legendOf } from './ChartLegend';
-import { LossOverlay, type LossOverlayProps } from './LossOverlay';
+import { onAxis, plottablePoints, stepLossPoints, xAxisEnd, type XAxisMode } from '../analysis/loss-series';
+import type { LegendItem } from './ChartLegend';
 import { comparisonMarks } from './loss-marks';
 import { readable } from './numbers';
-import { ghostStyle, PinnedList } from './PinnedList';
+import { PinnedList } from './PinnedList';
 import { Term, TermWord } from './Term';
-import { LossAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './LossAxes';
+import {
+  EPOCH_COLOUR,
+  STEP_COLOUR,
+  VALIDATION_COLOUR,
+  VALIDATION_DASH,
+  X_AXIS_HEIGHT,
+  Y_AXIS_WIDTH,
+  type LiveCurves,
+} from './loss-style';
 import { useTypeScale } from './use-type-scale';
 import { useKeyed } from './use-keyed';
 import './preset-note.css';
+
+// The plot itself — recharts, its scales and curves — loads after the first paint (bundle budget:
+// recharts is a third of the page's script); the frame, its tools and its data-* are there at once.
+const LossPlot = lazy(() => import('./LossPlot'));
 
 interface Props {
   data: RunData;
@@ -58,74 +61,6 @@ interface Props {
   noteId?: string;
   noteText?: string;
 }
-
-const STEP_COLOUR = '#0072B2'; // Okabe–Ito blue
-const EPOCH_COLOUR = '#D55E00'; // Okabe–Ito vermillion
-const VALIDATION_COLOUR = '#009E73'; // Okabe–Ito bluish green
-const VALIDATION_DASH = '6 3';
-const AXIS_TEXT = '#3b4250';
-// Fixed layers (recharts draws lines at 400): pinned runs under the live curves, the epoch mean on
-// top; one curve per layer also keeps their order in the SVG whatever order they first appear in.
-const GHOST_LAYER = 390;
-// Across the whole chart, as before the axes' room moved into the margin (recharts would fit the
-// legend between the margins, and on a narrow chart wrap it to two lines).
-const LEGEND_STYLE = { paddingBottom: '0.6em', left: 0, width: '100%' } as const;
-const STEP_LAYER = 400;
-const EPOCH_LAYER = 410;
-const VALIDATION_LAYER = 420;
-
-/** What changes with every redraw of a run under way. */
-interface LiveCurves {
-  stepSeries: ChartPoint[];
-  epochSeries: ChartPoint[];
-  validationSeries: ChartPoint[];
-  stepSeriesName: string;
-  epochSeriesName: string;
-  validationSeriesName: string;
-  overlay: LossOverlayProps;
-}
-
-/** A curve of the run under way: recharts' Line, without dots or animation. */
-function liveLine(props: {
-  data: ChartPoint[];
-  name: string;
-  stroke: string;
-  strokeWidth: number;
-  zIndex: number;
-  className?: string;
-  strokeDasharray?: string;
-}) {
-  return <Line dataKey="loss" type="linear" dot={false} activeDot={false} isAnimationActive={false} {...props} />;
-}
-
-// Memo: when the axes change, the new plot element leaves it be; it redraws once, from the store.
-const LiveLayer = memo(function LiveLayer({ live }: { live: Latest<LiveCurves> }) {
-  const { stepSeries, epochSeries, validationSeries, stepSeriesName, epochSeriesName, validationSeriesName, overlay } =
-    useLatest(live);
-  return (
-    <>
-      {liveLine({ data: stepSeries, name: stepSeriesName, stroke: STEP_COLOUR, strokeWidth: 1.5, zIndex: STEP_LAYER })}
-      {liveLine({
-        data: epochSeries,
-        name: epochSeriesName,
-        stroke: EPOCH_COLOUR,
-        strokeWidth: 3,
-        zIndex: EPOCH_LAYER,
-      })}
-      {validationSeries.length > 0 &&
-        liveLine({
-          className: 'loss-validation',
-          data: validationSeries,
-          name: validationSeriesName,
-          stroke: VALIDATION_COLOUR,
-          strokeDasharray: VALIDATION_DASH,
-          strokeWidth: 2.5,
-          zIndex: VALIDATION_LAYER,
-        })}
-      <LossOverlay {...overlay} />
-    </>
-  );
-});
 
 function summary(data: RunData, stepsDone: number, epochs: number, totalSteps: number, i18n: I18n): string {
   if (stepsDone === 0) return i18n.t('loss.none');
@@ -228,17 +163,13 @@ export const LossChart = memo(function LossChart(props: Props) {
   // No fixed height: on a phone the two items wrap, and recharts then makes room for both lines;
   // the padding keeps the top tick label, centred on the plot's edge, clear of the legend.
   const legend = useMemo(
-    () =>
-      legendOf(
-        [
-          { name: stepSeriesName, colour: STEP_COLOUR, width: 1.5 },
-          { name: t('loss.epochMean'), colour: EPOCH_COLOUR, width: 3 },
-          ...(validating
-            ? [{ name: t('loss.validation'), colour: VALIDATION_COLOUR, width: 2.5, dash: VALIDATION_DASH }]
-            : []),
-        ],
-        LEGEND_STYLE,
-      ),
+    (): LegendItem[] => [
+      { name: stepSeriesName, colour: STEP_COLOUR, width: 1.5 },
+      { name: t('loss.epochMean'), colour: EPOCH_COLOUR, width: 3 },
+      ...(validating
+        ? [{ name: t('loss.validation'), colour: VALIDATION_COLOUR, width: 2.5, dash: VALIDATION_DASH }]
+        : []),
+    ],
     [stepSeriesName, t, validating],
   );
 
@@ -265,74 +196,9 @@ export const LossChart = memo(function LossChart(props: Props) {
   const [live] = useState(() => new Latest(curves));
   useLayoutEffect(() => live.set(curves));
 
-  const plot = useMemo(
-    () => (
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={margin} accessibilityLayer={false}>
-          <XAxis hide type="number" dataKey="x" domain={xAxisProps.domain} ticks={xAxisProps.ticks} />
-          <YAxis
-            hide
-            type="number"
-            dataKey="loss"
-            scale={logScale ? 'log' : 'linear'}
-            domain={yAxisProps.domain}
-            ticks={yAxisProps.ticks}
-            allowDataOverflow
-          />
-          <LossAxes
-            xTicks={xAxisProps.ticks}
-            yTicks={yAxisProps.ticks}
-            xTitle={xTitle}
-            yTitle={yTitle}
-            k={k}
-            rightMargin={16 * k}
-            colour={AXIS_TEXT}
-          />
-          {legend}
-          {ghosts.map((points, i) => (
-            <Line
-              key={pinned[i].id}
-              className="loss-ghost"
-              data={points}
-              dataKey="loss"
-              name={labels[i]}
-              legendType="none"
-              type="linear"
-              stroke={ghostStyle(i).colour}
-              strokeDasharray={ghostStyle(i).dash}
-              strokeWidth={2}
-              strokeOpacity={0.85}
-              zIndex={GHOST_LAYER}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-            />
-          ))}
-          {/* Each pinned run's epoch means: its colour, lighter and solid, under its step curve. */}
-          {ghostMeans.map((points, i) => (
-            <Line
-              key={`mean${pinned[i].id}`}
-              className="loss-ghost-epoch"
-              data={points}
-              dataKey="loss"
-              name={t('loss.epochMeanOf', { label: labels[i] })}
-              legendType="none"
-              type="linear"
-              stroke={ghostStyle(i).colour}
-              strokeWidth={4}
-              strokeOpacity={0.4}
-              zIndex={GHOST_LAYER - 1}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-            />
-          ))}
-          <LiveLayer live={live} />
-        </LineChart>
-      </ResponsiveContainer>
-    ),
-    [margin, xAxisProps, yAxisProps, logScale, k, xTitle, yTitle, legend, ghosts, ghostMeans, pinned, labels, live, t],
-  );
+  const ghostMeanNames = useMemo(() => labels.map((label) => t('loss.epochMeanOf', { label })), [labels, t]);
+  const xTicks = xAxisProps.ticks;
+  const yTicks = yAxisProps.ticks;
 
   return (
     <figure
@@ -392,7 +258,26 @@ export const LossChart = memo(function LossChart(props: Props) {
         }}
         onBlur={() => view.setHover(null, 'loss')}
       >
-        {plot}
+        <Suspense fallback={null}>
+          <LossPlot
+            margin={margin}
+            xDomain={xAxisProps.domain}
+            xTicks={xTicks}
+            yDomain={yAxisProps.domain}
+            yTicks={yTicks}
+            logScale={logScale}
+            k={k}
+            xTitle={xTitle}
+            yTitle={yTitle}
+            legend={legend}
+            ghosts={ghosts}
+            ghostMeans={ghostMeans}
+            pinned={pinned}
+            labels={labels}
+            ghostMeanNames={ghostMeanNames}
+            live={live}
+          />
+        </Suspense>
       </div>
       <p className="chart-summary">{summary(data, stepsDone, epochMeans, totalSteps, i18n)}</p>
       <PinnedList

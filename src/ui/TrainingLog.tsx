@@ -2,7 +2,7 @@
 // have 400,000 steps, so only the last LOG_LINES_SHOWN are in the DOM, and while a run trains at full
 // speed only the last LIVE_LOG_LINES: each redraw then replaces every line (thousands of steps pass
 // between two), and drawing 1,000 of them 15 times a second kept the page's main thread busy.
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../i18n/react';
 import { LOG_LINES_SHOWN, type LogLine } from '../state/run-data';
 
@@ -35,10 +35,24 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, validationL
   const produced = total + validationLines;
   const shown = lines.slice(Math.max(0, end - (live ? LIVE_LOG_LINES : LOG_LINES_SHOWN)), end);
 
+  // Scrolled in the next frame's callbacks, just before it is laid out anyway: done here, reading
+  // scrollHeight would lay the whole page out in this task, once per redraw of each view.
+  const scrollPending = useRef(0);
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && following.current) el.scrollTop = el.scrollHeight;
+    if (scrollPending.current !== 0 || !following.current) return;
+    scrollPending.current = requestAnimationFrame(() => {
+      scrollPending.current = 0;
+      const el = scroller.current;
+      if (el && following.current) el.scrollTop = el.scrollHeight;
+    });
   });
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(scrollPending.current);
+      scrollPending.current = 0;
+    },
+    [],
+  );
 
   return (
     <section className="log-panel" aria-labelledby="log-heading">

@@ -18,14 +18,15 @@ import type { EpochOrders } from '../state/epoch-orders';
 
 /** Main-thread time one frame may spend summarising rows… */
 const FRAME_BUDGET_MS = 8;
-/** …and when more than a few epochs wait (a fast run): still short of a 50 ms long task. */
-const BEHIND_BUDGET_MS = 30;
+/** …and when more than a few epochs wait (a fast run): with the frame's other work, still short of
+ * a 50 ms long task on a machine four times slower than the one it was measured on (bench, 4×). */
+const BEHIND_BUDGET_MS = 12;
 const EPOCHS_WAITING_BEHIND = 2;
 /** Bytes of summaries kept; past it the oldest rows are let go like the orders (6 bytes a column). */
 const SUMMARY_BUDGET_BYTES = 48_000_000;
 /** Work between two looks at the clock: positions of an order, then columns of a row. */
-const POSITIONS_PER_SLICE = 1 << 15;
-const SAMPLES_PER_SLICE = 1 << 15;
+const POSITIONS_PER_SLICE = 1 << 14;
+const SAMPLES_PER_SLICE = 1 << 14;
 
 /** A row being made, across frames: the epoch's order read into the inverse, then the columns. */
 interface Job {
@@ -63,6 +64,8 @@ export class SampleRows {
   private datasetSize = 0;
   private rows: (ColumnSummary | undefined)[] = [];
   private oldestKept = 0;
+  /** Every epoch before it has its row or was let go: where the search for the next job starts. */
+  private madeBefore = 0;
   private job: Job | null = null;
   private scratch: SampleBatches | null = null;
   private readonly counter = new ColumnCounter();
@@ -85,6 +88,7 @@ export class SampleRows {
       this.datasetSize = datasetSize;
       this.rows = [];
       this.oldestKept = 0;
+      this.madeBefore = 0;
       this.job = null;
     }
     if (columns !== this.columns) {
@@ -92,6 +96,7 @@ export class SampleRows {
       const old = this.rows;
       this.columns = columns;
       this.rows = old.map((row, e) => (row && !orders.hasIndices(e) ? resample(row, columns) : undefined));
+      this.madeBefore = 0;
       this.job = null;
     }
     if (columns <= 0 || orders.batchSize <= 0) return false;
@@ -120,7 +125,10 @@ export class SampleRows {
    * hold the epochs from it on. Its inverse reuses the last one's memory.
    */
   private nextJob(orders: EpochOrders): Job | null {
-    for (let e = this.oldestKept; e < orders.epochCount; e++) {
+    // Not from the oldest row kept each time: a run of 2,000 short epochs made that quadratic.
+    while (this.madeBefore < orders.epochCount && (this.madeBefore < this.oldestKept || this.rows[this.madeBefore]))
+      this.madeBefore++;
+    for (let e = this.madeBefore; e < orders.epochCount; e++) {
       if (this.rows[e]) continue;
       const job = this.jobFor(orders, e, this.reusedInverse());
       if (!job) continue;

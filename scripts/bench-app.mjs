@@ -1,0 +1,185 @@
+// The app's own page under `npm run bench`: max-speed runs and Train → first loss, each on fresh
+// pages, at Chromium's normal speed and with its CPU throttled (DevTools protocol
+// Emulation.setCPUThrottlingRate, Lighthouse's mobile setting is 4×): a reproducible slower machine,
+// a student's laptop rather than the box the bench runs on. Figures are medians and min–max ranges
+// over the fresh pages; no test asserts on them.
+
+/** The max-speed runs. An experiment run (issue 16) joins them once it exists: give it a query. */
+export const APP_RUNS = [
+  { id: 'tutorial-2000', query: 'epochs=2000' },
+  { id: 'line-100k', query: 'dataset=line&n=100000&batch=1000&epochs=10' },
+  { id: 'experiment', query: null, note: 'issue 16: no experiment run yet' },
+];
+
+/** In-page instruments: long tasks and animation frames, from the first paint on. */
+const INSTRUMENTS = () => {
+  window.__perf = { longTasks: [], frames: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__perf.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const tick = () => {
+    window.__perf.frames++;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+/** A fresh context and page, its CPU throttled `rate`× from before the page loads. */
+async function openApp(browser, base, query, rate) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (rate !== 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  }
+  await page.addInitScript(INSTRUMENTS);
+  await page.goto(`${base}?${query}`);
+  await page.waitForSelector('[role=status][data-state=ready]', { timeout: 300_000 });
+  return { context, page };
+}
+
+/**
+ * Clicks Train; milliseconds from the click to the first training-log line in the DOM and to the
+ * first loss the chart has drawn (its `data-step-points` above 0: the same commit as its curve).
+ */
+async function clickTrainTimed(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const log = document.querySelector('[role=log]');
+        const chart = document.querySelector('.loss-chart');
+        const times = { logMs: null, chartMs: null };
+        const t0 = performance.now();
+        const check = () => {
+          const now = performance.now() - t0;
+          if (times.logMs === null && log?.querySelector('li')) times.logMs = now;
+          if (times.chartMs === null && Number(chart?.getAttribute('data-step-points') ?? 0) > 0) times.chartMs = now;
+          if (times.logMs !== null && times.chartMs !== null) {
+            observer.disconnect();
+            resolve(times);
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+        [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Train').click();
+      }),
+  );
+}
+
+/** One max-speed run on a fresh page: long tasks (> 50 ms), frames/s, and Train → first loss. */
+async function maxSpeedRun(browser, base, query, rate) {
+  const { context, page } = await openApp(browser, base, query, rate);
+  await page.evaluate(() => {
+    window.__perf.longTasks = [];
+    window.__perf.frames = 0;
+    window.__perf.t0 = performance.now();
+  });
+  const firstLoss = await clickTrainTimed(page);
+  // Polled from here, rarely: Playwright's waitForSelector polls in the page every frame, and its
+  // own work (4× slower too) would be counted in the page's long tasks.
+  await page.waitForFunction(
+    () => document.querySelector('[role=status]')?.getAttribute('data-state') === 'finished',
+    null,
+    {
+      timeout: 10 * 60_000,
+      polling: 250,
+    },
+  );
+  const perf = await page.evaluate(() => ({
+    ...window.__perf,
+    seconds: (performance.now() - window.__perf.t0) / 1000,
+  }));
+  const steps = Number(await page.getAttribute('[role=status]', 'data-steps-done'));
+  await context.close();
+  return {
+    steps,
+    seconds: perf.seconds,
+    longTasks: perf.longTasks.length,
+    longestTaskMs: Math.max(0, ...perf.longTasks),
+    framesPerSecond: perf.frames / perf.seconds,
+    firstLogLineMs: firstLoss.logMs,
+    firstLossDrawnMs: firstLoss.chartMs,
+  };
+}
+
+/** Median and range of a list of numbers. */
+export function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const MEASURES = ['longTasks', 'longestTaskMs', 'framesPerSecond', 'firstLogLineMs', 'firstLossDrawnMs', 'seconds'];
+
+/**
+ * Every max-speed run at every rate, `repeats` fresh pages each, of each build (`builds`: the site
+ * under test, and another to compare it with side by side, e.g. the code before a change). Builds
+ * and rates alternate page by page, so that a spell of load from other jobs on a shared machine
+ * falls on all of them.
+ */
+export async function appRuns(browser, builds, { rates, repeats, log = console.log }) {
+  const results = [];
+  for (const run of APP_RUNS) {
+    if (!run.query) {
+      results.push({ id: run.id, query: null, note: run.note });
+      continue;
+    }
+    const pages = new Map();
+    for (let i = 0; i < repeats; i++) {
+      for (const rate of rates) {
+        for (const build of builds) {
+          const r = await maxSpeedRun(browser, build.base, run.query, rate);
+          log(
+            `  ${run.id}${builds.length > 1 ? ` [${build.name}]` : ''} ${rate}× #${i + 1}: ${r.longTasks} long tasks ` +
+              `(longest ${Math.round(r.longestTaskMs)} ms), ${r.framesPerSecond.toFixed(1)} frames/s, ` +
+              `first log line ${Math.round(r.firstLogLineMs)} ms, first loss drawn ${Math.round(r.firstLossDrawnMs)} ms, ` +
+              `${r.seconds.toFixed(2)} s`,
+          );
+          const key = `${build.name} ${rate}`;
+          pages.set(key, [...(pages.get(key) ?? []), r]);
+        }
+      }
+    }
+    for (const rate of rates) {
+      for (const build of builds) {
+        const runs = pages.get(`${build.name} ${rate}`);
+        const summary = Object.fromEntries(MEASURES.map((m) => [m, spread(runs.map((r) => r[m]))]));
+        results.push({
+          id: run.id,
+          build: build.name,
+          query: run.query,
+          cpuThrottling: rate,
+          repeats,
+          steps: runs[0].steps,
+          runsWithLongTasks: runs.filter((r) => r.longTasks > 0).length,
+          ...summary,
+          runs,
+        });
+      }
+    }
+  }
+  return results;
+}
+
+const fmt = (v) => (v >= 100 ? String(Math.round(v)) : Number(v.toPrecision(3)).toString());
+const range = (s) => (s.min === s.max ? fmt(s.median) : `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`);
+
+/** The runs as a Markdown table: median (min–max) over the fresh pages. */
+export function appRunsTable(results) {
+  const lines = [
+    '| run | build | CPU | pages | runs with long tasks | long tasks > 50 ms | longest (ms) | frames/s | Train → first log line (ms) | Train → first loss drawn (ms) |',
+    '| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |',
+  ];
+  for (const r of results) {
+    if (!r.query) {
+      lines.push(`| ${r.id} | — | — | — | — | — | — | — | — | ${r.note} |`);
+      continue;
+    }
+    lines.push(
+      `| ${r.id} | ${r.build} | ${r.cpuThrottling}× | ${r.repeats} | ${r.runsWithLongTasks} | ${range(r.longTasks)} | ${range(r.longestTaskMs)} | ` +
+        `${range(r.framesPerSecond)} | ${range(r.firstLogLineMs)} | ${range(r.firstLossDrawnMs)} |`,
+    );
+  }
+  return lines.join('\n');
+}
