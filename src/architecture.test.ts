@@ -127,6 +127,8 @@ const TEST_HELPERS: Record<string, readonly string[]> = {
   'src/export/run-python.d.mts': [],
   // Dawn for Node: the fused kernels' tests and `npm run bench:node` get a GPUDevice from it.
   'src/worker/kernels/dawn-device.ts': ['webgpu'],
+  // The kernel tests' Dawn device (or a failure that says how to get one) and a one-shot dispatch.
+  'src/worker/kernels/dawn-test-kit.ts': [],
 };
 /** What every test may import beyond its layer's rule. */
 const TEST_PACKAGES = ['vitest'];

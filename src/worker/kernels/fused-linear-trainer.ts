@@ -6,6 +6,7 @@ import type { Dataset } from '../../engine/datasets';
 import type { LinearParams } from '../../engine/plan';
 import type { StepReadout, Trainer } from '../trainer';
 import { computeLayout, GpuBuffers, interleavedSamples, packBatches, storage } from './gpu-kit';
+import { CHUNK_PYTORCH_ORDER_PARALLEL, CHUNK_PYTORCH_ORDER_SEQUENTIAL } from './linear-pytorch-order.wgsl';
 import {
   CHUNK_IN_ONE_WORKGROUP,
   CHUNK_SEQUENTIAL,
@@ -22,12 +23,20 @@ const WORKGROUP = 256;
 const ITEMS_PER_THREAD = 8;
 /** Above this batch size a step is spread over many workgroups (two dispatches per step). */
 export const LARGE_BATCH = 4096;
+/**
+ * Up to this batch size the chunk kernels follow PyTorch's float32 order and give its bits; larger
+ * small batches use compensated sums, as large ones do.
+ */
+export const PYTORCH_ORDER_MAX_BATCH = 4096;
 
 /**
  * 'parallel': workgroup reductions, for hardware GPUs. 'sequential': few invocations and no
  * barriers, for software adapters (SwiftShader), where each invocation is a CPU fiber.
  */
 export type KernelSchedule = 'parallel' | 'sequential';
+
+/** Which kernels a chunk ran: PyTorch's order, compensated sums in one dispatch, or two per step. */
+export type LinearKernelPath = 'pytorch-order' | 'compensated' | 'two-pass';
 
 interface Chunk {
   steps: number;
@@ -44,8 +53,15 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
   private results: GPUBuffer;
   private partials: GPUBuffer;
   private readonly kit: ReturnType<typeof computeLayout>;
-  private readonly pipelines: { chunk: GPUComputePipeline; partial: GPUComputePipeline; finish: GPUComputePipeline };
+  private readonly pipelines: {
+    pytorchOrder: GPUComputePipeline;
+    chunk: GPUComputePipeline;
+    partial: GPUComputePipeline;
+    finish: GPUComputePipeline;
+  };
   private bindGroup: GPUBindGroup | null = null;
+  /** The path of the last chunk queued (tests check that each path ran on each schedule). */
+  lastPath: LinearKernelPath | null = null;
   /** Samples one partial sum covers, and invocations per workgroup of the partial-sums pass. */
   private readonly samplesPerPartial: number;
   private readonly partialsPerGroup: number;
@@ -56,6 +72,8 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     initial: LinearParams,
     private readonly learningRate: number,
     readonly schedule: KernelSchedule = 'parallel',
+    /** The largest batch the PyTorch-order kernels take (a benchmark may compare without them). */
+    private readonly pytorchOrderUpTo = PYTORCH_ORDER_MAX_BATCH,
   ) {
     const buffers = (this.buffers = new GpuBuffers(device));
     const interleaved = interleavedSamples(dataset);
@@ -83,6 +101,7 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     ]);
     const sequential = schedule === 'sequential';
     this.pipelines = {
+      pytorchOrder: this.kit.pipeline(sequential ? CHUNK_PYTORCH_ORDER_SEQUENTIAL : CHUNK_PYTORCH_ORDER_PARALLEL),
       chunk: this.kit.pipeline(sequential ? CHUNK_SEQUENTIAL : CHUNK_IN_ONE_WORKGROUP),
       partial: this.kit.pipeline(sequential ? STEP_PARTIAL_SEQUENTIAL : STEP_PARTIAL_SUMS),
       finish: this.kit.pipeline(sequential ? STEP_FINISH_SEQUENTIAL : STEP_FINISH),
@@ -104,8 +123,10 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     pass.setBindGroup(0, this.bindGroup);
-    if (largest <= LARGE_BATCH) {
-      pass.setPipeline(this.pipelines.chunk);
+    this.lastPath =
+      largest > LARGE_BATCH ? 'two-pass' : largest <= this.pytorchOrderUpTo ? 'pytorch-order' : 'compensated';
+    if (this.lastPath !== 'two-pass') {
+      pass.setPipeline(this.lastPath === 'pytorch-order' ? this.pipelines.pytorchOrder : this.pipelines.chunk);
       pass.dispatchWorkgroups(1);
     } else {
       for (let s = 0; s < steps; s++) {
