@@ -22,7 +22,8 @@ const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
 const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' });
 const load = (path) => vite.ssrLoadModule(path);
 const { dawnDevice } = await load('/src/worker/kernels/dawn-device.ts');
-const { FusedLinearTrainer, PYTORCH_ORDER_MAX_BATCH } = await load('/src/worker/kernels/fused-linear-trainer.ts');
+const { FusedLinearTrainer } = await load('/src/worker/kernels/fused-linear-trainer.ts');
+const { COMPENSATED_CHUNK } = await load('/src/worker/kernels/linear-compensated-chunk.wgsl.ts');
 const { pytorchVectors, jsonFloat } = await load('/src/engine/__fixtures__/pytorch-vectors.ts');
 const { tutorialDataset, lineDataset } = await load('/src/engine/datasets.ts');
 const { formatFixed } = await load('/src/engine/format.ts');
@@ -31,8 +32,9 @@ const gpu = await dawnDevice();
 if (!gpu) throw new Error('Dawn found no adapter (see scripts/dawn-env.mjs)');
 console.log(`adapter: ${gpu.adapter}`);
 
-async function losses(schedule, dataset, initial, lr, batches, orderUpTo) {
-  const trainer = new FusedLinearTrainer(gpu.device, dataset, initial, lr, schedule, orderUpTo);
+async function losses(schedule, dataset, initial, lr, batches, compensated) {
+  const chunk = compensated ? COMPENSATED_CHUNK[schedule] : undefined;
+  const trainer = new FusedLinearTrainer(gpu.device, dataset, initial, lr, schedule, chunk);
   const out = await trainer.read(trainer.enqueue(batches));
   trainer.dispose();
   return out.map((s) => s.loss);
@@ -42,9 +44,9 @@ const traces = pytorchVectors.traces.filter((t) => t.steps.length > 0);
 const diverging = (t) => t.steps.some((s) => s[4] === 'inf' || s[4] === 'nan' || !Number.isFinite(jsonFloat(s[3])));
 console.log('\nlog lines equal to PyTorch\'s (f"{loss:.4f}"), fixture suite:');
 for (const schedule of ['sequential', 'parallel']) {
-  for (const [label, orderUpTo] of [
-    ["PyTorch's order", PYTORCH_ORDER_MAX_BATCH],
-    ['compensated sums', 0],
+  for (const [label, compensated] of [
+    ["PyTorch's order", false],
+    ['compensated sums', true],
   ]) {
     const count = { converging: [0, 0], diverging: [0, 0] };
     for (const t of traces) {
@@ -54,7 +56,7 @@ for (const schedule of ['sequential', 'parallel']) {
         t.initial,
         t.learningRate,
         t.steps.map((s) => s[2]),
-        orderUpTo,
+        compensated,
       );
       const c = count[diverging(t) ? 'diverging' : 'converging'];
       out.forEach((loss, k) => {
@@ -79,12 +81,12 @@ for (const schedule of ['sequential', 'parallel']) {
     );
     const rates = { order: [], compensated: [] };
     for (let r = 0; r < rounds + 1; r++) {
-      for (const [key, orderUpTo] of [
-        ['order', PYTORCH_ORDER_MAX_BATCH],
-        ['compensated', 0],
+      for (const [key, compensated] of [
+        ['order', false],
+        ['compensated', true],
       ]) {
         const t0 = performance.now();
-        await losses(schedule, dataset, { w: 0.5, b: 0.25 }, 0.001, batches, orderUpTo);
+        await losses(schedule, dataset, { w: 0.5, b: 0.25 }, 0.001, batches, compensated);
         if (r > 0) rates[key].push(steps / ((performance.now() - t0) / 1000)); // round 0 warms up
       }
     }

@@ -11,9 +11,6 @@ fn mul(a: f32, b: f32) -> f32 { return bitcast<f32>(bitcast<u32>(a * b) | settin
 // By the bits, since a compiler may assume that no value is inf or nan.
 fn isFinite(x: f32) -> bool { return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u; }
 fn isNan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn areFinite(v: vec3<f32>) -> vec3<bool> {
-  return (bitcast<vec3<u32>>(v) & vec3<u32>(0x7f800000u)) != vec3<u32>(0x7f800000u);
-}
 
 // The upper 12 of the 24 significant bits, by masking: unlike Veltkamp's split no product rounds,
 // so fusing cannot change it.

@@ -8,8 +8,6 @@ import type { StepReadout, Trainer } from '../trainer';
 import { computeLayout, GpuBuffers, interleavedSamples, packBatches, storage } from './gpu-kit';
 import { CHUNK_PYTORCH_ORDER_PARALLEL, CHUNK_PYTORCH_ORDER_SEQUENTIAL } from './linear-pytorch-order.wgsl';
 import {
-  CHUNK_IN_ONE_WORKGROUP,
-  CHUNK_SEQUENTIAL,
   SEQUENTIAL_SPAN,
   STEP_FINISH,
   STEP_FINISH_SEQUENTIAL,
@@ -23,11 +21,6 @@ const WORKGROUP = 256;
 const ITEMS_PER_THREAD = 8;
 /** Above this batch size a step is spread over many workgroups (two dispatches per step). */
 export const LARGE_BATCH = 4096;
-/**
- * Up to this batch size the chunk kernels follow PyTorch's float32 order and give its bits; larger
- * small batches use compensated sums, as large ones do.
- */
-export const PYTORCH_ORDER_MAX_BATCH = 4096;
 
 /**
  * 'parallel': workgroup reductions, for hardware GPUs. 'sequential': few invocations and no
@@ -54,7 +47,6 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
   private partials: GPUBuffer;
   private readonly kit: ReturnType<typeof computeLayout>;
   private readonly pipelines: {
-    pytorchOrder: GPUComputePipeline;
     chunk: GPUComputePipeline;
     partial: GPUComputePipeline;
     finish: GPUComputePipeline;
@@ -65,6 +57,7 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
   /** Samples one partial sum covers, and invocations per workgroup of the partial-sums pass. */
   private readonly samplesPerPartial: number;
   private readonly partialsPerGroup: number;
+  private readonly smallBatchPath: LinearKernelPath;
 
   constructor(
     private readonly device: GPUDevice,
@@ -72,8 +65,11 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     initial: LinearParams,
     private readonly learningRate: number,
     readonly schedule: KernelSchedule = 'parallel',
-    /** The largest batch the PyTorch-order kernels take (a benchmark may compare without them). */
-    private readonly pytorchOrderUpTo = PYTORCH_ORDER_MAX_BATCH,
+    /**
+     * Comparisons only (the app passes none): a chunk kernel with compensated sums for batches up to
+     * LARGE_BATCH in place of PyTorch's order (linear-compensated-chunk.wgsl.ts).
+     */
+    compensatedChunk?: string,
   ) {
     const buffers = (this.buffers = new GpuBuffers(device));
     const interleaved = interleavedSamples(dataset);
@@ -101,11 +97,13 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     ]);
     const sequential = schedule === 'sequential';
     this.pipelines = {
-      pytorchOrder: this.kit.pipeline(sequential ? CHUNK_PYTORCH_ORDER_SEQUENTIAL : CHUNK_PYTORCH_ORDER_PARALLEL),
-      chunk: this.kit.pipeline(sequential ? CHUNK_SEQUENTIAL : CHUNK_IN_ONE_WORKGROUP),
+      chunk: this.kit.pipeline(
+        compensatedChunk ?? (sequential ? CHUNK_PYTORCH_ORDER_SEQUENTIAL : CHUNK_PYTORCH_ORDER_PARALLEL),
+      ),
       partial: this.kit.pipeline(sequential ? STEP_PARTIAL_SEQUENTIAL : STEP_PARTIAL_SUMS),
       finish: this.kit.pipeline(sequential ? STEP_FINISH_SEQUENTIAL : STEP_FINISH),
     };
+    this.smallBatchPath = compensatedChunk ? 'compensated' : 'pytorch-order';
     this.samplesPerPartial = sequential ? SEQUENTIAL_SPAN : WORKGROUP * ITEMS_PER_THREAD;
     this.partialsPerGroup = sequential ? 64 : 1;
   }
@@ -123,10 +121,9 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     pass.setBindGroup(0, this.bindGroup);
-    this.lastPath =
-      largest > LARGE_BATCH ? 'two-pass' : largest <= this.pytorchOrderUpTo ? 'pytorch-order' : 'compensated';
+    this.lastPath = largest > LARGE_BATCH ? 'two-pass' : this.smallBatchPath;
     if (this.lastPath !== 'two-pass') {
-      pass.setPipeline(this.lastPath === 'pytorch-order' ? this.pipelines.pytorchOrder : this.pipelines.chunk);
+      pass.setPipeline(this.pipelines.chunk);
       pass.dispatchWorkgroups(1);
     } else {
       for (let s = 0; s < steps; s++) {

@@ -45,41 +45,6 @@ fn applyStep(total: vec3<f32>, count: u32, w: f32, b: f32) -> vec2<f32> {
 }
 `;
 
-/**
- * Small batches: one workgroup runs every step of the chunk in one dispatch, (w, b) in workgroup
- * memory between steps. No dispatch or global-memory round trip per step.
- */
-export const CHUNK_IN_ONE_WORKGROUP = /* wgsl */ `${COMMON}
-var<workgroup> current: vec2<f32>;
-
-@compute @workgroup_size(WORKGROUP)
-fn main(@builtin(local_invocation_index) tid: u32) {
-  if (tid == 0u) { current = vec2<f32>(state.w, state.b); }
-  for (var s = 0u; s < settings.steps; s = s + 1u) {
-    workgroupBarrier();
-    let start = stepStart[s];
-    let end = stepStart[s + 1u];
-    let w = current.x;
-    let b = current.y;
-    let scale = gradientScale(end - start);
-    var acc = vec3<f32>(0.0);
-    for (var p = start + tid; p < end; p = p + WORKGROUP) { acc = acc + terms(samples[order[p]], w, b, scale); }
-    sums[tid] = acc;
-    reduceWorkgroup(tid);
-    if (tid == 0u) {
-      current = applyStep(sums[0], end - start, w, b);
-      state.step = state.step + 1u;
-    }
-  }
-  workgroupBarrier();
-  if (tid == 0u) {
-    state.w = current.x;
-    state.b = current.y;
-    state.step = 0u;
-  }
-}
-`;
-
 /** Large batches, pass 1 of a step: many workgroups, each sums ITEMS samples per thread. */
 export const STEP_PARTIAL_SUMS = /* wgsl */ `${COMMON}
 const ITEMS = 8u;
@@ -135,7 +100,7 @@ fn carryOf(sum: vec3<f32>, t: vec3<f32>, y: vec3<f32>) -> vec3<f32> {
 }
 `;
 
-const KAHAN = /* wgsl */ `${NON_FINITE_CARRY}
+export const KAHAN = /* wgsl */ `${NON_FINITE_CARRY}
 struct Compensated { sum: vec3<f32>, carry: vec3<f32> }
 fn kahanAdd(c: Compensated, v: vec3<f32>) -> Compensated {
   let y = v - c.carry;
@@ -146,23 +111,6 @@ fn batchSums(start: u32, end: u32, w: f32, b: f32, scale: f32) -> vec3<f32> {
   var c = Compensated(vec3<f32>(0.0), vec3<f32>(0.0));
   for (var p = start; p < end; p = p + 1u) { c = kahanAdd(c, terms(samples[order[p]], w, b, scale)); }
   return c.sum;
-}
-`;
-
-/** Software adapters, small batches: one invocation runs the whole chunk, step after step. */
-export const CHUNK_SEQUENTIAL = /* wgsl */ `${COMMON}${KAHAN}
-@compute @workgroup_size(1)
-fn main() {
-  var wb = vec2<f32>(state.w, state.b);
-  for (var s = 0u; s < settings.steps; s = s + 1u) {
-    let start = stepStart[s];
-    let end = stepStart[s + 1u];
-    wb = applyStep(batchSums(start, end, wb.x, wb.y, gradientScale(end - start)), end - start, wb.x, wb.y);
-    state.step = state.step + 1u;
-  }
-  state.w = wb.x;
-  state.b = wb.y;
-  state.step = 0u;
 }
 `;
 
