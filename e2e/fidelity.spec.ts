@@ -32,7 +32,11 @@ const pytorchVectors = JSON.parse(
   readFileSync(new URL('../src/engine/__fixtures__/pytorch-vectors.json', import.meta.url), 'utf8'),
 ) as PytorchVectors;
 const suite = pytorchVectors.traces.filter((t) => t.steps.length > 0);
-const diverging = (t: TraceCase) => t.steps.some((s) => s[4] === 'inf' || s[4] === 'nan');
+/** A run whose last loss is inf, nan or above its first one. */
+const diverging = (t: TraceCase) => {
+  const last = Number(t.steps.at(-1)![4]); // Number('inf') and Number('nan') are NaN
+  return !(last <= Number(t.steps[0][4]));
+};
 
 function queryOf(t: TraceCase, backend: string): string {
   const q = new URLSearchParams({
@@ -89,6 +93,6 @@ for (const backend of ['webgpu', 'webgl', 'cpu'] as const) {
     expect(count.converging[1] + count.diverging[1]).toBe(1630);
     // The fused kernels follow PyTorch's float32 order: every line is PyTorch's. tfjs op by op (WebGL,
     // CPU) has its own order, and its last digits differ now and then (docs/fidelity.md has the counts).
-    if (backend === 'webgpu') expect([count.converging[0], count.diverging[0]]).toEqual([1350, 280]);
+    if (backend === 'webgpu') expect([count.converging[0], count.diverging[0]]).toEqual([1190, 440]);
   });
 }

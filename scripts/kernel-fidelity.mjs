@@ -41,7 +41,8 @@ async function losses(schedule, dataset, initial, lr, batches, compensated) {
 }
 
 const traces = pytorchVectors.traces.filter((t) => t.steps.length > 0);
-const diverging = (t) => t.steps.some((s) => s[4] === 'inf' || s[4] === 'nan' || !Number.isFinite(jsonFloat(s[3])));
+/** A run whose last loss is inf, nan or above its first one. */
+const diverging = (t) => !(jsonFloat(t.steps.at(-1)[3]) <= jsonFloat(t.steps[0][3]));
 console.log('\nlog lines equal to PyTorch\'s (f"{loss:.4f}"), fixture suite:');
 for (const schedule of ['sequential', 'parallel']) {
   for (const [label, compensated] of [
