@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Rollup } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { wgslMinify } from './scripts/wgsl-minify.mjs';
 
 /**
  * The built page's Content-Security-Policy: scripts, workers, styles and data from the page's own
@@ -128,8 +129,8 @@ function serviceWorker(): Plugin {
 // (GitHub Pages project sites, a course page's folder) without rebuilding.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
-  worker: { format: 'es' },
+  plugins: [wgslMinify(), react(), contentSecurityPolicy(), serviceWorker()],
+  worker: { format: 'es', plugins: () => [wgslMinify()] },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -258,6 +258,11 @@ def trace_vectors():
     traces.append(tutorial_trace(1, 3, False, False, 0.01, 10, val=0.2))  # shuffle off
     traces.append(tutorial_trace(0, 3, True, True, 0.01, 10, val=0.2))  # 8 samples: drop 2
     traces.append(tutorial_trace(7, 4, True, False, 0.01, 5, replacement=True, val=0.4))
+    # Diverging runs, logged as PyTorch logs them: losses that overflow to inf, then nan.
+    traces.append(tutorial_trace(3, 3, True, False, 0.1, 30))
+    traces.append(tutorial_trace(0, 3, True, False, 1.0, 10))
+    traces.append(tutorial_trace(42, 1, True, False, 0.05, 10))
+    traces.append(tutorial_trace(0, 10, True, False, 0.5, 20))  # the whole dataset per step
     return traces
 
 

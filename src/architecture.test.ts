@@ -129,6 +129,8 @@ const TEST_HELPERS: Record<string, readonly string[]> = {
   'src/worker/kernels/dawn-device.ts': ['webgpu'],
   // `npm run bench:node`'s entry: Node code, like the tests, built on its own (scripts/bench-node.mjs).
   'src/bench/node/main.ts': ['node:*'],
+  // The kernel tests' Dawn device (or a failure that says how to get one) and a one-shot dispatch.
+  'src/worker/kernels/dawn-test-kit.ts': [],
 };
 /** What every test may import beyond its layer's rule. */
 const TEST_PACKAGES = ['vitest'];

@@ -6,9 +6,8 @@ import type { Dataset } from '../../engine/datasets';
 import type { LinearParams } from '../../engine/plan';
 import type { StepReadout, Trainer } from '../trainer';
 import { computeLayout, GpuBuffers, interleavedSamples, packBatches, storage } from './gpu-kit';
+import { CHUNK_PYTORCH_ORDER_PARALLEL, CHUNK_PYTORCH_ORDER_SEQUENTIAL } from './linear-pytorch-order.wgsl';
 import {
-  CHUNK_IN_ONE_WORKGROUP,
-  CHUNK_SEQUENTIAL,
   SEQUENTIAL_SPAN,
   STEP_FINISH,
   STEP_FINISH_SEQUENTIAL,
@@ -29,6 +28,9 @@ export const LARGE_BATCH = 4096;
  */
 export type KernelSchedule = 'parallel' | 'sequential';
 
+/** Which kernels a chunk ran: PyTorch's order, compensated sums in one dispatch, or two per step. */
+export type LinearKernelPath = 'pytorch-order' | 'compensated' | 'two-pass';
+
 interface Chunk {
   steps: number;
   staging: GPUBuffer;
@@ -44,11 +46,18 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
   private results: GPUBuffer;
   private partials: GPUBuffer;
   private readonly kit: ReturnType<typeof computeLayout>;
-  private readonly pipelines: { chunk: GPUComputePipeline; partial: GPUComputePipeline; finish: GPUComputePipeline };
+  private readonly pipelines: {
+    chunk: GPUComputePipeline;
+    partial: GPUComputePipeline;
+    finish: GPUComputePipeline;
+  };
   private bindGroup: GPUBindGroup | null = null;
+  /** The path of the last chunk queued (tests check that each path ran on each schedule). */
+  lastPath: LinearKernelPath | null = null;
   /** Samples one partial sum covers, and invocations per workgroup of the partial-sums pass. */
   private readonly samplesPerPartial: number;
   private readonly partialsPerGroup: number;
+  private readonly smallBatchPath: LinearKernelPath;
 
   constructor(
     private readonly device: GPUDevice,
@@ -56,6 +65,11 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     initial: LinearParams,
     private readonly learningRate: number,
     readonly schedule: KernelSchedule = 'parallel',
+    /**
+     * Comparisons only (the app passes none): a chunk kernel with compensated sums for batches up to
+     * LARGE_BATCH in place of PyTorch's order (linear-compensated-chunk.wgsl.ts).
+     */
+    compensatedChunk?: string,
   ) {
     const buffers = (this.buffers = new GpuBuffers(device));
     const interleaved = interleavedSamples(dataset);
@@ -83,10 +97,13 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     ]);
     const sequential = schedule === 'sequential';
     this.pipelines = {
-      chunk: this.kit.pipeline(sequential ? CHUNK_SEQUENTIAL : CHUNK_IN_ONE_WORKGROUP),
+      chunk: this.kit.pipeline(
+        compensatedChunk ?? (sequential ? CHUNK_PYTORCH_ORDER_SEQUENTIAL : CHUNK_PYTORCH_ORDER_PARALLEL),
+      ),
       partial: this.kit.pipeline(sequential ? STEP_PARTIAL_SEQUENTIAL : STEP_PARTIAL_SUMS),
       finish: this.kit.pipeline(sequential ? STEP_FINISH_SEQUENTIAL : STEP_FINISH),
     };
+    this.smallBatchPath = compensatedChunk ? 'compensated' : 'pytorch-order';
     this.samplesPerPartial = sequential ? SEQUENTIAL_SPAN : WORKGROUP * ITEMS_PER_THREAD;
     this.partialsPerGroup = sequential ? 64 : 1;
   }
@@ -104,7 +121,8 @@ export class FusedLinearTrainer implements Trainer<Chunk> {
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     pass.setBindGroup(0, this.bindGroup);
-    if (largest <= LARGE_BATCH) {
+    this.lastPath = largest > LARGE_BATCH ? 'two-pass' : this.smallBatchPath;
+    if (this.lastPath !== 'two-pass') {
       pass.setPipeline(this.pipelines.chunk);
       pass.dispatchWorkgroups(1);
     } else {

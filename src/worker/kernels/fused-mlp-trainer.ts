@@ -16,6 +16,9 @@ export function fusedMlpFits(spec: MlpSpec, largestBatch: number, software: bool
   return software || spec.hiddenUnits * largestBatch <= MAX_WORK_PER_STEP;
 }
 
+/** The uniform Settings of mlp-sgd.wgsl.ts: five 4-byte fields, padded to 16 bytes. */
+const SETTINGS_BYTES = 32;
+
 type MlpSpec = Extract<ModelSpec, { kind: 'mlp' }>;
 
 interface Chunk {
@@ -50,7 +53,7 @@ export class FusedMlpTrainer implements Trainer<Chunk> {
     this.paramCount = 3 * spec.hiddenUnits + 1;
     this.params = buffers.create(this.paramCount * 4, storage() | GPUBufferUsage.COPY_SRC);
     device.queue.writeBuffer(this.params, 0, Float32Array.from(initial));
-    this.settings = buffers.create(16, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+    this.settings = buffers.create(SETTINGS_BYTES, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
     this.order = buffers.create(4, storage());
     this.stepStart = buffers.create(8, storage());
     this.losses = buffers.create(16, storage() | GPUBufferUsage.COPY_SRC);
@@ -84,7 +87,7 @@ export class FusedMlpTrainer implements Trainer<Chunk> {
     const { queue } = this.device;
     queue.writeBuffer(this.order, 0, order);
     queue.writeBuffer(this.stepStart, 0, stepStart);
-    const settings = new ArrayBuffer(16);
+    const settings = new ArrayBuffer(SETTINGS_BYTES); // lr, steps, hidden, activation, zero (always 0)
     new Float32Array(settings, 0, 1)[0] = this.learningRate;
     new Uint32Array(settings, 4, 3).set([steps, this.spec.hiddenUnits, ACTIVATION_CODES[this.spec.activation]]);
     queue.writeBuffer(this.settings, 0, settings);

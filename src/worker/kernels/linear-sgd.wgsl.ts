@@ -1,12 +1,12 @@
 // WGSL for fused Linear(1,1) + MSE(mean) + SGD training. Per step the batch needs three sums that
-// depend on the current (w, b): Σd², Σd·x and Σd with d = w·x + b − y. Steps are sequential through
+// depend on the current (w, b): Σd², Σg·x and Σg with d = w·x + b − y and g = 2d/n. Steps are sequential through
 // (w, b), so a step's sums are computed in parallel and a tiny update follows; (w, b) and the step
 // counter live in a GPU buffer, so a whole chunk of steps is encoded at once and read back once.
 
-/** Shared declarations. `state` = (w, b, step index, unused). */
-const COMMON = /* wgsl */ `
+/** Shared declarations. `state` = (w, b, step index, unused); `settings.zero` is always 0 (float32-ops.wgsl.ts). */
+export const COMMON = /* wgsl */ `
 struct State { w: f32, b: f32, step: u32, pad: u32 }
-struct Settings { lr: f32, steps: u32, partials: u32, pad: u32 }
+struct Settings { lr: f32, steps: u32, partials: u32, zero: u32 }
 
 @group(0) @binding(0) var<storage, read> samples: array<vec2<f32>>;       // (x, y) per sample
 @group(0) @binding(1) var<storage, read> order: array<u32>;               // the chunk's batches, back to back
@@ -27,52 +27,21 @@ fn reduceWorkgroup(tid: u32) {
   workgroupBarrier();
 }
 
-// d(mean (ŷ−y)²)/dŷ = 2(ŷ−y)/n; the update p ← p − lr·g, as torch.optim.SGD without momentum.
-fn applyStep(total: vec3<f32>, count: u32, w: f32, b: f32) -> vec2<f32> {
-  let n = f32(count);
-  let scale = 2.0 / n;
-  let nw = w - settings.lr * (scale * total.y);
-  let nb = b - settings.lr * (scale * total.z);
-  results[state.step] = vec4<f32>(total.x / n, nw, nb, 0.0);
-  return vec2<f32>(nw, nb);
+// A sample's terms of the three sums: d², g·x and g, with g = d(mean (ŷ−y)²)/dŷ = 2(ŷ−y)/n. Scaled
+// before they are summed, as PyTorch does: the gradient's sum overflows to inf where PyTorch's does.
+fn terms(xy: vec2<f32>, w: f32, b: f32, scale: f32) -> vec3<f32> {
+  let d = w * xy.x + b - xy.y;
+  let g = scale * d;
+  return vec3<f32>(d * d, g * xy.x, g);
 }
-`;
+fn gradientScale(count: u32) -> f32 { return 2.0 / f32(count); }
 
-/**
- * Small batches: one workgroup runs every step of the chunk in one dispatch, (w, b) in workgroup
- * memory between steps. No dispatch or global-memory round trip per step.
- */
-export const CHUNK_IN_ONE_WORKGROUP = /* wgsl */ `${COMMON}
-var<workgroup> current: vec2<f32>;
-
-@compute @workgroup_size(WORKGROUP)
-fn main(@builtin(local_invocation_index) tid: u32) {
-  if (tid == 0u) { current = vec2<f32>(state.w, state.b); }
-  for (var s = 0u; s < settings.steps; s = s + 1u) {
-    workgroupBarrier();
-    let start = stepStart[s];
-    let end = stepStart[s + 1u];
-    let w = current.x;
-    let b = current.y;
-    var acc = vec3<f32>(0.0);
-    for (var p = start + tid; p < end; p = p + WORKGROUP) {
-      let xy = samples[order[p]];
-      let d = w * xy.x + b - xy.y;
-      acc = acc + vec3<f32>(d * d, d * xy.x, d);
-    }
-    sums[tid] = acc;
-    reduceWorkgroup(tid);
-    if (tid == 0u) {
-      current = applyStep(sums[0], end - start, w, b);
-      state.step = state.step + 1u;
-    }
-  }
-  workgroupBarrier();
-  if (tid == 0u) {
-    state.w = current.x;
-    state.b = current.y;
-    state.step = 0u;
-  }
+// The update p ← p − lr·∂p, as torch.optim.SGD without momentum.
+fn applyStep(total: vec3<f32>, count: u32, w: f32, b: f32) -> vec2<f32> {
+  let nw = w - settings.lr * total.y;
+  let nb = b - settings.lr * total.z;
+  results[state.step] = vec4<f32>(total.x / f32(count), nw, nb, 0.0);
+  return vec2<f32>(nw, nb);
 }
 `;
 
@@ -85,17 +54,12 @@ fn main(@builtin(local_invocation_index) tid: u32, @builtin(workgroup_id) group:
   let s = state.step;
   let start = stepStart[s];
   let end = stepStart[s + 1u];
-  let w = state.w;
-  let b = state.b;
+  let scale = gradientScale(end - start);
   var acc = vec3<f32>(0.0);
   let first = start + group.x * WORKGROUP * ITEMS + tid;
   for (var k = 0u; k < ITEMS; k = k + 1u) {
     let p = first + k * WORKGROUP;
-    if (p < end) {
-      let xy = samples[order[p]];
-      let d = w * xy.x + b - xy.y;
-      acc = acc + vec3<f32>(d * d, d * xy.x, d);
-    }
+    if (p < end) { acc = acc + terms(samples[order[p]], state.w, state.b, scale); }
   }
   sums[tid] = acc;
   reduceWorkgroup(tid);
@@ -128,38 +92,25 @@ fn main(@builtin(local_invocation_index) tid: u32) {
 // than the arithmetic. These variants use few invocations, long sequential loops and no barriers;
 // compensated (Kahan) sums keep float32 accuracy over long loops.
 
-const KAHAN = /* wgsl */ `
+// Once a sum overflows, its carry (inf − sum) − y would be inf and the next add inf − inf: nan where
+// PyTorch's plain sum stays inf. A carry is dropped where the sum is no longer finite.
+const NON_FINITE_CARRY = /* wgsl */ `
+fn carryOf(sum: vec3<f32>, t: vec3<f32>, y: vec3<f32>) -> vec3<f32> {
+  return select(vec3<f32>(0.0), (t - sum) - y, (bitcast<vec3<u32>>(t) & vec3<u32>(0x7f800000u)) != vec3<u32>(0x7f800000u));
+}
+`;
+
+export const KAHAN = /* wgsl */ `${NON_FINITE_CARRY}
 struct Compensated { sum: vec3<f32>, carry: vec3<f32> }
 fn kahanAdd(c: Compensated, v: vec3<f32>) -> Compensated {
   let y = v - c.carry;
   let t = c.sum + y;
-  return Compensated(t, (t - c.sum) - y);
+  return Compensated(t, carryOf(c.sum, t, y));
 }
-fn batchSums(start: u32, end: u32, w: f32, b: f32) -> vec3<f32> {
+fn batchSums(start: u32, end: u32, w: f32, b: f32, scale: f32) -> vec3<f32> {
   var c = Compensated(vec3<f32>(0.0), vec3<f32>(0.0));
-  for (var p = start; p < end; p = p + 1u) {
-    let xy = samples[order[p]];
-    let d = w * xy.x + b - xy.y;
-    c = kahanAdd(c, vec3<f32>(d * d, d * xy.x, d));
-  }
+  for (var p = start; p < end; p = p + 1u) { c = kahanAdd(c, terms(samples[order[p]], w, b, scale)); }
   return c.sum;
-}
-`;
-
-/** Software adapters, small batches: one invocation runs the whole chunk, step after step. */
-export const CHUNK_SEQUENTIAL = /* wgsl */ `${COMMON}${KAHAN}
-@compute @workgroup_size(1)
-fn main() {
-  var wb = vec2<f32>(state.w, state.b);
-  for (var s = 0u; s < settings.steps; s = s + 1u) {
-    let start = stepStart[s];
-    let end = stepStart[s + 1u];
-    wb = applyStep(batchSums(start, end, wb.x, wb.y), end - start, wb.x, wb.y);
-    state.step = state.step + 1u;
-  }
-  state.w = wb.x;
-  state.b = wb.y;
-  state.step = 0u;
 }
 `;
 
@@ -175,12 +126,13 @@ fn main(@builtin(global_invocation_id) id: vec3<u32>) {
   let s = state.step;
   let first = stepStart[s] + id.x * SPAN;
   let end = min(first + SPAN, stepStart[s + 1u]);
-  partials[id.x] = vec4<f32>(batchSums(first, end, state.w, state.b), 0.0);
+  let scale = gradientScale(stepStart[s + 1u] - stepStart[s]);
+  partials[id.x] = vec4<f32>(batchSums(first, end, state.w, state.b, scale), 0.0);
 }
 `;
 
 /** Software adapters, large batches, pass 2: one invocation adds the spans and updates (w, b). */
-export const STEP_FINISH_SEQUENTIAL = /* wgsl */ `${COMMON}
+export const STEP_FINISH_SEQUENTIAL = /* wgsl */ `${COMMON}${NON_FINITE_CARRY}
 @compute @workgroup_size(1)
 fn main() {
   var total = vec3<f32>(0.0);
@@ -188,7 +140,7 @@ fn main() {
   for (var g = 0u; g < settings.partials; g = g + 1u) {
     let y = partials[g].xyz - carry;
     let t = total + y;
-    carry = (t - total) - y;
+    carry = carryOf(total, t, y);
     total = t;
   }
   let s = state.step;

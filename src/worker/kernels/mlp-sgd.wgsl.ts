@@ -2,7 +2,13 @@
 // of steps in one invocation: per sample the forward pass and the backward pass are O(h), and the
 // small batches this model trains on make a single invocation beat dozens of tfjs dispatches per
 // step (by far, on software adapters above all). Parameters are the flat state_dict vector
-// [W1 (h), b1 (h), W2 (h), b2] and stay on the GPU between chunks.
+// [W1 (h), b1 (h), W2 (h), b2] and stay on the GPU between chunks. The arithmetic is PyTorch 1.13's
+// (src/engine/mlp-reference.ts, mlpStepFloat32) operation by operation, with its inf and nan, except
+// two things: the sums run left to right (PyTorch's sum kernels do so up to 4 samples; beyond, its
+// cascade and column sums), and tanh and exp are WGSL's, not SLEEF's. ReLU runs with batches up to
+// 4 give PyTorch's bits (fused-mlp-dawn.test.ts).
+
+import { FLOAT32_OPS } from './float32-ops.wgsl';
 
 export const MAX_HIDDEN = 256;
 
@@ -10,7 +16,7 @@ export const MAX_HIDDEN = 256;
 export const ACTIVATION_CODES = { relu: 0, tanh: 1, sigmoid: 2 } as const;
 
 export const MLP_CHUNK_SEQUENTIAL = /* wgsl */ `
-struct Settings { lr: f32, steps: u32, hidden: u32, activation: u32 }
+struct Settings { lr: f32, steps: u32, hidden: u32, activation: u32, zero: u32 }
 
 @group(0) @binding(0) var<storage, read> samples: array<vec2<f32>>;
 @group(0) @binding(1) var<storage, read> order: array<u32>;
@@ -18,30 +24,43 @@ struct Settings { lr: f32, steps: u32, hidden: u32, activation: u32 }
 @group(0) @binding(3) var<storage, read_write> params: array<f32>;
 @group(0) @binding(4) var<storage, read_write> losses: array<f32>;
 @group(0) @binding(5) var<uniform> settings: Settings;
-
+${FLOAT32_OPS}
 const MAX_HIDDEN = ${MAX_HIDDEN}u;
 
+// The forward activations as PyTorch's float32 kernels compute them; tanh by its limit ±1 beyond
+// |z| = 15, where WGSL's tanh may give nan (exp(2z) overflows) and float32's tanh is ±1 exactly.
 fn activate(z: f32) -> f32 {
+  if (isNan(z)) { return z; } // as PyTorch's; a GPU's max, tanh or exp may not keep it
   switch settings.activation {
     case 0u: { return max(z, 0.0); }
-    case 1u: { return tanh(z); }
-    default: { return 1.0 / (1.0 + exp(-z)); }
+    case 1u: { return select(tanh(z), sign(z), abs(z) > 15.0); }
+    default: { return div32(1.0, 1.0 + expOrLimit(-z)); }
   }
 }
 
-// d act / dz from the activation's output a, as PyTorch's backward kernels compute it.
-fn slope(a: f32) -> f32 {
+// exp with float32's limits stated: inf above ln(FLT_MAX), 0 below −104 (as SLEEF's expf), where a
+// GPU's exp approximation may return anything for arguments that large.
+fn expOrLimit(v: f32) -> f32 {
+  if (v > 88.7228) { return bitcast<f32>(0x7f800000u | settings.zero); } // inf, which a constant cannot be
+  if (v < -104.0) { return 0.0; }
+  return exp(v);
+}
+
+// grad_input from g·W2 and the activation's output a, as PyTorch's backward kernels: relu's
+// threshold_backward (0 where a ≤ 0, so an infinite g stays inf), tanh_backward g·(1 − a²) with
+// 1 − a·a rounded once, sigmoid_backward (g·(1 − a))·a.
+fn backward(g: f32, a: f32) -> f32 {
   switch settings.activation {
-    case 0u: { return select(0.0, 1.0, a > 0.0); }
-    case 1u: { return 1.0 - a * a; }
-    default: { return a * (1.0 - a); }
+    case 0u: { return select(g, 0.0, a <= 0.0); }
+    case 1u: { return mul(g, fma32(-a, a, 1.0)); }
+    default: { return mul(mul(g, 1.0 - a), a); }
   }
 }
 
 @compute @workgroup_size(1)
 fn main() {
   let h = settings.hidden;
-  let lr = settings.lr;
+  let minusLr = -settings.lr;
   var gW1: array<f32, MAX_HIDDEN>;
   var gB1: array<f32, MAX_HIDDEN>;
   var gW2: array<f32, MAX_HIDDEN>;
@@ -49,36 +68,40 @@ fn main() {
   for (var s = 0u; s < settings.steps; s = s + 1u) {
     let start = stepStart[s];
     let end = stepStart[s + 1u];
-    let scale = 2.0 / f32(end - start);
+    let n = f32(end - start);
+    let scale = div32(2.0, n); // float32(2/n), as mse_loss_backward
     for (var j = 0u; j < h; j = j + 1u) { gW1[j] = 0.0; gB1[j] = 0.0; gW2[j] = 0.0; }
     var gB2 = 0.0;
     var lossSum = 0.0;
+    // Every sum runs over the batch left to right: PyTorch's order for the weight gradients (gemm),
+    // and for its sum kernels (loss, bias gradients) up to 4 samples.
     for (var p = start; p < end; p = p + 1u) {
       let xy = samples[order[p]];
-      var out = 0.0;
+      var dot = 0.0;
       for (var j = 0u; j < h; j = j + 1u) {
-        let aj = activate(params[j] * xy.x + params[h + j]);
+        let aj = activate(mul(xy.x, params[j]) + params[h + j]);
         a[j] = aj;
-        out = out + params[2u * h + j] * aj;
+        dot = dot + mul(aj, params[2u * h + j]);
       }
-      let d = (out + params[3u * h]) - xy.y;
-      lossSum = lossSum + d * d;
-      let g = scale * d; // d(mean (ŷ−y)²)/dŷ
+      let d = (dot + params[3u * h]) - xy.y;
+      lossSum = lossSum + mul(d, d);
+      let g = mul(scale, d); // d(mean (ŷ−y)²)/dŷ
       gB2 = gB2 + g;
       for (var j = 0u; j < h; j = j + 1u) {
-        gW2[j] = gW2[j] + g * a[j];
-        let dz = g * params[2u * h + j] * slope(a[j]);
-        gW1[j] = gW1[j] + dz * xy.x;
+        gW2[j] = gW2[j] + mul(g, a[j]);
+        let dz = backward(mul(g, params[2u * h + j]), a[j]);
+        gW1[j] = gW1[j] + mul(dz, xy.x);
         gB1[j] = gB1[j] + dz;
       }
     }
-    losses[s] = lossSum / f32(end - start);
+    losses[s] = div32(lossSum, n);
+    // p.add_(∂p, alpha=−lr): one fused multiply-add, as on PyTorch's CPU.
     for (var j = 0u; j < h; j = j + 1u) {
-      params[j] = params[j] - lr * gW1[j];
-      params[h + j] = params[h + j] - lr * gB1[j];
-      params[2u * h + j] = params[2u * h + j] - lr * gW2[j];
+      params[j] = fma32(minusLr, gW1[j], params[j]);
+      params[h + j] = fma32(minusLr, gB1[j], params[h + j]);
+      params[2u * h + j] = fma32(minusLr, gW2[j], params[2u * h + j]);
     }
-    params[3u * h] = params[3u * h] - lr * gB2;
+    params[3u * h] = fma32(minusLr, gB2, params[3u * h]);
   }
 }
 `;
