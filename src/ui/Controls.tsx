@@ -1,7 +1,7 @@
 // The run's settings and the commands. Each number box and checkbox is a row of the settings table
 // (src/engine/settings.ts, through SettingField); every value goes through validateConfig, the same
 // schema the URL parser and the worker use, so what the controls accept is what the engine can run.
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { BACKEND_PREFERENCES, SPEED_CHOICES, type BackendPreference, type RunConfig } from '../engine/config';
 import {
   isUnused,
@@ -64,7 +64,9 @@ const backendLabel = (b: BackendPreference, i18n: I18n): string =>
 export const speedLabel = (speed: number, i18n: I18n): string =>
   speed === 0 ? i18n.t('controls.speedMax') : i18n.tp('controls.speedSteps', speed);
 
-export function Controls(props: Props) {
+// Memoised: the app re-renders on every frame of a run, and the controls change only with the
+// settings, the run's state and its size (the app's callbacks are stable).
+export const Controls = memo(function Controls(props: Props) {
   const { settings, runState, onSettingsChange } = props;
   const i18n = useI18n();
   const { t } = i18n;
@@ -189,4 +191,4 @@ export function Controls(props: Props) {
       )}
     </form>
   );
-}
+});
