@@ -284,7 +284,7 @@ export function App(props: Props) {
           <aside className="sidebar">
             <Controls
               settings={settings}
-              runState={run.state}
+              store={store}
               onSettingsChange={onSettingsChange}
               onTrain={onTrain}
               onPause={onPause}
