@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { withUnchosenSpeed } from './engine/classroom-speed';
 import type { RunConfig } from './engine/config';
 import { modelSpecFor } from './engine/models';
@@ -21,7 +21,7 @@ import { ViewStore } from './state/view-store';
 import { writePinsToUrl, writePresetToUrl } from './state/url-pins';
 import { LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale';
 import { message, type Message, type MessageKey } from './i18n/message';
-import { I18nContext } from './i18n/react';
+import { I18nContext, useI18n } from './i18n/react';
 import { i18nFor } from './i18n/translate';
 import { Charts } from './ui/Charts';
 import { CheckField, Controls, type SettingsChange } from './ui/Controls';
@@ -87,6 +87,8 @@ export function App(props: Props) {
   const { store, client, initialSettings, page, urlIgnored, initialLocale, linkPins = [], linkPreset = null } = props;
   const { speedChosen } = props;
   const [locale, setLocale] = useState(initialLocale);
+  // A view option, not a setting: large type and thick lines for the back of a classroom (view-options.css).
+  const [projector, setProjector] = useState(page.projector);
   const i18n = i18nFor(locale);
   const { t } = i18n;
   useEffect(() => {
@@ -159,32 +161,56 @@ export function App(props: Props) {
     return unsubscribe;
   }, [pins, linkPins, initialSettings, store, client]);
 
-  const onPreset = (preset: Preset) => {
-    view.setXAxis(preset.view.xAxis);
-    view.setLogScale(preset.view.logScale);
-    setPresetNote({ id: preset.id, key: preset.note });
-    void runPreset(preset, settings, {
-      store,
-      pins,
-      apply: (config) => applySettings(config, 'run'),
-      train: () => client.train(),
-      speedChosen: speedPicked.current,
-    });
-  };
-  const onTrain = () => {
+  // The side panel's callbacks keep their identity from frame to frame: the app re-renders on every
+  // flush of a running run, and the memoised controls, groups and charts then stay as they are.
+  const onPreset = useCallback(
+    (preset: Preset) => {
+      view.setXAxis(preset.view.xAxis);
+      view.setLogScale(preset.view.logScale);
+      setPresetNote({ id: preset.id, key: preset.note });
+      void runPreset(preset, settings, {
+        store,
+        pins,
+        apply: (config) => applySettings(config, 'run'),
+        train: () => client.train(),
+        speedChosen: speedPicked.current,
+      });
+    },
+    [view, setPresetNote, settings, store, pins, applySettings, client],
+  );
+  const onTrain = useCallback(() => {
     client.train();
     bringLossChartIntoView();
-  };
+  }, [client]);
+  const onPause = useCallback(() => client.pause(), [client]);
+  const onStep = useCallback(() => client.step(), [client]);
+  const onStepEpoch = useCallback(() => client.stepEpoch(), [client]);
+  const onReset = useCallback(() => client.reset(settings, RUN_RESET), [client, settings]);
+  const onRestart = useCallback(() => client.restart(), [client]);
+  const onLocale = useCallback((next: Locale) => {
+    setLocale(next);
+    writeLangToUrl(next);
+  }, []);
+  const onProjector = useCallback((on: boolean) => {
+    setProjector(on);
+    writeProjectorToUrl(on);
+  }, []);
+  const onUseLearningRate = useCallback(
+    (learningRate: number) => {
+      onSettingsChange({ ...settings, learningRate }, 'run');
+      client.train();
+    },
+    [onSettingsChange, settings, client],
+  );
+  const chartNote = useMemo(() => presetNote && { id: presetNote.id, text: t(presetNote.key) }, [presetNote, t]);
 
   useShortcuts(run.state, (command) => {
     if (command === 'train') onTrain();
-    else if (command === 'pause') client.pause();
-    else if (command === 'step') client.step();
-    else client.reset(settings, RUN_RESET);
+    else if (command === 'pause') onPause();
+    else if (command === 'step') onStep();
+    else onReset();
   });
 
-  // A view option, not a setting: large type and thick lines for the back of a classroom (view-options.css).
-  const [projector, setProjector] = useState(page.projector);
   useEffect(() => {
     document.documentElement.classList.toggle('projector', projector);
   }, [projector]);
@@ -225,13 +251,7 @@ export function App(props: Props) {
               <h1>
                 <span translate="no">minibatch-lab</span> <span className="tagline">{t('app.tagline')}</span>
               </h1>
-              <LanguageSwitch
-                locale={locale}
-                onChange={(next) => {
-                  setLocale(next);
-                  writeLangToUrl(next);
-                }}
-              />
+              <LanguageSwitch locale={locale} onChange={onLocale} />
             </div>
             {/* One line first, the whole story a click away; in front of a class the teacher tells it. */}
             {!projector && (
@@ -264,35 +284,30 @@ export function App(props: Props) {
           <aside className="sidebar">
             <Controls
               settings={settings}
-              runState={run.state}
+              store={store}
               onSettingsChange={onSettingsChange}
               onTrain={onTrain}
-              onPause={() => client.pause()}
-              onStep={() => client.step()}
-              onStepEpoch={() => client.stepEpoch()}
+              onPause={onPause}
+              onStep={onStep}
+              onStepEpoch={onStepEpoch}
               datasetSize={run.datasetSize}
-              onReset={() => client.reset(settings, RUN_RESET)}
+              onReset={onReset}
               hidden={hidden}
             />
             {!hidden.has('presets') && <PresetsGroup onPreset={onPreset} />}
-            {!hidden.has('export') && <ExportGroup run={run} settings={settings} />}
-            {!page.hidden.has('view') && (
-              <div className="view-options" role="group" aria-label={t('app.view')}>
-                <CheckField
-                  label={t('app.projector')}
-                  checked={projector}
-                  onChange={(on) => {
-                    setProjector(on);
-                    writeProjectorToUrl(on);
-                  }}
-                />
-                <ShortcutsHelp />
-              </div>
+            {!hidden.has('export') && (
+              <ExportGroup
+                readRun={store.getSnapshot}
+                hasSteps={run.stepsDone > 0}
+                config={run.config}
+                settings={settings}
+              />
             )}
+            {!page.hidden.has('view') && <ViewOptions projector={projector} onProjector={onProjector} />}
           </aside>
 
           <main className="main">
-            <StatusBar run={statusRun} onRestart={() => client.restart()} />
+            <StatusBar run={statusRun} onRestart={onRestart} />
             <ParamsPanel
               initial={run.initialParams}
               current={run.currentParams}
@@ -307,11 +322,8 @@ export function App(props: Props) {
               hideNoise={page.hidden.has('noise')}
               pins={pins}
               view={view}
-              note={presetNote && { id: presetNote.id, text: t(presetNote.key) }}
-              onUseLearningRate={(learningRate) => {
-                onSettingsChange({ ...settings, learningRate }, 'run');
-                client.train();
-              }}
+              note={chartNote}
+              onUseLearningRate={onUseLearningRate}
             />
             <TrainingLog
               lines={logLines}
@@ -334,8 +346,20 @@ export function App(props: Props) {
   );
 }
 
+/** The View group: projector mode and the keyboard shortcuts. */
+const ViewOptions = memo(function ViewOptions(props: { projector: boolean; onProjector: (on: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="view-options" role="group" aria-label={t('app.view')}>
+      <CheckField label={t('app.projector')} checked={props.projector} onChange={props.onProjector} />
+      <ShortcutsHelp />
+    </div>
+  );
+});
+
 /** Each language named in itself, so a reader finds theirs whatever the page is in now. */
-function LanguageSwitch({ locale, onChange }: { locale: Locale; onChange: (locale: Locale) => void }) {
+const LanguageSwitch = memo(function LanguageSwitch(props: { locale: Locale; onChange: (locale: Locale) => void }) {
+  const { locale, onChange } = props;
   const { t } = i18nFor(locale);
   return (
     <div className="field-inline language-switch">
@@ -349,4 +373,4 @@ function LanguageSwitch({ locale, onChange }: { locale: Locale; onChange: (local
       </select>
     </div>
   );
-}
+});

@@ -213,7 +213,14 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
   ]);
   const repaint = useRef(paint);
   repaint.current = paint;
-  useEffect(() => () => cancelAnimationFrame(pendingFrame.current), []);
+  const scrollFrame = useRef(0);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(pendingFrame.current);
+      cancelAnimationFrame(scrollFrame.current);
+    },
+    [],
+  );
   useEffect(() => {
     let live = true;
     void import('./sample-view').then((loaded) => {
@@ -232,7 +239,13 @@ export const BatchComposition = memo(function BatchComposition(props: Props) {
       const top = epochs === 0 ? 0 : bottom > scrollTop.current + viewHeight ? bottom - viewHeight : scrollTop.current;
       if (top !== scrollTop.current) {
         scrollTop.current = top;
-        el.scrollTop = top;
+        // Scrolled in the next frame's callbacks, which lay the page out anyway: a scroll position
+        // written here lays out the page at once, in this redraw's task, with whatever other views
+        // changed before it (a thousand new log lines at a run's end). The paint below uses `top`.
+        scrollFrame.current ||= requestAnimationFrame(() => {
+          scrollFrame.current = 0;
+          if (scroller.current) scroller.current.scrollTop = scrollTop.current;
+        });
       }
     }
     paint();

@@ -2,7 +2,7 @@
 // warning above them. It owns what the views share and nothing else: the pointer and axis choices
 // (view store), the pinned runs and the data's moments. Whether the run diverged is the worker's
 // decision (worker/run.ts), in the snapshot: the warning only shows it.
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
 import { parameterCount } from '../engine/models';
 import { useI18n } from '../i18n/react';
 import type { RunSnapshot } from '../state/run-store';
@@ -40,7 +40,8 @@ interface Props {
   onUseLearningRate: (learningRate: number) => void;
 }
 
-export function Charts(props: Props) {
+// Memoised: it follows its throttled snapshots, not the app's re-render on every frame.
+export const Charts = memo(function Charts(props: Props) {
   const { run, heavy, initialView, hideNoise, pins: sharedPins, onUseLearningRate } = props;
   // The view's options come from the link (xaxis=, logy=, corder=) and are written back to it.
   const [ownView] = useState(
@@ -168,4 +169,4 @@ export function Charts(props: Props) {
       </div>
     </>
   );
-}
+});

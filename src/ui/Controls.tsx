@@ -1,7 +1,7 @@
 // The run's settings and the commands. Each number box and checkbox is a row of the settings table
 // (src/engine/settings.ts, through SettingField); every value goes through validateConfig, the same
 // schema the URL parser and the worker use, so what the controls accept is what the engine can run.
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { BACKEND_PREFERENCES, SPEED_CHOICES, type BackendPreference, type RunConfig } from '../engine/config';
 import {
   isUnused,
@@ -12,7 +12,8 @@ import {
 } from '../engine/settings';
 import { useI18n } from '../i18n/react';
 import type { I18n, MessageKey } from '../i18n/translate';
-import type { RunState } from '../protocol';
+import type { RunStore } from '../state/run-store';
+import { useRunField } from '../state/use-run-snapshot';
 import { settingWarnings } from '../state/setting-warnings';
 import type { HideableControl } from '../state/url';
 import type { GlossaryKey } from '../i18n/glossary';
@@ -43,7 +44,8 @@ function changeOf(patch: Partial<RunConfig>): SettingChange {
 
 interface Props {
   settings: RunConfig;
-  runState: RunState;
+  /** The run buttons follow its state; the rest of the controls does not re-render with it. */
+  store: RunStore;
   onSettingsChange: (next: RunConfig, change: SettingsChange) => void;
   onTrain: () => void;
   onPause: () => void;
@@ -64,8 +66,10 @@ const backendLabel = (b: BackendPreference, i18n: I18n): string =>
 export const speedLabel = (speed: number, i18n: I18n): string =>
   speed === 0 ? i18n.t('controls.speedMax') : i18n.tp('controls.speedSteps', speed);
 
-export function Controls(props: Props) {
-  const { settings, runState, onSettingsChange } = props;
+// Memoised: the app re-renders on every frame of a run, and the controls change only with the
+// settings, the run's state and its size (the app's callbacks are stable).
+export const Controls = memo(function Controls(props: Props) {
+  const { settings, onSettingsChange } = props;
   const i18n = useI18n();
   const { t } = i18n;
   const hidden = props.hidden ?? NO_HIDDEN;
@@ -93,7 +97,6 @@ export function Controls(props: Props) {
     });
 
   const speeds = SPEED_CHOICES.includes(settings.speed) ? SPEED_CHOICES : [...SPEED_CHOICES, settings.speed];
-  const canTrain = runState === 'ready' || runState === 'paused';
 
   const group = ({ legend, fields }: { legend: MessageKey; fields: readonly Field[] }) => {
     const visible = shownFields(fields);
@@ -133,26 +136,7 @@ export function Controls(props: Props) {
   return (
     <form className="controls" aria-label={t('controls.settings')} onSubmit={(e) => e.preventDefault()}>
       {group(FIRST_GROUP)}
-      {shown('run') && (
-        <div className="buttons" role="group" aria-label={t('controls.run')}>
-          <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
-            {t('controls.train')}
-          </button>
-          <button type="button" onClick={props.onPause} disabled={runState !== 'running'}>
-            {t('controls.pause')}
-          </button>
-          <button type="button" onClick={props.onStep} disabled={!canTrain}>
-            {t('controls.step')}
-          </button>
-          <button type="button" onClick={props.onStepEpoch} disabled={!canTrain}>
-            {t('controls.stepEpoch')}
-          </button>
-          <button type="button" onClick={props.onReset}>
-            {t('controls.reset')}
-          </button>
-          {shown('speed') && speedField}
-        </div>
-      )}
+      {shown('run') && <RunButtons {...props}>{shown('speed') && speedField}</RunButtons>}
       {LATER_GROUPS.map(group)}
       {(shown('dataset') || shown('model')) && (
         <DataModelFields settings={settings} onChange={(patch) => change(patch)} hidden={hidden} />
@@ -188,5 +172,32 @@ export function Controls(props: Props) {
         </fieldset>
       )}
     </form>
+  );
+});
+
+/** Train, Pause, Step, Step epoch, Reset: the part of the controls that changes when a run starts or stops. */
+function RunButtons(props: Props & { children: ReactNode }) {
+  const { t } = useI18n();
+  const runState = useRunField(props.store, 'state');
+  const canTrain = runState === 'ready' || runState === 'paused';
+  return (
+    <div className="buttons" role="group" aria-label={t('controls.run')}>
+      <button type="button" className="primary" onClick={props.onTrain} disabled={!canTrain}>
+        {t('controls.train')}
+      </button>
+      <button type="button" onClick={props.onPause} disabled={runState !== 'running'}>
+        {t('controls.pause')}
+      </button>
+      <button type="button" onClick={props.onStep} disabled={!canTrain}>
+        {t('controls.step')}
+      </button>
+      <button type="button" onClick={props.onStepEpoch} disabled={!canTrain}>
+        {t('controls.stepEpoch')}
+      </button>
+      <button type="button" onClick={props.onReset}>
+        {t('controls.reset')}
+      </button>
+      {props.children}
+    </div>
   );
 }

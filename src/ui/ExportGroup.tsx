@@ -1,7 +1,7 @@
 // The Export group: the run as CSV, the loss chart, the batch composition and the whole dashboard as
 // PNG, and the PyTorch script of the current settings. Everything is made in the page; nothing is uploaded.
 // What makes them loads when a button is pressed (export-makers.ts).
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { RunConfig } from '../engine/config';
 import { useI18n } from '../i18n/react';
 import type { Message, MessageKey } from '../i18n/message';
@@ -11,7 +11,12 @@ import type { PngSuffix } from './export-makers';
 import './side-groups.css';
 
 interface Props {
-  run: RunSnapshot;
+  /** The run when a button is pressed: read then, so that the group does not re-render on every step. */
+  readRun: () => RunSnapshot;
+  /** Whether the run has a step to export (the CSV button waits for one). */
+  hasSteps: boolean;
+  /** The shown run's configuration (the files' names). */
+  config: RunConfig;
   /** The settings in the controls (the PyTorch script's), which may differ from the shown run's while typing. */
   settings: RunConfig;
 }
@@ -29,7 +34,7 @@ const PNG_EXPORTS: readonly { label: MessageKey; what: MessageKey; suffix: PngSu
 
 const makers = () => import('./export-makers');
 
-export function ExportGroup({ run, settings }: Props) {
+export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config, settings }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   // A message, said at render time: a language switch re-says it.
@@ -41,7 +46,7 @@ export function ExportGroup({ run, settings }: Props) {
     setFailure(await downloadPng(filename, what, PNG_MAKERS[suffix]));
   };
   const csv = async () => {
-    const { filename, text } = (await makers()).csvFile(run);
+    const { filename, text } = (await makers()).csvFile(readRun());
     downloadText(filename, text, 'text/csv');
   };
   const script = async () => {
@@ -52,15 +57,15 @@ export function ExportGroup({ run, settings }: Props) {
   return (
     <fieldset className="side-group export-group">
       <legend>{t('export.group')}</legend>
-      <button type="button" disabled={run.stepsDone === 0} onClick={() => void csv()}>
+      <button type="button" disabled={!hasSteps} onClick={() => void csv()}>
         {t('export.csv')}
       </button>
       {PNG_EXPORTS.map(({ label, what, suffix }) => (
         <button
           key={suffix}
           type="button"
-          disabled={suffix === 'params' && run.config.model !== 'linear'}
-          onClick={() => void png(what, `${stem(run.config)}-${suffix}.png`, suffix)}
+          disabled={suffix === 'params' && config.model !== 'linear'}
+          onClick={() => void png(what, `${stem(config)}-${suffix}.png`, suffix)}
         >
           {t(label)}
         </button>
@@ -75,4 +80,4 @@ export function ExportGroup({ run, settings }: Props) {
       )}
     </fieldset>
   );
-}
+});

@@ -77,10 +77,13 @@ function LossPlot(props: LossPlotProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={margin} accessibilityLayer={false}>
-        {/* Its domain as given: the live curves are not recharts' items, so no data would widen it. */}
-        <XAxis hide type="number" dataKey="x" domain={xDomain} ticks={xTicks} allowDataOverflow />
+        {/* Its domain as given: the live curves are not recharts' items, so no data would widen it.
+            No nice ticks: the ticks are given, and recharts would work its own out (decimal.js) on
+            every redraw whose axes change, for a fixed domain they could not widen. */}
+        <XAxis hide type="number" dataKey="x" domain={xDomain} ticks={xTicks} niceTicks="none" allowDataOverflow />
         <YAxis
           hide
+          niceTicks="none"
           type="number"
           dataKey="loss"
           scale={logScale ? 'log' : 'linear'}

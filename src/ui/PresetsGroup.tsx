@@ -1,4 +1,5 @@
 // The Presets group: the classroom's standard experiments, one click each (see state/presets.ts).
+import { memo } from 'react';
 import { useI18n } from '../i18n/react';
 import { PRESETS, type Preset } from '../state/presets';
 import './side-groups.css';
@@ -7,7 +8,7 @@ interface Props {
   onPreset: (preset: Preset) => void;
 }
 
-export function PresetsGroup({ onPreset }: Props) {
+export const PresetsGroup = memo(function PresetsGroup({ onPreset }: Props) {
   const { t } = useI18n();
   return (
     <fieldset className="side-group presets-group">
@@ -19,4 +20,4 @@ export function PresetsGroup({ onPreset }: Props) {
       ))}
     </fieldset>
   );
-}
+});

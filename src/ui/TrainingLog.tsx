@@ -2,7 +2,7 @@
 // have 400,000 steps, so only the last LOG_LINES_SHOWN are in the DOM, and while a run trains at full
 // speed only the last LIVE_LOG_LINES: each redraw then replaces every line (thousands of steps pass
 // between two), and drawing 1,000 of them 15 times a second kept the page's main thread busy.
-import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/react';
 import { LOG_LINES_SHOWN, type LogLine } from '../state/run-data';
 
@@ -19,6 +19,13 @@ interface Props {
 /** Lines drawn while a run trains at full speed: a few screens of the 16-line box. */
 export const LIVE_LOG_LINES = 100;
 
+/**
+ * Lines added to the drawn window a frame, when more than that arrive at once (a max-speed run's
+ * stop: from LIVE_LOG_LINES to LOG_LINES_SHOWN). A thousand new lines restyled and laid out in one
+ * frame is a long task on a slow machine; the newest come first and the older ones above them.
+ */
+export const LOG_LINES_PER_FRAME = 100;
+
 /** Pixels from the bottom within which the log keeps following new lines. */
 const FOLLOW_SLACK = 24;
 
@@ -33,7 +40,22 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, validationL
   while (end > 0 && lines[end - 1].step >= total) end--;
   if (end === 0) end = lines.length;
   const produced = total + validationLines;
-  const shown = lines.slice(Math.max(0, end - (live ? LIVE_LOG_LINES : LOG_LINES_SHOWN)), end);
+  const wanted = Math.min(end, live ? LIVE_LOG_LINES : LOG_LINES_SHOWN);
+  // How many of them are drawn: the window grows by LOG_LINES_PER_FRAME a frame up to `wanted`.
+  const [drawn, setDrawn] = useState(LIVE_LOG_LINES);
+  const growFrame = useRef(0);
+  const count = live ? wanted : Math.min(wanted, drawn);
+  const shown = lines.slice(end - count, end);
+  useEffect(() => {
+    // A max-speed run, or a new run (no lines yet), starts again from a live window.
+    if (live || wanted === 0) setDrawn(LIVE_LOG_LINES);
+    else if (growFrame.current === 0 && drawn < wanted) {
+      growFrame.current = requestAnimationFrame(() => {
+        growFrame.current = 0;
+        setDrawn(Math.min(wanted, drawn + LOG_LINES_PER_FRAME));
+      });
+    }
+  }, [live, drawn, wanted]);
 
   // Scrolled in the next frame's callbacks, just before it is laid out anyway: done here, reading
   // scrollHeight would lay the whole page out in this task, once per redraw of each view.
@@ -50,6 +72,8 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, validationL
     () => () => {
       cancelAnimationFrame(scrollPending.current);
       scrollPending.current = 0;
+      cancelAnimationFrame(growFrame.current);
+      growFrame.current = 0;
     },
     [],
   );
