@@ -23,8 +23,8 @@ test('seed 0: the training log equals the PyTorch-RNG reference line for line', 
   expect(shown.map((t) => t.trim())).toEqual(expected);
 });
 
-// The PyTorch fixture suite (scripts/pytorch_reference.py: 42 runs of the tutorial, 4 of them
-// diverging to inf and nan) through the app's own path on each backend: the fused WGSL kernels on
+// The PyTorch fixture suite (scripts/pytorch_reference.py: 42 runs of the tutorial, 8 of them
+// diverging, some to inf and nan) through the app's own path on each backend: the fused WGSL kernels on
 // WebGPU (PyTorch's float32 order), tfjs op by op on WebGL and the CPU. Every log line is compared
 // with what PyTorch printed (the counts are reported as annotations and on the console); a
 // diverging run is resumed after the divergence watch pauses it.

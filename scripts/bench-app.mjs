@@ -40,7 +40,8 @@ async function openApp(browser, base, query, rate) {
 
 /**
  * Clicks Train; milliseconds from the click to the first training-log line in the DOM and to the
- * first loss the chart has drawn (its `data-step-points` above 0: the same commit as its curve).
+ * first loss the chart has drawn (its `data-step-points` above 0 and a live curve's path in the plot,
+ * which loads after the first paint).
  */
 async function clickTrainTimed(page) {
   return page.evaluate(
@@ -53,7 +54,11 @@ async function clickTrainTimed(page) {
         const check = () => {
           const now = performance.now() - t0;
           if (times.logMs === null && log?.querySelector('li')) times.logMs = now;
-          if (times.chartMs === null && Number(chart?.getAttribute('data-step-points') ?? 0) > 0) times.chartMs = now;
+          const curve = [...(chart?.querySelectorAll('path.recharts-line-curve') ?? [])].some(
+            (path) => (path.getAttribute('d') ?? '').length > 1,
+          );
+          if (times.chartMs === null && curve && Number(chart?.getAttribute('data-step-points') ?? 0) > 0)
+            times.chartMs = now;
           if (times.logMs !== null && times.chartMs !== null) {
             observer.disconnect();
             resolve(times);

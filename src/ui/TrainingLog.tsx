@@ -48,8 +48,12 @@ export const TrainingLog = memo(function TrainingLog({ lines, total, validationL
   const shown = lines.slice(end - count, end);
   useEffect(() => {
     // A max-speed run, or a new run (no lines yet), starts again from a live window.
-    if (live || wanted === 0) setDrawn(LIVE_LOG_LINES);
-    else if (growFrame.current === 0 && drawn < wanted) {
+    if (live || wanted === 0) {
+      // A grow queued before the run went live would set the old window's size after it.
+      cancelAnimationFrame(growFrame.current);
+      growFrame.current = 0;
+      setDrawn(LIVE_LOG_LINES);
+    } else if (growFrame.current === 0 && drawn < wanted) {
       growFrame.current = requestAnimationFrame(() => {
         growFrame.current = 0;
         setDrawn(Math.min(wanted, drawn + LOG_LINES_PER_FRAME));

@@ -9,8 +9,8 @@ export async function requireDawn(): Promise<DawnDevice> {
     throw new Error(
       'Dawn found no WebGPU adapter. Run Vitest through npm (its global setup, scripts/vitest-global-setup.mjs, ' +
         'sets VK_ICD_FILENAMES and LD_LIBRARY_PATH from scripts/dawn-env.mjs before the test processes start) ' +
-        "with Chromium's SwiftShader (/usr/lib/chromium/vk_swiftshader_icd.json, Debian's chromium package) or " +
-        "Debian's mesa-vulkan-drivers installed; on a machine with a GPU set DAWN_VULKAN=system.",
+        "with Chromium's SwiftShader installed (/usr/lib/chromium/vk_swiftshader_icd.json from Debian's chromium " +
+        'package, or `npx playwright install chromium`); on a machine with a GPU set DAWN_VULKAN=system.',
     );
   return gpu;
 }

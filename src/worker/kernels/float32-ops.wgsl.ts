@@ -1,8 +1,10 @@
-// WGSL float32 arithmetic with PyTorch's roundings, whatever the GPU's compiler does: WGSL lets a
+// WGSL float32 arithmetic with PyTorch's roundings, whether or not the compiler fuses: WGSL lets a
 // compiler fuse `a * b + c` into one rounding and does not promise that fma() is fused (SwiftShader's
 // is not), nor that division is correctly rounded (2.5 ulp). These helpers need a uniform
 // `settings.zero` that holds 0 at run time (the compiler cannot know it), and they assume no
 // underflow below ~1e-30, which the app's losses and gradients never reach.
+// TwoSum and the split assume the compiler keeps the order of additions (no fast-math reassociation):
+// bit-exactness is tested on Dawn's Vulkan backend over SwiftShader, not yet on a hardware GPU.
 export const FLOAT32_OPS = /* wgsl */ `
 // a·b rounded once and kept so: OR-ing an opaque zero into its bits stops a compiler from fusing
 // the product into the add that uses it (PyTorch rounds them separately).

@@ -114,6 +114,8 @@ describe.each(SELECTIONS)('fused MLP kernel on Dawn, chosen as on the $schedule 
         reference.map((s) => s.batch),
       );
       const kind = (v: number) => (Number.isNaN(v) ? 'nan' : Number.isFinite(v) ? 'finite' : 'inf');
+      // The run really diverges, or this would compare finite with finite.
+      expect(reference.map((s) => kind(s.loss))).toContain('inf');
       expect(losses.map(kind).join(' ')).toEqual(reference.map((s) => kind(s.loss)).join(' '));
     },
     TIMEOUT,

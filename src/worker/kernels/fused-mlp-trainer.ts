@@ -16,7 +16,7 @@ export function fusedMlpFits(spec: MlpSpec, largestBatch: number, software: bool
   return software || spec.hiddenUnits * largestBatch <= MAX_WORK_PER_STEP;
 }
 
-/** The uniform Settings of mlp-sgd.wgsl.ts: five 4-byte fields, padded to 16 bytes. */
+/** The uniform Settings of mlp-sgd.wgsl.ts: five 4-byte fields, the buffer rounded up to 32 bytes. */
 const SETTINGS_BYTES = 32;
 
 type MlpSpec = Extract<ModelSpec, { kind: 'mlp' }>;
