@@ -262,6 +262,62 @@ for (const { n, replacement } of [
   });
 }
 
+/**
+ * 6 standard errors of the mean of 5,000 |g_B − G|² for a large B, where g_B − G is close to normal
+ * with covariance C = c·Σ (the central limit theorem): then sd |g_B − G|² = sqrt(2 tr C²).
+ */
+function largeBatchTolerance(rows: Vec[], factor: number): number {
+  const g = meanOf(rows);
+  const s = [0, 0, 0];
+  for (const r of rows) {
+    const [p, q] = [r[0] - g[0], r[1] - g[1]];
+    s[0] += p * p;
+    s[1] += p * q;
+    s[2] += q * q;
+  }
+  const [a, b, c] = s.map((v) => (v / rows.length) * factor);
+  return (6 * Math.sqrt(2 * (a * a + 2 * b * b + c * c))) / Math.sqrt(5000);
+}
+
+test('B = 30,000 of N = 100,000: a first picture with what its budget affords, then more batches drawn to 5,000', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // Every value the figure's data-batches-drawn takes, from the first picture on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { drawnSeen: string[] }).drawnSeen = seen;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const value = (record.target as Element).getAttribute('data-batches-drawn');
+        if (value && seen[seen.length - 1] !== value) seen.push(value);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-batches-drawn'] });
+  });
+  const n = 100_000;
+  const batch = 30_000;
+  await openApp(page, `dataset=line&n=${n}&batch=${batch}`);
+  const figure = noiseFigure(page);
+  await expect(figure).toHaveAttribute('data-batches-planned', '5000', { timeout: 60_000 });
+  await expect(figure).toHaveAttribute('data-batches-drawn', '5000', { timeout: 150_000 });
+  await expect(figure).toContainText(`5,000 batches of B = ${batch.toLocaleString('en')} drawn as the sampler draws`);
+  await expect(figure).not.toContainText('drawing more');
+  const seen = (await page.evaluate(() => (window as unknown as { drawnSeen: string[] }).drawnSeen)).map(Number);
+  expect(seen[0]).toBeGreaterThan(0);
+  expect(seen[0]).toBeLessThan(5000);
+  expect(seen.length).toBeGreaterThanOrEqual(3);
+  for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThan(seen[k - 1]);
+  const shown = await numbers(page);
+  const { dataset } = createRunPlan({ ...DEFAULT_CONFIG, dataset: 'line', samples: n, batchSize: batch });
+  const { w, b } = await initialLinear(page);
+  const rows = linearRows(dataset.x, dataset.y, w, b);
+  const g = meanOf(rows);
+  const trace = rows.reduce((s, r) => s + dist2(r, g), 0) / n;
+  const factor = (n - batch) / (batch * (n - 1));
+  expect(relativeError(shown.formula, trace * factor)).toBeLessThan(1e-9);
+  expect(Math.abs(shown.variance - trace * factor)).toBeLessThan(largeBatchTolerance(rows, factor));
+});
+
 test('the MLP: every number in full dimension, enumerated at step 1', async ({ page }) => {
   await openApp(page, 'model=mlp&hidden=4&act=tanh');
   const figure = noiseFigure(page);

@@ -300,5 +300,11 @@ export interface NoiseRequest {
 
 export type ToNoiseWorker = { type: 'noise'; request: NoiseRequest };
 
+/**
+ * The answers to a request: a first picture with what its work budget affords, then — when the
+ * batches could not all be drawn at once — the same picture with more of them, until the one with
+ * `complete` true. A newer request ends the older one's answers.
+ */
 export type FromNoiseWorker =
-  { type: 'noise'; id: number; result: GradientNoise } | { type: 'noise-error'; id: number; message: string };
+  | { type: 'noise'; id: number; result: GradientNoise; complete: boolean }
+  | { type: 'noise-error'; id: number; message: string };

@@ -7,6 +7,7 @@ import {
   expectedBatchNoise,
   gradientNoise,
   noiseCurve,
+  startGradientNoise,
 } from './gradient-noise';
 import { linearGradients, mlpGradients } from './per-sample-gradients';
 import { noiseSeed, orderedDrawCount, subsetCount } from './noise-batches';
@@ -151,8 +152,9 @@ describe('gradient noise of the linear model', () => {
       seed: 3,
       actualBatch: null,
     });
-    // 6e6 / (9,000 visits × (1 + 2/8)) = 533 batches.
-    expect(noise.batchesDrawn).toBe(Math.floor(DRAW_BUDGET / (9000 * 1.25)));
+    // Chosen in one pass: 6e6 / ((20,000 passed + 9,000 read × (1 + 2/8)) / 16) = 3,072 batches.
+    expect(noise.batchesDrawn).toBe(Math.floor(DRAW_BUDGET / ((20_000 + 9000 * 1.25) / 16)));
+    expect(noise.batchesPlanned).toBe(5000);
     const formula = expectedBatchNoise(populationTrace(linearRows(x, y, 0.5, 0)), n, 9000, false);
     expect(Math.abs(noise.varianceMeasured - formula)).toBeLessThan(
       (6 * noise.varianceMeasuredSd) / Math.sqrt(noise.batchesDrawn),
@@ -487,5 +489,53 @@ describe('the plane of G and the largest-variance direction', () => {
     expect(Math.abs(noise.topDirection?.[0] ?? 0)).toBeCloseTo(1, 12);
     expect(Math.abs(noise.v[1])).toBeCloseTo(1, 9);
     expect(noise.planeCovariance[2]).toBeCloseTo(4 / 3, 9);
+  });
+});
+
+describe('refining a picture to 5,000 drawn batches', () => {
+  const n = 20_000;
+  const x = Array.from({ length: n }, (_, i) => (i % 101) / 10);
+  const y = x.map((xi, i) => 3 - xi + Math.sin(i));
+  const options = { batchSize: 9000, replacement: false, seed: 3, actualBatch: null };
+
+  it('ends with the picture one pass over 5,000 batches draws, whatever the shares', () => {
+    const { result: first, refinement } = startGradientNoise(linearGradients(x, y, 0.5, 0), options);
+    expect(first.batchesDrawn).toBeLessThan(5000);
+    expect(refinement).not.toBeNull();
+    let last = first;
+    const sizes: number[] = [];
+    for (let share = 1; !refinement!.complete; share *= 3) {
+      last = refinement!.more(share * 9000);
+      sizes.push(last.batchesDrawn);
+    }
+    expect(sizes.length).toBeGreaterThan(3);
+    // the same picture drawn to the end in one share
+    const whole = startGradientNoise(linearGradients(x, y, 0.5, 0), options).refinement!.more(Infinity);
+    expect(last.batchesDrawn).toBe(5000);
+    expect(whole.batchesDrawn).toBe(5000);
+    expect(last.varianceMeasured).toBe(whole.varianceMeasured);
+    expect(last.varianceMeasuredSd).toBe(whole.varianceMeasuredSd);
+    expect(Array.from(last.cloud)).toEqual(Array.from(whole.cloud));
+    // the first answer's batches are the first of the 5,000
+    expect(Array.from(last.cloud.subarray(0, first.cloud.length))).toEqual(Array.from(first.cloud));
+    expect(last.curveMeasured.find((p) => p.b === 9000)).toMatchObject({ batches: 5000, value: last.varianceMeasured });
+  });
+
+  it('measures the formula within 6 standard errors of 5,000 batches, with and without replacement', () => {
+    const trace = populationTrace(linearRows(x, y, 0.5, 0));
+    for (const replacement of [false, true]) {
+      const { refinement } = startGradientNoise(linearGradients(x, y, 0.5, 0), { ...options, replacement });
+      const done = refinement!.more(Infinity);
+      expect(done.batchesDrawn).toBe(5000);
+      const formula = expectedBatchNoise(trace, n, 9000, replacement);
+      expect(relative(done.varianceFormula, formula)).toBeLessThan(1e-12);
+      expect(Math.abs(done.varianceMeasured - formula)).toBeLessThan((6 * done.varianceMeasuredSd) / Math.sqrt(5000));
+    }
+  });
+
+  it('has nothing to refine when the budget affords every batch', () => {
+    const small = startGradientNoise(linearGradients(x, y, 0.5, 0), { ...options, batchSize: 3 });
+    expect(small.result.batchesDrawn).toBe(5000);
+    expect(small.refinement).toBeNull();
   });
 });

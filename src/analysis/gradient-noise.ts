@@ -7,7 +7,15 @@
 // Training"). The picture is a plane: the linear model's own (∂/∂w, ∂/∂b); for the MLP the plane of
 // G and the direction of largest variance (Σ's top eigenvector). Every number is computed in full
 // dimension. float64 throughout; DOM-free, so the figure's worker and the tests run the same code.
-import { forEachBatch, noiseSeed, planBatches, type BatchPlan } from './noise-batches';
+import {
+  DrawnBatches,
+  drawsSequentially,
+  forEachBatch,
+  MAX_BATCHES,
+  noiseSeed,
+  planBatches,
+  type BatchPlan,
+} from './noise-batches';
 import type { GradientSource } from './per-sample-gradients';
 
 /** E|g_B − G|² for batches of b out of n samples. */
@@ -25,12 +33,13 @@ export function batchCovarianceFactor(n: number, b: number, replacement: boolean
 export const noiseScale = (trace: number, gradNormSq: number): number => trace / gradNormSq;
 
 /**
- * Work the drawn batches may cost, in sample visits weighted by 1 + dim/8 (a visit is a random read,
- * a cache miss at large N, plus the gradient's coordinates), and the fewest drawn however large B
- * is. A drawn batch costs O(B) visits, so 5,000 of them at B in the tens of thousands would keep the
- * worker busy long after the step it is about; the budget bounds the answer's wait, at the price
- * of fewer batches (and a wider standard error) for large B. 5,000 batches of up to ~1,000 samples
- * fit for the linear model, of a few hundred for a small MLP.
+ * Work the first answer's drawn batches may cost, in sample visits weighted by 1 + dim/8 (a visit
+ * is a random read, a cache miss at large N, plus the gradient's coordinates), and the fewest drawn
+ * however large B is. A drawn batch costs O(B) visits, so 5,000 of them at B in the tens of
+ * thousands would hold the first picture long after the step it is about: it comes with what the
+ * budget affords, and the rest are drawn after it (startGradientNoise's refinement), to 5,000.
+ * 5,000 batches of up to ~1,000 samples fit at once for the linear model, of a few hundred for a
+ * small MLP.
  */
 export const DRAW_BUDGET = 6e6;
 const MIN_DRAWN = 10;
@@ -55,7 +64,7 @@ export interface NoiseOptions {
   seed: number;
   /** The step's own batch, to be marked; null when it is not known. */
   actualBatch: ArrayLike<number> | null;
-  /** Most batches to draw when they cannot all be enumerated (MAX_BATCHES at most). */
+  /** Most batches to draw when they cannot all be enumerated (MAX_BATCHES, the default, at most). */
   maxDrawn?: number;
 }
 
@@ -82,6 +91,8 @@ export interface GradientNoise {
   varianceFormula: number;
   enumerated: boolean;
   batchesDrawn: number;
+  /** The batches there will be once every one is drawn: batchesDrawn, or more while a refinement goes on. */
+  batchesPlanned: number;
   /** Mean of |g_B − G|² over the batches, and the standard deviation of those values. */
   varianceMeasured: number;
   varianceMeasuredSd: number;
@@ -119,6 +130,8 @@ const dot = (a: Float64Array, b: Float64Array): number => {
 interface Deviations {
   into(i: number, out: Float64Array): void;
   addTo(i: number, sum: Float64Array): void;
+  /** Every d_i, sample after sample, when they fit in memory: a batch's sum reads them in place. */
+  cache: Float64Array | null;
 }
 
 /** From a cache when they fit (read in place: a batch costs its indices, not a gradient each), else recomputed. */
@@ -135,6 +148,7 @@ function deviations(source: GradientSource, gradient: Float64Array): Deviations 
         source.gradInto(i, g);
         for (let k = 0; k < dim; k++) sum[k] += g[k] - gradient[k];
       },
+      cache: null,
     };
   }
   const cache = new Float64Array(n * dim);
@@ -149,6 +163,7 @@ function deviations(source: GradientSource, gradient: Float64Array): Deviations 
     addTo(i, sum) {
       for (let k = 0, at = i * dim; k < dim; k++) sum[k] += cache[at + k];
     },
+    cache,
   };
 }
 
@@ -238,10 +253,14 @@ function planeAxes(
   return { u, ...secondAxis(rows, count, dim, u), directionSamples: count };
 }
 
-/** The work of one batch of size b: the indices it visits (the smaller side) × (1 + dim/8). */
+/**
+ * The work of one drawn batch of size b, in visits: the indices it reads (the smaller side) ×
+ * (1 + dim/8). A batch selected in one pass over the data (noise-batches.ts) reads them in order,
+ * not at random, and costs about a sixteenth of a random visit per sample passed and per index read.
+ */
 function batchCost(n: number, b: number, dim: number, replacement: boolean): number {
-  const visits = replacement || 2 * b <= n ? b : n - b;
-  return Math.max(1, visits) * (1 + dim / 8);
+  const visits = Math.max(1, replacement || 2 * b <= n ? b : n - b) * (1 + dim / 8);
+  return drawsSequentially(n, Math.min(b, n - b), replacement) ? (n + visits) / 16 : visits;
 }
 
 /** The batch's mean deviation from its indices, into `sum` (itself, or minus the complement's sum); |·|². */
@@ -254,9 +273,42 @@ function meanDeviation(
   size: number,
 ): number {
   sum.fill(0);
-  for (let j = 0; j < length; j++) deviation.addTo(indices[j], sum);
+  const { cache } = deviation;
+  if (cache && sum.length === 2) {
+    // The linear model, whose batches run to a million samples: two running sums, no call a sample.
+    let s0 = 0;
+    let s1 = 0;
+    for (let j = 0; j < length; j++) {
+      const at = 2 * indices[j];
+      s0 += cache[at];
+      s1 += cache[at + 1];
+    }
+    sum[0] = s0;
+    sum[1] = s1;
+  } else {
+    for (let j = 0; j < length; j++) deviation.addTo(indices[j], sum);
+  }
   for (let k = 0; k < sum.length; k++) sum[k] *= sign / size;
   return dot(sum, sum);
+}
+
+/** Mean and standard deviation of |g_B − G|² over the batches seen so far. */
+class SpreadSum {
+  count = 0;
+  private total = 0;
+  private totalSq = 0;
+  add(distanceSq: number): void {
+    this.total += distanceSq;
+    this.totalSq += distanceSq * distanceSq;
+    this.count += 1;
+  }
+  get mean(): number {
+    return this.total / this.count;
+  }
+  get sd(): number {
+    const { count, mean } = this;
+    return count > 1 ? Math.sqrt(Math.max(0, (this.totalSq - count * mean * mean) / (count - 1))) : 0;
+  }
 }
 
 /** Mean and standard deviation of |g_B − G|² over the plan's batches; `visit` sees each batch's mean deviation in `sum`. */
@@ -270,19 +322,12 @@ function measureSpread(
   seed: number,
   visit?: () => void,
 ): { mean: number; sd: number; count: number } {
-  let count = 0;
-  let total = 0;
-  let totalSq = 0;
+  const spread = new SpreadSum();
   forEachBatch(n, replacement, plan, seed, (indices, length, complement) => {
-    const distanceSq = meanDeviation(deviation, sum, indices, length, complement ? -1 : 1, b);
-    total += distanceSq;
-    totalSq += distanceSq * distanceSq;
-    count += 1;
+    spread.add(meanDeviation(deviation, sum, indices, length, complement ? -1 : 1, b));
     visit?.();
   });
-  const mean = total / count;
-  const sd = count > 1 ? Math.sqrt(Math.max(0, (totalSq - count * mean * mean) / (count - 1))) : 0;
-  return { mean, sd, count };
+  return { mean: spread.mean, sd: spread.sd, count: spread.count };
 }
 
 /** The batch sizes the curve measures: every B up to CURVE_EVERY_B samples, else log-spaced ones; always 1, B and N. */
@@ -328,7 +373,21 @@ function measureCurve(
   return points;
 }
 
-export function gradientNoise(source: GradientSource, options: NoiseOptions): GradientNoise {
+/** What comes after a first answer whose batches were not all drawn: the rest, a share at a time. */
+export interface NoiseRefinement {
+  readonly complete: boolean;
+  /**
+   * Draws the next batches, about `work` visits' worth (batchCost) and at least one, and returns
+   * the picture of every batch drawn so far: after the last, the picture one pass would have drawn.
+   */
+  more(work: number): GradientNoise;
+}
+
+/** The picture with what DRAW_BUDGET affords, and the refinement that draws the rest (null when none is left). */
+export function startGradientNoise(
+  source: GradientSource,
+  options: NoiseOptions,
+): { result: GradientNoise; refinement: NoiseRefinement | null } {
   const { n, dim } = source;
   const b = Math.max(1, Math.min(options.batchSize, n));
   const { replacement } = options;
@@ -360,27 +419,39 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
   const gradNormSq = dot(gradient, gradient);
   const center: [number, number] = [dot(gradient, u), dot(gradient, v)];
 
-  const plan = planBatches(
-    n,
-    b,
-    replacement,
-    options.maxDrawn ?? Math.max(MIN_DRAWN, Math.floor(DRAW_BUDGET / batchCost(n, b, dim, replacement))),
-  );
+  const plan = planBatches(n, b, replacement, Math.min(MAX_BATCHES, options.maxDrawn ?? MAX_BATCHES));
+  const cost = batchCost(n, b, dim, replacement);
   const cloud = new Float64Array(2 * plan.count);
   const sum = new Float64Array(dim);
-  let drawn = 0;
-  const spread = measureSpread(deviation, sum, n, b, replacement, plan, options.seed, () => {
-    cloud[2 * drawn] = center[0] + dot(sum, u);
-    cloud[2 * drawn + 1] = center[1] + dot(sum, v);
-    drawn += 1;
-  });
-  const curveMeasured = measureCurve(deviation, sum, n, dim, replacement, options.seed, {
+  const spread = new SpreadSum();
+  const record = (distanceSq: number) => {
+    cloud[2 * spread.count] = center[0] + dot(sum, u);
+    cloud[2 * spread.count + 1] = center[1] + dot(sum, v);
+    spread.add(distanceSq);
+  };
+  const drawn = plan.enumerated ? null : new DrawnBatches(n, replacement, plan, options.seed);
+  const drawUpTo = (count: number) => {
+    if (!drawn) return;
+    const sign = plan.complement ? -1 : 1;
+    while (!drawn.done && drawn.drawn < count) {
+      drawn.next();
+      record(meanDeviation(deviation, sum, drawn.indices, plan.length, sign, b));
+    }
+  };
+  if (drawn) drawUpTo(Math.max(MIN_DRAWN, Math.floor(DRAW_BUDGET / cost)));
+  else
+    forEachBatch(n, replacement, plan, options.seed, (indices, length, complement) =>
+      record(meanDeviation(deviation, sum, indices, length, complement ? -1 : 1, b)),
+    );
+
+  const own = (): MeasuredSpread => ({
     b,
     value: spread.mean,
     sd: spread.sd,
     batches: spread.count,
     enumerated: plan.enumerated,
   });
+  const curve = measureCurve(deviation, sum, n, dim, replacement, options.seed, own());
 
   let actual: GradientNoise['actual'] = null;
   if (options.actualBatch && options.actualBatch.length > 0) {
@@ -390,32 +461,51 @@ export function gradientNoise(source: GradientSource, options: NoiseOptions): Gr
   }
 
   const batchFactor = batchCovarianceFactor(n, b, replacement);
-  return {
+  const picture = (): GradientNoise => ({
     n,
     dim,
     batchSize: b,
     replacement,
-    gradient,
+    gradient: gradient.slice(),
     gradNormSq,
     trace,
     noiseScale: noiseScale(trace, gradNormSq),
     varianceFormula: batchFactor * trace,
     enumerated: plan.enumerated,
     batchesDrawn: spread.count,
+    batchesPlanned: plan.count,
     varianceMeasured: spread.mean,
     varianceMeasuredSd: spread.sd,
-    curveMeasured,
+    curveMeasured: curve.map((point) => (point.b === b ? own() : point)),
     axes: dim === 2 ? 'parameters' : 'gradient-top',
-    u,
-    v,
+    u: u.slice(),
+    v: v.slice(),
     topDirection: top,
     center,
     planeCovariance: [suu / n, suv / n, svv / n],
     batchFactor,
-    cloud,
+    cloud: cloud.slice(0, 2 * spread.count),
     actual,
     directionSamples,
-  };
+  });
+  const refinement: NoiseRefinement | null =
+    drawn && !drawn.done
+      ? {
+          get complete() {
+            return drawn.done;
+          },
+          more(work) {
+            drawUpTo(drawn.drawn + Math.max(1, Math.floor(work / cost)));
+            return picture();
+          },
+        }
+      : null;
+  return { result: picture(), refinement };
+}
+
+/** The picture with what DRAW_BUDGET affords (startGradientNoise without the refinement). */
+export function gradientNoise(source: GradientSource, options: NoiseOptions): GradientNoise {
+  return startGradientNoise(source, options).result;
 }
 
 /** The formula's curve E|g_B − G|² over B = 1 … N, at up to `points` log-spaced batch sizes. */

@@ -424,6 +424,7 @@ export const en = {
   'noise.cloudSubsets': 'dots: g_B for all {count} batches of B = {b} (every subset of the {n} samples)',
   'noise.cloudOrdered': 'dots: g_B for all {count} ordered draws of B = {b} with replacement',
   'noise.cloudDrawn': 'dots: g_B for {count} batches of B = {b} drawn as the sampler draws ({how})',
+  'noise.drawingMore': ' — drawing more, {planned} in all',
   'noise.without': 'B distinct samples',
   'noise.with': 'B samples with repeats',
   'noise.full': '+ full-data gradient G',

@@ -403,6 +403,7 @@ export const zhCN: Record<MessageKey, string> = {
   'noise.cloudSubsets': '点：批大小 B = {b} 的全部 {count} 个批次的 g_B（{n} 个样本的所有子集）',
   'noise.cloudOrdered': '点：有放回抽取 B = {b} 个样本的全部 {count} 种有序抽法的 g_B',
   'noise.cloudDrawn': '点：按采样器的方式抽取的 {count} 个批次（B = {b}）的 g_B（{how}）',
+  'noise.drawingMore': '——仍在抽取，共 {planned} 个',
   'noise.without': 'B 个互不相同的样本',
   'noise.with': 'B 个样本，可以重复',
   'noise.full': '+ 全量数据梯度 G',

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { GradientNoise } from '../analysis/gradient-noise';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import { epochMessage, type StepRecord } from '../protocol';
-import { noiseTarget } from './noise-client';
+import type { FromNoiseWorker, ToNoiseWorker } from '../protocol';
+import { NoiseClient, noiseTarget } from './noise-client';
 import { RunStore } from './run-store';
 
 const config: RunConfig = { ...DEFAULT_CONFIG, epochs: 2, batchSize: 4 };
@@ -84,5 +86,75 @@ describe('noiseTarget: the step the gradient-noise figure draws', () => {
     expect(target.step).toBe(1);
     expect(target.params).toEqual([1, 2, 3, 4]);
     expect(target.model).toEqual({ kind: 'mlp', hiddenUnits: 1, activation: mlp.activation });
+  });
+});
+
+/** A stand-in for the noise worker: records what the client posts and lets the test answer. */
+class FakeWorker {
+  static last: FakeWorker | null = null;
+  posted: ToNoiseWorker[] = [];
+  onmessage: ((event: { data: FromNoiseWorker }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor() {
+    FakeWorker.last = this;
+  }
+  postMessage(message: ToNoiseWorker): void {
+    this.posted.push(message);
+  }
+  terminate(): void {}
+  answer(id: number, batchesDrawn: number, complete: boolean): void {
+    const result = { batchesDrawn } as GradientNoise;
+    this.onmessage?.({ data: { type: 'noise', id, result, complete } });
+  }
+}
+
+describe('NoiseClient: first pictures and their refinements', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows each refinement of the answered request until a newer request is sent, then only the newer one', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)]);
+    const client = new NoiseClient();
+    const drawn = () => client.getSnapshot()?.result.batchesDrawn;
+    client.want(noiseTarget(run, 1)!);
+    const worker = FakeWorker.last!;
+    const first = worker.posted[0].request.id;
+    worker.answer(first, 10, false);
+    expect(drawn()).toBe(10);
+    worker.answer(first, 20, false);
+    expect(client.getSnapshot()?.step).toBe(1);
+    expect(drawn()).toBe(20);
+    // The same picture again changes nothing; another step is sent at once (the first is answered).
+    client.want(noiseTarget(run, 1)!);
+    expect(worker.posted).toHaveLength(1);
+    client.want(noiseTarget(run, 2)!);
+    expect(worker.posted).toHaveLength(2);
+    const second = worker.posted[1].request.id;
+    worker.answer(first, 40, false); // already on its way: not shown
+    expect(drawn()).toBe(20);
+    worker.answer(second, 7, false);
+    expect(client.getSnapshot()?.step).toBe(2);
+    worker.answer(second, 5000, true);
+    expect(drawn()).toBe(5000);
+    worker.answer(second, 6000, false); // nothing comes after complete
+    expect(drawn()).toBe(5000);
+    client.dispose();
+  });
+
+  it('queues a newer request behind one in flight, and sends it when the first picture comes', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)]);
+    const client = new NoiseClient();
+    client.want(noiseTarget(run, 0)!);
+    const worker = FakeWorker.last!;
+    client.want(noiseTarget(run, 1)!);
+    client.want(noiseTarget(run, 2)!);
+    expect(worker.posted).toHaveLength(1);
+    worker.answer(worker.posted[0].request.id, 10, false);
+    expect(worker.posted).toHaveLength(2);
+    expect(worker.posted[1].request.seed).toBe(noiseTarget(run, 2)!.seed);
+    worker.answer(worker.posted[0].request.id, 20, false); // its refinement ended with the newer request
+    expect(client.getSnapshot()?.result.batchesDrawn).toBe(10);
+    client.dispose();
   });
 });

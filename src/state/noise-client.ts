@@ -1,7 +1,9 @@
 // What the gradient-noise figure asks its worker, and the answer it shows. The figure points at
 // a step (the latest, or the one pointed at anywhere); the parameters before that step's update
 // and its batch come from the run's columns. Requests are latest-wins, one in flight at a time:
-// at full speed the picture trails the run by one computation instead of queueing behind it.
+// at full speed the picture trails the run by one computation instead of queueing behind it. A
+// request counts as answered at its first picture; the worker's refinements of it (more batches
+// drawn) keep coming until the picture is complete or a newer request is sent.
 import { useSyncExternalStore } from 'react';
 import type { GradientNoise } from '../analysis/gradient-noise';
 import { noiseSeed } from '../analysis/noise-batches';
@@ -81,6 +83,8 @@ export class NoiseClient {
   private sentRunId = -1;
   private nextId = 1;
   private inFlight: { id: number; target: NoiseTarget } | null = null;
+  /** The answered request whose picture the worker is still refining. */
+  private refining: { id: number; target: NoiseTarget } | null = null;
   private queued: NoiseTarget | null = null;
   private wantedKey = '';
   private shown: NoiseShown | null = null;
@@ -116,6 +120,7 @@ export class NoiseClient {
       this.worker.onerror = () => {
         this.dispose();
         this.inFlight = null;
+        this.refining = null;
         this.wantedKey = '';
       };
       this.sentRunId = -1;
@@ -135,20 +140,32 @@ export class NoiseClient {
     if (runId !== this.sentRunId) request.data = data;
     this.sentRunId = runId;
     this.inFlight = { id, target };
+    this.refining = null;
     this.worker.postMessage({ type: 'noise', request });
   }
 
   private received(message: FromNoiseWorker): void {
+    const refined = this.refining;
+    if (refined && refined.id === message.id && message.type === 'noise') {
+      if (message.complete) this.refining = null;
+      this.show(refined.target, message.result);
+      return;
+    }
     const done = this.inFlight;
     if (!done || done.id !== message.id) return;
     this.inFlight = null;
     if (message.type === 'noise') {
-      this.shown = { runId: done.target.runId, step: done.target.step, result: message.result };
-      for (const listener of this.listeners) listener();
+      if (!message.complete) this.refining = done;
+      this.show(done.target, message.result);
     }
     const next = this.queued;
     this.queued = null;
     if (next) this.send(next);
+  }
+
+  private show(target: NoiseTarget, result: GradientNoise): void {
+    this.shown = { runId: target.runId, step: target.step, result };
+    for (const listener of this.listeners) listener();
   }
 }
 

@@ -107,7 +107,10 @@ function NoiseText({
         count: count(noise.batchesDrawn),
         b: count(b),
         how: t(replacement ? 'noise.with' : 'noise.without'),
-      });
+      }) +
+      (noise.batchesDrawn < noise.batchesPlanned
+        ? t('noise.drawingMore', { planned: count(noise.batchesPlanned) })
+        : '');
   const actual = noise.actual;
   const se = noise.varianceMeasuredSd / Math.sqrt(noise.batchesDrawn);
   return (
@@ -193,6 +196,7 @@ export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
       data-step={current ? current.step + 1 : undefined}
       data-batch-size={noise?.batchSize}
       data-batches-drawn={noise?.batchesDrawn}
+      data-batches-planned={noise?.batchesPlanned}
       data-enumerated={noise ? (noise.enumerated ? 1 : 0) : undefined}
       data-variance={noise ? String(noise.varianceMeasured) : undefined}
       data-variance-formula={noise ? String(noise.varianceFormula) : undefined}
