@@ -105,8 +105,24 @@ test('tutorial at step 1: all C(10, 3) = 120 batches, measured = formula = an in
   expect(relativeError(shown.variance, exact.measured)).toBeLessThan(1e-9);
   expect(relativeError(shown.formula, ((exact.trace / 3) * 7) / 9)).toBeLessThan(1e-9);
   expect(relativeError(shown.scale, exact.trace / exact.gradNormSq)).toBeLessThan(1e-9);
-  await expect(figure.locator('path.noise-dots')).toHaveCount(1);
-  expect(((await figure.locator('path.noise-dots').getAttribute('d')) ?? '').split('M').length - 1).toBe(120);
+  // 120 dots on the canvas under the plot, and in its pixels: the dots' colour, inside the plot frame only.
+  const dots = figure.locator('canvas.noise-dots');
+  await expect(dots).toHaveAttribute('data-dots', '120');
+  const painted = await dots.evaluate((canvas: HTMLCanvasElement) => {
+    const { width, height } = canvas;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+    let blue = 0;
+    let outside = 0;
+    const left = (64 / 640) * width;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i + 3] === 0) continue;
+      if (pixels[i + 2] > pixels[i] + 60) blue += 1;
+      if ((i / 4) % width < left - 1) outside += 1;
+    }
+    return { blue, outside };
+  });
+  expect(painted.blue).toBeGreaterThan(120 * 4);
+  expect(painted.outside).toBe(0);
   await expect(figure).toContainText('B_simple');
   // The log–log chart's measured points: every B = 1 … 10, each the exact mean over all C(10, B).
   const chart = figure.getByRole('img', {

@@ -3,7 +3,7 @@
 // the 2σ ellipse of the formula's covariance, the numbers, and a log–log chart of E|g_B − G|² over
 // B = 1 … N. The maths runs in its own worker (state/noise-client.ts); this only draws its answer.
 // Loaded on demand (Charts.tsx), so it costs the first paint nothing.
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GradientNoise as Noise } from '../analysis/gradient-noise';
 import { covarianceEllipse, plotBox } from '../analysis/noise-plot';
 import { useI18n } from '../i18n/react';
@@ -28,59 +28,110 @@ const CITATION = 'McCandlish et al. 2018, "An Empirical Model of Large-Batch Tra
 /** A few significant digits for reading; the data-* attributes carry the full numbers. */
 const shortNumber = (x: number): string => significant(x);
 
+/**
+ * The dots on a canvas under the SVG: 5,000 of them as an SVG path cost the page's thread a
+ * 150 kB path string, its parsing and its painting at every picture; here they are 5,000
+ * rectangles drawn straight into pixels. The canvas has the SVG's box and scales its viewBox the
+ * same way (object-fit: contain is the SVG's xMidYMid meet), so its units are the viewBox's.
+ */
+function CloudDots({ noise, scales }: { noise: Noise; scales: ReturnType<typeof makeScales> }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { frame } = scales;
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    // The viewBox's scale on screen: the smaller of the two ratios when max-height letterboxes it.
+    const shown = Math.min(canvas.clientWidth / frame.width, canvas.clientHeight / frame.height) || 1;
+    const pixelsPerUnit = Math.max(1, shown * (window.devicePixelRatio || 1));
+    canvas.width = Math.round(frame.width * pixelsPerUnit);
+    canvas.height = Math.round(frame.height * pixelsPerUnit);
+    ctx.setTransform(pixelsPerUnit, 0, 0, pixelsPerUnit, 0, 0);
+    ctx.beginPath();
+    ctx.rect(frame.left, frame.top, frame.width - frame.left - frame.right, frame.height - frame.top - frame.bottom);
+    ctx.clip();
+    ctx.fillStyle = CLOUD;
+    ctx.globalAlpha = 0.55;
+    // Few batches get big dots, thousands small ones; one path, filled once, as the SVG's was:
+    // where dots overlap the colour does not deepen.
+    const size = noise.batchesDrawn <= 200 ? 7 : noise.batchesDrawn <= 1000 ? 4 : 2.4;
+    const { cloud } = noise;
+    ctx.beginPath();
+    for (let k = 0; k < cloud.length; k += 2) {
+      ctx.rect(scales.x(cloud[k]) - size / 2, scales.y(cloud[k + 1]) - size / 2, size, size);
+    }
+    ctx.fill();
+    canvas.dataset.dots = String(cloud.length / 2);
+  }, [noise, scales, frame]);
+  return <canvas ref={canvasRef} className="noise-dots" aria-hidden="true" />;
+}
+
+/** The corners of the dots' bounding box: what the plot's box needs of 5,000 points, without 5,000 pairs. */
+function cloudCorners(cloud: Float64Array): [number, number][] {
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let k = 0; k < cloud.length; k += 2) {
+    const [x, y] = [cloud[k], cloud[k + 1]];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return x0 <= x1
+    ? [
+        [x0, y0],
+        [x1, y1],
+      ]
+    : [];
+}
+
 function CloudPlot({ noise, width, t }: { noise: Noise; width: number; t: I18n['t'] }) {
   const clipId = `noise-clip-${noise.n}`;
   const typeScale = useTypeScale();
   const covariance = noise.planeCovariance.map((c) => c * noise.batchFactor) as [number, number, number];
   const ellipse = covarianceEllipse(noise.center, covariance, ELLIPSE_SIGMAS);
-  const points: [number, number][] = [[0, 0], noise.center, ...ellipse];
-  for (let k = 0; k < noise.cloud.length; k += 2) points.push([noise.cloud[k], noise.cloud[k + 1]]);
+  const points: [number, number][] = [[0, 0], noise.center, ...ellipse, ...cloudCorners(noise.cloud)];
   if (noise.actual) points.push([noise.actual.x, noise.actual.y]);
   const box = plotBox(points);
   const scales = makeScales(box.x, box.y, frameFor(width, typeScale));
-  // Few batches get big dots, thousands small ones (one path: 5,000 elements would be slow to draw).
-  const size = noise.batchesDrawn <= 200 ? 7 : noise.batchesDrawn <= 1000 ? 4 : 2.4;
-  let dots = '';
-  for (let k = 0; k < noise.cloud.length; k += 2) {
-    const [x, y] = [scales.x(noise.cloud[k]) - size / 2, scales.y(noise.cloud[k + 1]) - size / 2];
-    dots += `M${x.toFixed(1)},${y.toFixed(1)}h${size}v${size}h-${size}z`;
-  }
   const ring = ellipse
     .map(([x, y], i) => `${i ? 'L' : 'M'}${scales.x(x).toFixed(1)},${scales.y(y).toFixed(1)}`)
     .join('');
   const [gx, gy] = [scales.x(noise.center[0]), scales.y(noise.center[1])];
   const linear = noise.axes === 'parameters';
   return (
-    <svg
-      className="param-svg noise-cloud"
-      viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`}
-      role="img"
-      aria-label={t('noise.aria')}
-    >
-      <defs>
-        <PlotClip id={clipId} frame={scales.frame} />
-      </defs>
-      <ChartAxes
-        scales={scales}
-        xLabel={t(linear ? 'noise.axisW' : 'noise.axisG')}
-        yLabel={t(linear ? 'noise.axisB' : 'noise.axisTop')}
-      />
-      <g clipPath={`url(#${clipId})`}>
-        <path className="noise-dots" d={dots} fill={CLOUD} fillOpacity={0.55} />
-        <path className="noise-ellipse" d={ring} fill="none" stroke={CLOUD} strokeWidth={2} strokeDasharray="6 4" />
-        <circle cx={scales.x(0)} cy={scales.y(0)} r={5} fill="none" stroke={ACTUAL} strokeWidth={1.5} />
-        <path className="noise-full" d={`M${gx - 9},${gy}h18M${gx},${gy - 9}v18`} stroke={FULL} strokeWidth={3.5} />
-        {noise.actual && (
-          <path
-            className="noise-actual"
-            d={`M${scales.x(noise.actual.x)},${scales.y(noise.actual.y) - 8}l8,8l-8,8l-8,-8z`}
-            fill={ACTUAL}
-            stroke="#fff"
-            strokeWidth={1.5}
-          />
-        )}
-      </g>
-    </svg>
+    <div className="noise-plot">
+      <CloudDots noise={noise} scales={scales} />
+      <svg
+        className="param-svg noise-cloud"
+        viewBox={`0 0 ${scales.frame.width} ${scales.frame.height}`}
+        role="img"
+        aria-label={t('noise.aria')}
+      >
+        <defs>
+          <PlotClip id={clipId} frame={scales.frame} />
+        </defs>
+        <ChartAxes
+          scales={scales}
+          xLabel={t(linear ? 'noise.axisW' : 'noise.axisG')}
+          yLabel={t(linear ? 'noise.axisB' : 'noise.axisTop')}
+        />
+        <g clipPath={`url(#${clipId})`}>
+          <path className="noise-ellipse" d={ring} fill="none" stroke={CLOUD} strokeWidth={2} strokeDasharray="6 4" />
+          <circle cx={scales.x(0)} cy={scales.y(0)} r={5} fill="none" stroke={ACTUAL} strokeWidth={1.5} />
+          <path className="noise-full" d={`M${gx - 9},${gy}h18M${gx},${gy - 9}v18`} stroke={FULL} strokeWidth={3.5} />
+          {noise.actual && (
+            <path
+              className="noise-actual"
+              d={`M${scales.x(noise.actual.x)},${scales.y(noise.actual.y) - 8}l8,8l-8,8l-8,-8z`}
+              fill={ACTUAL}
+              stroke="#fff"
+              strokeWidth={1.5}
+            />
+          )}
+        </g>
+      </svg>
+    </div>
   );
 }
 
@@ -189,7 +240,23 @@ export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
   const noise = current?.result;
   const isLinear = run.config.model === 'linear';
   const totalSteps = run.stepsPerEpoch * run.config.epochs;
-  const cloud = useMemo(() => (noise ? <CloudPlot noise={noise} width={width} t={t} /> : null), [noise, width, t]);
+  const step = current ? current.step : -1;
+  const afterRun = !isLinear && step >= totalSteps;
+  // The run changes every step, the picture only when the worker answers: between answers a
+  // render of the figure costs the target's few lines, not the cloud, the text and the curve again.
+  const body = useMemo(
+    () =>
+      noise ? (
+        <>
+          <CloudPlot noise={noise} width={width} t={t} />
+          <NoiseText noise={noise} step={step + 1} isLinear={isLinear} afterRun={afterRun} />
+          <NoiseCurve noise={noise} width={width} />
+        </>
+      ) : (
+        <p className="panel-note">{t('noise.waiting')}</p>
+      ),
+    [noise, step, width, t, isLinear, afterRun],
+  );
   return (
     <figure
       className="panel gradient-noise"
@@ -208,22 +275,7 @@ export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
       <span className="caption-term">
         <Term explain="glossary.gradientNoise" />
       </span>
-      <div ref={svgRef}>
-        {noise && current ? (
-          <>
-            {cloud}
-            <NoiseText
-              noise={noise}
-              step={current.step + 1}
-              isLinear={isLinear}
-              afterRun={!isLinear && current.step >= totalSteps}
-            />
-            <NoiseCurve noise={noise} width={width} />
-          </>
-        ) : (
-          <p className="panel-note">{t('noise.waiting')}</p>
-        )}
-      </div>
+      <div ref={svgRef}>{body}</div>
     </figure>
   );
 });

@@ -5,7 +5,7 @@
 // catalogue key `glossary.…`, in every language. The button's name is the same "Explain" for every
 // term, not "What is Seed?": a name holding the term would also answer the locators and assistive
 // names that find the control itself ("Pin run", the label "Batch size"), a public contract.
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n/react';
 import type { GlossaryKey } from '../i18n/glossary';
@@ -20,7 +20,8 @@ const GAP = 6;
 /** How long the pointer may take to cross from the button onto the tooltip (WCAG 1.4.13: hoverable). */
 const LEAVE_DELAY_MS = 200;
 
-export function Term({ explain }: Props) {
+// Memoised: its props are one key, and the views around it re-render with every step of a run.
+export const Term = memo(function Term({ explain }: Props) {
   const { t } = useI18n();
   const tipId = useId();
   const [open, setOpen] = useState(false);
@@ -115,7 +116,7 @@ export function Term({ explain }: Props) {
       )}
     </span>
   );
-}
+});
 
 /** A term the sentence around it does not show (MSE under a chart, λmax in a formula): the word, then its "?". */
 export function TermWord({ word, explain }: { word: string; explain: GlossaryKey }) {
