@@ -5,6 +5,7 @@ import type { Divergence, DivergenceWatchState } from './engine/divergence';
 import type { Message } from './i18n/message';
 import type { ModelSpec } from './engine/models';
 import type { GradientNoise } from './analysis/gradient-noise';
+import type { ReplaySteps } from './analysis/mlp-replay';
 
 export interface AdapterInfo {
   vendor: string;
@@ -288,8 +289,13 @@ export interface NoiseRequest {
   runId: number;
   data?: DataColumns;
   model: ModelSpec;
-  /** Every parameter, flat in state_dict order, before the step's update. */
+  /**
+   * Every parameter, flat in state_dict order, before the step's update; with `replay`, those of the
+   * MLP's checkpoint that the steps are replayed from.
+   */
   params: number[];
+  /** The MLP's steps from the checkpoint to the one drawn, their batches as positions in `data`. */
+  replay?: ReplaySteps;
   batchSize: number;
   replacement: boolean;
   /** The drawn batches' generator seed (noiseSeed(seed, step)). */

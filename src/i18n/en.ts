@@ -410,10 +410,15 @@ export const en = {
   'noise.waiting': 'The mini-batch gradients appear when the run is ready.',
   'noise.aria': 'Scatter plot of the mini-batch gradients around the full-data gradient, with their covariance ellipse',
   'noise.curveAria': 'Log–log chart: the spread of the mini-batch gradient against B, from 1 to N',
-  'noise.stepLinear': 'Step {step}, at the parameters before its update.',
-  'noise.stepMlp':
-    "Step {step}, at the MLP's latest parameters (the page keeps only those; pointing at another step does not move this view).",
-  'noise.stepAfterRun': "After the last step, at the MLP's final parameters (no batch of the run to mark).",
+  'noise.stepBefore': 'Step {step}, at the parameters before its update.',
+  'noise.replayed':
+    "The page keeps the MLP's parameters after each chunk of steps it receives; these were replayed from those after step {from}, each step on its own batch, in PyTorch's float32 arithmetic.",
+  'noise.replayedFromStart':
+    "The page keeps the MLP's parameters after each chunk of steps it receives; these were replayed from the initial ones, each step on its own batch, in PyTorch's float32 arithmetic.",
+  'noise.stepMlpLatest':
+    "Step {step}, at the MLP's latest parameters: the step pointed at cannot be replayed, because a large run keeps the batches of its newest epochs only.",
+  'noise.stepAfterRun':
+    "After the last step, at the MLP's final parameters: the step pointed at cannot be replayed, because a large run keeps the batches of its newest epochs only.",
   'noise.axisW': '∂L/∂w',
   'noise.axisB': '∂L/∂b',
   'noise.axisG': 'along G',

@@ -3,7 +3,7 @@
 // the steps between from the newest checkpoint before them (analysis/mlp-replay.ts). Stored as
 // float32, which is what the worker computes, so nothing is rounded away. Within a memory budget:
 // when it is full every other checkpoint goes (the spacing doubles), the first (the initial
-// parameters) and the newest (the latest) always stay.
+// parameters) and the two newest (the latest, and the one its step is replayed from) always stay.
 
 /** Floats kept across all checkpoints (16 MB): 5,000 checkpoints of the widest MLP (769 parameters). */
 export const CHECKPOINT_FLOATS_BUDGET = 4_000_000;
@@ -35,18 +35,17 @@ export class ParamCheckpoints {
    * resumed run's steps): what is kept was already right.
    */
   add(step: number, params: ArrayLike<number>): void {
-    const newest = this.kept.at(-1);
+    const kept = this.kept;
+    const newest = kept.at(-1);
     if (newest && step <= newest.step) return;
-    const checkpoint = { step, params: Float32Array.from(params) };
-    const before = this.kept.at(-2);
-    // The newest is always kept; it is replaced while it sits closer than the spacing to the one before.
-    if (newest && before && newest.step - before.step < this.spacing) {
-      this.kept[this.kept.length - 1] = checkpoint;
-      return;
+    // The two newest always stay (the latest step is replayed from the one before the latest); the
+    // one before them goes when it sits closer than the spacing to its own predecessor.
+    if (kept.length >= 3 && kept[kept.length - 2].step - kept[kept.length - 3].step < this.spacing) {
+      kept.splice(kept.length - 2, 1);
     }
-    this.kept.push(checkpoint);
-    const capacity = Math.max(3, Math.floor(this.budget / Math.max(1, params.length)));
-    if (this.kept.length > capacity) this.thin();
+    kept.push({ step, params: Float32Array.from(params) });
+    const capacity = Math.max(4, Math.floor(this.budget / Math.max(1, params.length)));
+    if (kept.length > capacity) this.thin();
   }
 
   /** The newest checkpoint at or before `step` steps, or null (none yet). */
@@ -62,15 +61,14 @@ export class ParamCheckpoints {
     return this.kept[lo];
   }
 
-  /** Every other checkpoint goes (the first and the newest stay); new ones keep at least the spacing left. */
+  /** Every other checkpoint goes (the first and the two newest stay); new ones keep at least the spacing left. */
   private thin(): void {
-    const newest = this.kept[this.kept.length - 1];
-    const thinned = this.kept.filter((_, i) => i % 2 === 0 && i < this.kept.length - 1);
-    thinned.push(newest);
+    const last = this.kept.length - 2;
+    const thinned = this.kept.filter((_, i) => i >= last || i % 2 === 0);
     this.kept.length = 0;
     this.kept.push(...thinned);
     let least = Number.POSITIVE_INFINITY;
-    for (let i = 1; i < this.kept.length - 1; i++) least = Math.min(least, this.kept[i].step - this.kept[i - 1].step);
+    for (let i = 1; i < this.kept.length - 2; i++) least = Math.min(least, this.kept[i].step - this.kept[i - 1].step);
     this.spacing = Math.max(2 * this.spacing, Number.isFinite(least) ? least : 1);
   }
 }

@@ -8,7 +8,7 @@ import type { GradientNoise as Noise } from '../analysis/gradient-noise';
 import { covarianceEllipse, plotBox } from '../analysis/noise-plot';
 import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n/translate';
-import { NoiseClient, noiseTarget, useNoiseShown } from '../state/noise-client';
+import { NoiseClient, noiseTarget, useNoiseShown, type NoiseShown } from '../state/noise-client';
 import type { RunSnapshot } from '../state/run-store';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { useTypeScale } from './use-type-scale';
@@ -86,17 +86,18 @@ function CloudPlot({ noise, width, t }: { noise: Noise; width: number; t: I18n['
 
 function NoiseText({
   noise,
-  step,
+  shown,
   isLinear,
   afterRun,
 }: {
   noise: Noise;
-  step: number;
+  shown: NoiseShown;
   isLinear: boolean;
   afterRun: boolean;
 }) {
   const { t, count } = useI18n();
   const { n, batchSize: b, replacement } = noise;
+  const step = shown.step + 1;
   const cloud = noise.enumerated
     ? t(replacement ? 'noise.cloudOrdered' : 'noise.cloudSubsets', {
         count: count(noise.batchesDrawn),
@@ -110,14 +111,20 @@ function NoiseText({
       });
   const actual = noise.actual;
   const se = noise.varianceMeasuredSd / Math.sqrt(noise.batchesDrawn);
+  const replayed = shown.paramsFrom < shown.step;
   return (
     <ul className="fit-legend noise-text">
       <li>
-        {isLinear
-          ? t('noise.stepLinear', { step: count(step) })
+        {!shown.latestOnly
+          ? t('noise.stepBefore', { step: count(step) })
           : afterRun
             ? t('noise.stepAfterRun')
-            : t('noise.stepMlp', { step: count(step) })}
+            : t('noise.stepMlpLatest', { step: count(step) })}
+        {replayed && t('app.sentenceGap')}
+        {replayed &&
+          (shown.paramsFrom === 0
+            ? t('noise.replayedFromStart')
+            : t('noise.replayed', { from: count(shown.paramsFrom) }))}
       </li>
       {!isLinear && (
         <li>
@@ -191,6 +198,7 @@ export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
     <figure
       className="panel gradient-noise"
       data-step={current ? current.step + 1 : undefined}
+      data-params-from={current?.paramsFrom}
       data-batch-size={noise?.batchSize}
       data-batches-drawn={noise?.batchesDrawn}
       data-enumerated={noise ? (noise.enumerated ? 1 : 0) : undefined}
@@ -208,12 +216,7 @@ export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
         {noise && current ? (
           <>
             {cloud}
-            <NoiseText
-              noise={noise}
-              step={current.step + 1}
-              isLinear={isLinear}
-              afterRun={!isLinear && current.step >= totalSteps}
-            />
+            <NoiseText noise={noise} shown={current} isLinear={isLinear} afterRun={current.step >= totalSteps} />
             <NoiseCurve noise={noise} width={width} />
           </>
         ) : (

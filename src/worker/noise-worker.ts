@@ -2,6 +2,7 @@
 // analysis (src/analysis/gradient-noise.ts). A pass over N = 1,000,000 samples, and 5,000 drawn
 // batches, would hold the page's thread far longer than a frame; here they hold nobody.
 import { gradientNoise } from '../analysis/gradient-noise';
+import { replayMlp } from '../analysis/mlp-replay';
 import { gradientsFor } from '../analysis/per-sample-gradients';
 import type { DataColumns, FromNoiseWorker, NoiseRequest, ToNoiseWorker } from '../protocol';
 
@@ -14,7 +15,8 @@ function answer(request: NoiseRequest): FromNoiseWorker {
     return { type: 'noise-error', id: request.id, message: 'no data for this run' };
   }
   const { x, y } = data.columns;
-  const result = gradientNoise(gradientsFor(request.model, x, y, request.params), {
+  const params = request.replay ? replayMlp(x, y, request.params, request.replay) : request.params;
+  const result = gradientNoise(gradientsFor(request.model, x, y, params), {
     batchSize: request.batchSize,
     replacement: request.replacement,
     seed: request.seed,
