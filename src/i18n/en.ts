@@ -177,6 +177,9 @@ export const en = {
 
   'export.group': 'Export',
   'export.csv': 'Download CSV',
+  'export.csvNoiseProgress': "Working out the MLP's gradient-noise columns for the CSV: step {done} of {total}…",
+  'export.csvNoiseFailed':
+    "The MLP's gradient-noise columns could not be worked out ({reason}); the CSV was saved without them.",
   'export.lossPng': 'Download loss chart PNG',
   'export.batchPng': 'Download batch composition PNG',
   'export.fitPng': 'Download fit PNG',

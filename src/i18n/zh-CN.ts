@@ -169,6 +169,8 @@ export const zhCN: Record<MessageKey, string> = {
 
   'export.group': '导出',
   'export.csv': '下载 CSV',
+  'export.csvNoiseProgress': '正在计算 CSV 中 MLP 的梯度噪声列：第 {done} 步，共 {total} 步……',
+  'export.csvNoiseFailed': 'MLP 的梯度噪声列没能算出（{reason}）；CSV 已保存，但不含这几列。',
   'export.lossPng': '下载损失图（PNG）',
   'export.batchPng': '下载批次组成图（PNG）',
   'export.fitPng': '下载拟合图（PNG）',

@@ -4,7 +4,7 @@
 import { memo, useState } from 'react';
 import type { RunConfig } from '../engine/config';
 import { useI18n } from '../i18n/react';
-import type { Message, MessageKey } from '../i18n/message';
+import { message, type Message, type MessageKey } from '../i18n/message';
 import type { RunSnapshot } from '../state/run-store';
 import { downloadPng, downloadText } from './download';
 import type { PngSuffix } from './export-makers';
@@ -36,7 +36,7 @@ const makers = () => import('./export-makers');
 
 export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config, settings }: Props) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, count } = i18n;
   // A message, said at render time: a language switch re-says it.
   const [failure, setFailure] = useState<Message | null>(null);
 
@@ -45,9 +45,20 @@ export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config
     const { PNG_MAKERS } = await makers();
     setFailure(await downloadPng(filename, what, PNG_MAKERS[suffix]));
   };
+  // The MLP's noise columns take a pass over the samples a step, in a worker: the button says it is busy.
+  const [csvRows, setCsvRows] = useState<{ done: number; total: number } | null>(null);
   const csv = async () => {
-    const { filename, text } = (await makers()).csvFile(readRun());
-    downloadText(filename, text, 'text/csv');
+    setFailure(null);
+    const run = readRun();
+    if (run.config.model === 'mlp') setCsvRows({ done: 0, total: Math.min(run.stepsDone, run.data.stepLoss.length) });
+    try {
+      const made = await (await makers()).csvFile(run, (done, total) => setCsvRows({ done, total }));
+      downloadText(made.filename, made.text, 'text/csv');
+      if (made.failure)
+        setFailure(message('export.csvNoiseFailed', { reason: message('error.raw', { text: made.failure }) }));
+    } finally {
+      setCsvRows(null);
+    }
   };
   const script = async () => {
     const { filename, text } = (await makers()).scriptFile(settings);
@@ -57,9 +68,19 @@ export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config
   return (
     <fieldset className="side-group export-group">
       <legend>{t('export.group')}</legend>
-      <button type="button" disabled={!hasSteps} onClick={() => void csv()}>
+      <button
+        type="button"
+        disabled={!hasSteps || csvRows !== null}
+        aria-busy={csvRows !== null}
+        onClick={() => void csv()}
+      >
         {t('export.csv')}
       </button>
+      {csvRows && (
+        <p className="side-group-message export-csv-progress" role="status">
+          {t('export.csvNoiseProgress', { done: count(csvRows.done), total: count(csvRows.total) })}
+        </p>
+      )}
       {PNG_EXPORTS.map(({ label, what, suffix }) => (
         <button
           key={suffix}
