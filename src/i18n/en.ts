@@ -4,6 +4,7 @@
 // What stays English in every language, on purpose: the training log (PyTorch's output, a public
 // format), code (torch.manual_seed, nn.Linear), names (PyTorch, WebGPU, CSV, MLP, ReLU) and symbols.
 import type { enGlossary } from './glossary-en';
+import type { enPage } from './page-en';
 
 export const en = {
   'app.title': 'minibatch-lab — mini-batch SGD, live',
@@ -177,9 +178,6 @@ export const en = {
 
   'export.group': 'Export',
   'export.csv': 'Download CSV',
-  'export.csvNoiseProgress': "Working out the MLP's gradient-noise columns for the CSV: step {done} of {total}…",
-  'export.csvNoiseFailed':
-    "The MLP's gradient-noise columns could not be worked out ({reason}); the CSV was saved without them.",
   'export.lossPng': 'Download loss chart PNG',
   'export.batchPng': 'Download batch composition PNG',
   'export.fitPng': 'Download fit PNG',
@@ -413,15 +411,6 @@ export const en = {
   'noise.waiting': 'The mini-batch gradients appear when the run is ready.',
   'noise.aria': 'Scatter plot of the mini-batch gradients around the full-data gradient, with their covariance ellipse',
   'noise.curveAria': 'Log–log chart: the spread of the mini-batch gradient against B, from 1 to N',
-  'noise.stepBefore': 'Step {step}, at the parameters before its update.',
-  'noise.replayed':
-    "The page keeps the MLP's parameters after each chunk of steps it receives; these were replayed from those after step {from}, each step on its own batch, in PyTorch's float32 arithmetic.",
-  'noise.replayedFromStart':
-    "The page keeps the MLP's parameters after each chunk of steps it receives; these were replayed from the initial ones, each step on its own batch, in PyTorch's float32 arithmetic.",
-  'noise.stepMlpLatest':
-    "Step {step}, at the MLP's latest parameters: the step pointed at cannot be replayed, because a large run keeps the batches of its newest epochs only.",
-  'noise.stepAfterRun':
-    "After the last step, at the MLP's final parameters: the step pointed at cannot be replayed, because a large run keeps the batches of its newest epochs only.",
   'noise.axisW': '∂L/∂w',
   'noise.axisB': '∂L/∂b',
   'noise.axisG': 'along G',
@@ -557,5 +546,5 @@ export const en = {
   'crash.again': 'Show the app again',
 };
 
-/** Every key a catalogue has: these and the glossary's (glossary-en.ts, which only the page says). */
-export type MessageKey = keyof typeof en | keyof typeof enGlossary;
+/** Every key a catalogue has: these, the glossary's and page-en.ts's (which only the page says). */
+export type MessageKey = keyof typeof en | keyof typeof enGlossary | keyof typeof enPage;
