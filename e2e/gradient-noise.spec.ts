@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, type RunConfig } from '../src/engine/config';
 import { createRunPlan } from '../src/engine/plan';
 import {
   openApp,
+  pointAtStep,
   recordLongTasks,
   referenceRun,
   referenceTrace,
@@ -309,12 +310,9 @@ test('the MLP follows the latest and a pointed step, at the parameters before it
 
   // Through the loss chart's pointer, steps until one lies between two checkpoints (the page keeps
   // the parameters after each chunk of steps the worker sends; a chunk grows from 1 step while quick).
-  const area = page.getByRole('figure', { name: 'Loss', exact: true }).locator('.loss-pointer-area');
-  const box = (await area.boundingBox())!;
   let replayed = 0;
   for (const step of [6, 12, 24, 36, 5, 11, 23, 35, 3]) {
-    await area.hover({ position: { x: box.width * (step / 40), y: box.height / 2 } });
-    await expect(page.locator('.loss-hover')).toHaveAttribute('data-step', String(step));
+    await pointAtStep(page, step, 40);
     await expect(figure).toHaveAttribute('data-step', String(step));
     await check(step);
     const from = Number(await figure.getAttribute('data-params-from'));

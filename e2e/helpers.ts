@@ -66,6 +66,14 @@ export async function trainToEnd(page: Page): Promise<void> {
   await expect(status(page)).toHaveAttribute('data-state', 'finished');
 }
 
+/** Points at step `step` (1-based) of `steps` on the loss chart, and waits until the chart says so. */
+export async function pointAtStep(page: Page, step: number, steps: number): Promise<void> {
+  const area = page.getByRole('figure', { name: 'Loss', exact: true }).locator('.loss-pointer-area');
+  const box = (await area.boundingBox())!;
+  await area.hover({ position: { x: box.width * (step / steps), y: box.height / 2 } });
+  await expect(page.locator('.loss-hover')).toHaveAttribute('data-step', String(step));
+}
+
 export async function logLines(page: Page): Promise<LogLine[]> {
   const texts = await trainingLog(page).getByRole('listitem').allTextContents();
   return texts.map(parseLogLine);
