@@ -7,6 +7,14 @@
 import type { ActivationName } from '../engine/config';
 import { mlpStepFloat32 } from '../engine/mlp-reference';
 
+/**
+ * Samples × hidden units one replayed step may hold: the float32 step keeps two float64 values per
+ * pair (128 MB here). A larger batch is not replayed, so that the worker is not run out of memory.
+ */
+export const REPLAY_STEP_LIMIT = 2 ** 23;
+/** Samples × hidden units over all the steps the figure replays for one picture (a few seconds' work). */
+export const REPLAY_FIGURE_LIMIT = 2 ** 26;
+
 /** The steps to replay: their batches back to back (indices into the data given), and each one's length. */
 export interface ReplaySteps {
   order: Int32Array;

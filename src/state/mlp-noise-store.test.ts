@@ -67,7 +67,7 @@ describe.each([
     let replayed = 0;
     for (let s = 0; s < steps; s++) {
       const target = noiseTarget(run, s)!;
-      expect([target.step, target.latestOnly]).toEqual([s, false]);
+      expect([target.step, target.latestOnly]).toEqual([s, null]);
       const replay = target.replay?.();
       const params = replay ? replayMlp(target.data.x, target.data.y, target.params, replay) : target.params;
       expect(Array.from(params)).toEqual(before(s));

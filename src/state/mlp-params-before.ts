@@ -3,14 +3,15 @@
 // replayed from the newest checkpoint before it, on the steps' own batches, in the noise worker
 // (analysis/mlp-replay.ts). These build what the worker is sent: the batches as positions among the
 // training samples, which are the data the worker holds.
-import type { ReplaySteps } from '../analysis/mlp-replay';
+import { REPLAY_FIGURE_LIMIT, REPLAY_STEP_LIMIT, type ReplaySteps } from '../analysis/mlp-replay';
 import { batchPositions, type TrainingSet } from '../analysis/training-set';
 import type { RunConfig } from '../engine/config';
 import type { RunData } from './run-data';
 
 /**
  * The batches of steps from … to − 1 (0-based), back to back as positions in the training set; a
- * step whose epoch's indices are no longer kept (epoch-orders.ts) has length −1 and adds nothing.
+ * step whose epoch's indices are no longer kept (epoch-orders.ts), or longer than `longest`, has
+ * length −1 and adds nothing.
  */
 export function stepBatches(
   data: RunData,
@@ -18,12 +19,14 @@ export function stepBatches(
   from: number,
   to: number,
   trained: TrainingSet,
+  longest = Number.POSITIVE_INFINITY,
 ): { order: Int32Array; lengths: Int32Array } {
   const lengths = new Int32Array(Math.max(0, to - from));
   const batches: Int32Array[] = [];
   let total = 0;
   for (let s = from; s < to; s++) {
-    const batch = data.epochBatches.batchIndices(Math.floor(s / stepsPerEpoch), s % stepsPerEpoch);
+    const found = data.epochBatches.batchIndices(Math.floor(s / stepsPerEpoch), s % stepsPerEpoch);
+    const batch = found && found.length <= longest ? found : null;
     lengths[s - from] = batch ? batch.length : -1;
     if (!batch) continue;
     batches.push(batch);
@@ -46,9 +49,12 @@ export interface MlpParamsBefore {
   replay: (() => ReplaySteps) | null;
 }
 
+/** Why the MLP's parameters before a step cannot be had: a step to replay has lost its batch, or it is too large. */
+export type NoReplay = 'batches-gone' | 'too-large';
+
 /**
  * The MLP's parameters before step `step` (0-based, at most the steps done): kept, or the newest
- * checkpoint and the steps to replay from it; null when a step to replay has lost its batch.
+ * checkpoint and the steps to replay from it; or why not.
  */
 export function mlpParamsBefore(
   config: Pick<RunConfig, 'learningRate' | 'hiddenUnits' | 'activation'>,
@@ -56,16 +62,22 @@ export function mlpParamsBefore(
   stepsPerEpoch: number,
   step: number,
   trained: TrainingSet,
-): MlpParamsBefore | null {
+): MlpParamsBefore | NoReplay | null {
   const checkpoint = data.checkpoints.before(step);
   if (!checkpoint) return null;
   const params = Array.from(checkpoint.params);
   const from = checkpoint.step;
   if (from === step) return { from, params, replay: null };
-  for (let e = Math.floor(from / stepsPerEpoch); e <= Math.floor((step - 1) / stepsPerEpoch); e++) {
-    if (!data.epochBatches.hasIndices(e)) return null;
-  }
   const { learningRate, hiddenUnits, activation } = config;
+  let work = 0;
+  for (let s = from; s < step; s++) {
+    const [e, k] = [Math.floor(s / stepsPerEpoch), s % stepsPerEpoch];
+    if (!data.epochBatches.hasIndices(e)) return 'batches-gone';
+    const size = data.epochBatches.batchLength(e, k) * hiddenUnits;
+    if (size > REPLAY_STEP_LIMIT) return 'too-large';
+    work += size;
+  }
+  if (work > REPLAY_FIGURE_LIMIT) return 'too-large';
   const replay = () => ({
     ...stepBatches(data, stepsPerEpoch, from, step, trained),
     learningRate,

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import { epochMessage, type StepRecord } from '../protocol';
+import { REPLAY_STEP_LIMIT } from '../analysis/mlp-replay';
 import { noiseTarget } from './noise-client';
 import { RunStore } from './run-store';
 
@@ -81,7 +82,7 @@ describe('noiseTarget: the step the gradient-noise figure draws', () => {
     const mlp: RunConfig = { ...config, model: 'mlp', hiddenUnits: 1 };
     const run = storeAfter([step(0, 1, 1)], mlp, [1, 2, 3, 4]);
     const latest = noiseTarget(run, null)!;
-    expect([latest.step, latest.paramsFrom, latest.latestOnly]).toEqual([0, 0, false]);
+    expect([latest.step, latest.paramsFrom, latest.latestOnly]).toEqual([0, 0, null]);
     expect(latest.params).toEqual([9, 9, 9, 9]); // run-ready's initial parameters
     expect(latest.replay).toBeUndefined();
     const next = noiseTarget(run, 1)!;
@@ -94,7 +95,7 @@ describe('noiseTarget: the step the gradient-noise figure draws', () => {
     const mlp: RunConfig = { ...config, model: 'mlp', hiddenUnits: 1, learningRate: 0.05, activation: 'tanh' };
     const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)], mlp, [1, 2, 3, 4]);
     const pointed = noiseTarget(run, 2)!;
-    expect([pointed.step, pointed.paramsFrom, pointed.latestOnly]).toEqual([2, 0, false]);
+    expect([pointed.step, pointed.paramsFrom, pointed.latestOnly]).toEqual([2, 0, null]);
     expect(pointed.params).toEqual([9, 9, 9, 9]);
     const replay = pointed.replay!();
     expect([...replay.lengths]).toEqual([4, 4]);
@@ -117,8 +118,18 @@ describe('noiseTarget: the step the gradient-noise figure draws', () => {
     const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)], mlp, [1, 2, 3, 4]);
     vi.spyOn(run.data.epochBatches, 'hasIndices').mockReturnValue(false);
     const target = noiseTarget(run, 2)!;
-    expect([target.step, target.paramsFrom, target.latestOnly]).toEqual([3, 3, true]);
+    expect([target.step, target.paramsFrom, target.latestOnly]).toEqual([3, 3, 'batches-gone']);
     expect(target.params).toEqual([1, 2, 3, 4]);
     expect(target.replay).toBeUndefined();
+  });
+
+  it('the MLP: steps too large to replay (memory) fall back to the latest parameters too, and say so', () => {
+    const mlp: RunConfig = { ...config, model: 'mlp', hiddenUnits: 1 };
+    const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)], mlp, [1, 2, 3, 4]);
+    const length = vi.spyOn(run.data.epochBatches, 'batchLength').mockReturnValue(REPLAY_STEP_LIMIT);
+    expect(noiseTarget(run, 1)!.latestOnly).toBeNull(); // one step at the limit: replayed
+    length.mockReturnValue(REPLAY_STEP_LIMIT + 1);
+    const target = noiseTarget(run, 1)!;
+    expect([target.step, target.latestOnly]).toEqual([3, 'too-large']);
   });
 });

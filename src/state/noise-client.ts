@@ -10,7 +10,7 @@ import { batchPositions, trainingSet } from '../analysis/training-set';
 import { modelSpecFor } from '../engine/models';
 import { seedBigInt } from '../engine/seed';
 import type { DataColumns, FromNoiseWorker, NoiseRequest } from '../protocol';
-import { mlpParamsBefore } from './mlp-params-before';
+import { mlpParamsBefore, type NoReplay } from './mlp-params-before';
 import type { RunSnapshot } from './run-store';
 
 /** A request without its id, with the run's data, the step and a key: same key, same picture. */
@@ -27,8 +27,8 @@ export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data' | 'actualB
   replay?: () => ReplaySteps;
   /** Steps done at the parameters sent: `step` when kept, an MLP checkpoint's when replayed from it. */
   paramsFrom: number;
-  /** The MLP's fallback: a step to replay had lost its batch, so this is the next step at the latest parameters. */
-  latestOnly: boolean;
+  /** The MLP's fallback, and why: a step to replay has lost its batch or is too large, so this is the next step at the latest parameters. */
+  latestOnly: NoReplay | null;
   key: string;
 }
 
@@ -37,7 +37,8 @@ export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data' | 'actualB
  * latest, else step 1 at the initial weights. The linear model keeps its parameters after every
  * step; the MLP's are kept at checkpoints and the steps since the newest one before are replayed in
  * the worker (mlp-params-before.ts). Where one of those steps has lost its batch (old epochs of a
- * large run), the MLP falls back to the next step at its latest parameters, and says so.
+ * large run) or is too large to replay, the MLP falls back to the next step at its latest
+ * parameters, and says why.
  */
 export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTarget | null {
   const { config, data, dataColumns, stepsDone, stepsPerEpoch } = run;
@@ -50,13 +51,13 @@ export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTa
   let params: number[] | null;
   let paramsFrom = step;
   let replay: (() => ReplaySteps) | undefined;
-  let latestOnly = false;
+  let latestOnly: NoReplay | null = null;
   if (config.model === 'linear') {
     const initial = run.initialParams;
     params = step === 0 ? initial && [initial.w, initial.b] : [data.paramW.get(step - 1), data.paramB.get(step - 1)];
   } else {
     const found = mlpParamsBefore(config, data, stepsPerEpoch, step, trained);
-    if (found) {
+    if (found && typeof found === 'object') {
       params = found.params;
       paramsFrom = found.from;
       replay = found.replay ?? undefined;
@@ -64,7 +65,7 @@ export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTa
       step = stepsDone;
       paramsFrom = stepsDone;
       params = run.modelParams;
-      latestOnly = true;
+      latestOnly = found ?? 'batches-gone';
     }
   }
   if (!params || !params.every(Number.isFinite)) return null;
@@ -98,7 +99,7 @@ export interface NoiseShown {
   runId: number;
   step: number;
   paramsFrom: number;
-  latestOnly: boolean;
+  latestOnly: NoReplay | null;
   result: GradientNoise;
 }
 

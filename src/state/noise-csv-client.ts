@@ -2,6 +2,7 @@
 // every step's batch), computed in a worker of its own (worker/noise-csv-worker.ts) that is ended
 // once it answers. The linear model's come from data moments in the page (export/run-csv.ts).
 import type { MlpNoiseJob, MlpNoiseRows } from '../analysis/mlp-noise-rows';
+import { REPLAY_STEP_LIMIT } from '../analysis/mlp-replay';
 import { trainingSet } from '../analysis/training-set';
 import type { FromNoiseCsvWorker, ToNoiseCsvWorker } from '../protocol';
 import { stepBatches } from './mlp-params-before';
@@ -30,20 +31,25 @@ export function mlpNoiseJob(run: CsvRun): MlpNoiseJob | null {
     steps,
     checkpointSteps: Int32Array.from(checkpoints, (c) => c.step),
     checkpointParams,
-    ...stepBatches(data, stepsPerEpoch, 0, steps, trained),
+    // A batch too large to replay (REPLAY_STEP_LIMIT) counts as one whose indices are gone: its rows wait for a checkpoint.
+    ...stepBatches(data, stepsPerEpoch, 0, steps, trained, Math.floor(REPLAY_STEP_LIMIT / config.hiddenUnits)),
   };
 }
 
-/** The rows' noise numbers, computed off the page's thread; `progress` hears the rows done. */
+/** The rows' noise numbers, computed off the page's thread; `progress` hears the rows done. Null when cancelled. */
 export function computeMlpNoiseRows(
   job: MlpNoiseJob,
   progress: (done: number, total: number) => void,
-): Promise<MlpNoiseRows> {
+  signal?: AbortSignal,
+): Promise<MlpNoiseRows | null> {
   const worker = new Worker(new URL('../worker/noise-csv-worker.ts', import.meta.url), {
     type: 'module',
     name: 'noise-csv',
   });
-  return new Promise<MlpNoiseRows>((resolve, reject) => {
+  let cancel = () => {};
+  return new Promise<MlpNoiseRows | null>((resolve, reject) => {
+    cancel = () => resolve(null);
+    signal?.addEventListener('abort', cancel);
     worker.onmessage = (event: MessageEvent<FromNoiseCsvWorker>) => {
       const message = event.data;
       if (message.type === 'progress') progress(message.done, message.total);
@@ -52,6 +58,10 @@ export function computeMlpNoiseRows(
     };
     worker.onerror = (event) => reject(new Error(event.message || 'the worker failed'));
     const request: ToNoiseCsvWorker = { type: 'noise-csv', job };
-    worker.postMessage(request);
-  }).finally(() => worker.terminate());
+    if (signal?.aborted) resolve(null);
+    else worker.postMessage(request);
+  }).finally(() => {
+    signal?.removeEventListener('abort', cancel);
+    worker.terminate();
+  });
 }

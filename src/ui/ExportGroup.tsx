@@ -1,7 +1,7 @@
 // The Export group: the run as CSV, the loss chart, the batch composition and the whole dashboard as
 // PNG, and the PyTorch script of the current settings. Everything is made in the page; nothing is uploaded.
 // What makes them loads when a button is pressed (export-makers.ts).
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { RunConfig } from '../engine/config';
 import { useI18n } from '../i18n/react';
 import { message, type Message, type MessageKey } from '../i18n/message';
@@ -45,21 +45,28 @@ export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config
     const { PNG_MAKERS } = await makers();
     setFailure(await downloadPng(filename, what, PNG_MAKERS[suffix]));
   };
-  // The MLP's noise columns take a pass over the samples a step, in a worker: the button says it is busy.
+  // The MLP's noise columns take a pass over the samples a step, in a worker: the group says how far
+  // it is, and Cancel stops it (a million samples a step can take minutes).
   const [csvRows, setCsvRows] = useState<{ done: number; total: number } | null>(null);
+  const csvCancel = useRef<AbortController | null>(null);
   const csv = async () => {
     setFailure(null);
     const run = readRun();
+    const cancel = new AbortController();
+    csvCancel.current = cancel;
     if (run.config.model === 'mlp') setCsvRows({ done: 0, total: Math.min(run.stepsDone, run.data.stepLoss.length) });
     try {
-      const made = await (await makers()).csvFile(run, (done, total) => setCsvRows({ done, total }));
+      const made = await (await makers()).csvFile(run, (done, total) => setCsvRows({ done, total }), cancel.signal);
+      if (!made) return;
       downloadText(made.filename, made.text, 'text/csv');
       if (made.failure)
         setFailure(message('export.csvNoiseFailed', { reason: message('error.raw', { text: made.failure }) }));
     } finally {
+      csvCancel.current = null;
       setCsvRows(null);
     }
   };
+  useEffect(() => () => csvCancel.current?.abort(), []);
   const script = async () => {
     const { filename, text } = (await makers()).scriptFile(settings);
     downloadText(filename, text);
@@ -78,7 +85,10 @@ export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config
       </button>
       {csvRows && (
         <p className="side-group-message export-csv-progress" role="status">
-          {t('export.csvNoiseProgress', { done: count(csvRows.done), total: count(csvRows.total) })}
+          {t('export.csvNoiseProgress', { done: count(csvRows.done), total: count(csvRows.total) })}{' '}
+          <button type="button" onClick={() => csvCancel.current?.abort()}>
+            {t('export.csvCancel')}
+          </button>
         </p>
       )}
       {PNG_EXPORTS.map(({ label, what, suffix }) => (

@@ -117,9 +117,10 @@ function NoiseText({
       <li>
         {!shown.latestOnly
           ? t('noise.stepBefore', { step: count(step) })
-          : afterRun
-            ? t('noise.stepAfterRun')
-            : t('noise.stepMlpLatest', { step: count(step) })}
+          : t(afterRun ? 'noise.stepAfterRun' : 'noise.stepMlpLatest', {
+              step: count(step),
+              why: t(shown.latestOnly === 'too-large' ? 'noise.whyLarge' : 'noise.whyGone'),
+            })}
         {replayed && t('app.sentenceGap')}
         {replayed &&
           (shown.paramsFrom === 0

@@ -36,18 +36,19 @@ export const PNG_MAKERS: Record<PngSuffix, () => Promise<Blob> | null> = {
 
 /**
  * The run as CSV. The MLP's noise columns are computed first, in a worker (`progress` hears the rows
- * done); if that fails the file is written without them and `failure` says why.
+ * done); if that fails the file is written without them and `failure` says why; null: cancelled.
  */
 export async function csvFile(
   run: RunSnapshot,
   progress: (done: number, total: number) => void,
-): Promise<{ filename: string; text: string; failure: string | null }> {
+  signal?: AbortSignal,
+): Promise<{ filename: string; text: string; failure: string | null } | null> {
   const filename = runCsvFilename(run.config);
   const job = mlpNoiseJob(run);
   if (!job) return { filename, text: runCsv(run), failure: null };
   try {
-    const mlpNoise = await computeMlpNoiseRows(job, progress);
-    return { filename, text: runCsv({ ...run, mlpNoise }), failure: null };
+    const mlpNoise = await computeMlpNoiseRows(job, progress, signal);
+    return mlpNoise && { filename, text: runCsv({ ...run, mlpNoise }), failure: null };
   } catch (error) {
     return { filename, text: runCsv(run), failure: error instanceof Error ? error.message : String(error) };
   }
