@@ -112,6 +112,23 @@ test("the CSV of an MLP run: every row's noise columns at the parameters before 
   await expect(exportGroup(page).getByRole('button', { name: 'Download CSV' })).toBeEnabled();
 });
 
+test("a large MLP run's CSV says how far its noise columns are, and Cancel stops them", async ({ page }) => {
+  test.setTimeout(120_000);
+  // 100 steps, each a pass over 100,000 samples of 193 gradient coordinates: seconds of work.
+  await openApp(page, 'dataset=sine&n=100000&model=mlp&hidden=64&batch=1000&epochs=1');
+  await trainToEnd(page, 90_000);
+  const button = exportGroup(page).getByRole('button', { name: 'Download CSV' });
+  await button.click();
+  const progress = exportGroup(page).getByRole('status');
+  await expect(progress).toContainText("Working out the MLP's gradient-noise columns for the CSV: step");
+  await expect(progress).toContainText('of 100');
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAttribute('aria-busy', 'true');
+  await exportGroup(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(button).toBeEnabled();
+});
+
 test('each chart downloads as a PNG image: loss, batch composition, fit, parameter space', async ({ page }) => {
   await openApp(page);
   await trainToEnd(page);

@@ -61,9 +61,9 @@ export async function openOwnData(page: Page): Promise<void> {
   if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await details.locator('summary').click();
 }
 
-export async function trainToEnd(page: Page): Promise<void> {
+export async function trainToEnd(page: Page, timeout?: number): Promise<void> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(status(page)).toHaveAttribute('data-state', 'finished');
+  await expect(status(page)).toHaveAttribute('data-state', 'finished', timeout ? { timeout } : {});
 }
 
 /** Points at step `step` (1-based) of `steps` on the loss chart, and waits until the chart says so. */
