@@ -119,7 +119,7 @@ test("a large MLP run's CSV says how far its noise columns are, and Cancel stops
   await trainToEnd(page, 90_000);
   const button = exportGroup(page).getByRole('button', { name: 'Download CSV' });
   await button.click();
-  const progress = exportGroup(page).getByRole('status');
+  const progress = exportGroup(page).locator('.export-csv-progress');
   await expect(progress).toContainText("Working out the MLP's gradient-noise columns for the CSV: step");
   await expect(progress).toContainText('of 100');
   await expect(button).toBeDisabled();

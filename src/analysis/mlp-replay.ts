@@ -35,6 +35,7 @@ export function replayMlp(
   let p: Float64Array = Float64Array.from(params);
   let at = 0;
   for (const length of steps.lengths) {
+    if (length < 0) throw new Error('replayMlp: a step without its batch');
     const batch = steps.order.subarray(at, at + length);
     at += length;
     p = mlpStepFloat32(dataset, batch, p, steps.hiddenUnits, steps.activation, steps.learningRate).parameters;

@@ -83,14 +83,18 @@ export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config
       >
         {t('export.csv')}
       </button>
-      {csvRows && (
-        <p className="side-group-message export-csv-progress" role="status">
-          {t('export.csvNoiseProgress', { done: count(csvRows.done), total: count(csvRows.total) })}{' '}
-          <button type="button" onClick={() => csvCancel.current?.abort()}>
-            {t('export.csvCancel')}
-          </button>
-        </p>
-      )}
+      {/* A live region of its own that stays on the page (a region added with its words is often not read
+          out); not role="status": the page has one status region, the run's. */}
+      <div className="export-csv-live" aria-live="polite">
+        {csvRows && (
+          <p className="side-group-message export-csv-progress">
+            {t('export.csvNoiseProgress', { done: count(csvRows.done), total: count(csvRows.total) })}{' '}
+            <button type="button" onClick={() => csvCancel.current?.abort()}>
+              {t('export.csvCancel')}
+            </button>
+          </p>
+        )}
+      </div>
       {PNG_EXPORTS.map(({ label, what, suffix }) => (
         <button
           key={suffix}
