@@ -1,6 +1,6 @@
 // The gradient-noise figure's four numbers without its picture: tr Σ, |G|², the formula's
-// E|g_B − G|² for the run's B, and B_simple, from the per-sample gradients in two passes (G, then
-// the deviations from it, as gradientNoise sums them: no cancellation of E|g|² against |G|²).
+// E|g_B − G|² for the run's B, and B_simple, from the per-sample gradients in one pass (deviations
+// from a running mean, as gradientNoise sums deviations from G: no cancellation of E|g|² against |G|²).
 // What the run CSV writes for each of the MLP's steps (the linear model's come from data moments).
 import { batchCovarianceFactor, noiseScale } from './gradient-noise';
 import type { LinearNoise } from './linear-noise';
@@ -12,20 +12,24 @@ export type NoiseNumbers = LinearNoise;
 export function noiseNumbers(source: GradientSource, batchSize: number, replacement: boolean): NoiseNumbers {
   const { n, dim } = source;
   const g = new Float64Array(dim);
+  // One pass, Welford's update per coordinate: the running mean and the sum of squared deviations
+  // from it, as stable as two passes (G, then |g_i − G|²) at half the per-sample gradients.
   const gradient = new Float64Array(dim);
+  const squares = new Float64Array(dim);
   for (let i = 0; i < n; i++) {
     source.gradInto(i, g);
-    for (let k = 0; k < dim; k++) gradient[k] += g[k];
-  }
-  let gradNormSq = 0;
-  for (let k = 0; k < dim; k++) {
-    gradient[k] /= n;
-    gradNormSq += gradient[k] * gradient[k];
+    const weight = 1 / (i + 1);
+    for (let k = 0; k < dim; k++) {
+      const delta = g[k] - gradient[k];
+      gradient[k] += delta * weight;
+      squares[k] += delta * (g[k] - gradient[k]);
+    }
   }
   let trace = 0;
-  for (let i = 0; i < n; i++) {
-    source.gradInto(i, g);
-    for (let k = 0; k < dim; k++) trace += (g[k] - gradient[k]) ** 2;
+  let gradNormSq = 0;
+  for (let k = 0; k < dim; k++) {
+    trace += squares[k];
+    gradNormSq += gradient[k] * gradient[k];
   }
   trace /= n;
   const b = Math.max(1, Math.min(batchSize, n));
