@@ -2,7 +2,8 @@
 // composition and the whole dashboard, and the PyTorch script from the same group.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { coloursIn, logLines, openApp, PNG_SIGNATURE, trainToEnd } from './helpers';
+import { coloursIn, logLines, openApp, PNG_SIGNATURE, referenceRun, relativeError, trainToEnd } from './helpers';
+import { mlpRows, noiseNumbers } from './mlp-noise-reference';
 
 const exportGroup = (page: Page) => page.getByRole('group', { name: 'Export' });
 
@@ -71,6 +72,61 @@ test('the CSV of a tutorial run has one row per step, and its batches and losses
   near(trace, Number(await noise.getAttribute('data-trace')));
   near(variance, Number(await noise.getAttribute('data-variance-formula')));
   near(scale, Number(await noise.getAttribute('data-noise-scale')));
+});
+
+test("the CSV of an MLP run: every row's noise columns at the parameters before that step, replayed in a worker", async ({
+  page,
+}) => {
+  await openApp(page, 'model=mlp&hidden=4&act=relu');
+  await trainToEnd(page);
+  const { name, bytes } = await download(page, 'Download CSV');
+  expect(name).toBe('minibatch-lab-run-tutorial-mlp4-b3-seed0.csv');
+  const [header, ...rows] = bytes.toString('utf8').trimEnd().split('\n');
+  expect(rows).toHaveLength(40);
+  const at = header.split(',').indexOf('noise_trace');
+  const noise = rows.map((row) => parseCsvLine(row).slice(at).map(Number));
+  noise.forEach((columns) => {
+    expect(columns).toHaveLength(4);
+    columns.forEach((value) => expect(Number.isFinite(value) && value > 0).toBe(true));
+  });
+  // Against float64 by loops from the engine's float32 parameters (PyTorch's bits for ReLU here).
+  const { steps, plan } = referenceRun({ model: 'mlp', hiddenUnits: 4, activation: 'relu' }, 'float32');
+  const x = plan.dataset.x;
+  const y = plan.dataset.y;
+  let largest = 0;
+  for (const row of [1, 2, 6, 17, 40]) {
+    const before = row === 1 ? plan.initialParameters : steps[row - 2].parameters!;
+    const exact = noiseNumbers(mlpRows(x, y, before, 4, 'relu'), 3);
+    const wanted = [exact.trace, exact.gradNormSq, exact.variance, exact.scale];
+    noise[row - 1].forEach((value, k) => {
+      largest = Math.max(largest, relativeError(value, wanted[k]));
+      expect(relativeError(value, wanted[k])).toBeLessThan(1e-5);
+    });
+  }
+  console.log(`MLP CSV noise columns: largest relative error ${largest.toExponential(2)} against float64`);
+  // The last row is the figure's latest step: the same replay, the same numbers.
+  const figure = page.getByRole('figure', { name: 'Gradient noise', exact: true });
+  await expect(figure).toHaveAttribute('data-step', '40');
+  expect(relativeError(noise[39][0], Number(await figure.getAttribute('data-trace')))).toBeLessThan(1e-12);
+  expect(relativeError(noise[39][2], Number(await figure.getAttribute('data-variance-formula')))).toBeLessThan(1e-12);
+  await expect(exportGroup(page).getByRole('button', { name: 'Download CSV' })).toBeEnabled();
+});
+
+test("a large MLP run's CSV says how far its noise columns are, and Cancel stops them", async ({ page }) => {
+  test.setTimeout(120_000);
+  // 100 steps, each a pass over 100,000 samples of 193 gradient coordinates: seconds of work.
+  await openApp(page, 'dataset=sine&n=100000&model=mlp&hidden=64&batch=1000&epochs=1');
+  await trainToEnd(page, 90_000);
+  const button = exportGroup(page).getByRole('button', { name: 'Download CSV' });
+  await button.click();
+  const progress = exportGroup(page).locator('.export-csv-progress');
+  await expect(progress).toContainText("Working out the MLP's gradient-noise columns for the CSV: step");
+  await expect(progress).toContainText('of 100');
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAttribute('aria-busy', 'true');
+  await exportGroup(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(button).toBeEnabled();
 });
 
 test('each chart downloads as a PNG image: loss, batch composition, fit, parameter space', async ({ page }) => {

@@ -5,7 +5,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_CONFIG, type RunConfig } from '../src/engine/config';
 import { createRunPlan } from '../src/engine/plan';
-import { openApp, recordLongTasks, referenceTrace, relativeError, status, takeLongTasks, trainToEnd } from './helpers';
+import {
+  openApp,
+  pointAtStep,
+  recordLongTasks,
+  referenceRun,
+  referenceTrace,
+  relativeError,
+  status,
+  takeLongTasks,
+  trainToEnd,
+} from './helpers';
+import { mlpRows, noiseNumbers } from './mlp-noise-reference';
 
 const noiseFigure = (page: Page) => page.getByRole('figure', { name: 'Gradient noise', exact: true });
 
@@ -17,16 +28,6 @@ function linearRows(x: ArrayLike<number>, y: ArrayLike<number>, w: number, b: nu
   return Array.from({ length: x.length }, (_, i) => {
     const r = w * x[i] + b - y[i];
     return [2 * r * x[i], 2 * r];
-  });
-}
-
-function mlpRows(x: Vec, y: Vec, p: ArrayLike<number>, h: number): Vec[] {
-  return x.map((xi, i) => {
-    const a = Array.from({ length: h }, (_, j) => Math.tanh(p[j] * xi + p[h + j]));
-    const out = a.reduce((s, aj, j) => s + p[2 * h + j] * aj, p[3 * h]);
-    const twoR = 2 * (out - y[i]);
-    const dz = a.map((aj, j) => twoR * p[2 * h + j] * (1 - aj * aj));
-    return [...dz.map((d) => d * xi), ...dz, ...a.map((aj) => twoR * aj), twoR];
   });
 }
 
@@ -342,12 +343,64 @@ test('the MLP: every number in full dimension, enumerated at step 1', async ({ p
   await expect(figure).toHaveAttribute('data-enumerated', '1');
   const shown = await numbers(page);
   const { initialParameters } = createRunPlan({ ...DEFAULT_CONFIG, model: 'mlp', hiddenUnits: 4, activation: 'tanh' });
-  const exact = exactNoise(mlpRows(tutorialX, tutorialY, initialParameters, 4), false);
+  const exact = exactNoise(mlpRows(tutorialX, tutorialY, initialParameters, 4, 'tanh'), false);
   expect(relativeError(shown.variance, exact.measured)).toBeLessThan(1e-9);
   expect(relativeError(shown.formula, ((exact.trace / 3) * 7) / 9)).toBeLessThan(1e-9);
   expect(relativeError(shown.scale, exact.trace / exact.gradNormSq)).toBeLessThan(1e-9);
   await expect(figure).toContainText('The MLP has 13 parameters');
   await expect(figure.getByRole('img', { name: /Scatter plot of the mini-batch gradients/ })).toBeVisible();
+});
+
+test('the MLP follows the latest and a pointed step, at the parameters before its update, replayed from a checkpoint', async ({
+  page,
+}) => {
+  // ReLU with batches of 3: the fused WebGPU kernel gives PyTorch's bits (docs/fidelity.md), so on
+  // WebGPU the page's checkpoints are the reference's; tfjs op by op is within a few float32 ulps.
+  await openApp(page, 'model=mlp&hidden=4&act=relu');
+  await trainToEnd(page);
+  const figure = noiseFigure(page);
+  const { steps, plan } = referenceRun({ model: 'mlp', hiddenUnits: 4, activation: 'relu' }, 'float32');
+  expect(steps).toHaveLength(40);
+  const before = (s: number) => (s === 0 ? plan.initialParameters : steps[s - 1].parameters!);
+  let largest = 0;
+  const check = async (step: number) => {
+    const exact = noiseNumbers(mlpRows(tutorialX, tutorialY, before(step - 1), 4, 'relu'), 3);
+    const read = async (name: string) => Number(await figure.getAttribute(name));
+    const errors = [
+      relativeError(await read('data-trace'), exact.trace),
+      relativeError(await read('data-grad-norm-sq'), exact.gradNormSq),
+      relativeError(await read('data-variance-formula'), exact.variance),
+      relativeError(await read('data-noise-scale'), exact.scale),
+    ];
+    largest = Math.max(largest, ...errors);
+    errors.forEach((e) => expect(e).toBeLessThan(1e-5));
+  };
+  // Not pointed: the last step, as for the linear model (no longer "after the run").
+  await expect(figure).toHaveAttribute('data-step', '40');
+  await check(40);
+  await expect(figure.locator('path.noise-actual')).toHaveCount(1);
+
+  // Through the loss chart's pointer, steps until one lies between two checkpoints (the page keeps
+  // the parameters after each chunk of steps the worker sends; a chunk grows from 1 step while quick).
+  let replayed = 0;
+  for (const step of [6, 12, 24, 36, 5, 11, 23, 35, 3]) {
+    await pointAtStep(page, step, 40);
+    await expect(figure).toHaveAttribute('data-step', String(step));
+    await check(step);
+    const from = Number(await figure.getAttribute('data-params-from'));
+    expect(from).toBeLessThanOrEqual(step - 1);
+    if (from < step - 1) {
+      replayed = step;
+      await expect(figure).toContainText(
+        from === 0 ? 'replayed from the initial ones' : `replayed from those after step ${from}`,
+      );
+      break;
+    }
+  }
+  console.log(
+    `the MLP's step ${replayed} was replayed from a checkpoint; largest relative error ${largest.toExponential(2)}`,
+  );
+  expect(replayed).toBeGreaterThan(0);
 });
 
 test('hide=noise leaves the figure out (and, for comparison, records one step at N = 1,000,000 without it)', async ({

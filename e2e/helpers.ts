@@ -61,9 +61,17 @@ export async function openOwnData(page: Page): Promise<void> {
   if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await details.locator('summary').click();
 }
 
-export async function trainToEnd(page: Page): Promise<void> {
+export async function trainToEnd(page: Page, timeout?: number): Promise<void> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(status(page)).toHaveAttribute('data-state', 'finished');
+  await expect(status(page)).toHaveAttribute('data-state', 'finished', timeout ? { timeout } : {});
+}
+
+/** Points at step `step` (1-based) of `steps` on the loss chart, and waits until the chart says so. */
+export async function pointAtStep(page: Page, step: number, steps: number): Promise<void> {
+  const area = page.getByRole('figure', { name: 'Loss', exact: true }).locator('.loss-pointer-area');
+  const box = (await area.boundingBox())!;
+  await area.hover({ position: { x: box.width * (step / steps), y: box.height / 2 } });
+  await expect(page.locator('.loss-hover')).toHaveAttribute('data-step', String(step));
 }
 
 export async function logLines(page: Page): Promise<LogLine[]> {

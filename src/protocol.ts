@@ -5,6 +5,8 @@ import type { Divergence, DivergenceWatchState } from './engine/divergence';
 import type { Message } from './i18n/message';
 import type { ModelSpec } from './engine/models';
 import type { GradientNoise } from './analysis/gradient-noise';
+import type { MlpNoiseJob, MlpNoiseRows } from './analysis/mlp-noise-rows';
+import type { ReplaySteps } from './analysis/mlp-replay';
 
 export interface AdapterInfo {
   vendor: string;
@@ -288,8 +290,13 @@ export interface NoiseRequest {
   runId: number;
   data?: DataColumns;
   model: ModelSpec;
-  /** Every parameter, flat in state_dict order, before the step's update. */
+  /**
+   * Every parameter, flat in state_dict order, before the step's update; with `replay`, those of the
+   * MLP's checkpoint that the steps are replayed from.
+   */
   params: number[];
+  /** The MLP's steps from the checkpoint to the one drawn, their batches as positions in `data`. */
+  replay?: ReplaySteps;
   batchSize: number;
   replacement: boolean;
   /** The drawn batches' generator seed (noiseSeed(seed, step)). */
@@ -308,3 +315,13 @@ export type ToNoiseWorker = { type: 'noise'; request: NoiseRequest };
 export type FromNoiseWorker =
   | { type: 'noise'; id: number; result: GradientNoise; complete: boolean }
   | { type: 'noise-error'; id: number; message: string };
+
+// The run CSV's noise columns for the MLP (worker/noise-csv-worker.ts): one replay through the run,
+// a pass over the training samples a step, in a worker of its own so that the figure's stays free.
+export type ToNoiseCsvWorker = { type: 'noise-csv'; job: MlpNoiseJob };
+
+export type FromNoiseCsvWorker =
+  /** Rows done so far, of `total`. */
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; rows: MlpNoiseRows }
+  | { type: 'error'; message: string };

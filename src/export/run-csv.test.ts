@@ -64,6 +64,17 @@ describe('runCsv', () => {
     expect(rows[3]).toBe('3,1,3,"2",1,8.123456789,,,0.25 -1 3,,,,,');
   });
 
+  it('MLP: the noise columns from the replay, full precision; empty where a row is not known', () => {
+    const config = { ...DEFAULT_CONFIG, model: 'mlp' as const, batchSize: 2 };
+    const data = linearRun(3);
+    const values = Float64Array.of(1.5, 2.25, 0.1234567890123, 0.6666666666666666, 0, 0, 0, 0, NaN, 1, NaN, NaN);
+    const mlpNoise = { values, known: Uint8Array.of(1, 0, 1) };
+    const rows = parse(runCsv({ config, data, stepsDone: 3, stepsPerEpoch: 3, modelParams: [0.25, -1, 3], mlpNoise }));
+    expect(rows[1]).toBe('1,1,1,"4 0",2,10.123456789,,,,,1.5,2.25,0.1234567890123,0.6666666666666666');
+    expect(rows[2].endsWith(',,,,,')).toBe(true);
+    expect(rows[3]).toBe('3,1,3,"2",1,8.123456789,,,0.25 -1 3,,nan,1,nan,nan');
+  });
+
   it('writes each epoch’s held-out loss (a validation split) on its last step, empty elsewhere', () => {
     const config = { ...DEFAULT_CONFIG, batchSize: 2, validationSplit: 0.2 };
     const data = linearRun(6);

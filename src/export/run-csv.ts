@@ -10,11 +10,16 @@
 // (state_dict order, space-separated).
 // `val_loss`: with a validation split, the held-out samples' MSE after the step, on each epoch's
 // last step (the log's `Epoch [e/E], Validation loss: …` line, at full precision); empty elsewhere.
-// noise_*: the figure Gradient noise's numbers at the parameters before that step's update (linear
-// model; O(1) a row from data moments): tr Σ, |G|², the formula's E|g_B − G|² for the run's B, and
-// B_simple = tr Σ / |G|², over the training samples (a validation split's held-out ones take no
-// part in a step). Empty for the MLP, whose per-step parameters are not known.
+// noise_*: the figure Gradient noise's numbers at the parameters before that step's update: tr Σ,
+// |G|², the formula's E|g_B − G|² for the run's B, and B_simple = tr Σ / |G|², over the training
+// samples (a validation split's held-out ones take no part in a step). Linear model: O(1) a row from
+// data moments. MLP: from the replay (analysis/mlp-noise-rows.ts, computed in a worker before the
+// file is written: `mlpNoise`): the parameters the page kept at checkpoints, the steps between
+// replayed in PyTorch's float32 arithmetic, a pass over the samples a row; empty on the rows whose
+// parameters cannot be replayed (a step since the checkpoint before has lost its batch: old epochs
+// of a large run), and all empty when the file is written without them.
 import { linearNoiseAt, linearNoiseMoments } from '../analysis/linear-noise';
+import { NOISE_VALUES_PER_ROW, type MlpNoiseRows } from '../analysis/mlp-noise-rows';
 import { trainingSet } from '../analysis/training-set';
 import type { RunConfig } from '../engine/config';
 import type { DataColumns, ModelParams } from '../protocol';
@@ -49,17 +54,23 @@ export interface RunCsvInput {
   initialParams?: ModelParams | null;
   /** A validation split's held-out samples: the noise columns are the training samples'. */
   heldOut?: Int32Array | null;
+  /** The MLP's noise columns, every row's (mlpNoiseRows); empty without them. */
+  mlpNoise?: MlpNoiseRows | null;
 }
 
 const num = (value: number): string => (Number.isNaN(value) ? 'nan' : String(value));
 
 export function runCsv(input: RunCsvInput): string {
-  const { config, data, stepsDone, stepsPerEpoch, modelParams, dataColumns, initialParams, heldOut } = input;
+  const { config, data, stepsDone, stepsPerEpoch, modelParams, dataColumns, initialParams, heldOut, mlpNoise } = input;
   const lines: string[] = [RUN_CSV_COLUMNS.join(',')];
   const linear = config.model === 'linear';
   const trained = dataColumns ? trainingSet(dataColumns.x, dataColumns.y, heldOut ?? null) : null;
   const moments = linear && trained && initialParams ? linearNoiseMoments(trained.x, trained.y) : null;
   const noiseBefore = (i: number): string[] => {
+    if (mlpNoise && !linear) {
+      if (!mlpNoise.known[i]) return ['', '', '', ''];
+      return Array.from(mlpNoise.values.subarray(NOISE_VALUES_PER_ROW * i, NOISE_VALUES_PER_ROW * (i + 1)), num);
+    }
     if (!moments || !initialParams) return ['', '', '', ''];
     const [w, b] = i === 0 ? [initialParams.w, initialParams.b] : [data.paramW.get(i - 1), data.paramB.get(i - 1)];
     const noise = linearNoiseAt(moments, w, b, config.batchSize, config.replacement);

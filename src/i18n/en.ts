@@ -4,6 +4,7 @@
 // What stays English in every language, on purpose: the training log (PyTorch's output, a public
 // format), code (torch.manual_seed, nn.Linear), names (PyTorch, WebGPU, CSV, MLP, ReLU) and symbols.
 import type { enGlossary } from './glossary-en';
+import type { enPage } from './page-en';
 
 export const en = {
   'app.title': 'minibatch-lab — mini-batch SGD, live',
@@ -410,10 +411,6 @@ export const en = {
   'noise.waiting': 'The mini-batch gradients appear when the run is ready.',
   'noise.aria': 'Scatter plot of the mini-batch gradients around the full-data gradient, with their covariance ellipse',
   'noise.curveAria': 'Log–log chart: the spread of the mini-batch gradient against B, from 1 to N',
-  'noise.stepLinear': 'Step {step}, at the parameters before its update.',
-  'noise.stepMlp':
-    "Step {step}, at the MLP's latest parameters (the page keeps only those; pointing at another step does not move this view).",
-  'noise.stepAfterRun': "After the last step, at the MLP's final parameters (no batch of the run to mark).",
   'noise.axisW': '∂L/∂w',
   'noise.axisB': '∂L/∂b',
   'noise.axisG': 'along G',
@@ -550,5 +547,5 @@ export const en = {
   'crash.again': 'Show the app again',
 };
 
-/** Every key a catalogue has: these and the glossary's (glossary-en.ts, which only the page says). */
-export type MessageKey = keyof typeof en | keyof typeof enGlossary;
+/** Every key a catalogue has: these, the glossary's and page-en.ts's (which only the page says). */
+export type MessageKey = keyof typeof en | keyof typeof enGlossary | keyof typeof enPage;

@@ -4,6 +4,7 @@
 // rate must not gain thousands separators — and counts are formatted by the caller with `count`.
 import { en, type MessageKey } from './en';
 import { enGlossary } from './glossary-en';
+import { enPage } from './page-en';
 import type { Locale } from './locale';
 import { fill, type Message, type Params } from './message';
 import { zhCN } from './zh-CN';
@@ -13,8 +14,8 @@ export type { Message, MessageKey, Params } from './message';
 /** Keys that have `.one` and `.other` forms, named without the suffix. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 
-/** The English the page says: the reference catalogue and its glossary. */
-export const ENGLISH: Readonly<Record<MessageKey, string>> = { ...en, ...enGlossary };
+/** The English the page says: the reference catalogue, its glossary and its page-only words. */
+export const ENGLISH: Readonly<Record<MessageKey, string>> = { ...en, ...enGlossary, ...enPage };
 
 export const CATALOGUES: Record<Locale, Readonly<Record<MessageKey, string>>> = { en: ENGLISH, 'zh-CN': zhCN };
 

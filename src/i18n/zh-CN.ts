@@ -169,6 +169,9 @@ export const zhCN: Record<MessageKey, string> = {
 
   'export.group': '导出',
   'export.csv': '下载 CSV',
+  'export.csvNoiseProgress': '正在计算 CSV 中 MLP 的梯度噪声列：第 {done} 步，共 {total} 步……',
+  'export.csvCancel': '取消',
+  'export.csvNoiseFailed': 'MLP 的梯度噪声列没能算出（{reason}）；CSV 已保存，但不含这几列。',
   'export.lossPng': '下载损失图（PNG）',
   'export.batchPng': '下载批次组成图（PNG）',
   'export.fitPng': '下载拟合图（PNG）',
@@ -390,9 +393,15 @@ export const zhCN: Record<MessageKey, string> = {
   'noise.waiting': '训练准备好后显示小批量梯度。',
   'noise.aria': '小批量梯度分布在全量数据梯度周围的散点图，画有协方差椭圆',
   'noise.curveAria': '双对数坐标图：小批量梯度的离散程度随 B（从 1 到 N）的变化',
-  'noise.stepLinear': '第 {step} 步，取这一步更新之前的参数。',
-  'noise.stepMlp': '第 {step} 步，取 MLP 的最新参数（页面只保留最新参数；指向其他步时这个视图不变）。',
-  'noise.stepAfterRun': '最后一步之后，取 MLP 的最终参数（没有可以标出的批次）。',
+  'noise.stepBefore': '第 {step} 步，取这一步更新之前的参数。',
+  'noise.replayed':
+    '页面只在每收到一段训练步骤后保存一次 MLP 的参数；这里的参数从第 {from} 步之后的参数出发，每一步用它自己的批次，按 PyTorch 的 float32 运算重放得到。',
+  'noise.replayedFromStart':
+    '页面只在每收到一段训练步骤后保存一次 MLP 的参数；这里的参数从初始参数出发，每一步用它自己的批次，按 PyTorch 的 float32 运算重放得到。',
+  'noise.stepMlpLatest': '第 {step} 步，取 MLP 的最新参数：{why}',
+  'noise.stepAfterRun': '最后一步之后，取 MLP 的最终参数：{why}',
+  'noise.whyGone': '所指的那一步无法重放，因为大规模训练只保留最近几轮的批次。',
+  'noise.whyLarge': '所指的那一步没有重放，因为重放它的批次太耗内存和时间。',
   'noise.axisW': '∂L/∂w',
   'noise.axisB': '∂L/∂b',
   'noise.axisG': '沿 G 方向',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GradientNoise } from '../analysis/gradient-noise';
+import { REPLAY_STEP_LIMIT } from '../analysis/mlp-replay';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import { epochMessage, type StepRecord } from '../protocol';
 import type { FromNoiseWorker, ToNoiseWorker } from '../protocol';
@@ -79,13 +80,59 @@ describe('noiseTarget: the step the gradient-noise figure draws', () => {
     expect(noiseTarget(run, 5)!.step).toBe(2);
   });
 
-  it('the MLP: the next step, at the latest parameters the worker sent', () => {
+  it('the MLP: a kept step at its checkpoint, the latest at the parameters before its update', () => {
     const mlp: RunConfig = { ...config, model: 'mlp', hiddenUnits: 1 };
     const run = storeAfter([step(0, 1, 1)], mlp, [1, 2, 3, 4]);
-    const target = noiseTarget(run, 0)!;
-    expect(target.step).toBe(1);
+    const latest = noiseTarget(run, null)!;
+    expect([latest.step, latest.paramsFrom, latest.latestOnly]).toEqual([0, 0, null]);
+    expect(latest.params).toEqual([9, 9, 9, 9]); // run-ready's initial parameters
+    expect(latest.replay).toBeUndefined();
+    const next = noiseTarget(run, 1)!;
+    expect([next.step, next.paramsFrom]).toEqual([1, 1]);
+    expect(next.params).toEqual([1, 2, 3, 4]);
+    expect(next.model).toEqual({ kind: 'mlp', hiddenUnits: 1, activation: mlp.activation });
+  });
+
+  it('the MLP: a step between checkpoints is replayed from the newest before it, on its batches', () => {
+    const mlp: RunConfig = { ...config, model: 'mlp', hiddenUnits: 1, learningRate: 0.05, activation: 'tanh' };
+    const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)], mlp, [1, 2, 3, 4]);
+    const pointed = noiseTarget(run, 2)!;
+    expect([pointed.step, pointed.paramsFrom, pointed.latestOnly]).toEqual([2, 0, null]);
+    expect(pointed.params).toEqual([9, 9, 9, 9]);
+    const replay = pointed.replay!();
+    expect([...replay.lengths]).toEqual([4, 4]);
+    expect([...replay.order]).toEqual([3, 1, 4, 0, 9, 2, 6, 5]);
+    expect(replay).toMatchObject({ learningRate: 0.05, hiddenUnits: 1, activation: 'tanh' });
+    expect(pointed.key).not.toBe(noiseTarget(run, 3)!.key);
+    // With a validation split the batches are positions among the training samples, as the data sent.
+    const batches = [
+      [3, 1, 4, 9],
+      [2, 6, 8, 7],
+    ];
+    const steps = [step(0, 1, 1), step(1, 2, 1), step(2, 1, 2)];
+    const held = { ...storeAfter(steps, mlp, [1, 2, 3, 4], batches), heldOut: Int32Array.of(5, 0) };
+    // Training samples 1, 2, 3, 4, 6, 7, 8, 9 at positions 0 … 7.
+    expect([...noiseTarget(held, 2)!.replay!().order]).toEqual([2, 0, 3, 7, 1, 4, 6, 5]);
+  });
+
+  it('the MLP: a step to replay whose batch is gone falls back to the next step at the latest parameters', () => {
+    const mlp: RunConfig = { ...config, model: 'mlp', hiddenUnits: 1 };
+    const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)], mlp, [1, 2, 3, 4]);
+    vi.spyOn(run.data.epochBatches, 'hasIndices').mockReturnValue(false);
+    const target = noiseTarget(run, 2)!;
+    expect([target.step, target.paramsFrom, target.latestOnly]).toEqual([3, 3, 'batches-gone']);
     expect(target.params).toEqual([1, 2, 3, 4]);
-    expect(target.model).toEqual({ kind: 'mlp', hiddenUnits: 1, activation: mlp.activation });
+    expect(target.replay).toBeUndefined();
+  });
+
+  it('the MLP: steps too large to replay (memory) fall back to the latest parameters too, and say so', () => {
+    const mlp: RunConfig = { ...config, model: 'mlp', hiddenUnits: 1 };
+    const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)], mlp, [1, 2, 3, 4]);
+    const length = vi.spyOn(run.data.epochBatches, 'batchLength').mockReturnValue(REPLAY_STEP_LIMIT);
+    expect(noiseTarget(run, 1)!.latestOnly).toBeNull(); // one step at the limit: replayed
+    length.mockReturnValue(REPLAY_STEP_LIMIT + 1);
+    const target = noiseTarget(run, 1)!;
+    expect([target.step, target.latestOnly]).toEqual([3, 'too-large']);
   });
 });
 

@@ -6,15 +6,17 @@
 // drawn) keep coming until the picture is complete or a newer request is sent.
 import { useSyncExternalStore } from 'react';
 import type { GradientNoise } from '../analysis/gradient-noise';
+import type { ReplaySteps } from '../analysis/mlp-replay';
 import { noiseSeed } from '../analysis/noise-batches';
 import { batchPositions, trainingSet } from '../analysis/training-set';
 import { modelSpecFor } from '../engine/models';
 import { seedBigInt } from '../engine/seed';
 import type { DataColumns, FromNoiseWorker, NoiseRequest } from '../protocol';
+import { mlpParamsBefore, type NoReplay } from './mlp-params-before';
 import type { RunSnapshot } from './run-store';
 
 /** A request without its id, with the run's data, the step and a key: same key, same picture. */
-export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data' | 'actualBatch'> {
+export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data' | 'actualBatch' | 'replay'> {
   /** 0-based step whose parameters (before its update) and batch are drawn. */
   step: number;
   data: DataColumns;
@@ -23,33 +25,53 @@ export interface NoiseTarget extends Omit<NoiseRequest, 'id' | 'data' | 'actualB
    * not on every frame the figure renders (a batch can hold hundreds of thousands of samples).
    */
   actualBatch: () => Int32Array | null;
+  /** The MLP's steps to replay from the checkpoint `params` are (made when sent, as `actualBatch`). */
+  replay?: () => ReplaySteps;
+  /** Steps done at the parameters sent: `step` when kept, an MLP checkpoint's when replayed from it. */
+  paramsFrom: number;
+  /** The MLP's fallback, and why: a step to replay has lost its batch or is too large, so this is the next step at the latest parameters. */
+  latestOnly: NoReplay | null;
   key: string;
 }
 
 /**
- * The step to draw: the linear model keeps its parameters after every step, so any trained step
- * (or the next) can be shown — the pointed one, else the latest, else step 1 at the initial
- * weights. The MLP's parameters arrive once per chunk of steps, so only the next step's can.
+ * The step to draw, for either model: any trained step (or the next) — the pointed one, else the
+ * latest, else step 1 at the initial weights. The linear model keeps its parameters after every
+ * step; the MLP's are kept at checkpoints and the steps since the newest one before are replayed in
+ * the worker (mlp-params-before.ts). Where one of those steps has lost its batch (old epochs of a
+ * large run) or is too large to replay, the MLP falls back to the next step at its latest
+ * parameters, and says why.
  */
 export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTarget | null {
   const { config, data, dataColumns, stepsDone, stepsPerEpoch } = run;
   if (!dataColumns || stepsPerEpoch === 0) return null;
   const totalSteps = stepsPerEpoch * config.epochs;
-  let step: number;
+  // SGD's gradients are over the training samples: a validation split's held-out ones take no part.
+  const trained = trainingSet(dataColumns.x, dataColumns.y, run.heldOut);
+  const pointed = hoverStep !== null && hoverStep <= stepsDone && hoverStep < totalSteps;
+  let step = pointed ? hoverStep : Math.max(stepsDone - 1, 0);
   let params: number[] | null;
+  let paramsFrom = step;
+  let replay: (() => ReplaySteps) | undefined;
+  let latestOnly: NoReplay | null = null;
   if (config.model === 'linear') {
-    const pointed = hoverStep !== null && hoverStep <= stepsDone && hoverStep < totalSteps;
-    step = pointed ? hoverStep : Math.max(stepsDone - 1, 0);
     const initial = run.initialParams;
     params = step === 0 ? initial && [initial.w, initial.b] : [data.paramW.get(step - 1), data.paramB.get(step - 1)];
   } else {
-    step = stepsDone;
-    params = run.modelParams;
+    const found = mlpParamsBefore(config, data, stepsPerEpoch, step, trained);
+    if (found && typeof found === 'object') {
+      params = found.params;
+      paramsFrom = found.from;
+      replay = found.replay ?? undefined;
+    } else {
+      step = stepsDone;
+      paramsFrom = stepsDone;
+      params = run.modelParams;
+      latestOnly = found ?? 'batches-gone';
+    }
   }
   if (!params || !params.every(Number.isFinite)) return null;
   const epoch = Math.floor(step / stepsPerEpoch);
-  // SGD's gradients are over the training samples: a validation split's held-out ones take no part.
-  const trained = trainingSet(dataColumns.x, dataColumns.y, run.heldOut);
   const batchKnown = step < totalSteps && data.epochBatches.hasIndices(epoch);
   const actualBatch = () => {
     const batch = batchKnown ? data.epochBatches.batchIndices(epoch, step % stepsPerEpoch) : null;
@@ -62,19 +84,24 @@ export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTa
     data: trained.positionOf ? { x: trained.x, y: trained.y } : dataColumns,
     model: modelSpecFor(config),
     params,
+    ...(replay ? { replay } : {}),
+    paramsFrom,
+    latestOnly,
     batchSize: config.batchSize,
     replacement: config.replacement,
     seed: noiseSeed(seedLow32, step),
     actualBatch,
     // A step's parameters before its update never change once known: pointing at one while the run
     // trains on keeps its picture without computing it again.
-    key: `${run.runId}:${step}:${batchKnown ? 1 : 0}`,
+    key: `${run.runId}:${step}:${batchKnown ? 1 : 0}:${paramsFrom}`,
   };
 }
 
 export interface NoiseShown {
   runId: number;
   step: number;
+  paramsFrom: number;
+  latestOnly: NoReplay | null;
   result: GradientNoise;
 }
 
@@ -126,12 +153,13 @@ export class NoiseClient {
       this.sentRunId = -1;
     }
     const id = this.nextId++;
-    const { runId, data, model, params, batchSize, replacement, seed, actualBatch } = target;
+    const { runId, data, model, params, replay, batchSize, replacement, seed, actualBatch } = target;
     const request: NoiseRequest = {
       id,
       runId,
       model,
       params,
+      ...(replay ? { replay: replay() } : {}),
       batchSize,
       replacement,
       seed,
@@ -164,7 +192,8 @@ export class NoiseClient {
   }
 
   private show(target: NoiseTarget, result: GradientNoise): void {
-    this.shown = { runId: target.runId, step: target.step, result };
+    const { runId, step, paramsFrom, latestOnly } = target;
+    this.shown = { runId, step, paramsFrom, latestOnly, result };
     for (const listener of this.listeners) listener();
   }
 }

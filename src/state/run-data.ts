@@ -2,6 +2,7 @@
 // as objects in React state would cost far more memory and copying than these typed arrays.
 import type { ModelParams } from '../protocol';
 import { EpochOrders } from './epoch-orders';
+import { ParamCheckpoints } from './param-checkpoints';
 
 type NumericArray = Float64Array | Int32Array;
 
@@ -62,6 +63,8 @@ export class RunData {
   /** Parameters after step i (linear model): the path drawn in parameter space. */
   readonly paramW = growableFloat64();
   readonly paramB = growableFloat64();
+  /** The MLP's parameters at step 0 and after each progress chunk: the steps between are replayed. */
+  readonly checkpoints = new ParamCheckpoints();
   /** The newest LOG_LINES_SHOWN lines at least (trimmed in chunks to keep pushes cheap). */
   recentLog: LogLine[] = [];
 

@@ -183,6 +183,9 @@ export class RunStore {
           // The worker started this run over (it could not carry it on): so does its history.
           this.beginRun(current, this.pending.config, this.pending.notice);
         }
+        if (message.config.model === 'mlp' && message.initialModelParams) {
+          this.pending.data.checkpoints.add(0, message.initialModelParams);
+        }
         this.update({
           initialParams: message.initialParams ?? null,
           currentParams: message.resumedAt ? this.pending.currentParams : (message.initialParams ?? null),
@@ -204,6 +207,9 @@ export class RunStore {
       case 'progress':
         if (message.runId !== current) return;
         this.addSteps(message.steps, message.validation);
+        if (this.pending.config.model === 'mlp' && message.modelParams && message.steps.length > 0) {
+          this.pending.data.checkpoints.add(message.steps[message.steps.length - 1].step + 1, message.modelParams);
+        }
         this.update({
           tensorCount: message.tensorCount,
           tensorBytes: message.tensorBytes ?? null,

@@ -1,10 +1,10 @@
 // The Export group: the run as CSV, the loss chart, the batch composition and the whole dashboard as
 // PNG, and the PyTorch script of the current settings. Everything is made in the page; nothing is uploaded.
 // What makes them loads when a button is pressed (export-makers.ts).
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { RunConfig } from '../engine/config';
 import { useI18n } from '../i18n/react';
-import type { Message, MessageKey } from '../i18n/message';
+import { message, type Message, type MessageKey } from '../i18n/message';
 import type { RunSnapshot } from '../state/run-store';
 import { downloadPng, downloadText } from './download';
 import type { PngSuffix } from './export-makers';
@@ -36,7 +36,7 @@ const makers = () => import('./export-makers');
 
 export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config, settings }: Props) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, count } = i18n;
   // A message, said at render time: a language switch re-says it.
   const [failure, setFailure] = useState<Message | null>(null);
 
@@ -45,10 +45,28 @@ export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config
     const { PNG_MAKERS } = await makers();
     setFailure(await downloadPng(filename, what, PNG_MAKERS[suffix]));
   };
+  // The MLP's noise columns take a pass over the samples a step, in a worker: the group says how far
+  // it is, and Cancel stops it (a million samples a step can take minutes).
+  const [csvRows, setCsvRows] = useState<{ done: number; total: number } | null>(null);
+  const csvCancel = useRef<AbortController | null>(null);
   const csv = async () => {
-    const { filename, text } = (await makers()).csvFile(readRun());
-    downloadText(filename, text, 'text/csv');
+    setFailure(null);
+    const run = readRun();
+    const cancel = new AbortController();
+    csvCancel.current = cancel;
+    if (run.config.model === 'mlp') setCsvRows({ done: 0, total: Math.min(run.stepsDone, run.data.stepLoss.length) });
+    try {
+      const made = await (await makers()).csvFile(run, (done, total) => setCsvRows({ done, total }), cancel.signal);
+      if (!made) return;
+      downloadText(made.filename, made.text, 'text/csv');
+      if (made.failure)
+        setFailure(message('export.csvNoiseFailed', { reason: message('error.raw', { text: made.failure }) }));
+    } finally {
+      csvCancel.current = null;
+      setCsvRows(null);
+    }
   };
+  useEffect(() => () => csvCancel.current?.abort(), []);
   const script = async () => {
     const { filename, text } = (await makers()).scriptFile(settings);
     downloadText(filename, text);
@@ -57,9 +75,26 @@ export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config
   return (
     <fieldset className="side-group export-group">
       <legend>{t('export.group')}</legend>
-      <button type="button" disabled={!hasSteps} onClick={() => void csv()}>
+      <button
+        type="button"
+        disabled={!hasSteps || csvRows !== null}
+        aria-busy={csvRows !== null}
+        onClick={() => void csv()}
+      >
         {t('export.csv')}
       </button>
+      {/* A live region of its own that stays on the page (a region added with its words is often not read
+          out); not role="status": the page has one status region, the run's. */}
+      <div className="export-csv-live" aria-live="polite">
+        {csvRows && (
+          <p className="side-group-message export-csv-progress">
+            {t('export.csvNoiseProgress', { done: count(csvRows.done), total: count(csvRows.total) })}{' '}
+            <button type="button" onClick={() => csvCancel.current?.abort()}>
+              {t('export.csvCancel')}
+            </button>
+          </p>
+        )}
+      </div>
       {PNG_EXPORTS.map(({ label, what, suffix }) => (
         <button
           key={suffix}

@@ -8,7 +8,7 @@ import type { GradientNoise as Noise } from '../analysis/gradient-noise';
 import { covarianceEllipse, plotBox } from '../analysis/noise-plot';
 import { useI18n } from '../i18n/react';
 import type { I18n } from '../i18n/translate';
-import { NoiseClient, noiseTarget, useNoiseShown } from '../state/noise-client';
+import { NoiseClient, noiseTarget, useNoiseShown, type NoiseShown } from '../state/noise-client';
 import type { RunSnapshot } from '../state/run-store';
 import { useViewState, type ViewStore } from '../state/view-store';
 import { useTypeScale } from './use-type-scale';
@@ -137,17 +137,18 @@ function CloudPlot({ noise, width, t }: { noise: Noise; width: number; t: I18n['
 
 function NoiseText({
   noise,
-  step,
+  shown,
   isLinear,
   afterRun,
 }: {
   noise: Noise;
-  step: number;
+  shown: NoiseShown;
   isLinear: boolean;
   afterRun: boolean;
 }) {
   const { t, count } = useI18n();
   const { n, batchSize: b, replacement } = noise;
+  const step = shown.step + 1;
   const cloud = noise.enumerated
     ? t(replacement ? 'noise.cloudOrdered' : 'noise.cloudSubsets', {
         count: count(noise.batchesDrawn),
@@ -164,14 +165,21 @@ function NoiseText({
         : '');
   const actual = noise.actual;
   const se = noise.varianceMeasuredSd / Math.sqrt(noise.batchesDrawn);
+  const replayed = shown.paramsFrom < shown.step;
   return (
     <ul className="fit-legend noise-text">
       <li>
-        {isLinear
-          ? t('noise.stepLinear', { step: count(step) })
-          : afterRun
-            ? t('noise.stepAfterRun')
-            : t('noise.stepMlp', { step: count(step) })}
+        {!shown.latestOnly
+          ? t('noise.stepBefore', { step: count(step) })
+          : t(afterRun ? 'noise.stepAfterRun' : 'noise.stepMlpLatest', {
+              step: count(step),
+              why: t(shown.latestOnly === 'too-large' ? 'noise.whyLarge' : 'noise.whyGone'),
+            })}
+        {replayed && t('app.sentenceGap')}
+        {replayed &&
+          (shown.paramsFrom === 0
+            ? t('noise.replayedFromStart')
+            : t('noise.replayed', { from: count(shown.paramsFrom) }))}
       </li>
       {!isLinear && (
         <li>
@@ -240,27 +248,27 @@ export const GradientNoise = memo(function GradientNoise({ run, view }: Props) {
   const noise = current?.result;
   const isLinear = run.config.model === 'linear';
   const totalSteps = run.stepsPerEpoch * run.config.epochs;
-  const step = current ? current.step : -1;
-  const afterRun = !isLinear && step >= totalSteps;
+  const afterRun = current !== null && current.step >= totalSteps;
   // The run changes every step, the picture only when the worker answers: between answers a
   // render of the figure costs the target's few lines, not the cloud, the text and the curve again.
   const body = useMemo(
     () =>
-      noise ? (
+      noise && current ? (
         <>
           <CloudPlot noise={noise} width={width} t={t} />
-          <NoiseText noise={noise} step={step + 1} isLinear={isLinear} afterRun={afterRun} />
+          <NoiseText noise={noise} shown={current} isLinear={isLinear} afterRun={afterRun} />
           <NoiseCurve noise={noise} width={width} />
         </>
       ) : (
         <p className="panel-note">{t('noise.waiting')}</p>
       ),
-    [noise, step, width, t, isLinear, afterRun],
+    [noise, current, width, t, isLinear, afterRun],
   );
   return (
     <figure
       className="panel gradient-noise"
       data-step={current ? current.step + 1 : undefined}
+      data-params-from={current?.paramsFrom}
       data-batch-size={noise?.batchSize}
       data-batches-drawn={noise?.batchesDrawn}
       data-batches-planned={noise?.batchesPlanned}

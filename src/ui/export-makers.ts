@@ -5,6 +5,7 @@ import { batchCanvas, canvasToPng, fitSvg, lossChartSvg, paramSpaceSvg, svgToPng
 import { areaToPng, dashboardElement } from '../export/dashboard-png';
 import { buildPytorchScript, pytorchScriptFilename } from '../export/pytorch-script';
 import { runCsv, runCsvFilename } from '../export/run-csv';
+import { computeMlpNoiseRows, mlpNoiseJob } from '../state/noise-csv-client';
 import type { RunSnapshot } from '../state/run-store';
 
 export type PngSuffix = 'loss' | 'batches' | 'fit' | 'params' | 'dashboard';
@@ -33,8 +34,24 @@ export const PNG_MAKERS: Record<PngSuffix, () => Promise<Blob> | null> = {
   },
 };
 
-export function csvFile(run: RunSnapshot): { filename: string; text: string } {
-  return { filename: runCsvFilename(run.config), text: runCsv(run) };
+/**
+ * The run as CSV. The MLP's noise columns are computed first, in a worker (`progress` hears the rows
+ * done); if that fails the file is written without them and `failure` says why; null: cancelled.
+ */
+export async function csvFile(
+  run: RunSnapshot,
+  progress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<{ filename: string; text: string; failure: string | null } | null> {
+  const filename = runCsvFilename(run.config);
+  const job = mlpNoiseJob(run);
+  if (!job) return { filename, text: runCsv(run), failure: null };
+  try {
+    const mlpNoise = await computeMlpNoiseRows(job, progress, signal);
+    return mlpNoise && { filename, text: runCsv({ ...run, mlpNoise }), failure: null };
+  } catch (error) {
+    return { filename, text: runCsv(run), failure: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 export function scriptFile(settings: RunConfig): { filename: string; text: string } {

@@ -5,6 +5,7 @@
 // short enough that a newer request (the run moved on, another step pointed at) is read between
 // two of them and ends the older one.
 import { startGradientNoise, type GradientNoise, type NoiseRefinement } from '../analysis/gradient-noise';
+import { replayMlp } from '../analysis/mlp-replay';
 import { gradientsFor } from '../analysis/per-sample-gradients';
 import type { DataColumns, FromNoiseWorker, NoiseRequest, ToNoiseWorker } from '../protocol';
 
@@ -32,7 +33,8 @@ function start(request: NoiseRequest): { result: GradientNoise; refinement: Nois
   if (request.data) data = { runId: request.runId, columns: request.data };
   if (!data || data.runId !== request.runId) return 'no data for this run';
   const { x, y } = data.columns;
-  return startGradientNoise(gradientsFor(request.model, x, y, request.params), {
+  const params = request.replay ? replayMlp(x, y, request.params, request.replay) : request.params;
+  return startGradientNoise(gradientsFor(request.model, x, y, params), {
     batchSize: request.batchSize,
     replacement: request.replacement,
     seed: request.seed,
