@@ -11,6 +11,19 @@ export const APP_RUNS = [
   { id: 'experiment', query: null, note: 'issue 16: no experiment run yet' },
 ];
 
+/**
+ * Steps one at a time at N = 1,000,000 with the gradient-noise figure and without it (`hide=noise`),
+ * each step waiting until the figure shows it: the figure's share of the page's long tasks is the
+ * difference between the two, measured side by side (pages alternate).
+ */
+export const NOISE_STEPS = {
+  steps: 8,
+  runs: [
+    { id: 'noise-1m-steps', query: 'dataset=line&n=1000000&replacement=1', figure: true },
+    { id: 'noise-1m-steps-hidden', query: 'dataset=line&n=1000000&replacement=1&hide=noise', figure: false },
+  ],
+};
+
 /** In-page instruments: long tasks and animation frames, from the first paint on. */
 const INSTRUMENTS = () => {
   window.__perf = { longTasks: [], frames: 0 };
@@ -107,6 +120,46 @@ async function maxSpeedRun(browser, base, query, rate) {
   };
 }
 
+/** NOISE_STEPS.steps clicks of Step on a fresh page, each waited for (and the figure's picture of it): long tasks. */
+async function steppedRun(browser, base, run, rate) {
+  const { context, page } = await openApp(browser, base, `${run.query}&speed=0`, rate);
+  const pictured = (step) =>
+    page.waitForFunction(
+      (step) => document.querySelector('figure.gradient-noise')?.getAttribute('data-step') === String(step),
+      step,
+      { timeout: 300_000, polling: 250 },
+    );
+  if (run.figure) await pictured(1);
+  await page.evaluate(() => {
+    window.__perf.longTasks = [];
+    window.__perf.t0 = performance.now();
+  });
+  for (let step = 1; step <= NOISE_STEPS.steps; step++) {
+    await page.evaluate(() =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Step').click(),
+    );
+    await page.waitForFunction(
+      (step) => document.querySelector('[role=status]')?.getAttribute('data-steps-done') === String(step),
+      step,
+      { timeout: 300_000, polling: 250 },
+    );
+    if (run.figure) await pictured(step);
+  }
+  // The last picture's paint, and any refinement still under way, land in the record too.
+  await page.waitForTimeout(1000);
+  const perf = await page.evaluate(() => ({
+    ...window.__perf,
+    seconds: (performance.now() - window.__perf.t0) / 1000,
+  }));
+  await context.close();
+  return {
+    steps: NOISE_STEPS.steps,
+    seconds: perf.seconds,
+    longTasks: perf.longTasks.length,
+    longestTaskMs: Math.max(0, ...perf.longTasks),
+  };
+}
+
 /** Median and range of a list of numbers. */
 export function spread(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -123,9 +176,10 @@ const MEASURES = ['longTasks', 'longestTaskMs', 'framesPerSecond', 'firstLogLine
  * and rates alternate page by page, so that a spell of load from other jobs on a shared machine
  * falls on all of them.
  */
-export async function appRuns(browser, builds, { rates, repeats, log = console.log }) {
+export async function appRuns(browser, builds, { rates, repeats, only = null, log = console.log }) {
   const results = [];
-  for (const run of APP_RUNS) {
+  const chosen = (run) => !only || only.includes(run.id);
+  for (const run of APP_RUNS.filter(chosen)) {
     if (!run.query) {
       results.push({ id: run.id, query: null, note: run.note });
       continue;
@@ -146,25 +200,51 @@ export async function appRuns(browser, builds, { rates, repeats, log = console.l
         }
       }
     }
-    for (const rate of rates) {
-      for (const build of builds) {
-        const runs = pages.get(`${build.name} ${rate}`);
-        const summary = Object.fromEntries(MEASURES.map((m) => [m, spread(runs.map((r) => r[m]))]));
-        results.push({
-          id: run.id,
-          build: build.name,
-          query: run.query,
-          cpuThrottling: rate,
-          repeats,
-          steps: runs[0].steps,
-          runsWithLongTasks: runs.filter((r) => r.longTasks > 0).length,
-          ...summary,
-          runs,
-        });
+    summarise(results, run, pages, rates, builds, repeats, MEASURES);
+  }
+  // The stepped runs at 1× only: a step at N = 1,000,000 throttled 4× is minutes of waiting.
+  const pages = new Map();
+  for (let i = 0; i < repeats; i++) {
+    for (const build of builds) {
+      for (const run of NOISE_STEPS.runs.filter(chosen)) {
+        const r = await steppedRun(browser, build.base, run, 1);
+        log(
+          `  ${run.id}${builds.length > 1 ? ` [${build.name}]` : ''} 1× #${i + 1}: ${r.longTasks} long tasks ` +
+            `(longest ${Math.round(r.longestTaskMs)} ms) over ${r.steps} steps, ${r.seconds.toFixed(2)} s`,
+        );
+        const key = `${run.id} ${build.name} 1`;
+        pages.set(key, [...(pages.get(key) ?? []), r]);
       }
     }
   }
+  for (const run of NOISE_STEPS.runs.filter(chosen)) {
+    const own = new Map(
+      [...pages].filter(([key]) => key.startsWith(`${run.id} `)).map(([key, v]) => [key.slice(run.id.length + 1), v]),
+    );
+    summarise(results, run, own, [1], builds, repeats, ['longTasks', 'longestTaskMs', 'seconds']);
+  }
   return results;
+}
+
+/** One result per rate and build: each measure's median and range over the pages. */
+function summarise(results, run, pages, rates, builds, repeats, measures) {
+  for (const rate of rates) {
+    for (const build of builds) {
+      const runs = pages.get(`${build.name} ${rate}`);
+      const summary = Object.fromEntries(measures.map((m) => [m, spread(runs.map((r) => r[m]))]));
+      results.push({
+        id: run.id,
+        build: build.name,
+        query: run.query,
+        cpuThrottling: rate,
+        repeats,
+        steps: runs[0].steps,
+        runsWithLongTasks: runs.filter((r) => r.longTasks > 0).length,
+        ...summary,
+        runs,
+      });
+    }
+  }
 }
 
 const fmt = (v) => (v >= 100 ? String(Math.round(v)) : Number(v.toPrecision(3)).toString());
@@ -181,9 +261,10 @@ export function appRunsTable(results) {
       lines.push(`| ${r.id} | — | — | — | — | — | — | — | — | ${r.note} |`);
       continue;
     }
+    const or = (s) => (s ? range(s) : '—');
     lines.push(
       `| ${r.id} | ${r.build} | ${r.cpuThrottling}× | ${r.repeats} | ${r.runsWithLongTasks} | ${range(r.longTasks)} | ${range(r.longestTaskMs)} | ` +
-        `${range(r.framesPerSecond)} | ${range(r.firstLogLineMs)} | ${range(r.firstLossDrawnMs)} |`,
+        `${or(r.framesPerSecond)} | ${or(r.firstLogLineMs)} | ${or(r.firstLossDrawnMs)} |`,
     );
   }
   return lines.join('\n');

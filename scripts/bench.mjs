@@ -8,7 +8,8 @@
 //   BENCH_PORT (4181), BENCH_BUDGET_MS (2000 per engine measurement), BENCH_CPU_RATES (1,4: Chromium's
 //   CPU throttling for the app's runs), BENCH_REPEATS (5 fresh pages per run and rate),
 //   BENCH_DIST (the build to measure, dist by default; --no-build then), BENCH_COMPARE (another build's folder, e.g. the code before a change: its app page is measured
-//   too, side by side, on BENCH_PORT + 1)
+//   too, side by side, on BENCH_PORT + 1), BENCH_APP_RUNS (a comma list of the app's run ids to measure,
+//   e.g. noise-1m-steps,noise-1m-steps-hidden; all by default)
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -112,7 +113,8 @@ try {
   const version = browser.version();
   const bench = appOnly ? { results: [], log: [] } : await engines(browser);
   console.log(`App page, CPU throttled ${cpuRates.join('×, ')}×, ${repeats} fresh pages each:`);
-  const runs = await appRuns(browser, builds, { rates: cpuRates, repeats });
+  const only = process.env.BENCH_APP_RUNS ? process.env.BENCH_APP_RUNS.split(',') : null;
+  const runs = await appRuns(browser, builds, { rates: cpuRates, repeats, only });
   const js = mainThreadJsGzip();
 
   const byCase = {};
@@ -147,8 +149,8 @@ try {
     mainThreadJs: js,
   };
   mkdirSync(join(root, 'bench'), { recursive: true });
-  // An --app-only run is a partial one: it leaves the committed results as they are.
-  const written = appOnly ? 'app-only.json' : 'results.json';
+  // An --app-only or BENCH_APP_RUNS run is a partial one: it leaves the committed results as they are.
+  const written = appOnly || only ? 'app-only.json' : 'results.json';
   writeFileSync(join(root, 'bench', written), JSON.stringify(results, null, 2) + '\n');
 
   console.log(`\nminibatch-lab benchmark — ${machine.cpu}, ${machine.cores} cores, ${machine.browser}`);
