@@ -112,7 +112,9 @@ test("the CSV of an MLP run: every row's noise columns at the parameters before 
   await expect(exportGroup(page).getByRole('button', { name: 'Download CSV' })).toBeEnabled();
 });
 
-test("a large MLP run's CSV says how far its noise columns are, and Cancel stops them", async ({ page }) => {
+test("a large MLP run's CSV says how far its noise columns are, and 'Save without them' saves it at once without them", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // 100 steps, each a pass over 100,000 samples of 193 gradient coordinates: seconds of work.
   await openApp(page, 'dataset=sine&n=100000&model=mlp&hidden=64&batch=1000&epochs=1');
@@ -124,9 +126,16 @@ test("a large MLP run's CSV says how far its noise columns are, and Cancel stops
   await expect(progress).toContainText('of 100');
   await expect(button).toBeDisabled();
   await expect(button).toHaveAttribute('aria-busy', 'true');
-  await exportGroup(page).getByRole('button', { name: 'Cancel' }).click();
+  const [saved] = await Promise.all([
+    page.waitForEvent('download'),
+    exportGroup(page).getByRole('button', { name: 'Save without them' }).click(),
+  ]);
   await expect(progress).toHaveCount(0);
   await expect(button).toBeEnabled();
+  const [header, ...rows] = (await readFile(await saved.path(), 'utf8')).trimEnd().split('\n');
+  expect(rows).toHaveLength(100);
+  const at = header.split(',').indexOf('noise_trace');
+  expect(rows.every((row) => parseCsvLine(row).slice(at).join('') === '')).toBe(true);
 });
 
 test('each chart downloads as a PNG image: loss, batch composition, fit, parameter space', async ({ page }) => {

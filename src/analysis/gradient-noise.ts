@@ -255,12 +255,14 @@ function planeAxes(
 
 /**
  * The work of one drawn batch of size b, in visits: the indices it reads (the smaller side) ×
- * (1 + dim/8). A batch selected in one pass over the data (noise-batches.ts) reads them in order,
- * not at random, and costs about a sixteenth of a random visit per sample passed and per index read.
+ * (1 + dim/8), a random read and the gradient's coordinates. A batch selected in one pass over the
+ * data (noise-batches.ts) reads its indices in order, not at random: the pass and the reads cost
+ * about a sixteenth of a random visit a sample, the coordinates as much as ever.
  */
 function batchCost(n: number, b: number, dim: number, replacement: boolean): number {
-  const visits = Math.max(1, replacement || 2 * b <= n ? b : n - b) * (1 + dim / 8);
-  return drawsSequentially(n, Math.min(b, n - b), replacement) ? (n + visits) / 16 : visits;
+  const length = Math.max(1, replacement || 2 * b <= n ? b : n - b);
+  if (!drawsSequentially(n, length, replacement)) return length * (1 + dim / 8);
+  return (n + length) / 16 + (length * dim) / 8;
 }
 
 /** The batch's mean deviation from its indices, into `sum` (itself, or minus the complement's sum); |·|². */
@@ -311,7 +313,7 @@ class SpreadSum {
   }
 }
 
-/** Mean and standard deviation of |g_B − G|² over the plan's batches; `visit` sees each batch's mean deviation in `sum`. */
+/** Mean and standard deviation of |g_B − G|² over the plan's batches. */
 function measureSpread(
   deviation: Deviations,
   sum: Float64Array,
@@ -320,12 +322,10 @@ function measureSpread(
   replacement: boolean,
   plan: BatchPlan,
   seed: number,
-  visit?: () => void,
 ): { mean: number; sd: number; count: number } {
   const spread = new SpreadSum();
   forEachBatch(n, replacement, plan, seed, (indices, length, complement) => {
     spread.add(meanDeviation(deviation, sum, indices, length, complement ? -1 : 1, b));
-    visit?.();
   });
   return { mean: spread.mean, sd: spread.sd, count: spread.count };
 }

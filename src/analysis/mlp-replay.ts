@@ -8,12 +8,15 @@ import type { ActivationName } from '../engine/config';
 import { mlpStepFloat32 } from '../engine/mlp-reference';
 
 /**
- * Samples × hidden units one replayed step may hold: the float32 step keeps two float64 values per
- * pair (128 MB here). A larger batch is not replayed, so that the worker is not run out of memory.
+ * The work of replaying a batch of `samples` at `hidden` units: the float32 step's time and memory
+ * grow with samples × (hidden + 8), its per-sample arrays and bookkeeping counting for about 8
+ * units (measured: about 0.4 µs a unit in Node on a 2-core machine).
  */
-export const REPLAY_STEP_LIMIT = 2 ** 23;
-/** Samples × hidden units over all the steps the figure replays for one picture (a few seconds' work). */
-export const REPLAY_FIGURE_LIMIT = 2 ** 26;
+export const replayWork = (samples: number, hidden: number): number => samples * (hidden + 8);
+/** The replay work one step may hold (about 1.5 s and a few hundred MB at most): a larger batch is not replayed. */
+export const REPLAY_STEP_LIMIT = 2 ** 22;
+/** The replay work over all the steps the figure replays for one picture (a few seconds). */
+export const REPLAY_FIGURE_LIMIT = 2 ** 23;
 
 /** The steps to replay: their batches back to back (indices into the data given), and each one's length. */
 export interface ReplaySteps {

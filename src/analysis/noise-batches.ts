@@ -159,7 +159,8 @@ export class DrawnBatches {
   /**
    * Selection sampling (Knuth, TAOCP vol. 2, 3.4.2, Algorithm S): sample i is taken with
    * probability (still needed)/(samples left), which makes every subset of the size equally likely;
-   * the comparison is exact in doubles, the probability rounded up to a multiple of 2^-32. The
+   * the comparison is exact in doubles (both sides below 2^53 for n < 2^21, and N is at most
+   * 1,000,000), the probability rounded up to a multiple of 2^-32. The
    * indices come out in increasing order, so the data behind them is read front to back.
    */
   private selectInOnePass(n: number, length: number): void {

@@ -3,7 +3,7 @@
 // replayed from the newest checkpoint before it, on the steps' own batches, in the noise worker
 // (analysis/mlp-replay.ts). These build what the worker is sent: the batches as positions among the
 // training samples, which are the data the worker holds.
-import { REPLAY_FIGURE_LIMIT, REPLAY_STEP_LIMIT, type ReplaySteps } from '../analysis/mlp-replay';
+import { REPLAY_FIGURE_LIMIT, REPLAY_STEP_LIMIT, replayWork, type ReplaySteps } from '../analysis/mlp-replay';
 import { batchPositions, type TrainingSet } from '../analysis/training-set';
 import type { RunConfig } from '../engine/config';
 import type { RunData } from './run-data';
@@ -49,8 +49,11 @@ export interface MlpParamsBefore {
   replay: (() => ReplaySteps) | null;
 }
 
-/** Why the MLP's parameters before a step cannot be had: a step to replay has lost its batch, or it is too large. */
-export type NoReplay = 'batches-gone' | 'too-large';
+/**
+ * Why the MLP's parameters before a step cannot be had: a step to replay has lost its batch, it is
+ * too large, or the page holds no parameters from before it at all.
+ */
+export type NoReplay = 'batches-gone' | 'too-large' | 'not-kept';
 
 /**
  * The MLP's parameters before step `step` (0-based, at most the steps done): kept, or the newest
@@ -73,7 +76,7 @@ export function mlpParamsBefore(
   for (let s = from; s < step; s++) {
     const [e, k] = [Math.floor(s / stepsPerEpoch), s % stepsPerEpoch];
     if (!data.epochBatches.hasIndices(e)) return 'batches-gone';
-    const size = data.epochBatches.batchLength(e, k) * hiddenUnits;
+    const size = replayWork(data.epochBatches.batchLength(e, k), hiddenUnits);
     if (size > REPLAY_STEP_LIMIT) return 'too-large';
     work += size;
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GradientNoise } from '../analysis/gradient-noise';
-import { REPLAY_STEP_LIMIT } from '../analysis/mlp-replay';
+import { REPLAY_STEP_LIMIT, replayWork } from '../analysis/mlp-replay';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
 import { epochMessage, type StepRecord } from '../protocol';
 import type { FromNoiseWorker, ToNoiseWorker } from '../protocol';
@@ -128,9 +128,10 @@ describe('noiseTarget: the step the gradient-noise figure draws', () => {
   it('the MLP: steps too large to replay (memory) fall back to the latest parameters too, and say so', () => {
     const mlp: RunConfig = { ...config, model: 'mlp', hiddenUnits: 1 };
     const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)], mlp, [1, 2, 3, 4]);
-    const length = vi.spyOn(run.data.epochBatches, 'batchLength').mockReturnValue(REPLAY_STEP_LIMIT);
+    const atLimit = Math.floor(REPLAY_STEP_LIMIT / replayWork(1, 1)); // samples of one step at the limit (h = 1)
+    const length = vi.spyOn(run.data.epochBatches, 'batchLength').mockReturnValue(atLimit);
     expect(noiseTarget(run, 1)!.latestOnly).toBeNull(); // one step at the limit: replayed
-    length.mockReturnValue(REPLAY_STEP_LIMIT + 1);
+    length.mockReturnValue(atLimit + 1);
     const target = noiseTarget(run, 1)!;
     expect([target.step, target.latestOnly]).toEqual([3, 'too-large']);
   });
@@ -171,11 +172,14 @@ describe('NoiseClient: first pictures and their refinements', () => {
     worker.answer(first, 20, false);
     expect(client.getSnapshot()?.step).toBe(1);
     expect(drawn()).toBe(20);
+    expect(client.getSnapshot()?.refining).toBe(true);
     // The same picture again changes nothing; another step is sent at once (the first is answered).
     client.want(noiseTarget(run, 1)!);
     expect(worker.posted).toHaveLength(1);
     client.want(noiseTarget(run, 2)!);
     expect(worker.posted).toHaveLength(2);
+    // The picture still shown gets no more batches now: it no longer says it is drawing more.
+    expect(client.getSnapshot()?.refining).toBe(false);
     const second = worker.posted[1].request.id;
     worker.answer(first, 40, false); // already on its way: not shown
     expect(drawn()).toBe(20);
@@ -183,6 +187,7 @@ describe('NoiseClient: first pictures and their refinements', () => {
     expect(client.getSnapshot()?.step).toBe(2);
     worker.answer(second, 5000, true);
     expect(drawn()).toBe(5000);
+    expect(client.getSnapshot()?.refining).toBe(false);
     worker.answer(second, 6000, false); // nothing comes after complete
     expect(drawn()).toBe(5000);
     client.dispose();
@@ -202,6 +207,32 @@ describe('NoiseClient: first pictures and their refinements', () => {
     expect(worker.posted[1].request.seed).toBe(noiseTarget(run, 2)!.seed);
     worker.answer(worker.posted[0].request.id, 20, false); // its refinement ended with the newer request
     expect(client.getSnapshot()?.result.batchesDrawn).toBe(10);
+    client.dispose();
+  });
+
+  it('sends a request when the page is idle, the latest of those asked for meanwhile', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    FakeWorker.last = null;
+    const run = storeAfter([step(0, 1, 1), step(1, 2, 1), step(2, 3, 1)]);
+    const client = new NoiseClient();
+    client.want(noiseTarget(run, 0)!);
+    client.want(noiseTarget(run, 1)!);
+    expect((FakeWorker.last as FakeWorker | null)?.posted ?? []).toHaveLength(0);
+    expect(idle).toHaveLength(1);
+    idle.shift()!();
+    const worker = FakeWorker.last!;
+    expect(worker.posted).toHaveLength(1);
+    expect(worker.posted[0].request.seed).toBe(noiseTarget(run, 1)!.seed);
+    // One in flight: the next waits for its answer, then for the page to be idle again.
+    client.want(noiseTarget(run, 2)!);
+    expect(idle).toHaveLength(0);
+    worker.answer(worker.posted[0].request.id, 10, true);
+    expect(worker.posted).toHaveLength(1);
+    idle.shift()!();
+    expect(worker.posted).toHaveLength(2);
     client.dispose();
   });
 });

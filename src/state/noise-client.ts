@@ -67,7 +67,7 @@ export function noiseTarget(run: RunSnapshot, hoverStep: number | null): NoiseTa
       step = stepsDone;
       paramsFrom = stepsDone;
       params = run.modelParams;
-      latestOnly = found ?? 'batches-gone';
+      latestOnly = found ?? 'not-kept';
     }
   }
   if (!params || !params.every(Number.isFinite)) return null;
@@ -103,7 +103,12 @@ export interface NoiseShown {
   paramsFrom: number;
   latestOnly: NoReplay | null;
   result: GradientNoise;
+  /** More batches of this picture are on their way (a newer request, or an error, ends them). */
+  refining: boolean;
 }
+
+/** The longest a request waits for the page's thread to be idle. */
+const IDLE_TIMEOUT_MS = 250;
 
 export class NoiseClient {
   private worker: Worker | null = null;
@@ -113,6 +118,7 @@ export class NoiseClient {
   /** The answered request whose picture the worker is still refining. */
   private refining: { id: number; target: NoiseTarget } | null = null;
   private queued: NoiseTarget | null = null;
+  private idle: number | null = null;
   private wantedKey = '';
   private shown: NoiseShown | null = null;
   private readonly listeners = new Set<() => void>();
@@ -127,13 +133,32 @@ export class NoiseClient {
   want(target: NoiseTarget): void {
     if (target.key === this.wantedKey) return;
     this.wantedKey = target.key;
-    if (this.inFlight) this.queued = target;
-    else this.send(target);
+    this.queued = target;
+    if (!this.inFlight) this.sendWhenIdle();
   }
 
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;
+    if (this.idle !== null) cancelIdleCallback(this.idle);
+    this.idle = null;
+  }
+
+  /**
+   * Sends the queued request once the page's thread is idle (or IDLE_TIMEOUT_MS at most): the
+   * worker's passes over a million samples then run after the frames that draw the step, not
+   * beside them, where on a two-core machine they would slow those frames down.
+   */
+  private sendWhenIdle(): void {
+    if (this.idle !== null) return;
+    const flush = () => {
+      this.idle = null;
+      const next = this.queued;
+      this.queued = null;
+      if (next) this.send(next);
+    };
+    if (typeof requestIdleCallback === 'function') this.idle = requestIdleCallback(flush, { timeout: IDLE_TIMEOUT_MS });
+    else flush();
   }
 
   private send(target: NoiseTarget): void {
@@ -147,7 +172,7 @@ export class NoiseClient {
       this.worker.onerror = () => {
         this.dispose();
         this.inFlight = null;
-        this.refining = null;
+        this.endRefining();
         this.wantedKey = '';
       };
       this.sentRunId = -1;
@@ -168,7 +193,7 @@ export class NoiseClient {
     if (runId !== this.sentRunId) request.data = data;
     this.sentRunId = runId;
     this.inFlight = { id, target };
-    this.refining = null;
+    this.endRefining();
     this.worker.postMessage({ type: 'noise', request });
   }
 
@@ -176,7 +201,7 @@ export class NoiseClient {
     const refined = this.refining;
     if (refined && refined.id === message.id && message.type === 'noise') {
       if (message.complete) this.refining = null;
-      this.show(refined.target, message.result);
+      this.show(refined.target, message.result, !message.complete);
       return;
     }
     const done = this.inFlight;
@@ -184,17 +209,24 @@ export class NoiseClient {
     this.inFlight = null;
     if (message.type === 'noise') {
       if (!message.complete) this.refining = done;
-      this.show(done.target, message.result);
+      this.show(done.target, message.result, !message.complete);
     }
-    const next = this.queued;
-    this.queued = null;
-    if (next) this.send(next);
+    if (this.queued) this.sendWhenIdle();
   }
 
-  private show(target: NoiseTarget, result: GradientNoise): void {
+  private show(target: NoiseTarget, result: GradientNoise, refining: boolean): void {
     const { runId, step, paramsFrom, latestOnly } = target;
-    this.shown = { runId, step, paramsFrom, latestOnly, result };
+    this.shown = { runId, step, paramsFrom, latestOnly, result, refining };
     for (const listener of this.listeners) listener();
+  }
+
+  /** The picture shown gets no more batches: it says so (no "drawing more"). */
+  private endRefining(): void {
+    this.refining = null;
+    if (this.shown?.refining) {
+      this.shown = { ...this.shown, refining: false };
+      for (const listener of this.listeners) listener();
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // every step's batch), computed in a worker of its own (worker/noise-csv-worker.ts) that is ended
 // once it answers. The linear model's come from data moments in the page (export/run-csv.ts).
 import type { MlpNoiseJob, MlpNoiseRows } from '../analysis/mlp-noise-rows';
-import { REPLAY_STEP_LIMIT } from '../analysis/mlp-replay';
+import { REPLAY_STEP_LIMIT, replayWork } from '../analysis/mlp-replay';
 import { trainingSet } from '../analysis/training-set';
 import type { FromNoiseCsvWorker, ToNoiseCsvWorker } from '../protocol';
 import { stepBatches } from './mlp-params-before';
@@ -32,7 +32,14 @@ export function mlpNoiseJob(run: CsvRun): MlpNoiseJob | null {
     checkpointSteps: Int32Array.from(checkpoints, (c) => c.step),
     checkpointParams,
     // A batch too large to replay (REPLAY_STEP_LIMIT) counts as one whose indices are gone: its rows wait for a checkpoint.
-    ...stepBatches(data, stepsPerEpoch, 0, steps, trained, Math.floor(REPLAY_STEP_LIMIT / config.hiddenUnits)),
+    ...stepBatches(
+      data,
+      stepsPerEpoch,
+      0,
+      steps,
+      trained,
+      Math.floor(REPLAY_STEP_LIMIT / replayWork(1, config.hiddenUnits)),
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParamCheckpoints } from './param-checkpoints';
+import { CHECKPOINT_OVERHEAD_FLOATS, ParamCheckpoints } from './param-checkpoints';
 
 /** Parameters that name their step, in float32 (what the training worker sends). */
 const paramsAt = (step: number) => [Math.fround(step + 0.1), -step, Math.fround(1 / (step + 3))];
@@ -28,8 +28,8 @@ describe('ParamCheckpoints: the MLP parameters the page keeps', () => {
   });
 
   it('within its budget: thinned to every other, the spacing doubling; the first and the two newest stay', () => {
-    // 3 floats a checkpoint, 30 floats: at most 10 checkpoints.
-    const kept = new ParamCheckpoints(30);
+    // 3 floats a checkpoint and its overhead: at most 10 checkpoints.
+    const kept = new ParamCheckpoints(10 * (3 + CHECKPOINT_OVERHEAD_FLOATS));
     for (let step = 0; step <= 1000; step++) {
       kept.add(step, paramsAt(step));
       expect(kept.count).toBeLessThanOrEqual(10);

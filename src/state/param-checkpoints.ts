@@ -7,6 +7,11 @@
 
 /** Floats kept across all checkpoints (16 MB): 5,000 checkpoints of the widest MLP (769 parameters). */
 export const CHECKPOINT_FLOATS_BUDGET = 4_000_000;
+/**
+ * What a checkpoint costs besides its parameters (its typed array and object, about 200 bytes), in
+ * floats: without it an MLP of one unit would keep a million checkpoints, 200 MB, not 16.
+ */
+export const CHECKPOINT_OVERHEAD_FLOATS = 48;
 
 export interface Checkpoint {
   /** Steps done: the parameters before step `step` (0-based), after step `step − 1`. */
@@ -44,7 +49,7 @@ export class ParamCheckpoints {
       kept.splice(kept.length - 2, 1);
     }
     kept.push({ step, params: Float32Array.from(params) });
-    const capacity = Math.max(4, Math.floor(this.budget / Math.max(1, params.length)));
+    const capacity = Math.max(4, Math.floor(this.budget / (params.length + CHECKPOINT_OVERHEAD_FLOATS)));
     if (kept.length > capacity) this.thin();
   }
 

@@ -46,7 +46,8 @@ export const ExportGroup = memo(function ExportGroup({ readRun, hasSteps, config
     setFailure(await downloadPng(filename, what, PNG_MAKERS[suffix]));
   };
   // The MLP's noise columns take a pass over the samples a step, in a worker: the group says how far
-  // it is, and Cancel stops it (a million samples a step can take minutes).
+  // it is, and "Save without them" stops it and saves the file without them (a million samples a
+  // step can take minutes).
   const [csvRows, setCsvRows] = useState<{ done: number; total: number } | null>(null);
   const csvCancel = useRef<AbortController | null>(null);
   const csv = async () => {

@@ -22,6 +22,12 @@ const CLOUD = '#0072B2';
 const FULL = '#D55E00';
 const ACTUAL = '#111418';
 const ELLIPSE_SIGMAS = 2;
+/** Why the MLP's picture is at its latest parameters instead of the step's own. */
+const WHY_LATEST = {
+  'batches-gone': 'noise.whyGone',
+  'too-large': 'noise.whyLarge',
+  'not-kept': 'noise.whyNotKept',
+} as const;
 /** A paper's title is not translated: it is cited as published. */
 const CITATION = 'McCandlish et al. 2018, "An Empirical Model of Large-Batch Training"';
 
@@ -159,10 +165,7 @@ function NoiseText({
         count: count(noise.batchesDrawn),
         b: count(b),
         how: t(replacement ? 'noise.with' : 'noise.without'),
-      }) +
-      (noise.batchesDrawn < noise.batchesPlanned
-        ? t('noise.drawingMore', { planned: count(noise.batchesPlanned) })
-        : '');
+      }) + (shown.refining ? t('noise.drawingMore', { planned: count(noise.batchesPlanned) }) : '');
   const actual = noise.actual;
   const se = noise.varianceMeasuredSd / Math.sqrt(noise.batchesDrawn);
   const replayed = shown.paramsFrom < shown.step;
@@ -173,7 +176,7 @@ function NoiseText({
           ? t('noise.stepBefore', { step: count(step) })
           : t(afterRun ? 'noise.stepAfterRun' : 'noise.stepMlpLatest', {
               step: count(step),
-              why: t(shown.latestOnly === 'too-large' ? 'noise.whyLarge' : 'noise.whyGone'),
+              why: t(WHY_LATEST[shown.latestOnly]),
             })}
         {replayed && t('app.sentenceGap')}
         {replayed &&

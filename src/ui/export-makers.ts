@@ -48,7 +48,8 @@ export async function csvFile(
   if (!job) return { filename, text: runCsv(run), failure: null };
   try {
     const mlpNoise = await computeMlpNoiseRows(job, progress, signal);
-    return mlpNoise && { filename, text: runCsv({ ...run, mlpNoise }), failure: null };
+    // Not waited for (the reader chose to save now): the file without the MLP's noise columns.
+    return { filename, text: mlpNoise ? runCsv({ ...run, mlpNoise }) : runCsv(run), failure: null };
   } catch (error) {
     return { filename, text: runCsv(run), failure: error instanceof Error ? error.message : String(error) };
   }

@@ -19,7 +19,7 @@ let data: { runId: number; columns: DataColumns } | null = null;
 let refining: { id: number; refinement: NoiseRefinement; sentDrawn: number; sentAt: number } | null = null;
 let shareQueued = false;
 
-/** The next share runs after the messages already waiting: a newer request comes first. */
+/** The next share as a task of its own: a newer request that has arrived is read between two shares. */
 function queueShare(): void {
   if (shareQueued) return;
   shareQueued = true;
