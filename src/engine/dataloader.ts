@@ -56,8 +56,8 @@ const asInt32 = (perm: Int32Array | Float64Array): Int32Array =>
 
 export class DataLoaderPlan {
   readonly stepsPerEpoch: number;
-  /** Epochs drawn ahead of time by prefetch(), oldest first. */
-  private readonly prefetched: Batch[][] = [];
+  /** Epochs drawn ahead of time by prefetch(), oldest first: each epoch's whole index order. */
+  private readonly prefetched: Int32Array[] = [];
 
   constructor(
     private readonly options: LoaderOptions,
@@ -71,6 +71,15 @@ export class DataLoaderPlan {
 
   /** The next epoch's mini-batches (sample indices), advancing the generators as PyTorch does. */
   nextEpoch(): Batch[] {
+    const { batchSize, dropLast } = this.options;
+    return splitIntoBatches(this.nextEpochOrder(), batchSize, dropLast);
+  }
+
+  /**
+   * The next epoch's whole index order, as the sampler yields it (with drop_last its tail is there
+   * but trained on by no batch): the experiment engine cuts it into batches on the GPU.
+   */
+  nextEpochOrder(): Int32Array {
     return this.prefetched.shift() ?? this.drawEpoch();
   }
 
@@ -83,8 +92,8 @@ export class DataLoaderPlan {
     while (this.prefetched.length < epochs) this.prefetched.push(this.drawEpoch());
   }
 
-  private drawEpoch(): Batch[] {
-    const { datasetSize: n, batchSize, shuffle, replacement, dropLast, generator } = this.options;
+  private drawEpoch(): Int32Array {
+    const { datasetSize: n, shuffle, replacement, generator } = this.options;
     const loaderGenerator = generator ?? this.globalGenerator;
     loaderGenerator.randomInt64(); // the iterator's base seed (step 1 above)
 
@@ -105,6 +114,6 @@ export class DataLoaderPlan {
     }
     const subset = this.options.subsetIndices;
     if (subset) for (let i = 0; i < order.length; i++) order[i] = subset[order[i]];
-    return splitIntoBatches(order, batchSize, dropLast);
+    return order;
   }
 }

@@ -28,6 +28,8 @@ export interface RunPlan {
   stepsPerEpoch: number;
   /** Call once per epoch, in order: epoch 1 first. */
   nextEpochBatches(): Batch[];
+  /** The next epoch's whole index order instead of its batches (DataLoaderPlan.nextEpochOrder). */
+  nextEpochOrder(): Int32Array;
   /** Draws the next `epochs` epochs ahead (DataLoaderPlan.prefetch); nextEpochBatches() returns them. */
   prefetchEpochs(epochs: number): void;
 }
@@ -52,8 +54,8 @@ export function datasetSizeFor(config: Pick<RunConfig, 'dataset' | 'samples' | '
   return config.dataset === 'tutorial' ? 10 : config.samples;
 }
 
-export function createRunPlan(config: RunConfig): RunPlan {
-  const dataset = datasetFor(config);
+/** `dataset`: the run's own, when the caller has made it already (an experiment's runs share theirs). */
+export function createRunPlan(config: RunConfig, dataset: Dataset = datasetFor(config)): RunPlan {
   const globalGenerator = new TorchGenerator();
   globalGenerator.manualSeed(seedBigInt(config.seed));
   const heldOutSize = heldOutCount(config.validationSplit, dataset.x.length);
@@ -80,6 +82,7 @@ export function createRunPlan(config: RunConfig): RunPlan {
     heldOut: split?.heldOut ?? new Int32Array(0),
     stepsPerEpoch: loader.stepsPerEpoch,
     nextEpochBatches: () => loader.nextEpoch(),
+    nextEpochOrder: () => loader.nextEpochOrder(),
     prefetchEpochs: (epochs) => loader.prefetch(epochs),
   };
 }
