@@ -119,7 +119,7 @@ describe('the JS float32 experiment engine', () => {
         targetLoss: 0.01,
       };
       const plan = planExperiment(base, spec);
-      const losses = trainExperimentFloat32(plan, 3);
+      const losses = trainExperimentFloat32(plan, 7);
       expect(Array.from(losses)).toEqual(t.steps.map((s) => jsonFloat(s[3])));
     },
   );
@@ -133,7 +133,7 @@ describe('the JS float32 experiment engine', () => {
       seedsPerSetting: 3,
       targetLoss: 0.5,
     };
-    const losses = trainExperimentFloat32(planExperiment(base, spec), 2);
+    const losses = trainExperimentFloat32(planExperiment(base, spec), 50);
     const plan = planExperiment(base, spec);
     expect(plan.datasets).toHaveLength(3); // one per seed: a generated set depends on it
     plan.runs.forEach((run, r) => {
@@ -144,7 +144,7 @@ describe('the JS float32 experiment engine', () => {
         steps.map((s) => Math.fround(s.loss)),
       );
     });
-    expect(Array.from(trainExperimentFloat32(planExperiment(base, spec), 5))).toEqual(Array.from(losses));
+    expect(Array.from(trainExperimentFloat32(planExperiment(base, spec), 1))).toEqual(Array.from(losses));
   });
 
   it('the MLP too', () => {
@@ -164,7 +164,7 @@ describe('the JS float32 experiment engine', () => {
       targetLoss: 0.1,
     };
     const plan = planExperiment(base, spec);
-    const losses = trainExperimentFloat32(plan, 2);
+    const losses = trainExperimentFloat32(plan, 9);
     plan.runs.forEach((run, r) => {
       const single = createRunPlan(runConfigOf(base, run));
       const steps = trainReference({ ...single, learningRate: run.learningRate, epochs: base.epochs }, 'float32');

@@ -6,23 +6,8 @@
 import type { Dataset } from '../datasets';
 import { cascadeSum32, fma32 } from '../float32';
 import { mlpStepFloat32 } from '../mlp-reference';
+import { ExperimentChunker, type ExperimentChunk } from './chunks';
 import type { ExperimentPlan } from './plan';
-
-/** Where each run of a chunk writes its losses: run-major, each run's steps of the chunk's epochs in order. */
-export function chunkLossOffsets(plan: ExperimentPlan, firstRun: number, runCount: number, epochs: number) {
-  const offsets = new Float64Array(runCount + 1);
-  for (let i = 0; i < runCount; i++) offsets[i + 1] = offsets[i] + plan.stepsPerEpoch[firstRun + i] * epochs;
-  return offsets;
-}
-
-/** The chunk's epoch orders, run-major: run i's epoch e at (i·epochs + e)·trainSize. */
-export function packOrders(plan: ExperimentPlan, firstRun: number, runCount: number, epochs: number): Int32Array {
-  const n = plan.trainSize;
-  const orders = new Int32Array(runCount * epochs * n);
-  for (let i = 0; i < runCount; i++)
-    for (let e = 0; e < epochs; e++) orders.set(plan.nextEpochOrder(firstRun + i), (i * epochs + e) * n);
-  return orders;
-}
 
 /** Scratch arrays a linear step reuses, grown to the largest batch. */
 class LinearScratch {
@@ -53,7 +38,6 @@ function linearStep(
   const w = params[at];
   const b = params[at + 1];
   scratch.ensure(n);
-  const diffs = scratch.diffs.subarray(0, n);
   const squares = scratch.squares.subarray(0, n);
   const grads = scratch.grads.subarray(0, n);
   const scale = r(2 / n);
@@ -61,7 +45,6 @@ function linearStep(
   for (let k = 0; k < n; k++) {
     const i = order[start + k];
     const d = r(r(r(x[i] * w) + b) - y[i]);
-    diffs[k] = d;
     squares[k] = r(d * d);
     const g = r(scale * d);
     grads[k] = g;
@@ -74,64 +57,67 @@ function linearStep(
 }
 
 /**
- * Trains runs firstRun … firstRun + runCount − 1 through the chunk's `epochs`, from and into
- * `params` (every run's current parameters, plan.parameterCount each), writing each step's loss at
- * chunkLossOffsets' place in `losses`.
+ * Trains runs first … first + count − 1 of `chunk` from and into `params` (every run's current
+ * parameters, plan.parameterCount each), writing each step's loss at chunk.lossStart in `losses`.
  */
 export function trainChunkFloat32(
   plan: ExperimentPlan,
   params: Float32Array,
-  firstRun: number,
-  runCount: number,
-  epochs: number,
-  orders: Int32Array,
+  chunk: ExperimentChunk,
   losses: Float32Array,
+  first = 0,
+  count = chunk.runCount,
 ): void {
   const n = plan.trainSize;
   const p = plan.parameterCount;
   const scratch = new LinearScratch();
-  let out = 0;
-  for (let i = 0; i < runCount; i++) {
-    const r = firstRun + i;
-    const run = plan.runs[r];
+  for (let r = first; r < first + count; r++) {
+    const { batchSize, learningRate } = plan.runs[r];
     const dataset = plan.datasets[plan.datasetOfRun[r]];
-    const steps = plan.stepsPerEpoch[r];
-    const minusLr = -Math.fround(run.learningRate);
-    for (let e = 0; e < epochs; e++) {
-      const epochStart = (i * epochs + e) * n;
-      for (let k = 0; k < steps; k++) {
-        const start = epochStart + k * run.batchSize;
-        const size = Math.min(run.batchSize, n - k * run.batchSize);
-        if (plan.model.kind === 'linear') {
-          losses[out++] = linearStep(dataset, orders, start, size, params, r * p, minusLr, scratch);
-        } else {
-          const { hiddenUnits, activation } = plan.model;
-          const batch = orders.subarray(start, start + size);
-          const before = params.subarray(r * p, (r + 1) * p);
-          const step = mlpStepFloat32(dataset, batch, before, hiddenUnits, activation, run.learningRate);
-          before.set(step.parameters);
-          losses[out++] = step.loss;
-        }
+    const spe = plan.stepsPerEpoch[r];
+    const minusLr = -Math.fround(learningRate);
+    let out = chunk.lossStart[r];
+    for (let s = chunk.firstStep[r], last = s + chunk.stepCount[r]; s < last; s++) {
+      const k = s % spe;
+      const position = Math.floor(s / spe) * n + k * batchSize;
+      const start = chunk.orderStart[r] + (position - chunk.orderFrom[r]);
+      const size = Math.min(batchSize, n - k * batchSize);
+      if (plan.model.kind === 'linear') {
+        losses[out++] = linearStep(dataset, chunk.orders, start, size, params, r * p, minusLr, scratch);
+      } else {
+        const { hiddenUnits, activation } = plan.model;
+        const before = params.subarray(r * p, (r + 1) * p);
+        const batch = chunk.orders.subarray(start, start + size);
+        const step = mlpStepFloat32(dataset, batch, before, hiddenUnits, activation, learningRate);
+        before.set(step.parameters);
+        losses[out++] = step.loss;
       }
     }
   }
 }
 
-/** Every run of the plan, every epoch, `epochsPerChunk` at a time: all step losses, as ExperimentResults holds them. */
-export function trainExperimentFloat32(plan: ExperimentPlan, epochsPerChunk = plan.epochs): Float32Array {
-  const runs = plan.runs.length;
+/** Copies a chunk's losses into the experiment's (every run's steps back to back, ExperimentPlan.stepOffset). */
+export function storeChunkLosses(
+  plan: ExperimentPlan,
+  chunk: ExperimentChunk,
+  chunkLosses: Float32Array,
+  all: Float32Array,
+) {
+  for (let r = 0; r < chunk.runCount; r++) {
+    const own = chunkLosses.subarray(chunk.lossStart[r], chunk.lossStart[r + 1]);
+    all.set(own, plan.stepOffset[r] + chunk.firstStep[r]);
+  }
+}
+
+/** Every run of the plan, chunk after chunk of `workPerChunk` sample visits: all step losses. */
+export function trainExperimentFloat32(plan: ExperimentPlan, workPerChunk = 1e5): Float32Array {
   const params = plan.initialParameters.slice();
-  const losses = new Float32Array(plan.stepOffset[runs]);
-  for (let first = 0; first < plan.epochs; first += epochsPerChunk) {
-    const epochs = Math.min(epochsPerChunk, plan.epochs - first);
-    const orders = packOrders(plan, 0, runs, epochs);
-    const offsets = chunkLossOffsets(plan, 0, runs, epochs);
-    const chunk = new Float32Array(offsets[runs]);
-    trainChunkFloat32(plan, params, 0, runs, epochs, orders, chunk);
-    for (let r = 0; r < runs; r++) {
-      const done = plan.stepsPerEpoch[r] * first;
-      losses.set(chunk.subarray(offsets[r], offsets[r + 1]), plan.stepOffset[r] + done);
-    }
+  const losses = new Float32Array(plan.stepOffset[plan.runs.length]);
+  const chunker = new ExperimentChunker(plan, workPerChunk);
+  for (let chunk = chunker.next(); chunk; chunk = chunker.next()) {
+    const chunkLosses = new Float32Array(chunk.lossStart[chunk.runCount]);
+    trainChunkFloat32(plan, params, chunk, chunkLosses);
+    storeChunkLosses(plan, chunk, chunkLosses, losses);
   }
   return losses;
 }
