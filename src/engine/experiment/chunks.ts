@@ -44,7 +44,7 @@ export class ExperimentChunker {
     private workPerChunk: number,
   ) {
     this.end = plan.epochs * plan.trainSize;
-    this.drawn = plan.runs.map(() => new Map());
+    this.drawn = plan.runs.map(() => new Map<number, Int32Array>());
     this.undrawn = new Uint32Array(plan.runs.length);
   }
 
