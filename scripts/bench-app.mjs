@@ -4,11 +4,15 @@
 // a student's laptop rather than the box the bench runs on. Figures are medians and min–max ranges
 // over the fresh pages; no test asserts on them.
 
-/** The max-speed runs. An experiment run (issue 16) joins them once it exists: give it a query. */
+/**
+ * The max-speed runs, and two experiments of the tutorial (10 epochs): 1,024 runs (4 batch sizes × 4
+ * learning rates × 64 seeds) and 100 (5 × 5 × 4), each from Run experiment to its table.
+ */
 export const APP_RUNS = [
   { id: 'tutorial-2000', query: 'epochs=2000' },
   { id: 'line-100k', query: 'dataset=line&n=100000&batch=1000&epochs=10' },
-  { id: 'experiment', query: null, note: 'issue 16: no experiment run yet' },
+  { id: 'experiment-1024', query: 'xb=1,2,5,10&xlr=0.003,0.01,0.02,0.03&xseeds=64', experiment: true },
+  { id: 'experiment-100', query: 'xb=1,2,3,5,10&xlr=0.001,0.003,0.01,0.02,0.03&xseeds=4', experiment: true },
 ];
 
 /**
@@ -120,6 +124,57 @@ async function maxSpeedRun(browser, base, query, rate) {
   };
 }
 
+/**
+ * One experiment on a fresh page (its link opens the section): Run experiment to the results shown,
+ * long tasks and frames/s meanwhile, and the engine's own time (planning to the last loss read).
+ */
+async function experimentRun(browser, base, query, rate) {
+  const { context, page } = await openApp(browser, base, query, rate);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Run experiment'),
+    null,
+    {
+      timeout: 300_000,
+      polling: 250,
+    },
+  );
+  await page.evaluate(() => {
+    window.__perf.longTasks = [];
+    window.__perf.frames = 0;
+    window.__perf.t0 = performance.now();
+    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Run experiment').click();
+  });
+  await page.waitForFunction(
+    () => document.querySelector('.experiments-body')?.getAttribute('data-phase') === 'done',
+    null,
+    {
+      timeout: 10 * 60_000,
+      polling: 250,
+    },
+  );
+  const perf = await page.evaluate(() => ({
+    ...window.__perf,
+    seconds: (performance.now() - window.__perf.t0) / 1000,
+  }));
+  const outcome = await page.$eval('.x-progress .sweep-outcome', (e) => ({
+    engineMs: Number(e.getAttribute('data-elapsed-ms')),
+    engine: e.getAttribute('data-engine'),
+  }));
+  const rows = Number(await page.getAttribute('.x-table', 'data-rows'));
+  await context.close();
+  return {
+    steps: rows,
+    seconds: perf.seconds,
+    engineSeconds: outcome.engineMs / 1000,
+    engine: outcome.engine,
+    longTasks: perf.longTasks.length,
+    longestTaskMs: Math.max(0, ...perf.longTasks),
+    framesPerSecond: perf.frames / perf.seconds,
+  };
+}
+
+const EXPERIMENT_MEASURES = ['longTasks', 'longestTaskMs', 'framesPerSecond', 'seconds', 'engineSeconds'];
+
 /** NOISE_STEPS.steps clicks of Step on a fresh page, each waited for (and the figure's picture of it): long tasks. */
 async function steppedRun(browser, base, run, rate) {
   const { context, page } = await openApp(browser, base, `${run.query}&speed=0`, rate);
@@ -188,6 +243,17 @@ export async function appRuns(browser, builds, { rates, repeats, only = null, lo
     for (let i = 0; i < repeats; i++) {
       for (const rate of rates) {
         for (const build of builds) {
+          if (run.experiment) {
+            const r = await experimentRun(browser, build.base, run.query, rate);
+            log(
+              `  ${run.id}${builds.length > 1 ? ` [${build.name}]` : ''} ${rate}× #${i + 1}: ${r.steps} runs on ${r.engine} ` +
+                `in ${r.engineSeconds.toFixed(3)} s (${r.seconds.toFixed(2)} s to the table), ${r.longTasks} long tasks ` +
+                `(longest ${Math.round(r.longestTaskMs)} ms), ${r.framesPerSecond.toFixed(1)} frames/s`,
+            );
+            const key = `${build.name} ${rate}`;
+            pages.set(key, [...(pages.get(key) ?? []), r]);
+            continue;
+          }
           const r = await maxSpeedRun(browser, build.base, run.query, rate);
           log(
             `  ${run.id}${builds.length > 1 ? ` [${build.name}]` : ''} ${rate}× #${i + 1}: ${r.longTasks} long tasks ` +
@@ -200,7 +266,7 @@ export async function appRuns(browser, builds, { rates, repeats, only = null, lo
         }
       }
     }
-    summarise(results, run, pages, rates, builds, repeats, MEASURES);
+    summarise(results, run, pages, rates, builds, repeats, run.experiment ? EXPERIMENT_MEASURES : MEASURES);
   }
   // The stepped runs at 1× only: a step at N = 1,000,000 throttled 4× is minutes of waiting.
   const pages = new Map();
@@ -257,6 +323,7 @@ export function appRunsTable(results) {
     '| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |',
   ];
   for (const r of results) {
+    if (r.engineSeconds) continue;
     if (!r.query) {
       lines.push(`| ${r.id} | — | — | — | — | — | — | — | — | ${r.note} |`);
       continue;
@@ -265,6 +332,21 @@ export function appRunsTable(results) {
     lines.push(
       `| ${r.id} | ${r.build} | ${r.cpuThrottling}× | ${r.repeats} | ${r.runsWithLongTasks} | ${range(r.longTasks)} | ${range(r.longestTaskMs)} | ` +
         `${or(r.framesPerSecond)} | ${or(r.firstLogLineMs)} | ${or(r.firstLossDrawnMs)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The experiments as a Markdown table: median (min–max) over the fresh pages. */
+export function experimentRunsTable(results) {
+  const lines = [
+    '| experiment | build | CPU | pages | runs | engine | engine time (s) | Run → table (s) | long tasks > 50 ms | longest (ms) | frames/s |',
+    '| --- | --- | --: | --: | --: | --- | --: | --: | --: | --: | --: |',
+  ];
+  for (const r of results.filter((x) => x.engineSeconds)) {
+    lines.push(
+      `| ${r.id} | ${r.build} | ${r.cpuThrottling}× | ${r.repeats} | ${r.steps} | ${r.runs[0].engine} | ${range(r.engineSeconds)} | ` +
+        `${range(r.seconds)} | ${range(r.longTasks)} | ${range(r.longestTaskMs)} | ${range(r.framesPerSecond)} |`,
     );
   }
   return lines.join('\n');

@@ -15,7 +15,7 @@ import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { appRuns, appRunsTable } from './bench-app.mjs';
+import { appRuns, appRunsTable, experimentRunsTable } from './bench-app.mjs';
 import { measure } from './bundle-budget.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -167,6 +167,7 @@ try {
   console.log('\n| ratio | value |\n| --- | ---: |');
   for (const [k, v] of Object.entries(ratios)) console.log(`| ${k} | ${v == null ? '—' : fmt(v) + '×'} |`);
   console.log('\n' + appRunsTable(runs));
+  console.log('\n' + experimentRunsTable(runs));
   console.log(`Main-thread JS: ${fmt(js.gzipBytes / 1024)} KiB gzip (${js.files.join(', ')})`);
   console.log(`\nWrote bench/${written}`);
 } finally {

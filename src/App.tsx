@@ -6,6 +6,8 @@ import { PinnedRuns } from './state/pinned-runs';
 import { restorePins, runPreset, type Preset } from './state/presets';
 import type { RunStore } from './state/run-store';
 import type { TrainerClient } from './state/trainer-client';
+import type { ExperimentClient } from './state/experiment-client';
+import type { ExperimentLink } from './state/url-experiment';
 import { useRunSnapshot } from './state/use-run-snapshot';
 import { validationLinesUpTo } from './state/run-data';
 import { useThrottled } from './state/use-throttled';
@@ -34,6 +36,7 @@ import { ShortcutsHelp } from './ui/ShortcutsHelp';
 import { StatusBar } from './ui/StatusBar';
 import { TrainingLog } from './ui/TrainingLog';
 import { ThroughputLab } from './ui/ThroughputLab';
+import { ExperimentsLab } from './ui/ExperimentsLab';
 import { useShortcuts } from './ui/use-shortcuts';
 import { bringLossChartIntoView } from './ui/show-loss-chart';
 import './App.css';
@@ -55,6 +58,9 @@ interface Props {
   initialLocale: Locale;
   /** The link said `speed=`; otherwise the speed follows the data's size until the reader picks one. */
   speedChosen?: boolean;
+  /** The Experiments section's engine client, and the experiment the link names (xb=, xlr=, …, xrun=). */
+  experiments: ExperimentClient;
+  experimentLink: ExperimentLink;
 }
 
 const HEAVY_VIEW_INTERVAL_MS = 66;
@@ -85,7 +91,7 @@ const PROJECTOR_HIDDEN: readonly HideableControl[] = [
 
 export function App(props: Props) {
   const { store, client, initialSettings, page, urlIgnored, initialLocale, linkPins = [], linkPreset = null } = props;
-  const { speedChosen } = props;
+  const { speedChosen, experiments, experimentLink } = props;
   const [locale, setLocale] = useState(initialLocale);
   // A view option, not a setting: large type and thick lines for the back of a classroom (view-options.css).
   const [projector, setProjector] = useState(page.projector);
@@ -178,13 +184,21 @@ export function App(props: Props) {
     },
     [view, setPresetNote, settings, store, pins, applySettings, client],
   );
+  // Train and Step are the single run's: they cancel an experiment under way.
   const onTrain = useCallback(() => {
+    experiments.cancel();
     client.train();
     bringLossChartIntoView();
-  }, [client]);
+  }, [client, experiments]);
   const onPause = useCallback(() => client.pause(), [client]);
-  const onStep = useCallback(() => client.step(), [client]);
-  const onStepEpoch = useCallback(() => client.stepEpoch(), [client]);
+  const onStep = useCallback(() => {
+    experiments.cancel();
+    client.step();
+  }, [client, experiments]);
+  const onStepEpoch = useCallback(() => {
+    experiments.cancel();
+    client.stepEpoch();
+  }, [client, experiments]);
   const onReset = useCallback(() => client.reset(settings, RUN_RESET), [client, settings]);
   const onRestart = useCallback(() => client.restart(), [client]);
   const onLocale = useCallback((next: Locale) => {
@@ -202,6 +216,14 @@ export function App(props: Props) {
     },
     [onSettingsChange, settings, client],
   );
+  const onUseSetting = useCallback(
+    (setting: { batchSize: number; learningRate: number; shuffle: boolean }) => {
+      onSettingsChange({ ...settings, ...setting }, 'run');
+      bringLossChartIntoView();
+    },
+    [onSettingsChange, settings],
+  );
+  const onExperimentSettings = useCallback((next: RunConfig) => onSettingsChange(next, 'run'), [onSettingsChange]);
   const chartNote = useMemo(() => presetNote && { id: presetNote.id, text: t(presetNote.key) }, [presetNote, t]);
 
   useShortcuts(run.state, (command) => {
@@ -337,6 +359,13 @@ export function App(props: Props) {
               sweeps={client.sweeps}
               onSweep={() => client.sweep()}
               onCancel={() => client.cancelSweep()}
+            />
+            <ExperimentsLab
+              client={experiments}
+              settings={settings}
+              link={experimentLink}
+              onUseSetting={onUseSetting}
+              onSettings={onExperimentSettings}
             />
             <DebugPanel run={run} />
           </main>

@@ -7,6 +7,8 @@ import { loadCustomData } from './state/custom-data-store';
 import { RunStore } from './state/run-store';
 import { installTestHooks, testHooksEnabled } from './state/test-hooks';
 import { TrainerClient } from './state/trainer-client';
+import { ExperimentClient } from './state/experiment-client';
+import { readExperimentLink } from './state/url-experiment';
 import { detectLocale } from './i18n/locale';
 import { parseLink } from './state/url';
 import { parsePins, parsePresetNote } from './state/url-pins';
@@ -24,6 +26,9 @@ const config = withUnchosenSpeed(link.config, link.speedChosen);
 // The runs the link pins (pin=), trained again once the page has a backend (App).
 const linkPins = parsePins(window.location.search, config, defaults);
 const linkPreset = parsePresetNote(window.location.search);
+// The experiment the link names (its boxes' text, and xrun=1 to start it); its worker starts with the first experiment.
+const experimentLink = readExperimentLink(window.location.search);
+const experiments = new ExperimentClient();
 const store = new RunStore(config);
 // The link's lang= first, then the browser's languages (navigator.languages, most preferred first).
 const locale =
@@ -58,6 +63,8 @@ createRoot(root).render(
         linkPreset={linkPreset.preset}
         initialLocale={locale}
         speedChosen={link.speedChosen}
+        experiments={experiments}
+        experimentLink={experimentLink}
       />
     </ErrorBoundary>
   </StrictMode>,

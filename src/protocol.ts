@@ -7,6 +7,8 @@ import type { ModelSpec } from './engine/models';
 import type { GradientNoise } from './analysis/gradient-noise';
 import type { MlpNoiseJob, MlpNoiseRows } from './analysis/mlp-noise-rows';
 import type { ReplaySteps } from './analysis/mlp-replay';
+import type { ExperimentResults } from './engine/experiment/results';
+import type { ExperimentSpec } from './engine/experiment/spec';
 
 export interface AdapterInfo {
   vendor: string;
@@ -325,3 +327,28 @@ export type FromNoiseCsvWorker =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; rows: MlpNoiseRows }
   | { type: 'error'; message: string };
+
+// The experiment engine's own worker (worker/experiment-worker.ts): a grid of runs trained together,
+// on its own WebGPU device or in plain-JS float32, beside the single run and never in its way.
+export type ToExperimentWorker =
+  | { type: 'experiment'; id: number; base: RunConfig; spec: ExperimentSpec }
+  | { type: 'cancel-experiment'; id: number };
+
+/**
+ * Which engine trains an experiment: the fused WGSL kernels (`adapter` as the adapter describes
+ * itself, `schedule` as schedule.ts picked it) or the plain-JS float32 loop, and why when the page
+ * asked for WebGPU and got the loop.
+ */
+export type ExperimentEngineInfo =
+  | { kind: 'webgpu'; adapter: string; schedule: 'parallel' | 'sequential' }
+  | { kind: 'js'; why: 'backend' | 'no-webgpu' | 'mlp' | 'gpu-failed' };
+
+export type FromExperimentWorker =
+  | { type: 'experiment-started'; id: number; engine: ExperimentEngineInfo; runs: number; steps: number }
+  /** `fraction` of every run's sample stream trained. */
+  | { type: 'experiment-progress'; id: number; fraction: number }
+  /** `elapsedMs`: from the request to the last loss read back, planning included. */
+  | { type: 'experiment-done'; id: number; results: ExperimentResults; elapsedMs: number }
+  /** Every buffer freed, nothing more will come for `id`. */
+  | { type: 'experiment-cancelled'; id: number }
+  | { type: 'experiment-error'; id: number; message: string };

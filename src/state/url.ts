@@ -36,6 +36,13 @@ const QUIET_KEYS = new Set([
   'corder',
   'pin',
   'preset',
+  // The Experiments section's boxes and its start (url-experiment.ts): refusals are shown by the box.
+  'xb',
+  'xlr',
+  'xshuffle',
+  'xseeds',
+  'xtarget',
+  'xrun',
 ]);
 const SHOWN_TEXT_MAX = 60;
 
@@ -57,7 +64,7 @@ function readNumber(text: string): number {
   return DECIMAL.test(text) ? Number(text) : Number.NaN;
 }
 
-function readFlag(text: string): boolean | string {
+export function readFlag(text: string): boolean | string {
   const t = text.toLowerCase();
   if (t === '1' || t === 'true') return true;
   if (t === '0' || t === 'false') return false;

@@ -19,11 +19,11 @@ import {
   type LogAxis,
 } from './sweep-series';
 
-const AXIS_TEXT = '#3d4450';
+export const AXIS_TEXT = '#3d4450';
 const RATE_COLOUR = '#0072B2';
 const EPOCH_COLOUR = '#D55E00';
 /** Pixel sizes recharts wants, grown with the page's type (k, useTypeScale) so larger labels keep their room. */
-const sized = (k: number) => {
+export const sized = (k: number) => {
   // Where the axes meet, the lowest y label (centred on the corner, half its ~19k px height below it)
   // and the first x label (wide: "1 ms") would touch: the x labels sit that much lower.
   const xTickMargin = 14 * k - 6;
@@ -42,10 +42,10 @@ const sized = (k: number) => {
 };
 
 // The padding keeps the top tick label, centred on the plot's edge, clear of a legend that wraps.
-const LEGEND_STYLE = { fontSize: '0.8rem', lineHeight: 1.3, paddingBottom: '0.6em' };
+export const LEGEND_STYLE = { fontSize: '0.8rem', lineHeight: 1.3, paddingBottom: '0.6em' };
 
 /** The props every log axis here shares: its decades or batch sizes, and how its ticks read. */
-const logAxis = ({ domain, ticks }: LogAxis, tickFormatter: (value: number) => string) =>
+export const logAxis = ({ domain, ticks }: LogAxis, tickFormatter: (value: number) => string) =>
   ({
     type: 'number',
     scale: 'log',

@@ -1,0 +1,177 @@
+// The experiment's results: figure "Batch size × learning rate" (the heatmap), figure "Steps to
+// target" (with the critical batch size said in words), figure "Across seeds" (select "Learning
+// rate shown"), then table "Experiment results". Every number comes from src/analysis.
+import { useId, useMemo, useState } from 'react';
+import { acrossSeeds, heatmapCells, stepsToTarget } from '../../analysis/experiment-views';
+import { stabilityBound } from '../../analysis/stability-bound';
+import { fitStepsSamples } from '../../analysis/steps-tradeoff';
+import type { RunConfig } from '../../engine/config';
+import type { ExperimentResults } from '../../engine/experiment/results';
+import type { ExperimentSpec } from '../../engine/experiment/spec';
+import { createRunPlan } from '../../engine/plan';
+import { useI18n } from '../../i18n/react';
+import { significant } from '../numbers';
+import { SeedsChart, StepsChart } from './ExperimentCharts';
+import { ExperimentTable, type SettingSummary } from './ExperimentTable';
+import { Heatmap } from './Heatmap';
+
+interface Props {
+  results: ExperimentResults;
+  spec: ExperimentSpec;
+  base: RunConfig;
+  onUseSetting: (setting: { batchSize: number; learningRate: number; shuffle: boolean }) => void;
+}
+
+/** The linear model's full-batch bound 2/λmax on the first seed's training samples; null for the MLP. */
+function boundFor(base: RunConfig): number | null {
+  if (base.model !== 'linear') return null;
+  const plan = createRunPlan(base);
+  const held = new Set(plan.heldOut);
+  const train = Int32Array.from({ length: plan.dataset.x.length }, (_, i) => i).filter((i) => !held.has(i));
+  return stabilityBound(plan.dataset, train).maxLearningRate;
+}
+
+/** The learning rate whose median final loss, over every batch size, is lowest: a telling default. */
+function defaultLearningRate(cells: readonly SettingSummary[], learningRates: readonly number[]): number {
+  let best = learningRates[0];
+  let bestScore = Infinity;
+  for (const lr of learningRates) {
+    const values = cells.filter((c) => c.learningRate === lr).map((c) => c.medianFinalLoss);
+    const score = values.reduce((sum, v) => sum + (Number.isFinite(v) && v > 0 ? Math.log(v) : 1e3), 0);
+    if (score < bestScore) [best, bestScore] = [lr, score];
+  }
+  return best;
+}
+
+export function ExperimentViews({ results, spec, base, onUseSetting }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const ids = useId();
+  const heat = useMemo(() => heatmapCells(results, spec), [results, spec]);
+  const bound = useMemo(() => boundFor(base), [base]);
+  const steps = useMemo(() => stepsToTarget(results, spec), [results, spec]);
+  const fits = useMemo(
+    () =>
+      steps.map((s) =>
+        fitStepsSamples(
+          s.points.map((p) => ({ steps: p.steps.median, samples: p.samples.median })),
+          [Math.min(...heat.batchSizes), Math.max(...heat.batchSizes)],
+        ),
+      ),
+    [steps, heat.batchSizes],
+  );
+  const cells: SettingSummary[] = useMemo(
+    () =>
+      heat.cells.map((c) => {
+        const reached = c.rows.map((r) => results.rows[r].stepsToTarget).filter((s): s is number => s !== null);
+        const sorted = reached.sort((a, b) => a - b);
+        // The median over seeds, a seed that never reached the target counting as never: defined while over half did.
+        const median = sorted.length * 2 > c.seeds ? sorted[Math.floor((c.seeds - 1) / 2)] : null;
+        return { ...c, medianStepsToTarget: median ?? null };
+      }),
+    [heat.cells, results.rows],
+  );
+  const lrs = useMemo(() => [...spec.learningRates].sort((a, b) => a - b), [spec.learningRates]);
+  const [lr, setLr] = useState(() => defaultLearningRate(cells, lrs));
+  const [shuffleShown, setShuffleShown] = useState(heat.shuffles[0]);
+  const [axis, setAxis] = useState<'step' | 'epoch'>('step');
+  const curves = useMemo(() => acrossSeeds(results, lr, shuffleShown), [results, lr, shuffleShown]);
+  const batchSizes = heat.batchSizes;
+
+  return (
+    <>
+      <div className="x-figures">
+        <figure className="panel" aria-labelledby={`${ids}-heat`} data-cells={heat.cells.length}>
+          <figcaption id={`${ids}-heat`}>{t('x.heatmapCaption')}</figcaption>
+          <Heatmap
+            cells={cells}
+            shuffles={heat.shuffles}
+            batchSizes={batchSizes}
+            learningRates={lrs}
+            bound={bound}
+            onUseSetting={onUseSetting}
+          />
+        </figure>
+        <figure className="panel" aria-labelledby={`${ids}-steps`}>
+          <figcaption id={`${ids}-steps`}>{t('x.stepsCaption')}</figcaption>
+          {steps.map((s, i) => (
+            <div
+              key={String(s.shuffle)}
+              className="x-steps"
+              data-shuffle={s.shuffle ? 1 : 0}
+              data-points={s.points.length}
+              data-critical-batch={fits[i]?.bCrit}
+            >
+              {steps.length > 1 && (
+                <p className="x-heatmap-title">{t(s.shuffle ? 'x.shuffledRuns' : 'x.unshuffledRuns')}</p>
+              )}
+              <div
+                className="chart-area x-chart-area"
+                role="img"
+                aria-label={t('x.stepsAria', { target: spec.targetLoss })}
+              >
+                <StepsChart series={s} fit={fits[i]} batchSizes={batchSizes} />
+              </div>
+              <p className="panel-note x-words">
+                {s.points.length === 0
+                  ? t('x.noneReached', { target: spec.targetLoss })
+                  : fits[i]
+                    ? t('x.critical', {
+                        bCrit: significant(fits[i]!.bCrit, 2),
+                        sMin: significant(fits[i]!.sMin, 3),
+                        eMin: significant(fits[i]!.eMin, 3),
+                      })
+                    : t('x.noFit')}
+              </p>
+            </div>
+          ))}
+        </figure>
+        <figure className="panel" aria-labelledby={`${ids}-seeds`}>
+          <figcaption id={`${ids}-seeds`}>{t('x.seedsCaption')}</figcaption>
+          <div className="chart-tools">
+            <label htmlFor={`${ids}-lr`}>{t('x.lrShown')}</label>
+            <select id={`${ids}-lr`} value={lr} onChange={(e) => setLr(Number(e.target.value))}>
+              {lrs.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+            {heat.shuffles.length > 1 && (
+              <>
+                <label htmlFor={`${ids}-shuffle`}>{t('x.shuffleShown')}</label>
+                <select
+                  id={`${ids}-shuffle`}
+                  value={shuffleShown ? 'on' : 'off'}
+                  onChange={(e) => setShuffleShown(e.target.value === 'on')}
+                >
+                  <option value="on">{t('x.shuffleOn')}</option>
+                  <option value="off">{t('x.shuffleOff')}</option>
+                </select>
+              </>
+            )}
+            <label htmlFor={`${ids}-axis`}>{t('x.seedsAxis')}</label>
+            <select
+              id={`${ids}-axis`}
+              value={axis}
+              onChange={(e) => setAxis(e.target.value === 'epoch' ? 'epoch' : 'step')}
+            >
+              <option value="step">{t('x.axisStep')}</option>
+              <option value="epoch">{t('x.axisEpoch')}</option>
+            </select>
+          </div>
+          <div
+            className="chart-area x-chart-area"
+            role="img"
+            aria-label={t('x.seedsAria', { lr })}
+            data-curves={curves.length}
+          >
+            <SeedsChart curves={curves} axis={axis} />
+          </div>
+          <p className="panel-note x-words">{t('x.seedsNote')}</p>
+        </figure>
+      </div>
+      <ExperimentTable rows={results.rows} cells={cells} />
+    </>
+  );
+}
