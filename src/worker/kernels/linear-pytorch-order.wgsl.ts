@@ -8,18 +8,15 @@
 import { FLOAT32_OPS } from './float32-ops.wgsl';
 import { COMMON } from './linear-sgd.wgsl';
 
-const PYTORCH_ORDER = /* wgsl */ `${COMMON}${FLOAT32_OPS}
-struct Step { start: u32, n: u32, w: f32, b: f32, scale: f32 }
-
-fn stepAt(s: u32, w: f32, b: f32) -> Step {
-  let start = stepStart[s];
-  let n = stepStart[s + 1u] - start;
-  return Step(start, n, w, b, div32(2.0, f32(n)));
-}
-
+/**
+ * A step's sums in PyTorch's order, for any kernel that defines `struct Step` (with at least
+ * n: u32, w: f32, b: f32 and scale = div32(2, n)), `fn sampleAt(st: Step, i: u32) -> vec2<f32>`
+ * (the (x, y) at batch position i) and FLOAT32_OPS.
+ */
+export const PYTORCH_ORDER_SUMS = /* wgsl */ `
 // (d², g) of the sample at batch position i.
 fn squareAndGradient(st: Step, i: u32) -> vec2<f32> {
-  let xy = samples[order[st.start + i]];
+  let xy = sampleAt(st, i);
   let d = (mul(xy.x, st.w) + st.b) - xy.y;
   return vec2<f32>(mul(d, d), mul(st.scale, d));
 }
@@ -86,13 +83,34 @@ fn cascadeFromColumns(st: Step, cols: array<vec2<f32>, 32>) -> vec2<f32> {
 fn weightGradient(st: Step) -> f32 {
   var sum = 0.0;
   for (var i = 0u; i < st.n; i = i + 1u) {
-    let xy = samples[order[st.start + i]];
+    let xy = sampleAt(st, i);
     let d = (mul(xy.x, st.w) + st.b) - xy.y;
     sum = sum + mul(mul(st.scale, d), xy.x);
   }
   return sum;
 }
 
+// (Σd², Σg) by cascadeSum32 in one invocation: the 32 columns one after another.
+fn cascadeSequential(st: Step) -> vec2<f32> {
+  var columns: array<vec2<f32>, 32>;
+  if (st.n >= 8u) {
+    for (var c = 0u; c < 32u; c = c + 1u) { columns[c] = laneColumn(st, c); }
+  }
+  return cascadeFromColumns(st, columns);
+}
+`;
+
+const PYTORCH_ORDER = /* wgsl */ `${COMMON}${FLOAT32_OPS}
+struct Step { start: u32, n: u32, w: f32, b: f32, scale: f32 }
+
+fn stepAt(s: u32, w: f32, b: f32) -> Step {
+  let start = stepStart[s];
+  let n = stepStart[s + 1u] - start;
+  return Step(start, n, w, b, div32(2.0, f32(n)));
+}
+
+fn sampleAt(st: Step, i: u32) -> vec2<f32> { return samples[order[st.start + i]]; }
+${PYTORCH_ORDER_SUMS}
 // Records the step and returns (w, b) after it.
 fn finishStep(st: Step, sums: vec2<f32>, gradW: f32) -> vec2<f32> {
   let minusLr = -settings.lr;
@@ -110,11 +128,7 @@ fn main() {
   var wb = vec2<f32>(state.w, state.b);
   for (var s = 0u; s < settings.steps; s = s + 1u) {
     let st = stepAt(s, wb.x, wb.y);
-    var columns: array<vec2<f32>, 32>;
-    if (st.n >= 8u) {
-      for (var c = 0u; c < 32u; c = c + 1u) { columns[c] = laneColumn(st, c); }
-    }
-    wb = finishStep(st, cascadeFromColumns(st, columns), weightGradient(st));
+    wb = finishStep(st, cascadeSequential(st), weightGradient(st));
   }
   state.w = wb.x;
   state.b = wb.y;

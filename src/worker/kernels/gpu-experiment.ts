@@ -1,0 +1,197 @@
+// The experiment engine on WebGPU for Linear(1,1): every run of a grid trained in one dispatch per
+// chunk (experiment-linear.wgsl.ts), each run's (w, b) kept on the GPU between chunks, one read-back
+// of the chunk's losses. The plain-JS float32 engine (src/engine/experiment/js-engine.ts) is its
+// oracle: each run's losses are the same bits.
+import { ExperimentChunker, type ExperimentChunk } from '../../engine/experiment/chunks';
+import { storeChunkLosses } from '../../engine/experiment/js-engine';
+import type { ExperimentPlan } from '../../engine/experiment/plan';
+import { experimentLinearKernel, RUN_WORDS } from './experiment-linear.wgsl';
+import type { KernelSchedule } from './fused-linear-trainer';
+import { computeLayout, GpuBuffers, interleavedSamples, storage } from './gpu-kit';
+
+/** How a schedule lays the runs out: invocations per workgroup, and workgroups for `runs` runs. */
+export interface ExperimentLayout {
+  workgroupSize: number;
+  workgroups(runs: number): number;
+}
+
+/**
+ * 'parallel' (hardware GPUs): one invocation per run, in workgroups of 64. 'sequential' (software
+ * adapters): 8 workgroups of 4 invocations, each invocation training every 32nd run. SwiftShader
+ * runs a workgroup's invocations 4 to a SIMD vector and hands workgroups to its threads: one
+ * invocation per workgroup leaves 3 of 4 lanes idle (about twice as slow), and a few long-lived
+ * workgroups beat many short ones (docs/performance.md gives the layouts measured).
+ */
+export const EXPERIMENT_LAYOUTS: Record<KernelSchedule, ExperimentLayout> = {
+  parallel: { workgroupSize: 64, workgroups: (runs) => Math.ceil(runs / 64) },
+  sequential: { workgroupSize: 4, workgroups: () => 8 },
+};
+
+/** At most this many workgroups in one dimension (WebGPU's default limit); more runs loop. */
+const MAX_WORKGROUPS = 65_535;
+
+export interface ExperimentChunkHandle {
+  staging: GPUBuffer;
+  lossCount: number;
+}
+
+export class GpuLinearExperiment {
+  private readonly buffers: GpuBuffers;
+  private readonly samples: GPUBuffer;
+  private readonly runs: GPUBuffer;
+  private readonly params: GPUBuffer;
+  private readonly settings: GPUBuffer;
+  private orders: GPUBuffer;
+  private chunkRuns: GPUBuffer;
+  private losses: GPUBuffer;
+  private readonly kit: ReturnType<typeof computeLayout>;
+  private readonly pipeline: GPUComputePipeline;
+  private readonly workgroups: number;
+  private bindGroup: GPUBindGroup | null = null;
+  /** Per run: where its first step of a chunk starts in the stream, from its first step. */
+  private readonly startOf: (run: number, step: number) => number;
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly plan: ExperimentPlan,
+    readonly schedule: KernelSchedule,
+    /** Measurements only (the app passes none): another layout of the runs than the schedule's. */
+    layout: ExperimentLayout = EXPERIMENT_LAYOUTS[schedule],
+  ) {
+    if (plan.model.kind !== 'linear')
+      throw new Error(`GpuLinearExperiment trains the linear model only, not '${plan.model.kind}'`);
+    const runCount = plan.runs.length;
+    const n = plan.trainSize;
+    this.startOf = (r, step) => {
+      const spe = plan.stepsPerEpoch[r];
+      return Math.floor(step / spe) * n + (step % spe) * plan.runs[r].batchSize;
+    };
+    const buffers = (this.buffers = new GpuBuffers(device));
+    const { queue } = device;
+
+    const sampleBase = new Uint32Array(plan.datasets.length);
+    let total = 0;
+    plan.datasets.forEach((d, i) => {
+      sampleBase[i] = total;
+      total += d.x.length;
+    });
+    const samples = new Float32Array(2 * total);
+    plan.datasets.forEach((d, i) => samples.set(interleavedSamples(d), 2 * sampleBase[i]));
+    this.samples = buffers.create(samples.byteLength, storage());
+    queue.writeBuffer(this.samples, 0, samples);
+
+    const runs = new ArrayBuffer(runCount * RUN_WORDS * 4);
+    const words = new Uint32Array(runs);
+    const floats = new Float32Array(runs);
+    plan.runs.forEach((run, r) => {
+      words.set([run.batchSize, plan.stepsPerEpoch[r], sampleBase[plan.datasetOfRun[r]]], r * RUN_WORDS);
+      floats[r * RUN_WORDS + 3] = -Math.fround(run.learningRate);
+    });
+    this.runs = buffers.create(runs.byteLength, storage());
+    queue.writeBuffer(this.runs, 0, runs);
+
+    // (w, b) per run: Linear(1,1)'s state_dict order, as the plan holds them.
+    this.params = buffers.create(runCount * 8, storage());
+    queue.writeBuffer(this.params, 0, plan.initialParameters);
+
+    this.workgroups = Math.min(MAX_WORKGROUPS, Math.max(1, layout.workgroups(runCount)));
+    const settings = new Uint32Array([runCount, n, this.workgroups * layout.workgroupSize, 0]);
+    this.settings = buffers.create(16, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+    queue.writeBuffer(this.settings, 0, settings);
+
+    this.orders = buffers.create(4, storage());
+    this.chunkRuns = buffers.create(runCount * RUN_WORDS * 4, storage());
+    this.losses = buffers.create(4, storage() | GPUBufferUsage.COPY_SRC);
+    // samples, orders, runs, chunkRuns, params, losses, settings (experiment-linear.wgsl.ts)
+    this.kit = computeLayout(device, [
+      'read-only-storage',
+      'read-only-storage',
+      'read-only-storage',
+      'read-only-storage',
+      'storage',
+      'storage',
+      'uniform',
+    ]);
+    this.pipeline = this.kit.pipeline(experimentLinearKernel(layout.workgroupSize));
+  }
+
+  /** Queues the chunk's steps of every run; read() the handle for its losses. */
+  enqueue(chunk: ExperimentChunk): ExperimentChunkHandle {
+    if (this.buffers.disposed) throw new Error('GpuLinearExperiment: used after dispose()');
+    const runCount = chunk.runCount;
+    const lossCount = chunk.lossStart[runCount];
+    const chunkRuns = new Uint32Array(runCount * RUN_WORDS);
+    for (let r = 0; r < runCount; r++) {
+      // Where the first step's batch is in orders (trainChunkFloat32's orderStart + position − orderFrom).
+      const base =
+        chunk.stepCount[r] === 0 ? 0 : chunk.orderStart[r] + this.startOf(r, chunk.firstStep[r]) - chunk.orderFrom[r];
+      chunkRuns.set([chunk.firstStep[r], chunk.stepCount[r], chunk.lossStart[r], base], r * RUN_WORDS);
+    }
+    this.ensureCapacity(chunk.orders.byteLength, lossCount * 4);
+    const { queue } = this.device;
+    queue.writeBuffer(this.orders, 0, chunk.orders);
+    queue.writeBuffer(this.chunkRuns, 0, chunkRuns);
+
+    const encoder = this.device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    pass.setPipeline(this.pipeline);
+    pass.setBindGroup(0, this.bindGroup);
+    pass.dispatchWorkgroups(this.workgroups);
+    pass.end();
+    const staging = this.buffers.staging(lossCount * 4);
+    if (lossCount > 0) encoder.copyBufferToBuffer(this.losses, 0, staging, 0, lossCount * 4);
+    queue.submit([encoder.finish()]);
+    return { staging, lossCount };
+  }
+
+  /** The chunk's losses, run after run at chunk.lossStart. */
+  read({ staging, lossCount }: ExperimentChunkHandle): Promise<Float32Array> {
+    return this.buffers.readBack(staging, lossCount * 4);
+  }
+
+  dispose(): void {
+    this.buffers.disposeAll();
+  }
+
+  /** Grows the per-chunk buffers (never shrinks) and rebuilds the bind group when one changed. */
+  private ensureCapacity(orderBytes: number, lossBytes: number) {
+    const before = [this.orders, this.losses];
+    this.orders = this.buffers.grow(this.orders, orderBytes, storage());
+    this.losses = this.buffers.grow(this.losses, lossBytes, storage() | GPUBufferUsage.COPY_SRC);
+    if (this.bindGroup && before[0] === this.orders && before[1] === this.losses) return;
+    this.bindGroup = this.kit.bindGroup([
+      this.samples,
+      this.orders,
+      this.runs,
+      this.chunkRuns,
+      this.params,
+      this.losses,
+      this.settings,
+    ]);
+  }
+}
+
+/** Every run of the plan on the GPU, chunk after chunk of `workPerChunk` sample visits: all step losses. */
+export async function trainExperimentGpu(
+  device: GPUDevice,
+  plan: ExperimentPlan,
+  schedule: KernelSchedule,
+  workPerChunk = 1e5,
+): Promise<Float32Array> {
+  const engine = new GpuLinearExperiment(device, plan, schedule);
+  try {
+    const losses = new Float32Array(plan.stepOffset[plan.runs.length]);
+    const chunker = new ExperimentChunker(plan, workPerChunk);
+    // One chunk queued ahead, so the GPU trains it while the last one's losses are read and stored.
+    type Queued = [ExperimentChunk, ExperimentChunkHandle] | null;
+    let queued: Queued = null;
+    for (let chunk = chunker.next(); chunk || queued; chunk = chunker.next()) {
+      const next: Queued = chunk ? [chunk, engine.enqueue(chunk)] : null;
+      if (queued) storeChunkLosses(plan, queued[0], await engine.read(queued[1]), losses);
+      queued = next;
+    }
+    return losses;
+  } finally {
+    engine.dispose();
+  }
+}
