@@ -13,6 +13,8 @@ export const APP_RUNS = [
   { id: 'line-100k', query: 'dataset=line&n=100000&batch=1000&epochs=10' },
   { id: 'experiment-1024', query: 'xb=1,2,5,10&xlr=0.003,0.01,0.02,0.03&xseeds=64', experiment: true },
   { id: 'experiment-100', query: 'xb=1,2,3,5,10&xlr=0.001,0.003,0.01,0.02,0.03&xseeds=4', experiment: true },
+  // Cancelled a second in: from the click to the worker's word that it stopped and freed its buffers.
+  { id: 'experiment-cancel', query: 'epochs=3000&xseeds=64', experiment: true, cancelAfterMs: 1000 },
 ];
 
 /**
@@ -128,7 +130,7 @@ async function maxSpeedRun(browser, base, query, rate) {
  * One experiment on a fresh page (its link opens the section): Run experiment to the results shown,
  * long tasks and frames/s meanwhile, and the engine's own time (planning to the last loss read).
  */
-async function experimentRun(browser, base, query, rate) {
+async function experimentRun(browser, base, query, rate, cancelAfterMs = null) {
   const { context, page } = await openApp(browser, base, query, rate);
   await page.waitForFunction(
     () => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Run experiment'),
@@ -170,10 +172,11 @@ async function experimentRun(browser, base, query, rate) {
     longTasks: perf.longTasks.length,
     longestTaskMs: Math.max(0, ...perf.longTasks),
     framesPerSecond: perf.frames / perf.seconds,
+    cancelMs: 0,
   };
 }
 
-const EXPERIMENT_MEASURES = ['longTasks', 'longestTaskMs', 'framesPerSecond', 'seconds', 'engineSeconds'];
+const EXPERIMENT_MEASURES = ['longTasks', 'longestTaskMs', 'framesPerSecond', 'seconds', 'engineSeconds', 'cancelMs'];
 
 /** NOISE_STEPS.steps clicks of Step on a fresh page, each waited for (and the figure's picture of it): long tasks. */
 async function steppedRun(browser, base, run, rate) {
@@ -244,9 +247,11 @@ export async function appRuns(browser, builds, { rates, repeats, only = null, lo
       for (const rate of rates) {
         for (const build of builds) {
           if (run.experiment) {
-            const r = await experimentRun(browser, build.base, run.query, rate);
+            const r = await experimentRun(browser, build.base, run.query, rate, run.cancelAfterMs ?? null);
             log(
-              `  ${run.id}${builds.length > 1 ? ` [${build.name}]` : ''} ${rate}× #${i + 1}: ${r.steps} runs on ${r.engine} ` +
+              `  ${run.id}${builds.length > 1 ? ` [${build.name}]` : ''} ${rate}× #${i + 1}: ` +
+                (run.cancelAfterMs ? `cancel answered in ${Math.round(r.cancelMs)} ms; ` : '') +
+                `${r.steps} runs on ${r.engine} ` +
                 `in ${r.engineSeconds.toFixed(3)} s (${r.seconds.toFixed(2)} s to the table), ${r.longTasks} long tasks ` +
                 `(longest ${Math.round(r.longestTaskMs)} ms), ${r.framesPerSecond.toFixed(1)} frames/s`,
             );
@@ -344,6 +349,12 @@ export function experimentRunsTable(results) {
     '| --- | --- | --: | --: | --: | --- | --: | --: | --: | --: | --: |',
   ];
   for (const r of results.filter((x) => x.engineSeconds)) {
+    if (r.id === 'experiment-cancel') {
+      lines.push(
+        `| ${r.id} | ${r.build} | ${r.cpuThrottling}× | ${r.repeats} | Cancel → stopped: ${range(r.cancelMs)} ms | | | | | | |`,
+      );
+      continue;
+    }
     lines.push(
       `| ${r.id} | ${r.build} | ${r.cpuThrottling}× | ${r.repeats} | ${r.steps} | ${r.runs[0].engine} | ${range(r.engineSeconds)} | ` +
         `${range(r.seconds)} | ${range(r.longTasks)} | ${range(r.longestTaskMs)} | ${range(r.framesPerSecond)} |`,

@@ -50,13 +50,18 @@ describe('ExperimentClient', () => {
 
   it('cancels at once, tells the worker, and ignores what the cancelled experiment still sends', () => {
     const worker = new FakeWorker();
-    const client = new ExperimentClient(() => worker);
+    let clock = 100;
+    const client = new ExperimentClient(() => worker, () => clock);
     client.start(DEFAULT_CONFIG, spec);
     client.cancel();
     expect(client.getSnapshot().phase).toBe('cancelled');
+    expect(client.getSnapshot().cancelMs).toBeNull();
     expect(worker.sent[1]).toEqual({ type: 'cancel-experiment', id: 1 });
     worker.reply({ type: 'experiment-progress', id: 1, fraction: 0.9 });
     expect(client.getSnapshot()).toMatchObject({ phase: 'cancelled', progress: 0 });
+    clock = 142;
+    worker.reply({ type: 'experiment-cancelled', id: 1 });
+    expect(client.getSnapshot().cancelMs).toBe(42);
     client.cancel();
     expect(worker.sent).toHaveLength(2);
   });

@@ -21,6 +21,8 @@ export interface ExperimentSnapshot {
   progress: number;
   results: ExperimentResults | null;
   elapsedMs: number | null;
+  /** From Cancel to the worker's word that it stopped and freed its buffers; null until then. */
+  cancelMs: number | null;
   error: string | null;
 }
 
@@ -35,6 +37,7 @@ const IDLE: ExperimentSnapshot = {
   progress: 0,
   results: null,
   elapsedMs: null,
+  cancelMs: null,
   error: null,
 };
 
@@ -54,8 +57,12 @@ export class ExperimentClient {
   private snapshot: ExperimentSnapshot = IDLE;
   private readonly listeners = new Set<() => void>();
   private worker: ExperimentPort | null = null;
+  private cancelledAt = 0;
 
-  constructor(private readonly makeWorker: () => ExperimentPort = startWorker) {}
+  constructor(
+    private readonly makeWorker: () => ExperimentPort = startWorker,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   getSnapshot = (): ExperimentSnapshot => this.snapshot;
 
@@ -76,6 +83,7 @@ export class ExperimentClient {
   cancel(): void {
     if (this.snapshot.phase !== 'running') return;
     this.worker?.postMessage({ type: 'cancel-experiment', id: this.snapshot.id });
+    this.cancelledAt = this.now();
     this.set({ ...this.snapshot, phase: 'cancelled' });
   }
 
@@ -89,7 +97,12 @@ export class ExperimentClient {
 
   private receive(message: FromExperimentWorker): void {
     const now = this.snapshot;
-    if (message.id !== now.id || now.phase !== 'running') return;
+    if (message.id !== now.id) return;
+    if (now.phase === 'cancelled' && message.type === 'experiment-cancelled' && now.cancelMs === null) {
+      this.set({ ...now, cancelMs: this.now() - this.cancelledAt });
+      return;
+    }
+    if (now.phase !== 'running') return;
     switch (message.type) {
       case 'experiment-started':
         this.set({ ...now, engine: message.engine, runs: message.runs, steps: message.steps });

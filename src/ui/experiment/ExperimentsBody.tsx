@@ -72,7 +72,11 @@ function Progress({ snapshot }: { snapshot: ExperimentSnapshot }) {
           })}
         </span>
       )}
-      {phase === 'cancelled' && <span className="sweep-outcome">{t('x.cancelled')}</span>}
+      {phase === 'cancelled' && (
+        <span className="sweep-outcome" data-cancel-ms={snapshot.cancelMs ?? undefined}>
+          {t('x.cancelled')}
+        </span>
+      )}
       {phase === 'error' && <span className="sweep-outcome">{t('x.error', { reason: snapshot.error ?? '' })}</span>}
     </div>
   );
