@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ExperimentRow } from '../src/bench/node/experiment';
 import type { SummaryRow, RunResult } from '../src/bench/node/summary';
 import { buildBenchNode, runBenchNode } from './bench-node.mjs';
 
@@ -15,8 +16,8 @@ interface Report {
   adapter: string;
   appSchedule: string;
   runs: number;
-  notMeasured: Record<string, string>;
   summary: SummaryRow[];
+  experiments: { summary: ExperimentRow[] };
   results: RunResult[];
 }
 
@@ -33,7 +34,6 @@ describe('npm run bench:node', () => {
 
     expect(report.adapter).not.toBe('none');
     expect(report.runs).toBe(2);
-    expect(Object.keys(report.notMeasured)).toContain('experiment');
     const rows = (engine: string) => report.summary.filter((r) => r.engine === engine).map((r) => r.caseId);
     expect(rows('fused-sequential')).toEqual(['tutorial', 'line-100k']);
     expect(rows('fused-parallel')).toEqual(['tutorial', 'line-100k']);
@@ -58,6 +58,17 @@ describe('npm run bench:node', () => {
       // Each ratio is taken against the floor of its own run: the floor's own is exactly 1.
       if (row.engine === 'js-float64') expect(row.vsJsFloor).toEqual({ median: 1, min: 1, max: 1 });
       else expect(row.vsJsFloor.min).toBeGreaterThan(0);
+    }
+    // The experiment grids: the GPU engine on both schedules and the JS float32 engine, same losses.
+    const grids = report.experiments.summary;
+    expect(grids.map((r) => `${r.caseId} ${r.engine}`)).toEqual(
+      ['experiment-1024', 'experiment-100'].flatMap((c) =>
+        ['experiment-js-float32', 'experiment-gpu-sequential', 'experiment-gpu-parallel'].map((e) => `${c} ${e}`),
+      ),
+    );
+    for (const row of grids) {
+      expect(row.mismatches, `${row.engine} × ${row.caseId}`).toBe(0);
+      expect(row.runsPerSecond.min).toBeGreaterThan(0);
     }
   }, 120_000);
 });

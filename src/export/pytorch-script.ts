@@ -11,8 +11,16 @@ import { heldOutCount } from '../engine/validation';
 import { isUnused, SETTINGS, type SettingRow } from '../engine/settings';
 import { pythonBool, pythonFloat, pythonInt, pythonSeed } from './python-literal';
 
-/** A setting's value as the Python literal of its type. */
-function literalOf(spec: SettingRow, config: RunConfig): string {
+/**
+ * Python names that stand for settings: an experiment's script trains its grid in a function whose
+ * parameters are these four, where the single run's script writes their values.
+ */
+export type SettingNames = Partial<Record<'batchSize' | 'learningRate' | 'shuffle' | 'seed', string>>;
+
+/** A setting's value as the Python literal of its type (or the name standing for it). */
+function literalOf(spec: SettingRow, config: RunConfig, names: SettingNames = {}): string {
+  const name = (names as Partial<Record<string, string>>)[spec.field];
+  if (name !== undefined) return name;
   const value = config[spec.field];
   switch (spec.kind.type) {
     case 'int':
@@ -29,11 +37,15 @@ function literalOf(spec: SettingRow, config: RunConfig): string {
 }
 
 /** `batch_size=3, shuffle=True, drop_last=False`: the table's arguments of `call`, in its order. */
-function argumentsOf(call: 'DataLoader' | 'RandomSampler' | 'optim.SGD', config: RunConfig): string[] {
+function argumentsOf(
+  call: 'DataLoader' | 'RandomSampler' | 'optim.SGD',
+  config: RunConfig,
+  names: SettingNames = {},
+): string[] {
   return SETTINGS.flatMap((spec) => {
     const place = spec.script;
     if (!place || !('call' in place) || place.call !== call || !('arg' in place)) return [];
-    return isUnused(spec, config) ? [] : [`${place.arg}=${literalOf(spec, config)}`];
+    return isUnused(spec, config) ? [] : [`${place.arg}=${literalOf(spec, config, names)}`];
   });
 }
 
@@ -41,8 +53,8 @@ function argumentsOf(call: 'DataLoader' | 'RandomSampler' | 'optim.SGD', config:
  * The DataLoader's arguments; with replacement, `sampler=RandomSampler(dataset, replacement=True)`
  * after batch_size, where shuffle= would be (PyTorch refuses shuffle=True beside a sampler).
  */
-function loaderArguments(config: RunConfig): string {
-  const args = argumentsOf('DataLoader', config);
+function loaderArguments(config: RunConfig, names: SettingNames = {}): string {
+  const args = argumentsOf('DataLoader', config, names);
   if (!config.replacement) return args.join(', ');
   const sampler = `sampler=RandomSampler(${trainSetName(config)}, ${argumentsOf('RandomSampler', config).join(', ')})`;
   const at = args.findIndex((a) => a.startsWith('batch_size=')) + 1;
@@ -50,7 +62,7 @@ function loaderArguments(config: RunConfig): string {
 }
 
 /** What the DataLoader walks: the whole dataset, or random_split's train_set. */
-function trainSetName(config: RunConfig): string {
+export function trainSetName(config: RunConfig): string {
   return heldOutCount(config.validationSplit, datasetSizeFor(config)) > 0 ? 'train_set' : 'dataset';
 }
 
@@ -87,19 +99,25 @@ function valueAt(call: 'torch.manual_seed' | 'num_epochs', config: RunConfig): s
   return literalOf(spec, config);
 }
 
-/** `minibatch_lab_seed0_batch3.py`: a valid Python module name, telling runs apart. */
-export function pytorchScriptFilename(config: RunConfig): string {
-  const parts = ['minibatch_lab'];
+/** `minibatch_lab_sine_mlp_seed0`'s parts: the data and model when not the tutorial's, the seed. */
+export function scriptNameParts(config: RunConfig, first: string): string[] {
+  const parts = [first];
   if (config.dataset !== 'tutorial') parts.push(config.dataset);
   if (config.model !== 'linear') parts.push(config.model);
   // A negative seed's '-' has no place in a module name: seed -1 → seedm1.
-  parts.push(`seed${String(config.seed).replace('-', 'm')}`, `batch${config.batchSize}`);
+  parts.push(`seed${String(config.seed).replace('-', 'm')}`);
+  return parts;
+}
+
+/** `minibatch_lab_seed0_batch3.py`: a valid Python module name, telling runs apart. */
+export function pytorchScriptFilename(config: RunConfig): string {
+  const parts = [...scriptNameParts(config, 'minibatch_lab'), `batch${config.batchSize}`];
   if (config.replacement) parts.push('replacement');
   return `${parts.join('_')}.py`;
 }
 
 /** The shared part of the generated sets: their generator, x's uniforms, and the noise. */
-function generatedDataLines(config: RunConfig, what: string, xLine: string): string[] {
+function generatedDataLines(config: RunConfig, what: string, xLine: string, names: SettingNames): string[] {
   const n = pythonInt(config.samples);
   return [
     `# The data: ${plural(config.samples, 'sample')} of ${what}.`,
@@ -108,9 +126,11 @@ function generatedDataLines(config: RunConfig, what: string, xLine: string): str
     "# seed is seed + 1, a stream unrelated to the global generator's.",
     // seed + 1 overflows manual_seed for the largest seed; the app's generator keeps its low 32
     // bits, which are those of 0.
-    BigInt(config.seed) === SEED_MAX
-      ? 'data_generator = torch.Generator().manual_seed(0)  # seed + 1 = 2**64, taken mod 2**64'
-      : `data_generator = torch.Generator().manual_seed(${pythonSeed(config.seed)} + 1)`,
+    names.seed !== undefined
+      ? `data_generator = torch.Generator().manual_seed((${names.seed} + 1) % 2**64)  # seed + 1 = 2**64 wraps to 0`
+      : BigInt(config.seed) === SEED_MAX
+        ? 'data_generator = torch.Generator().manual_seed(0)  # seed + 1 = 2**64, taken mod 2**64'
+        : `data_generator = torch.Generator().manual_seed(${pythonSeed(config.seed)} + 1)`,
     `u = torch.rand(${n}, 1, generator=data_generator)  # one row per sample, one column per feature`,
     `v = torch.rand(${n}, 4, generator=data_generator)`,
     '# Noise with mean 0 and standard deviation 1, close to a normal distribution: the sum of four',
@@ -121,7 +141,7 @@ function generatedDataLines(config: RunConfig, what: string, xLine: string): str
   ];
 }
 
-function datasetSection(config: RunConfig): string[] {
+function datasetSection(config: RunConfig, names: SettingNames): string[] {
   switch (config.dataset) {
     case 'tutorial':
       return [
@@ -136,6 +156,7 @@ function datasetSection(config: RunConfig): string[] {
           config,
           `y = ${LINE.slope}x + ${LINE.intercept} + noise, x uniform in [0, ${LINE.xScale})`,
           `x = ${LINE.xScale} * u`,
+          names,
         ),
         `y = ${LINE.slope} * x + ${LINE.intercept} + noise`,
       ];
@@ -159,6 +180,7 @@ function datasetSection(config: RunConfig): string[] {
           config,
           `y = sin(x) + ${pythonFloat(SINE.noise)} * noise, x uniform in [-pi, pi) (one period)`,
           'x = 2 * math.pi * u - math.pi',
+          names,
         ),
         `y = sine(x) + ${pythonFloat(SINE.noise)} * noise`,
       ];
@@ -235,7 +257,7 @@ function unreachable(value: never): never {
   throw new Error(`No PyTorch export for ${String(value)}`);
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
@@ -334,14 +356,63 @@ function gradientNoiseSection(config: RunConfig): string[] {
   ];
 }
 
-export function buildPytorchScript(config: RunConfig): string {
+/** The imports: torch's, and what the data section needs. */
+export function importLines(config: RunConfig): string[] {
+  const generated = config.dataset === 'line' || config.dataset === 'sine';
+  const csvFile = config.dataset === 'custom' && datasetSizeFor(config) > CUSTOM_LITERAL_MAX_ROWS;
+  return [
+    ...(generated ? ['', 'import math'] : []),
+    ...(csvFile ? ['', 'import csv', 'import os'] : []),
+    '',
+    'import torch',
+    'from torch import nn, optim',
+    `from torch.utils.data import DataLoader, ${config.replacement ? 'RandomSampler, ' : ''}TensorDataset` +
+      (trainSetName(config) === 'train_set' ? ', random_split' : ''),
+  ];
+}
+
+/**
+ * What a run builds once torch.manual_seed has seeded it, in the tutorial's order (the order of the
+ * draws): the data, the DataLoader, the model, the loss and the optimizer. With `names`, the grid's
+ * settings are those Python names and the comments that tell one setting's numbers are left out.
+ */
+export function runSetupLines(config: RunConfig, names?: SettingNames): string[] {
   const n = datasetSizeFor(config);
+  const plan = createRunPlan(config);
+  const spec = plan.model;
+  return [
+    ...datasetSection(config, names ?? {}),
+    '',
+    "# A third column with each sample's index, only so that the log can show which samples are",
+    '# in a batch. TensorDataset just slices the tensors; it draws no random numbers.',
+    'sample_index = torch.arange(len(x))',
+    'dataset = TensorDataset(x, y, sample_index)',
+    '',
+    ...splitLines(config, n),
+    ...(names ? [] : loaderComments(config, n - heldOutCount(config.validationSplit, n))),
+    `loader = DataLoader(${trainSetName(config)}, ${loaderArguments(config, names)})`,
+    '',
+    ...modelSection(config),
+    ...(names
+      ? []
+      : [
+          spec.kind === 'linear'
+            ? "# print(f'initial w = {model.weight.item()!r}, b = {model.bias.item()!r}')"
+            : '# print(model.state_dict())',
+        ]),
+    '',
+    '# The loss: mean squared error, averaged over the samples of the batch (however many it has).',
+    'loss_fn = nn.MSELoss()',
+    '# Stochastic gradient descent: after each batch, every parameter p -= lr * d(loss)/dp.',
+    `optimizer = optim.SGD(model.parameters(), ${argumentsOf('optim.SGD', config, names).join(', ')})`,
+  ];
+}
+
+export function buildPytorchScript(config: RunConfig): string {
   const plan = createRunPlan(config);
   const spec = plan.model;
   const lr = pythonFloat(config.learningRate);
   const filename = pytorchScriptFilename(config);
-  const generated = config.dataset === 'line' || config.dataset === 'sine';
-  const csvFile = config.dataset === 'custom' && n > CUSTOM_LITERAL_MAX_ROWS;
 
   const lines = [
     '# minibatch-lab: the PyTorch tutorial on mini-batch SGD, with the settings of your run:',
@@ -363,38 +434,13 @@ export function buildPytorchScript(config: RunConfig): string {
     "# them. On the CPU they should be identical to the app's lines (minibatch-lab's",
     '# docs/fidelity.md says which PyTorch versions match, and where they cannot).',
     ...initialValuesComment(plan),
-    ...(generated ? ['', 'import math'] : []),
-    ...(csvFile ? ['', 'import csv', 'import os'] : []),
-    '',
-    'import torch',
-    'from torch import nn, optim',
-    `from torch.utils.data import DataLoader, ${config.replacement ? 'RandomSampler, ' : ''}TensorDataset` +
-      (trainSetName(config) === 'train_set' ? ', random_split' : ''),
+    ...importLines(config),
     '',
     '# Seed the global random number generator before anything random happens: it decides the',
     "# model's starting weights and the DataLoader's shuffling, so a seed gives one exact run.",
     `torch.manual_seed(${valueAt('torch.manual_seed', config)})`,
     '',
-    ...datasetSection(config),
-    '',
-    "# A third column with each sample's index, only so that the log can show which samples are",
-    '# in a batch. TensorDataset just slices the tensors; it draws no random numbers.',
-    'sample_index = torch.arange(len(x))',
-    'dataset = TensorDataset(x, y, sample_index)',
-    '',
-    ...splitLines(config, n),
-    ...loaderComments(config, n - heldOutCount(config.validationSplit, n)),
-    `loader = DataLoader(${trainSetName(config)}, ${loaderArguments(config)})`,
-    '',
-    ...modelSection(config),
-    spec.kind === 'linear'
-      ? "# print(f'initial w = {model.weight.item()!r}, b = {model.bias.item()!r}')"
-      : '# print(model.state_dict())',
-    '',
-    '# The loss: mean squared error, averaged over the samples of the batch (however many it has).',
-    'loss_fn = nn.MSELoss()',
-    '# Stochastic gradient descent: after each batch, every parameter p -= lr * d(loss)/dp.',
-    `optimizer = optim.SGD(model.parameters(), ${argumentsOf('optim.SGD', config).join(', ')})`,
+    ...runSetupLines(config),
     '',
     `num_epochs = ${valueAt('num_epochs', config)}`,
     'steps_per_epoch = len(loader)',

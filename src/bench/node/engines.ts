@@ -56,8 +56,8 @@ export function nodeEngines(device: GPUDevice | null): NodeEngine[] {
             return new FusedMlpTrainer(device, plan.dataset, plan.model, plan.initialParameters, config.learningRate);
           },
         }),
-        // Issue 16's experiment engine (many runs in one dispatch) adds its row here, as another
-        // trainerEngine on `device`; its samples/s then count every run's samples.
+        // Issue 16's experiment engine trains whole grids, not a single run's case: its rows are
+        // a table of their own (experiment.ts).
       ]
     : [];
   return [

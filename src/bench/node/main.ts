@@ -4,7 +4,8 @@
 // Every run measures every engine on every case once, each on a fresh trainer, so each engine's
 // ratio to the JS floor is taken side by side; the figures are medians and ranges over the runs.
 //   node dist-bench-node/bench-node.mjs [--runs=3] [--budget=1000] [--check=32] [--cases=a,b]
-//     [--engines=a,b] [--out=bench/results-node.json] [--dawn=backend=vulkan --dawn=adapter=NAME]
+//     [--engines=a,b] [--experiments=on|off|only] [--out=bench/results-node.json]
+//     [--dawn=backend=vulkan --dawn=adapter=NAME]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
@@ -16,6 +17,13 @@ import { scheduleFor } from '../../worker/kernels/schedule';
 import { caseConfig, CASES } from '../cases';
 import { modelSpecFor } from '../../engine/models';
 import { JS_FLOOR, nodeEngines, type NodeEngine, type TfjsBackend } from './engines';
+import {
+  EXPERIMENT_CASES,
+  experimentEngines,
+  formatExperimentTable,
+  measureExperiments,
+  summarizeExperiments,
+} from './experiment';
 import { summarize, type RunResult, type SummaryRow } from './summary';
 import { formatTable } from './table';
 
@@ -30,6 +38,8 @@ interface Args {
   engines: string[] | null;
   out: string;
   dawn: string[];
+  /** The experiment grids' table (experiment.ts): with the cases, without them, or alone. */
+  experiments: 'on' | 'off' | 'only';
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -44,6 +54,7 @@ function parseArgs(argv: readonly string[]): Args {
     engines: list('engines'),
     out: one('out') ?? 'bench/results-node.json',
     dawn: values('dawn'),
+    experiments: (one('experiments') ?? 'on') as Args['experiments'],
   };
 }
 
@@ -88,7 +99,7 @@ async function main(): Promise<number> {
   const appSchedule = gpu ? scheduleFor(gpu.device) : null;
   log(`adapter: ${adapter}; the app would pick the ${appSchedule ?? '—'} schedule`);
 
-  const cases = CASES.filter((c) => !args.cases || args.cases.includes(c.id));
+  const cases = CASES.filter((c) => args.experiments !== 'only' && (!args.cases || args.cases.includes(c.id)));
   const engines = nodeEngines(gpu?.device ?? null).filter((e) => !args.engines || args.engines.includes(e.id));
   if (!engines.some((e) => e.id === JS_FLOOR)) engines.unshift(nodeEngines(null)[0]); // the ratios' divisor
   const trains = (e: NodeEngine, caseId: string) =>
@@ -107,9 +118,20 @@ async function main(): Promise<number> {
   }
   for (const [backend, why] of unavailable) log(`tfjs-backend-${backend} did not run: ${why}`);
 
+  const experimentResults =
+    args.experiments === 'off'
+      ? []
+      : await measureExperiments(experimentEngines(gpu?.device ?? null), EXPERIMENT_CASES, args.runs, log);
+  const experimentRows = summarizeExperiments(experimentResults);
+
   const rows = summarize(results, JS_FLOOR);
   log('');
-  log(formatTable(rows, cases));
+  if (rows.length) log(formatTable(rows, cases));
+  if (experimentRows.length) {
+    log('');
+    for (const c of EXPERIMENT_CASES) log(`${c.id}: ${c.label}`);
+    log(formatExperimentTable(experimentRows));
+  }
   const report = {
     date: new Date().toISOString(),
     node: process.version,
@@ -126,9 +148,9 @@ async function main(): Promise<number> {
     runs: args.runs,
     checkSteps: args.checkSteps,
     unavailable: Object.fromEntries(unavailable.entries()) as Record<string, string>,
-    notMeasured: { experiment: 'the experiment engine (issue 16) is not built yet' },
     summary: rows,
     results,
+    experiments: { cases: EXPERIMENT_CASES, summary: experimentRows, results: experimentResults },
   };
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, JSON.stringify(report, null, 2) + '\n');
@@ -136,7 +158,10 @@ async function main(): Promise<number> {
   const wrong = rows.filter((r: SummaryRow) => !r.agreesWithFloat64);
   for (const r of wrong)
     log(`WRONG NUMBERS: ${r.engine} × ${r.caseId} left the float64 bounds; its speed is no figure`);
-  return wrong.length ? 1 : 0;
+  const wrongGrids = experimentRows.filter((r) => r.mismatches > 0);
+  for (const r of wrongGrids)
+    log(`WRONG NUMBERS: ${r.engine} × ${r.caseId}: ${r.mismatches} losses differ from the JS float32 engine's`);
+  return wrong.length || wrongGrids.length ? 1 : 0;
 }
 
 // Dawn keeps the process alive while its instance lives (and dropping it crashes Dawn), so the

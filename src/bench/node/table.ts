@@ -31,8 +31,13 @@ export function formatTable(rows: readonly SummaryRow[], cases: readonly BenchCa
     `${r.finalRelativeErrorFloat64?.toExponential(1) ?? '—'}, ${r.finalParamsRelativeErrorFloat64.toExponential(1)}` +
       (r.agreesWithFloat64 ? '' : ' WRONG'),
   ]);
+  return alignColumns(header, lines, 3);
+}
+
+/** Columns padded to their widest cell: the first `textColumns` to the left, the figures to the right. */
+export function alignColumns(header: readonly string[], lines: readonly string[][], textColumns: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const pad = (cells: string[]) =>
-    cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const pad = (cells: readonly string[]) =>
+    cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [pad(header), ...lines.map(pad)].join('\n');
 }

@@ -90,12 +90,12 @@ fn weightGradient(st: Step) -> f32 {
   return sum;
 }
 
-// (Σd², Σg) by cascadeSum32 in one invocation: the 32 columns one after another.
+// (Σd², Σg) by cascadeSum32 in one invocation: the 32 columns one after another. Under 8 values,
+// the scalar row_sum without the columns (a private array costs its zeroing every step).
 fn cascadeSequential(st: Step) -> vec2<f32> {
+  if (st.n < 8u) { return vec2<f32>(0.0) + rowSum(st, 0u, st.n, 1u); }
   var columns: array<vec2<f32>, 32>;
-  if (st.n >= 8u) {
-    for (var c = 0u; c < 32u; c = c + 1u) { columns[c] = laneColumn(st, c); }
-  }
+  for (var c = 0u; c < 32u; c = c + 1u) { columns[c] = laneColumn(st, c); }
   return cascadeFromColumns(st, columns);
 }
 `;
