@@ -146,6 +146,17 @@ async function experimentRun(browser, base, query, rate, cancelAfterMs = null) {
     window.__perf.t0 = performance.now();
     [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Run experiment').click();
   });
+  if (cancelAfterMs !== null) {
+    await page.waitForTimeout(cancelAfterMs);
+    await page.evaluate(() =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Cancel experiment').click(),
+    );
+    const answer = await page.waitForSelector('.x-progress [data-cancel-ms]', { timeout: 60_000 });
+    const cancelMs = Number(await answer.getAttribute('data-cancel-ms'));
+    await context.close();
+    const none = { steps: 0, seconds: 0, engineSeconds: 0, engine: '—', longTasks: 0, longestTaskMs: 0 };
+    return { ...none, framesPerSecond: 0, cancelMs };
+  }
   await page.waitForFunction(
     () => document.querySelector('.experiments-body')?.getAttribute('data-phase') === 'done',
     null,

@@ -5,7 +5,7 @@ import type { RunConfig } from '../../engine/config';
 import type { ExperimentSpec } from '../../engine/experiment/spec';
 import { areaToPng } from '../../export/dashboard-png';
 import { experimentCsv, experimentCsvFilename } from '../../export/experiment-csv';
-import { experimentScript, experimentScriptFilename } from '../../export/experiment-script';
+import { buildExperimentScript, experimentScriptFilename } from '../../export/experiment-script';
 import type { Message } from '../../i18n/message';
 import { useI18n } from '../../i18n/react';
 import type { ExperimentSnapshot } from '../../state/experiment-client';
@@ -57,7 +57,7 @@ export function ExperimentExports({ snapshot, grid }: Props) {
         type="button"
         disabled={grid === null}
         onClick={() =>
-          grid && downloadText(experimentScriptFilename(grid.base), experimentScript(grid.base, grid.spec))
+          grid && downloadText(experimentScriptFilename(grid.base), buildExperimentScript(grid.base, grid.spec))
         }
       >
         {t('x.script')}
