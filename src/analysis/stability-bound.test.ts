@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stabilityBound } from './stability-bound';
+import { DEFAULT_CONFIG } from '../engine/config';
+import { createRunPlan } from '../engine/plan';
+import { stabilityBound, stabilityBoundForRun } from './stability-bound';
 
 const TUTORIAL_X = Float32Array.from({ length: 10 }, (_, i) => i + 1);
 
@@ -48,5 +50,18 @@ describe('stabilityBound', () => {
     expect(fullBatchLoss(kept, 0.99 * bound.maxLearningRate, 5000)).toBeLessThan(1e-10);
     expect(fullBatchLoss(kept, 1.01 * bound.maxLearningRate, 5000)).toBeGreaterThan(1e10);
     expect(stabilityBound({ x: [] }).maxLearningRate).toBe(Infinity);
+  });
+
+  it("takes a run's own training samples: its validation split's held-out ones are left out", () => {
+    expect(stabilityBoundForRun(DEFAULT_CONFIG)).toEqual(stabilityBound({ x: TUTORIAL_X }));
+    const split = { ...DEFAULT_CONFIG, validationSplit: 0.3, seed: 4 };
+    const heldOut = [...createRunPlan(split).heldOut];
+    expect(heldOut).toHaveLength(3);
+    const kept = Array.from(TUTORIAL_X).filter((_, i) => !heldOut.includes(i));
+    const bound = stabilityBoundForRun(split)!;
+    const sx = kept.reduce((s, v) => s + v, 0);
+    const sxx = kept.reduce((s, v) => s + v * v, 0);
+    expect(bound.hessian).toEqual({ ww: (2 / 7) * sxx, wb: (2 / 7) * sx, bb: 2 });
+    expect(stabilityBoundForRun({ ...DEFAULT_CONFIG, model: 'mlp' })).toBeNull();
   });
 });

@@ -4,6 +4,9 @@
 // along H's eigenvector of eigenvalue λ by (1 − lr·λ) each step, so it converges exactly when
 // |1 − lr·λmax| < 1: lr < 2/λmax. Mini-batches see a noisier, often sharper, curvature (a batch of
 // the largest x alone), so the line is where full batches stop converging, not a promise for small B.
+import type { RunConfig } from '../engine/config';
+import type { Dataset } from '../engine/datasets';
+import { createRunPlan } from '../engine/plan';
 
 export interface StabilityBound {
   /** H = [[hww, hwb], [hwb, hbb]], over the training samples. */
@@ -37,4 +40,17 @@ export function stabilityBound(
   // λmin = det / λmax keeps its digits where mean − radius would cancel.
   const lambdaMin = lambdaMax > 0 ? (ww * bb - wb * wb) / lambdaMax : 0;
   return { hessian: { ww, wb, bb }, lambdaMax, lambdaMin, maxLearningRate: lambdaMax > 0 ? 2 / lambdaMax : Infinity };
+}
+
+/**
+ * The bound of a run's own training samples (its seed's data and validation split), null for a model
+ * that is not linear. `dataset`: the run's, when the caller has it (planning makes it otherwise).
+ */
+export function stabilityBoundForRun(config: RunConfig, dataset?: Dataset): StabilityBound | null {
+  if (config.model !== 'linear') return null;
+  const plan = createRunPlan(config, dataset);
+  if (plan.heldOut.length === 0) return stabilityBound(plan.dataset);
+  const held = new Set(plan.heldOut);
+  const train = Int32Array.from({ length: plan.dataset.x.length }, (_, i) => i).filter((i) => !held.has(i));
+  return stabilityBound(plan.dataset, train);
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../engine/config';
+import { parseCsvData } from '../engine/csv-data';
 import { trainExperimentFloat32 } from '../engine/experiment/js-engine';
 import { planExperiment } from '../engine/experiment/plan';
 import { summarizeExperiment } from '../engine/experiment/results';
@@ -21,6 +22,12 @@ function appCsv(base: RunConfig, spec: ExperimentSpec): string {
     spec.targetLoss,
   );
   return experimentCsv(results.rows);
+}
+
+function csvData(text: string) {
+  const parsed = parseCsvData(text);
+  if (!parsed.ok) throw new Error(parsed.problem.key);
+  return parsed.data;
 }
 
 const grid = (over: Partial<ExperimentSpec>): ExperimentSpec => ({
@@ -49,6 +56,15 @@ const cases: [RunConfig, ExperimentSpec][] = [
   // The MLP (ReLU: tanh's last bit is SLEEF's, docs/fidelity.md) on the sine, with replacement,
   // from the largest seed: seed + 1 wraps to the smallest.
   [sineMlp, grid({ batchSizes: [8], learningRates: [0.05, 3], shuffle: 'on', seedsPerSetting: 3, targetLoss: 0.2 })],
+  // The user's CSV (written into the script), shuffle off only.
+  [
+    {
+      ...DEFAULT_CONFIG,
+      dataset: 'custom',
+      customData: csvData('x,y\n0.5,1.1\n1,2.9\n1.5,4.2\n2,5\n2.5,6.1\n-1,-1.3\n3,7.7\n'),
+    },
+    grid({ batchSizes: [2, 3], learningRates: [0.02, 0.6], shuffle: 'off', targetLoss: 0.5 }),
+  ],
 ];
 
 const python = findPython();

@@ -105,7 +105,7 @@ export function buildExperimentScript(base: RunConfig, spec: ExperimentSpec): st
   const lines = [
     "# minibatch-lab: the PyTorch tutorial on mini-batch SGD, as the app's experiment: a grid of runs,",
     `#   batch sizes ${spec.batchSizes.join(', ')}; learning rates ${spec.learningRates.map(pythonFloat).join(', ')}; ` +
-      `shuffle ${base.replacement ? 'unused (sampling with replacement)' : spec.shuffle}; ` +
+      `shuffle ${base.replacement ? 'unused (sampling with replacement)' : { on: 'on', off: 'off', both: 'on and off' }[spec.shuffle]}; ` +
       `${plural(spec.seedsPerSetting, 'seed')} per setting (seed ${base.seed} + s): ${plural(runs, 'run')}`,
     `#   ${plural(base.epochs, 'epoch')}, drop last ${base.dropLast ? 'on' : 'off'}, target loss ${pythonFloat(spec.targetLoss)}` +
       (base.validationSplit > 0 ? `, validation split ${pythonFloat(base.validationSplit)}` : ''),

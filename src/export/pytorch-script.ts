@@ -127,7 +127,7 @@ function generatedDataLines(config: RunConfig, what: string, xLine: string, name
     // seed + 1 overflows manual_seed for the largest seed; the app's generator keeps its low 32
     // bits, which are those of 0.
     names.seed !== undefined
-      ? `data_generator = torch.Generator().manual_seed((${names.seed} + 1) % 2**64)  # seed + 1 = 2**64 wraps to 0`
+      ? `data_generator = torch.Generator().manual_seed((${names.seed} + 1) % 2**64)  # the largest seed's + 1 is 2**64: 0`
       : BigInt(config.seed) === SEED_MAX
         ? 'data_generator = torch.Generator().manual_seed(0)  # seed + 1 = 2**64, taken mod 2**64'
         : `data_generator = torch.Generator().manual_seed(${pythonSeed(config.seed)} + 1)`,
