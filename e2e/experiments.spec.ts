@@ -183,3 +183,15 @@ test('the section with its results has no axe violations, in English, in Chinese
   await expect(section(page).locator('summary')).toHaveText('批量实验：选哪个批大小、哪个学习率？');
   await expect(page.getByRole('table', { name: '实验结果' })).toBeVisible();
 });
+
+test('lang=zh-CN: a refused box says why in Chinese, and the presets set up their grids', async ({ page }) => {
+  await openApp(page, 'lang=zh-CN&xb=0,3');
+  const batchSizes = section(page).getByLabel('批大小列表');
+  await expect(batchSizes).toHaveAccessibleDescription(/用逗号分隔的正整数/);
+  await expect(page.getByRole('button', { name: '运行实验' })).toBeDisabled();
+  await page.getByRole('button', { name: '打乱顺序有用吗？' }).click();
+  await expect(batchSizes).toHaveValue('1,2,5');
+  await expect(section(page).getByLabel('打乱（实验）')).toHaveValue('both');
+  await expect(page.getByLabel('轮数', { exact: true })).toHaveValue('30');
+  await expect(page.getByRole('button', { name: '运行实验' })).toBeEnabled();
+});

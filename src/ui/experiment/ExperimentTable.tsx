@@ -3,6 +3,7 @@
 // 10,000 runs: the rows are added a few hundred per frame, so that showing them never holds the
 // page's thread for long.
 import { useEffect, useState } from 'react';
+import { experimentNumber } from '../../export/experiment-csv';
 import type { ExperimentRow } from '../../engine/experiment/results';
 import { useI18n } from '../../i18n/react';
 import { significant } from '../numbers';
@@ -10,9 +11,8 @@ import { significant } from '../numbers';
 /** Rows added per animation frame. */
 const ROWS_PER_FRAME = 400;
 
-/** How a number goes into a data attribute: the shortest text that reads back to it; nan and inf as such. */
-export const attributeNumber = (x: number): string =>
-  Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : String(x);
+/** A number in a data attribute as the experiment CSV writes it: shortest round-trip text, nan and inf as such. */
+export const attributeNumber = experimentNumber;
 
 function useRowsShown(total: number, key: unknown): number {
   const [shown, setShown] = useState(Math.min(total, ROWS_PER_FRAME));

@@ -3,12 +3,12 @@
 // rate shown"), then table "Experiment results". Every number comes from src/analysis.
 import { useId, useMemo, useState } from 'react';
 import { acrossSeeds, heatmapCells, stepsToTarget } from '../../analysis/experiment-views';
-import { stabilityBound } from '../../analysis/stability-bound';
+import { stabilityBoundForRun } from '../../analysis/stability-bound';
+import { spreadOf } from '../../analysis/quantile';
 import { fitStepsSamples } from '../../analysis/steps-tradeoff';
 import type { RunConfig } from '../../engine/config';
 import type { ExperimentResults } from '../../engine/experiment/results';
 import type { ExperimentSpec } from '../../engine/experiment/spec';
-import { createRunPlan } from '../../engine/plan';
 import { useI18n } from '../../i18n/react';
 import { significant } from '../numbers';
 import { SeedsChart, StepsChart } from './ExperimentCharts';
@@ -23,13 +23,7 @@ interface Props {
 }
 
 /** The linear model's full-batch bound 2/λmax on the first seed's training samples; null for the MLP. */
-function boundFor(base: RunConfig): number | null {
-  if (base.model !== 'linear') return null;
-  const plan = createRunPlan(base);
-  const held = new Set(plan.heldOut);
-  const train = Int32Array.from({ length: plan.dataset.x.length }, (_, i) => i).filter((i) => !held.has(i));
-  return stabilityBound(plan.dataset, train).maxLearningRate;
-}
+const boundFor = (base: RunConfig): number | null => stabilityBoundForRun(base)?.maxLearningRate ?? null;
 
 /** The learning rate whose median final loss, over every batch size, is lowest: a telling default. */
 function defaultLearningRate(cells: readonly SettingSummary[], learningRates: readonly number[]): number {
@@ -63,11 +57,9 @@ export function ExperimentViews({ results, spec, base, onUseSetting }: Props) {
   const cells: SettingSummary[] = useMemo(
     () =>
       heat.cells.map((c) => {
-        const reached = c.rows.map((r) => results.rows[r].stepsToTarget).filter((s): s is number => s !== null);
-        const sorted = reached.sort((a, b) => a - b);
-        // The median over seeds, a seed that never reached the target counting as never: defined while over half did.
-        const median = sorted.length * 2 > c.seeds ? sorted[Math.floor((c.seeds - 1) / 2)] : null;
-        return { ...c, medianStepsToTarget: median ?? null };
+        // A seed that never reached the target counts as +∞: the median is defined while more than half did.
+        const { median } = spreadOf(c.rows.map((r) => results.rows[r].stepsToTarget ?? Infinity));
+        return { ...c, medianStepsToTarget: Number.isFinite(median) ? median : null };
       }),
     [heat.cells, results.rows],
   );

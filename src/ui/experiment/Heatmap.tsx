@@ -30,6 +30,9 @@ export function boundColumn(learningRates: readonly number[], bound: number): nu
   return null;
 }
 
+/** A cell's value in a few characters: two significant digits, 1.0e-5 below a thousandth. */
+export const cellText = (v: number): string => (v >= 1e-3 && v < 1e4 ? significant(v, 2) : v.toExponential(1));
+
 export function Heatmap({ cells, shuffles, batchSizes, learningRates, bound, onUseSetting }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -91,7 +94,7 @@ export function Heatmap({ cells, shuffles, batchSizes, learningRates, bound, onU
                       data-diverged-seeds={c.diverged}
                       onClick={() => onUseSetting({ batchSize: b, learningRate: lr, shuffle })}
                     >
-                      <span className="x-cell-value">{finiteValue ? significant(value, 2) : '∞'}</span>
+                      <span className="x-cell-value">{finiteValue ? cellText(value) : '∞'}</span>
                       {c.diverged > 0 && (
                         <span className="x-cell-diverged-count">
                           {t('x.cellDiverged', { count: c.diverged, seeds: c.seeds })}
