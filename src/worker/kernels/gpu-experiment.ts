@@ -103,15 +103,8 @@ export class GpuLinearExperiment {
     this.chunkRuns = buffers.create(runCount * RUN_WORDS * 4, storage());
     this.losses = buffers.create(4, storage() | GPUBufferUsage.COPY_SRC);
     // samples, orders, runs, chunkRuns, params, losses, settings (experiment-linear.wgsl.ts)
-    this.kit = computeLayout(device, [
-      'read-only-storage',
-      'read-only-storage',
-      'read-only-storage',
-      'read-only-storage',
-      'storage',
-      'storage',
-      'uniform',
-    ]);
+    const read: GPUBufferBindingType = 'read-only-storage';
+    this.kit = computeLayout(device, [read, read, read, read, 'storage', 'storage', 'uniform']);
     this.pipeline = this.kit.pipeline(experimentLinearKernel(layout.workgroupSize));
   }
 
