@@ -5,6 +5,7 @@
 // environment (dawn-env.mjs: the dynamic linker reads LD_LIBRARY_PATH when a process starts).
 // The built file is what one carries to a GPU machine (docs/performance.md, "Node, on Dawn").
 //   npm run bench:node -- [--no-build | --build-only] [--runs=3] [--budget=1000] [--check=32] [--cases=…] [--engines=…]
+//     [--experiments=on|off|only] [--grids=…]
 //     [--out=bench/results-node.json] [--dawn=backend=vulkan] [--dawn=adapter=NAME]
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -28,6 +28,7 @@ describe('npm run bench:node', () => {
     const out = join(dir, 'results-node.json');
     const engines = 'js-float64,fused-sequential,fused-parallel,fused-mlp,tfjs-cpu';
     const args = ['--runs=2', '--budget=30', '--check=8', '--cases=tutorial,line-100k,mlp-10k', `--engines=${engines}`];
+    args.push('--grids=experiment-100');
     const child = runBenchNode([...args, `--out=${out}`], { stdio: 'pipe', encoding: 'utf8' }, file);
     expect(child.status, `${String(child.stdout)}\n${String(child.stderr)}`).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
@@ -59,11 +60,15 @@ describe('npm run bench:node', () => {
       if (row.engine === 'js-float64') expect(row.vsJsFloor).toEqual({ median: 1, min: 1, max: 1 });
       else expect(row.vsJsFloor.min).toBeGreaterThan(0);
     }
-    // The experiment grids: the GPU engine on both schedules and the JS float32 engine, same losses.
+    // The experiment grids: the GPU engine on both schedules, the JS float32 engine and the single
+    // run once per run, all with the same losses.
+    const single = `single-run-fused-${report.appSchedule}`;
     const grids = report.experiments.summary;
     expect(grids.map((r) => `${r.caseId} ${r.engine}`)).toEqual(
-      ['experiment-1024', 'experiment-100'].flatMap((c) =>
-        ['experiment-js-float32', 'experiment-gpu-sequential', 'experiment-gpu-parallel'].map((e) => `${c} ${e}`),
+      ['experiment-100'].flatMap((c) =>
+        ['experiment-js-float32', 'experiment-gpu-sequential', 'experiment-gpu-parallel', single].map(
+          (e) => `${c} ${e}`,
+        ),
       ),
     );
     for (const row of grids) {

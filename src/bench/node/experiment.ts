@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, type RunConfig } from '../../engine/config';
 import { trainExperimentFloat32 } from '../../engine/experiment/js-engine';
 import { planExperiment, type ExperimentPlan } from '../../engine/experiment/plan';
 import type { ExperimentSpec } from '../../engine/experiment/spec';
-import type { KernelSchedule } from '../../worker/kernels/fused-linear-trainer';
+import { FusedLinearTrainer, type KernelSchedule } from '../../worker/kernels/fused-linear-trainer';
 import { trainExperimentGpu } from '../../worker/kernels/gpu-experiment';
 import { spread, type Spread } from './summary';
 import { alignColumns, formatSpread } from './table';
@@ -58,14 +58,47 @@ interface ExperimentEngine {
   train(plan: ExperimentPlan): Promise<Float32Array>;
 }
 
-export function experimentEngines(device: GPUDevice | null): ExperimentEngine[] {
+/**
+ * The single-run engine run once per run of the grid: a FusedLinearTrainer for each, all its steps
+ * in one chunk, on the schedule the app would pick for the adapter.
+ */
+async function trainOneByOne(device: GPUDevice, plan: ExperimentPlan, schedule: KernelSchedule) {
+  const losses = new Float32Array(plan.stepOffset[plan.runs.length]);
+  const n = plan.trainSize;
+  for (const [r, run] of plan.runs.entries()) {
+    const batches: Int32Array[] = [];
+    for (let e = 0; e < plan.epochs; e++) {
+      const order = plan.nextEpochOrder(r);
+      for (let k = 0; k < plan.stepsPerEpoch[r]; k++) {
+        batches.push(order.subarray(k * run.batchSize, Math.min(n, (k + 1) * run.batchSize)));
+      }
+    }
+    const [w, b] = plan.initialParameters.subarray(2 * r, 2 * r + 2);
+    const dataset = plan.datasets[plan.datasetOfRun[r]];
+    const trainer = new FusedLinearTrainer(device, dataset, { w, b }, run.learningRate, schedule);
+    const steps = await trainer.read(trainer.enqueue(batches));
+    trainer.dispose();
+    losses.set(
+      steps.map((s) => s.loss),
+      plan.stepOffset[r],
+    );
+  }
+  return losses;
+}
+
+/** The JS engine; with a device, the GPU experiment engine on each schedule and the single run 1,024 times. */
+export function experimentEngines(device: GPUDevice | null, appSchedule: KernelSchedule | null): ExperimentEngine[] {
   const gpu = (schedule: KernelSchedule): ExperimentEngine => ({
     id: `experiment-gpu-${schedule}`,
     train: (plan) => trainExperimentGpu(device!, plan, schedule, WORK_PER_CHUNK),
   });
+  const single: ExperimentEngine = {
+    id: `single-run-fused-${appSchedule}`,
+    train: (plan) => trainOneByOne(device!, plan, appSchedule!),
+  };
   return [
     { id: EXPERIMENT_FLOOR, train: (plan) => Promise.resolve(trainExperimentFloat32(plan, WORK_PER_CHUNK)) },
-    ...(device ? [gpu('sequential'), gpu('parallel')] : []),
+    ...(device && appSchedule ? [gpu('sequential'), gpu('parallel'), single] : []),
   ];
 }
 

@@ -4,7 +4,8 @@
 // Every run measures every engine on every case once, each on a fresh trainer, so each engine's
 // ratio to the JS floor is taken side by side; the figures are medians and ranges over the runs.
 //   node dist-bench-node/bench-node.mjs [--runs=3] [--budget=1000] [--check=32] [--cases=a,b]
-//     [--engines=a,b] [--experiments=on|off|only] [--out=bench/results-node.json]
+//     [--engines=a,b] [--experiments=on|off|only] [--grids=experiment-1024,experiment-100]
+//     [--out=bench/results-node.json]
 //     [--dawn=backend=vulkan --dawn=adapter=NAME]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -40,6 +41,8 @@ interface Args {
   dawn: string[];
   /** The experiment grids' table (experiment.ts): with the cases, without them, or alone. */
   experiments: 'on' | 'off' | 'only';
+  /** Which experiment grids (experiment.ts's ids); null: all. */
+  grids: string[] | null;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -55,6 +58,7 @@ function parseArgs(argv: readonly string[]): Args {
     out: one('out') ?? 'bench/results-node.json',
     dawn: values('dawn'),
     experiments: (one('experiments') ?? 'on') as Args['experiments'],
+    grids: list('grids'),
   };
 }
 
@@ -118,10 +122,11 @@ async function main(): Promise<number> {
   }
   for (const [backend, why] of unavailable) log(`tfjs-backend-${backend} did not run: ${why}`);
 
+  const grids = EXPERIMENT_CASES.filter((g) => !args.grids || args.grids.includes(g.id));
   const experimentResults =
     args.experiments === 'off'
       ? []
-      : await measureExperiments(experimentEngines(gpu?.device ?? null), EXPERIMENT_CASES, args.runs, log);
+      : await measureExperiments(experimentEngines(gpu?.device ?? null, appSchedule), grids, args.runs, log);
   const experimentRows = summarizeExperiments(experimentResults);
 
   const rows = summarize(results, JS_FLOOR);
@@ -129,7 +134,7 @@ async function main(): Promise<number> {
   if (rows.length) log(formatTable(rows, cases));
   if (experimentRows.length) {
     log('');
-    for (const c of EXPERIMENT_CASES) log(`${c.id}: ${c.label}`);
+    for (const c of grids) log(`${c.id}: ${c.label}`);
     log(formatExperimentTable(experimentRows));
   }
   const report = {
@@ -150,7 +155,7 @@ async function main(): Promise<number> {
     unavailable: Object.fromEntries(unavailable.entries()) as Record<string, string>,
     summary: rows,
     results,
-    experiments: { cases: EXPERIMENT_CASES, summary: experimentRows, results: experimentResults },
+    experiments: { cases: grids, summary: experimentRows, results: experimentResults },
   };
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, JSON.stringify(report, null, 2) + '\n');

@@ -1,5 +1,7 @@
 // Typed access to pytorch-vectors.json, what real PyTorch printed (scripts/pytorch_reference.py).
 // Test code only. int64 values are decimal strings; non-finite floats are "nan", "inf", "-inf".
+import { DEFAULT_CONFIG, type RunConfig } from '../config';
+import type { ExperimentSpec } from '../experiment/spec';
 import raw from './pytorch-vectors.json';
 
 export type JsonFloat = number | 'nan' | 'inf' | '-inf';
@@ -102,4 +104,25 @@ export function describeTrace(t: TraceCase): string {
     `drop_last ${t.dropLast ? 'on' : 'off'}${t.replacement ? ', replacement' : ''}, lr ${t.learningRate}, ${t.epochs} epochs` +
     (t.validationSplit ? `, val ${t.validationSplit}` : '')
   );
+}
+
+/** The trace as an experiment of one run: the tutorial with its loader settings, and its one setting. */
+export function traceExperiment(t: TraceCase): { base: RunConfig; spec: ExperimentSpec } {
+  return {
+    base: {
+      ...DEFAULT_CONFIG,
+      replacement: t.replacement ?? false,
+      validationSplit: t.validationSplit ?? 0,
+      dropLast: t.dropLast,
+      epochs: t.epochs,
+      seed: t.seed,
+    },
+    spec: {
+      batchSizes: [t.batchSize],
+      learningRates: [t.learningRate],
+      shuffle: t.shuffle ? 'on' : 'off',
+      seedsPerSetting: 1,
+      targetLoss: 0.01,
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTrace, jsonFloat, pytorchVectors } from '../__fixtures__/pytorch-vectors';
+import { describeTrace, jsonFloat, pytorchVectors, traceExperiment } from '../__fixtures__/pytorch-vectors';
 import { DEFAULT_CONFIG, type RunConfig } from '../config';
 import { createRunPlan } from '../plan';
 import { trainReference } from '../reference';
@@ -103,21 +103,7 @@ describe('the JS float32 experiment engine', () => {
   it.each(traces.map((t) => [describeTrace(t), t] as const))(
     "%s, as one run of an experiment: PyTorch's losses bit for bit",
     (_, t) => {
-      const base: RunConfig = {
-        ...DEFAULT_CONFIG,
-        replacement: t.replacement ?? false,
-        validationSplit: t.validationSplit ?? 0,
-        dropLast: t.dropLast,
-        epochs: t.epochs,
-        seed: t.seed,
-      };
-      const spec: ExperimentSpec = {
-        batchSizes: [t.batchSize],
-        learningRates: [t.learningRate],
-        shuffle: t.shuffle ? 'on' : 'off',
-        seedsPerSetting: 1,
-        targetLoss: 0.01,
-      };
+      const { base, spec } = traceExperiment(t);
       const plan = planExperiment(base, spec);
       const losses = trainExperimentFloat32(plan, 7);
       expect(Array.from(losses)).toEqual(t.steps.map((s) => jsonFloat(s[3])));

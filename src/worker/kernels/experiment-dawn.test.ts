@@ -2,7 +2,7 @@
 // every run's losses against the JS float32 experiment engine (itself PyTorch's bits), against
 // PyTorch's recorded runs directly, and close to float64.
 import { describe, expect, it } from 'vitest';
-import { describeTrace, jsonFloat, pytorchVectors, type TraceCase } from '../../engine/__fixtures__/pytorch-vectors';
+import { describeTrace, jsonFloat, pytorchVectors, traceExperiment } from '../../engine/__fixtures__/pytorch-vectors';
 import { DEFAULT_CONFIG, type RunConfig } from '../../engine/config';
 import { trainExperimentFloat32 } from '../../engine/experiment/js-engine';
 import { ExperimentChunker } from '../../engine/experiment/chunks';
@@ -45,15 +45,6 @@ async function bothEngines(schedule: KernelSchedule, base: RunConfig, grid: Expe
 
 const kinds = (losses: number[]) =>
   losses.map((v) => (Number.isNaN(v) ? 'nan' : Number.isFinite(v) ? 'finite' : 'inf')).join(' ');
-
-const traceConfig = (t: TraceCase): RunConfig => ({
-  ...DEFAULT_CONFIG,
-  replacement: t.replacement ?? false,
-  validationSplit: t.validationSplit ?? 0,
-  dropLast: t.dropLast,
-  epochs: t.epochs,
-  seed: t.seed,
-});
 
 // PyTorch's traces with each loader option, and its three diverging ones that overflow first.
 const TRACES = pytorchVectors.traces.filter(
@@ -142,12 +133,9 @@ describe.each(SCHEDULES)('the experiment kernel on Dawn, %s schedule', (schedule
   it.each(TRACES.map((t) => [describeTrace(t), t] as const))(
     "%s, as one run of an experiment: PyTorch's losses bit for bit",
     async (_name, t) => {
-      const grid = {
-        ...spec([t.batchSize], [t.learningRate], 1),
-        shuffle: t.shuffle ? ('on' as const) : ('off' as const),
-      };
+      const { base, spec: grid } = traceExperiment(t);
       const { device } = await requireDawn();
-      const losses = await trainExperimentGpu(device, planExperiment(traceConfig(t), grid), schedule, 7);
+      const losses = await trainExperimentGpu(device, planExperiment(base, grid), schedule, 7);
       expect(Array.from(losses)).toEqual(t.steps.map((s) => jsonFloat(s[3])));
     },
     TIMEOUT,

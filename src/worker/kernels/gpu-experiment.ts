@@ -30,6 +30,29 @@ export const EXPERIMENT_LAYOUTS: Record<KernelSchedule, ExperimentLayout> = {
 /** At most this many workgroups in one dimension (WebGPU's default limit); more runs loop. */
 const MAX_WORKGROUPS = 65_535;
 
+type Kit = ReturnType<typeof computeLayout>;
+/**
+ * The kernel's pipeline, built once per device and workgroup size and kept as long as the device:
+ * SwiftShader compiles it in a few hundred ms, and Dawn reuses a pipeline only while it is alive,
+ * so each experiment building its own paid that again whenever the last one had been collected.
+ */
+type Built = { kit: Kit; pipeline: GPUComputePipeline };
+const pipelines = new WeakMap<GPUDevice, Map<number, Built>>();
+
+function experimentPipeline(device: GPUDevice, workgroupSize: number) {
+  let forDevice = pipelines.get(device);
+  if (!forDevice) pipelines.set(device, (forDevice = new Map<number, Built>()));
+  let built = forDevice.get(workgroupSize);
+  if (!built) {
+    // samples, orders, runs, chunkRuns, params, losses, settings (experiment-linear.wgsl.ts)
+    const read: GPUBufferBindingType = 'read-only-storage';
+    const kit = computeLayout(device, [read, read, read, read, 'storage', 'storage', 'uniform']);
+    built = { kit, pipeline: kit.pipeline(experimentLinearKernel(workgroupSize)) };
+    forDevice.set(workgroupSize, built);
+  }
+  return built;
+}
+
 export interface ExperimentChunkHandle {
   staging: GPUBuffer;
   lossCount: number;
@@ -44,7 +67,7 @@ export class GpuLinearExperiment {
   private orders: GPUBuffer;
   private chunkRuns: GPUBuffer;
   private losses: GPUBuffer;
-  private readonly kit: ReturnType<typeof computeLayout>;
+  private readonly kit: Kit;
   private readonly pipeline: GPUComputePipeline;
   private readonly workgroups: number;
   private bindGroup: GPUBindGroup | null = null;
@@ -102,17 +125,7 @@ export class GpuLinearExperiment {
     this.orders = buffers.create(4, storage());
     this.chunkRuns = buffers.create(runCount * RUN_WORDS * 4, storage());
     this.losses = buffers.create(4, storage() | GPUBufferUsage.COPY_SRC);
-    // samples, orders, runs, chunkRuns, params, losses, settings (experiment-linear.wgsl.ts)
-    this.kit = computeLayout(device, [
-      'read-only-storage',
-      'read-only-storage',
-      'read-only-storage',
-      'read-only-storage',
-      'storage',
-      'storage',
-      'uniform',
-    ]);
-    this.pipeline = this.kit.pipeline(experimentLinearKernel(layout.workgroupSize));
+    ({ kit: this.kit, pipeline: this.pipeline } = experimentPipeline(device, layout.workgroupSize));
   }
 
   /** Queues the chunk's steps of every run; read() the handle for its losses. */
