@@ -17,7 +17,7 @@ export interface ExperimentChunk {
    * The index orders the chunk's batches read: run r's stream from stream position orderFrom[r]
    * (e·N + i) is at orders[orderStart[r] …]. Batch k of epoch e starts at position e·N + k·B.
    */
-  orders: Int32Array;
+  orders: Int32Array<ArrayBuffer>;
   orderStart: Uint32Array;
   orderFrom: Float64Array;
 }

@@ -22,7 +22,7 @@ export interface ExperimentPlan {
   datasets: Dataset[];
   datasetOfRun: Int32Array;
   /** Each run's initial parameters, `parameterCount` of them per run, in state_dict order. */
-  initialParameters: Float32Array;
+  initialParameters: Float32Array<ArrayBuffer>;
   parameterCount: number;
   /** Each run's steps per epoch. */
   stepsPerEpoch: Int32Array;

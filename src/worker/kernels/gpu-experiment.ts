@@ -76,7 +76,7 @@ export class GpuLinearExperiment {
 
   constructor(
     private readonly device: GPUDevice,
-    private readonly plan: ExperimentPlan,
+    plan: ExperimentPlan,
     readonly schedule: KernelSchedule,
     /** Measurements only (the app passes none): another layout of the runs than the schedule's. */
     layout: ExperimentLayout = EXPERIMENT_LAYOUTS[schedule],
