@@ -21,10 +21,12 @@ function expectedRows(base: RunConfig, text: Partial<ExperimentText> = {}): Expe
   const { spec } = parseExperiment({ ...DEFAULT_EXPERIMENT_TEXT, ...text }, trainSizeOf(base), stepsPerRunFor(base));
   const plan = planExperiment(base, spec!);
   const losses = trainExperimentFloat32(plan);
-  return summarizeExperiment(plan.runs, losses, plan.stepOffset, plan.stepsPerEpoch, plan.epochs, spec!.targetLoss).rows;
+  return summarizeExperiment(plan.runs, losses, plan.stepOffset, plan.stepsPerEpoch, plan.epochs, spec!.targetLoss)
+    .rows;
 }
 
-const attribute = (x: number) => (Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : String(x));
+const attribute = (x: number) =>
+  Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : String(x);
 
 async function runRows(page: Page) {
   return table(page)
@@ -71,12 +73,13 @@ test('a teacher link with xrun=1 runs the default grid: every run is the float32
   await expect(page.locator('.x-bound-line')).toHaveCount(1);
 });
 
-test('a larger grid over a generated set, drop_last and both shuffles: the CSV equals the engine', async ({
-  page,
-}) => {
+test('a larger grid over a generated set, drop_last and both shuffles: the CSV equals the engine', async ({ page }) => {
   const base: RunConfig = { ...DEFAULT_CONFIG, dataset: 'line', samples: 40, epochs: 6, dropLast: true, seed: 7 };
   const text = { batchSizes: '1,3,16', learningRates: '0.001,0.01,0.1', shuffle: 'both', seedsPerSetting: '3' };
-  await openApp(page, 'dataset=line&n=40&epochs=6&droplast=1&seed=7&xb=1,3,16&xlr=0.001,0.01,0.1&xshuffle=both&xseeds=3');
+  await openApp(
+    page,
+    'dataset=line&n=40&epochs=6&droplast=1&seed=7&xb=1,3,16&xlr=0.001,0.01,0.1&xshuffle=both&xseeds=3',
+  );
   await page.getByRole('button', { name: 'Run experiment' }).click();
   await waitDone(page);
   const expected = expectedRows(base, text);
@@ -104,7 +107,9 @@ test('bad boxes are refused next to the box, and Run waits until they are fixed'
   await section(page).getByLabel('Seeds per setting').fill('2');
   await section(page).getByLabel('Learning rates').fill('0.01,0');
   await expect(section(page).getByLabel('Learning rates')).toHaveAccessibleDescription(/positive numbers/);
-  await section(page).getByLabel('Learning rates').fill(Array.from({ length: 100 }, (_, i) => (i + 1) / 1000).join(','));
+  await section(page)
+    .getByLabel('Learning rates')
+    .fill(Array.from({ length: 100 }, (_, i) => (i + 1) / 1000).join(','));
   await section(page).getByLabel('Seeds per setting').fill('64');
   await expect(body(page).getByText('That grid has 12800 runs; an experiment has at most 10000.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run experiment' })).toBeDisabled();
@@ -169,7 +174,10 @@ test('the experiment exports a PyTorch script of its grid and a PNG of its figur
 test('the section with its results has no axe violations, in English, in Chinese and in projector mode', async ({
   page,
 }) => {
-  for (const query of ['xb=1,10&xlr=0.01,0.03&xseeds=2&xrun=1', 'lang=zh-CN&xb=1,10&xlr=0.01,0.03&xseeds=2&xrun=1&projector=1']) {
+  for (const query of [
+    'xb=1,10&xlr=0.01,0.03&xseeds=2&xrun=1',
+    'lang=zh-CN&xb=1,10&xlr=0.01,0.03&xseeds=2&xrun=1&projector=1',
+  ]) {
     await openApp(page, query);
     await waitDone(page);
     const results = await new AxeBuilder({ page })

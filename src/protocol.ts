@@ -331,8 +331,7 @@ export type FromNoiseCsvWorker =
 // The experiment engine's own worker (worker/experiment-worker.ts): a grid of runs trained together,
 // on its own WebGPU device or in plain-JS float32, beside the single run and never in its way.
 export type ToExperimentWorker =
-  | { type: 'experiment'; id: number; base: RunConfig; spec: ExperimentSpec }
-  | { type: 'cancel-experiment'; id: number };
+  { type: 'experiment'; id: number; base: RunConfig; spec: ExperimentSpec } | { type: 'cancel-experiment'; id: number };
 
 /**
  * Which engine trains an experiment: the fused WGSL kernels (`adapter` as the adapter describes

@@ -78,13 +78,17 @@ export const enPage = {
   'x.shuffledRuns': 'Shuffle on',
   'x.unshuffledRuns': 'Shuffle off',
   'x.cornerLabel': 'B \\ lr',
-  'x.cellLabel': 'B = {batch}, lr = {lr}, shuffle {shuffle}: median final loss {loss}, {diverged} of {seeds} seeds diverged. Load this setting into the run above.',
+  'x.cellLabel':
+    'B = {batch}, lr = {lr}, shuffle {shuffle}: median final loss {loss}, {diverged} of {seeds} seeds diverged. Load this setting into the run above.',
   'x.cellDiverged': '{count}/{seeds} diverged',
   'x.heatmapNote':
-    "Each cell: the median over its seeds of the final loss (the mean batch loss of the last epoch), darker is lower, on a log scale; a dashed border counts the seeds that diverged. Choose a cell to load its setting into the run above.",
-  'x.boundNote': 'The dashed line is the full batch’s stability bound, lr < 2/λmax = {bound}: gradient descent on all the data diverges to its right.',
-  'x.boundAbove': 'The full batch’s stability bound, lr < 2/λmax = {bound}, lies beyond every learning rate in the grid.',
-  'x.boundBelow': 'The full batch’s stability bound, lr < 2/λmax = {bound}, lies below every learning rate in the grid.',
+    'Each cell: the median over its seeds of the final loss (the mean batch loss of the last epoch), darker is lower, on a log scale; a dashed border counts the seeds that diverged. Choose a cell to load its setting into the run above.',
+  'x.boundNote':
+    'The dashed line is the full batch’s stability bound, lr < 2/λmax = {bound}: gradient descent on all the data diverges to its right.',
+  'x.boundAbove':
+    'The full batch’s stability bound, lr < 2/λmax = {bound}, lies beyond every learning rate in the grid.',
+  'x.boundBelow':
+    'The full batch’s stability bound, lr < 2/λmax = {bound}, lies below every learning rate in the grid.',
   'x.heatmapCaption': 'Batch size × learning rate',
   'x.stepsCaption': 'Steps to target',
   'x.seedsCaption': 'Across seeds',
@@ -101,13 +105,16 @@ export const enPage = {
   'x.axisEpoch': 'epoch',
   'x.stepsAria':
     'Steps and samples to reach a batch loss of {target}, against batch size, each batch size at its best learning rate in the grid, on log axes.',
-  'x.noneReached': 'No batch size reached the target loss {target} with most of its seeds at any learning rate in the grid.',
+  'x.noneReached':
+    'No batch size reached the target loss {target} with most of its seeds at any learning rate in the grid.',
   'x.critical':
     'Fitted (S/S_min − 1)(E/E_min − 1) = 1 (McCandlish et al. 2018): at least S_min ≈ {sMin} steps and E_min ≈ {eMin} samples; the critical batch size E_min/S_min ≈ {bCrit}. Below it a larger batch saves steps almost for free; above it, it mostly costs more samples.',
   'x.noFit':
     'These points do not fit the steps/samples trade-off (steps that do not fall as the batch grows, or too few batch sizes reach the target), so no critical batch size is given.',
   'x.shuffleShown': 'Shuffle shown',
   'x.seedsAxis': 'Across seeds by',
-  'x.seedsAria': 'The batch loss at learning rate {lr}: per batch size the median over seeds and the 10–90% band, on log axes.',
-  'x.seedsNote': 'Line: the median over seeds; band: from the 10% to the 90% quantile. A wide band is luck — the seed — at work.',
+  'x.seedsAria':
+    'The batch loss at learning rate {lr}: per batch size the median over seeds and the 10–90% band, on log axes.',
+  'x.seedsNote':
+    'Line: the median over seeds; band: from the 10% to the 90% quantile. A wide band is luck — the seed — at work.',
 };

@@ -582,8 +582,7 @@ export const zhCN: Record<MessageKey, string> = {
   'x.presetFastestNote':
     '看“达到目标的步数”图：每个批大小在它最好的学习率下要多少步、多少样本（步数 × B）。每步再多用样本也省不了几步的地方，就是临界批大小。',
   'x.presetShuffling': '打乱顺序有用吗？',
-  'x.presetShufflingNote':
-    '比较热力图里打乱和不打乱的两组：不打乱时，每一轮都按同样的顺序（1 到 10）喂样本。',
+  'x.presetShufflingNote': '比较热力图里打乱和不打乱的两组：不打乱时，每一轮都按同样的顺序（1 到 10）喂样本。',
   'x.formLabel': '实验网格',
   'x.batchSizes': '批大小列表',
   'x.learningRates': '学习率列表',
@@ -633,7 +632,8 @@ export const zhCN: Record<MessageKey, string> = {
   'x.shuffledRuns': '打乱',
   'x.unshuffledRuns': '不打乱',
   'x.cornerLabel': 'B \\ 学习率',
-  'x.cellLabel': 'B = {batch}，学习率 = {lr}，{shuffle}：最终损失的中位数为 {loss}，{seeds} 个种子中有 {diverged} 个发散。把这组设置载入上面的训练。',
+  'x.cellLabel':
+    'B = {batch}，学习率 = {lr}，{shuffle}：最终损失的中位数为 {loss}，{seeds} 个种子中有 {diverged} 个发散。把这组设置载入上面的训练。',
   'x.cellDiverged': '{count}/{seeds} 发散',
   'x.heatmapNote':
     '每个格子是各个种子最终损失（最后一轮小批量损失的平均值）的中位数，颜色越深越低，按对数刻度；虚线边框标出发散的种子数。点一个格子，就把它的设置载入上面的训练。',
@@ -658,7 +658,8 @@ export const zhCN: Record<MessageKey, string> = {
   'x.noneReached': '在网格中的任何学习率下，都没有哪个批大小能让多数种子达到目标损失 {target}。',
   'x.critical':
     '拟合 (S/S_min − 1)(E/E_min − 1) = 1（McCandlish 等，2018）：至少需要约 {sMin} 步（S_min）和约 {eMin} 个样本（E_min）；临界批大小 E_min/S_min ≈ {bCrit}。小于它时，加大批几乎白白省下步数；大于它时，加大批主要是多花样本。',
-  'x.noFit': '这些点不符合步数与样本数的折中关系（批变大时步数并不减少，或达到目标的批大小太少），所以不给出临界批大小。',
+  'x.noFit':
+    '这些点不符合步数与样本数的折中关系（批变大时步数并不减少，或达到目标的批大小太少），所以不给出临界批大小。',
   'x.shuffleShown': '显示的打乱设置',
   'x.seedsAxis': '横轴',
   'x.seedsAria': '学习率 {lr} 下的小批量损失：每个批大小在各个种子上的中位数和 10–90% 区间，对数坐标。',

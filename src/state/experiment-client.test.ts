@@ -51,7 +51,10 @@ describe('ExperimentClient', () => {
   it('cancels at once, tells the worker, and ignores what the cancelled experiment still sends', () => {
     const worker = new FakeWorker();
     let clock = 100;
-    const client = new ExperimentClient(() => worker, () => clock);
+    const client = new ExperimentClient(
+      () => worker,
+      () => clock,
+    );
     client.start(DEFAULT_CONFIG, spec);
     client.cancel();
     expect(client.getSnapshot().phase).toBe('cancelled');

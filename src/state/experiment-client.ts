@@ -51,7 +51,7 @@ const startWorker = (): ExperimentPort =>
   new Worker(new URL('../worker/experiment-worker.ts', import.meta.url), {
     type: 'module',
     name: 'experiment',
-  }) as unknown as ExperimentPort;
+  });
 
 export class ExperimentClient {
   private snapshot: ExperimentSnapshot = IDLE;

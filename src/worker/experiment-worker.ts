@@ -72,7 +72,13 @@ async function run(id: number, base: RunConfig, spec: ExperimentSpec): Promise<v
   const started = performance.now();
   const plan = planExperiment(base, spec);
   const { engine, info } = await engineFor(plan, base);
-  post({ type: 'experiment-started', id, engine: info, runs: plan.runs.length, steps: plan.stepOffset[plan.runs.length] });
+  post({
+    type: 'experiment-started',
+    id,
+    engine: info,
+    runs: plan.runs.length,
+    steps: plan.stepOffset[plan.runs.length],
+  });
   try {
     const losses = await driveExperiment(plan, engine, {
       stopped: () => job.cancelled,
@@ -83,7 +89,14 @@ async function run(id: number, base: RunConfig, spec: ExperimentSpec): Promise<v
       post({ type: 'experiment-cancelled', id });
       return;
     }
-    const results = summarizeExperiment(plan.runs, losses, plan.stepOffset, plan.stepsPerEpoch, plan.epochs, spec.targetLoss);
+    const results = summarizeExperiment(
+      plan.runs,
+      losses,
+      plan.stepOffset,
+      plan.stepsPerEpoch,
+      plan.epochs,
+      spec.targetLoss,
+    );
     post({ type: 'experiment-done', id, results, elapsedMs: performance.now() - started }, [losses.buffer]);
   } catch (e) {
     post({ type: 'experiment-error', id, message: e instanceof Error ? e.message : String(e) });

@@ -109,9 +109,9 @@ export function ExperimentViews({ results, spec, base, onUseSetting }: Props) {
                   ? t('x.noneReached', { target: spec.targetLoss })
                   : fits[i]
                     ? t('x.critical', {
-                        bCrit: significant(fits[i]!.bCrit, 2),
-                        sMin: significant(fits[i]!.sMin, 3),
-                        eMin: significant(fits[i]!.eMin, 3),
+                        bCrit: significant(fits[i].bCrit, 2),
+                        sMin: significant(fits[i].sMin, 3),
+                        eMin: significant(fits[i].eMin, 3),
                       })
                     : t('x.noFit')}
               </p>
