@@ -6,48 +6,12 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_CONFIG, type RunConfig } from '../src/engine/config';
-import { trainExperimentFloat32 } from '../src/engine/experiment/js-engine';
-import { planExperiment, stepsPerRunFor, trainSizeOf } from '../src/engine/experiment/plan';
-import { summarizeExperiment, type ExperimentRow } from '../src/engine/experiment/results';
-import { DEFAULT_EXPERIMENT_TEXT, parseExperiment, type ExperimentText } from '../src/engine/experiment/spec';
+import { expectedRows, rowOf, runRows } from './experiment-reference';
 import { openApp, status } from './helpers';
 
 const section = (page: Page) => page.locator('details.experiments');
 const body = (page: Page) => page.locator('.experiments-body');
 const table = (page: Page) => page.getByRole('table', { name: 'Experiment results' });
-
-/** The float32 engine's rows for the page's settings and boxes: what every backend must show. */
-function expectedRows(base: RunConfig, text: Partial<ExperimentText> = {}): ExperimentRow[] {
-  const { spec } = parseExperiment({ ...DEFAULT_EXPERIMENT_TEXT, ...text }, trainSizeOf(base), stepsPerRunFor(base));
-  const plan = planExperiment(base, spec!);
-  const losses = trainExperimentFloat32(plan);
-  return summarizeExperiment(plan.runs, losses, plan.stepOffset, plan.stepsPerEpoch, plan.epochs, spec!.targetLoss)
-    .rows;
-}
-
-const attribute = (x: number) =>
-  Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : String(x);
-
-async function runRows(page: Page) {
-  return table(page)
-    .locator('tbody tr:not([data-summary])')
-    .evaluateAll((rows) =>
-      rows.map((r) => {
-        const d = (r as HTMLElement).dataset;
-        return [d.batchSize, d.learningRate, d.shuffle, d.seed, d.finalLoss, d.stepsToTarget, d.diverged];
-      }),
-    );
-}
-
-const rowOf = (r: ExperimentRow) => [
-  String(r.batchSize),
-  String(r.learningRate),
-  r.shuffle ? '1' : '0',
-  String(r.seed),
-  attribute(r.finalLoss),
-  r.stepsToTarget === null ? '' : String(r.stepsToTarget),
-  r.diverged ? '1' : '0',
-];
 
 async function waitDone(page: Page, timeout = 60_000) {
   await expect(body(page)).toHaveAttribute('data-phase', 'done', { timeout });

@@ -1,6 +1,7 @@
 // Chromium without the WebGPU flags has no adapter: the app must fall back and say so.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { DEFAULT_CONFIG } from '../src/engine/config';
 import {
   logLines,
   openApp,
@@ -12,6 +13,7 @@ import {
   trainToEnd,
 } from './helpers';
 import { mlpRows, noiseNumbers } from './mlp-noise-reference';
+import { expectedRows, rowOf, runRows } from './experiment-reference';
 import { englishLeft } from './i18n-probe';
 
 test('without WebGPU the app falls back to WebGL or CPU, says why, and still trains', async ({ page }) => {
@@ -94,4 +96,21 @@ test("without WebGPU the MLP's gradient noise follows a pointed step, and its CS
   );
   // The last row and the figure's latest step: the same replay from the same checkpoint.
   noise[39].forEach((value, k) => near(value, latest[k], 1e-12));
+});
+
+test('without WebGPU an experiment trains in the plain-JS float32 loop, says so, and gives the same runs', async ({
+  page,
+}) => {
+  await openApp(page, 'xb=1,3,10&xlr=0.01,0.03&xshuffle=both&xseeds=3&xrun=1');
+  await expect(page.locator('.experiments-body')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  const outcome = page.locator('.x-progress .sweep-outcome');
+  await expect(outcome).toHaveAttribute('data-engine', 'js');
+  await expect(outcome).toContainText('in plain-JS float32 on the CPU');
+  const expected = expectedRows(DEFAULT_CONFIG, {
+    batchSizes: '1,3,10',
+    learningRates: '0.01,0.03',
+    shuffle: 'both',
+    seedsPerSetting: '3',
+  });
+  expect(await runRows(page)).toEqual(expected.map(rowOf));
 });
