@@ -14,7 +14,7 @@ export const APP_RUNS = [
   { id: 'experiment-1024', query: 'xb=1,2,5,10&xlr=0.003,0.01,0.02,0.03&xseeds=64', experiment: true },
   { id: 'experiment-100', query: 'xb=1,2,3,5,10&xlr=0.001,0.003,0.01,0.02,0.03&xseeds=4', experiment: true },
   // Cancelled a second in: from the click to the worker's word that it stopped and freed its buffers.
-  { id: 'experiment-cancel', query: 'epochs=3000&xseeds=64', experiment: true, cancelAfterMs: 1000 },
+  { id: 'experiment-cancel', query: 'epochs=2000&xseeds=64', experiment: true, cancelAfterMs: 1000 },
 ];
 
 /**

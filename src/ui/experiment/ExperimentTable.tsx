@@ -1,6 +1,6 @@
 // Table "Experiment results": one row per run, each carrying its numbers in full precision as data
 // attributes (a public contract: docs/contract.md), under the per-setting summary rows. Up to
-// 10,000 runs: the rows are added a few hundred per frame, so that showing them never holds the
+// 10,000 runs: the rows are added 150 per frame, so that showing them never holds the
 // page's thread for long.
 import { useEffect, useState } from 'react';
 import { experimentNumber } from '../../export/experiment-csv';
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/react';
 import { significant } from '../numbers';
 
 /** Rows added per animation frame. */
-const ROWS_PER_FRAME = 400;
+const ROWS_PER_FRAME = 150;
 
 /** A number in a data attribute as the experiment CSV writes it: shortest round-trip text, nan and inf as such. */
 export const attributeNumber = experimentNumber;

@@ -1,7 +1,7 @@
 // The experiment's results: figure "Batch size × learning rate" (the heatmap), figure "Steps to
 // target" (with the critical batch size said in words), figure "Across seeds" (select "Learning
 // rate shown"), then table "Experiment results". Every number comes from src/analysis.
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { acrossSeeds, heatmapCells, stepsToTarget } from '../../analysis/experiment-views';
 import { stabilityBoundForRun } from '../../analysis/stability-bound';
 import { spreadOf } from '../../analysis/quantile';
@@ -37,23 +37,32 @@ function defaultLearningRate(cells: readonly SettingSummary[], learningRates: re
   return best;
 }
 
+/** The figures and the table appear one per animation frame, each drawn in a task of its own. */
+const STAGES = 4;
+
+function useStage(key: unknown): number {
+  const [stage, setStage] = useState(1);
+  useEffect(() => {
+    setStage(1);
+    let frame = 0;
+    const next = () => {
+      setStage((s) => {
+        if (s + 1 < STAGES) frame = requestAnimationFrame(next);
+        return Math.min(STAGES, s + 1);
+      });
+    };
+    frame = requestAnimationFrame(next);
+    return () => cancelAnimationFrame(frame);
+  }, [key]);
+  return stage;
+}
+
 export function ExperimentViews({ results, spec, base, onUseSetting }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const ids = useId();
   const heat = useMemo(() => heatmapCells(results, spec), [results, spec]);
   const bound = useMemo(() => boundFor(base), [base]);
-  const steps = useMemo(() => stepsToTarget(results, spec), [results, spec]);
-  const fits = useMemo(
-    () =>
-      steps.map((s) =>
-        fitStepsSamples(
-          s.points.map((p) => ({ steps: p.steps.median, samples: p.samples.median })),
-          [Math.min(...heat.batchSizes), Math.max(...heat.batchSizes)],
-        ),
-      ),
-    [steps, heat.batchSizes],
-  );
   const cells: SettingSummary[] = useMemo(
     () =>
       heat.cells.map((c) => {
@@ -64,11 +73,8 @@ export function ExperimentViews({ results, spec, base, onUseSetting }: Props) {
     [heat.cells, results.rows],
   );
   const lrs = useMemo(() => [...spec.learningRates].sort((a, b) => a - b), [spec.learningRates]);
-  const [lr, setLr] = useState(() => defaultLearningRate(cells, lrs));
-  const [shuffleShown, setShuffleShown] = useState(heat.shuffles[0]);
-  const [axis, setAxis] = useState<'step' | 'epoch'>('step');
-  const curves = useMemo(() => acrossSeeds(results, lr, shuffleShown), [results, lr, shuffleShown]);
   const batchSizes = heat.batchSizes;
+  const stage = useStage(results);
 
   return (
     <>
@@ -84,86 +90,140 @@ export function ExperimentViews({ results, spec, base, onUseSetting }: Props) {
             onUseSetting={onUseSetting}
           />
         </figure>
-        <figure className="panel" aria-labelledby={`${ids}-steps`}>
-          <figcaption id={`${ids}-steps`}>{t('x.stepsCaption')}</figcaption>
-          {steps.map((s, i) => (
-            <div
-              key={String(s.shuffle)}
-              className="x-steps"
-              data-shuffle={s.shuffle ? 1 : 0}
-              data-points={s.points.length}
-              data-critical-batch={fits[i]?.bCrit}
-            >
-              {steps.length > 1 && (
-                <p className="x-heatmap-title">{t(s.shuffle ? 'x.shuffledRuns' : 'x.unshuffledRuns')}</p>
-              )}
-              <div
-                className="chart-area x-chart-area"
-                role="img"
-                aria-label={t('x.stepsAria', { target: spec.targetLoss })}
-              >
-                <StepsChart series={s} fit={fits[i]} batchSizes={batchSizes} />
-              </div>
-              <p className="panel-note x-words">
-                {s.points.length === 0
-                  ? t('x.noneReached', { target: spec.targetLoss })
-                  : fits[i]
-                    ? t('x.critical', {
-                        bCrit: significant(fits[i].bCrit, 2),
-                        sMin: significant(fits[i].sMin, 3),
-                        eMin: significant(fits[i].eMin, 3),
-                      })
-                    : t('x.noFit')}
-              </p>
-            </div>
-          ))}
-        </figure>
-        <figure className="panel" aria-labelledby={`${ids}-seeds`}>
-          <figcaption id={`${ids}-seeds`}>{t('x.seedsCaption')}</figcaption>
-          <div className="chart-tools">
-            <label htmlFor={`${ids}-lr`}>{t('x.lrShown')}</label>
-            <select id={`${ids}-lr`} value={lr} onChange={(e) => setLr(Number(e.target.value))}>
-              {lrs.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-            {heat.shuffles.length > 1 && (
-              <>
-                <label htmlFor={`${ids}-shuffle`}>{t('x.shuffleShown')}</label>
-                <select
-                  id={`${ids}-shuffle`}
-                  value={shuffleShown ? 'on' : 'off'}
-                  onChange={(e) => setShuffleShown(e.target.value === 'on')}
-                >
-                  <option value="on">{t('x.shuffleOn')}</option>
-                  <option value="off">{t('x.shuffleOff')}</option>
-                </select>
-              </>
-            )}
-            <label htmlFor={`${ids}-axis`}>{t('x.seedsAxis')}</label>
-            <select
-              id={`${ids}-axis`}
-              value={axis}
-              onChange={(e) => setAxis(e.target.value === 'epoch' ? 'epoch' : 'step')}
-            >
-              <option value="step">{t('x.axisStep')}</option>
-              <option value="epoch">{t('x.axisEpoch')}</option>
-            </select>
-          </div>
+        {stage >= 2 && <StepsFigure results={results} spec={spec} batchSizes={batchSizes} />}
+        {stage >= 3 && (
+          <SeedsFigure
+            results={results}
+            shuffles={heat.shuffles}
+            learningRates={lrs}
+            initialLr={defaultLearningRate(cells, lrs)}
+          />
+        )}
+      </div>
+      {stage >= 4 && <ExperimentTable rows={results.rows} cells={cells} />}
+    </>
+  );
+}
+
+/** Figure "Steps to target", its numbers worked out when it mounts (a frame after the heatmap). */
+function StepsFigure({
+  results,
+  spec,
+  batchSizes,
+}: {
+  results: ExperimentResults;
+  spec: ExperimentSpec;
+  batchSizes: number[];
+}) {
+  const { t } = useI18n();
+  const ids = useId();
+  const steps = useMemo(() => stepsToTarget(results, spec), [results, spec]);
+  const fits = useMemo(
+    () =>
+      steps.map((s) =>
+        fitStepsSamples(
+          s.points.map((p) => ({ steps: p.steps.median, samples: p.samples.median })),
+          [Math.min(...batchSizes), Math.max(...batchSizes)],
+        ),
+      ),
+    [steps, batchSizes],
+  );
+  return (
+    <figure className="panel" aria-labelledby={`${ids}-steps`}>
+      <figcaption id={`${ids}-steps`}>{t('x.stepsCaption')}</figcaption>
+      {steps.map((s, i) => (
+        <div
+          key={String(s.shuffle)}
+          className="x-steps"
+          data-shuffle={s.shuffle ? 1 : 0}
+          data-points={s.points.length}
+          data-critical-batch={fits[i]?.bCrit}
+        >
+          {steps.length > 1 && (
+            <p className="x-heatmap-title">{t(s.shuffle ? 'x.shuffledRuns' : 'x.unshuffledRuns')}</p>
+          )}
           <div
             className="chart-area x-chart-area"
             role="img"
-            aria-label={t('x.seedsAria', { lr })}
-            data-curves={curves.length}
+            aria-label={t('x.stepsAria', { target: spec.targetLoss })}
           >
-            <SeedsChart curves={curves} axis={axis} />
+            <StepsChart series={s} fit={fits[i]} batchSizes={batchSizes} />
           </div>
-          <p className="panel-note x-words">{t('x.seedsNote')}</p>
-        </figure>
+          <p className="panel-note x-words">
+            {s.points.length === 0
+              ? t('x.noneReached', { target: spec.targetLoss })
+              : fits[i]
+                ? t('x.critical', {
+                    bCrit: significant(fits[i].bCrit, 2),
+                    sMin: significant(fits[i].sMin, 3),
+                    eMin: significant(fits[i].eMin, 3),
+                  })
+                : t('x.noFit')}
+          </p>
+        </div>
+      ))}
+    </figure>
+  );
+}
+
+/** Figure "Across seeds", with its selects. */
+function SeedsFigure(props: {
+  results: ExperimentResults;
+  shuffles: boolean[];
+  learningRates: number[];
+  initialLr: number;
+}) {
+  const { results, shuffles, learningRates: lrs, initialLr } = props;
+  const { t } = useI18n();
+  const ids = useId();
+  const [lr, setLr] = useState(initialLr);
+  const [shuffleShown, setShuffleShown] = useState(shuffles[0]);
+  const [axis, setAxis] = useState<'step' | 'epoch'>('step');
+  const curves = useMemo(() => acrossSeeds(results, lr, shuffleShown), [results, lr, shuffleShown]);
+  return (
+    <figure className="panel" aria-labelledby={`${ids}-seeds`}>
+      <figcaption id={`${ids}-seeds`}>{t('x.seedsCaption')}</figcaption>
+      <div className="chart-tools">
+        <label htmlFor={`${ids}-lr`}>{t('x.lrShown')}</label>
+        <select id={`${ids}-lr`} value={lr} onChange={(e) => setLr(Number(e.target.value))}>
+          {lrs.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+        {shuffles.length > 1 && (
+          <>
+            <label htmlFor={`${ids}-shuffle`}>{t('x.shuffleShown')}</label>
+            <select
+              id={`${ids}-shuffle`}
+              value={shuffleShown ? 'on' : 'off'}
+              onChange={(e) => setShuffleShown(e.target.value === 'on')}
+            >
+              <option value="on">{t('x.shuffleOn')}</option>
+              <option value="off">{t('x.shuffleOff')}</option>
+            </select>
+          </>
+        )}
+        <label htmlFor={`${ids}-axis`}>{t('x.seedsAxis')}</label>
+        <select
+          id={`${ids}-axis`}
+          value={axis}
+          onChange={(e) => setAxis(e.target.value === 'epoch' ? 'epoch' : 'step')}
+        >
+          <option value="step">{t('x.axisStep')}</option>
+          <option value="epoch">{t('x.axisEpoch')}</option>
+        </select>
       </div>
-      <ExperimentTable rows={results.rows} cells={cells} />
-    </>
+      <div
+        className="chart-area x-chart-area"
+        role="img"
+        aria-label={t('x.seedsAria', { lr })}
+        data-curves={curves.length}
+      >
+        <SeedsChart curves={curves} axis={axis} />
+      </div>
+      <p className="panel-note x-words">{t('x.seedsNote')}</p>
+    </figure>
   );
 }
