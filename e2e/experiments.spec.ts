@@ -24,7 +24,7 @@ test('a teacher link with xrun=1 runs the default grid: every run is the float32
   await expect(section(page)).toHaveAttribute('open', '');
   await waitDone(page);
   const engine = info.project.name === 'webgpu' ? 'webgpu' : 'js';
-  await expect(page.locator('.x-progress .sweep-outcome')).toHaveAttribute('data-engine', engine);
+  await expect(page.locator('.x-progress .x-outcome')).toHaveAttribute('data-engine', engine);
   const expected = expectedRows(DEFAULT_CONFIG);
   expect(expected).toHaveLength(200);
   await expect(table(page)).toHaveAttribute('data-rows-shown', '200');
@@ -91,6 +91,8 @@ test('Cancel stops a long experiment; Train cancels one too; a new one then runs
   await expect(page.getByRole('progressbar', { name: 'Experiment progress' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel experiment' }).click();
   await expect(body(page)).toHaveAttribute('data-phase', 'cancelled');
+  // The worker's own word that it stopped and freed its buffers, not only the page's.
+  await expect(page.locator('.x-progress [data-cancel-ms]')).toHaveAttribute('data-cancel-ms', /^\d+(\.\d+)?$/);
   await page.getByRole('button', { name: 'Run experiment' }).click();
   await expect(body(page)).toHaveAttribute('data-phase', 'running');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -152,7 +154,7 @@ test('the section with its results has no axe violations, in English, in Chinese
     expect(results.passes.length).toBeGreaterThan(5);
   }
   // The Chinese page says the section in Chinese.
-  await expect(section(page).locator('summary')).toHaveText('批量实验：选哪个批大小、哪个学习率？');
+  await expect(section(page).locator('summary')).toHaveText('实验：选哪个批大小、哪个学习率？');
   await expect(page.getByRole('table', { name: '实验结果' })).toBeVisible();
 });
 

@@ -103,7 +103,7 @@ test('without WebGPU an experiment trains in the plain-JS float32 loop, says so,
 }) => {
   await openApp(page, 'xb=1,3,10&xlr=0.01,0.03&xshuffle=both&xseeds=3&xrun=1');
   await expect(page.locator('.experiments-body')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
-  const outcome = page.locator('.x-progress .sweep-outcome');
+  const outcome = page.locator('.x-progress .x-outcome');
   await expect(outcome).toHaveAttribute('data-engine', 'js');
   await expect(outcome).toContainText('in plain-JS float32 on the CPU');
   const expected = expectedRows(DEFAULT_CONFIG, {

@@ -169,7 +169,7 @@ async function experimentRun(browser, base, query, rate, cancelAfterMs = null) {
     ...window.__perf,
     seconds: (performance.now() - window.__perf.t0) / 1000,
   }));
-  const outcome = await page.$eval('.x-progress .sweep-outcome', (e) => ({
+  const outcome = await page.$eval('.x-progress .x-outcome', (e) => ({
     engineMs: Number(e.getAttribute('data-elapsed-ms')),
     engine: e.getAttribute('data-engine'),
   }));

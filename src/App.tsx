@@ -174,6 +174,7 @@ export function App(props: Props) {
       view.setXAxis(preset.view.xAxis);
       view.setLogScale(preset.view.logScale);
       setPresetNote({ id: preset.id, key: preset.note });
+      experiments.cancel();
       void runPreset(preset, settings, {
         store,
         pins,
@@ -182,7 +183,7 @@ export function App(props: Props) {
         speedChosen: speedPicked.current,
       });
     },
-    [view, setPresetNote, settings, store, pins, applySettings, client],
+    [view, setPresetNote, settings, store, pins, applySettings, client, experiments],
   );
   // Train and Step are the single run's: they cancel an experiment under way.
   const onTrain = useCallback(() => {
@@ -212,16 +213,19 @@ export function App(props: Props) {
   const onUseLearningRate = useCallback(
     (learningRate: number) => {
       onSettingsChange({ ...settings, learningRate }, 'run');
+      experiments.cancel();
       client.train();
     },
-    [onSettingsChange, settings, client],
+    [onSettingsChange, settings, client, experiments],
   );
+  // A cell of the experiment shown: its run is that experiment's settings with the cell's own, and seed s = 0.
   const onUseSetting = useCallback(
     (setting: { batchSize: number; learningRate: number; shuffle: boolean }) => {
-      onSettingsChange({ ...settings, ...setting }, 'run');
+      const shown = experiments.getSnapshot().base ?? settings;
+      onSettingsChange({ ...shown, speed: settings.speed, backend: settings.backend, ...setting }, 'run');
       bringLossChartIntoView();
     },
-    [onSettingsChange, settings],
+    [onSettingsChange, settings, experiments],
   );
   const onExperimentSettings = useCallback((next: RunConfig) => onSettingsChange(next, 'run'), [onSettingsChange]);
   const chartNote = useMemo(() => presetNote && { id: presetNote.id, text: t(presetNote.key) }, [presetNote, t]);

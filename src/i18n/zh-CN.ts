@@ -573,8 +573,8 @@ export const zhCN: Record<MessageKey, string> = {
   'crash.kept': '训练进度仍然保留。可以重新显示应用，或重新加载页面从头开始。',
   'crash.again': '重新显示应用',
 
-  'x.summary': '批量实验：选哪个批大小、哪个学习率？',
-  'x.loading': '正在加载批量实验…',
+  'x.summary': '实验：选哪个批大小、哪个学习率？',
+  'x.loading': '正在加载实验…',
   'x.intro':
     '一次实验同时训练一整组网格：每个批大小配每个学习率，每种设置再用几个随机种子，数据、模型、轮数、drop_last 和种子都沿用当前训练的设置。某个设置的第 s 次训练用种子 = 种子 + s，它和用这些设置单独训练完全相同：同样的小批量、同样的初始权重、同样的损失。',
   'x.presets': '实验预设',
@@ -636,13 +636,13 @@ export const zhCN: Record<MessageKey, string> = {
     'B = {batch}，学习率 = {lr}，{shuffle}：最终损失的中位数为 {loss}，{seeds} 个种子中有 {diverged} 个发散。把这组设置载入上面的训练。',
   'x.cellDiverged': '{count}/{seeds} 发散',
   'x.heatmapNote':
-    '每个格子是各个种子最终损失（最后一轮小批量损失的平均值）的中位数，颜色越深越低，按对数刻度；虚线边框标出发散的种子数。点一个格子，就把它的设置载入上面的训练。',
+    '每个格子是各个种子最终损失（最后一轮小批量损失的平均值）的中位数，颜色越深，损失越低（对数刻度）；虚线边框标出发散的种子数。点一个格子，就把它的设置载入上面的训练。',
   'x.boundNote': '虚线是全量数据的稳定界 lr < 2/λmax = {bound}：在它右边，用全部数据做梯度下降会发散。',
   'x.boundAbove': '全量数据的稳定界 lr < 2/λmax = {bound}，比网格里所有的学习率都大。',
   'x.boundBelow': '全量数据的稳定界 lr < 2/λmax = {bound}，比网格里所有的学习率都小。',
   'x.heatmapCaption': '批大小 × 学习率',
   'x.stepsCaption': '达到目标的步数',
-  'x.seedsCaption': '不同种子之间',
+  'x.seedsCaption': '各种子的损失曲线',
   'x.lrShown': '显示的学习率',
   'x.csv': '下载实验 CSV',
   'x.png': '下载实验 PNG',
@@ -657,7 +657,7 @@ export const zhCN: Record<MessageKey, string> = {
   'x.stepsAria': '批损失降到 {target} 所需的步数和样本数随批大小的变化，每个批大小取网格中它最好的学习率，对数坐标。',
   'x.noneReached': '在网格中的任何学习率下，都没有哪个批大小能让多数种子达到目标损失 {target}。',
   'x.critical':
-    '拟合 (S/S_min − 1)(E/E_min − 1) = 1（McCandlish 等，2018）：至少需要约 {sMin} 步（S_min）和约 {eMin} 个样本（E_min）；临界批大小 E_min/S_min ≈ {bCrit}。小于它时，加大批几乎白白省下步数；大于它时，加大批主要是多花样本。',
+    '拟合 (S/S_min − 1)(E/E_min − 1) = 1（McCandlish 等，2018）：至少需要约 {sMin} 步（S_min）和约 {eMin} 个样本（E_min）；临界批大小 E_min/S_min ≈ {bCrit}。小于它时，增大批大小几乎不多花样本就能省下步数；大于它时，增大批大小主要是多花样本。',
   'x.noFit':
     '这些点不符合步数与样本数的折中关系（批变大时步数并不减少，或达到目标的批大小太少），所以不给出临界批大小。',
   'x.shuffleShown': '显示的打乱设置',

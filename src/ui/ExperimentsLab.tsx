@@ -46,7 +46,7 @@ export function ExperimentsLab({ client, settings, link, onUseSetting, onSetting
     onRun();
   }, [link.run, onRun]);
   return (
-    <details className="throughput-lab experiments" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="experiments" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('x.summary')}</summary>
       {open && (
         <Suspense fallback={<p className="panel-note">{t('x.loading')}</p>}>

@@ -66,25 +66,45 @@ async function engineFor(
   }
 }
 
-async function run(id: number, base: RunConfig, spec: ExperimentSpec): Promise<void> {
-  const job = { id, cancelled: false };
-  current = job;
-  const started = performance.now();
-  const plan = planExperiment(base, spec);
-  const { engine, info } = await engineFor(plan, base);
-  post({
-    type: 'experiment-started',
-    id,
-    engine: info,
-    runs: plan.runs.length,
-    steps: plan.stepOffset[plan.runs.length],
-  });
+/** Trains the plan on `engine` to its end (null when cancelled); the engine is disposed either way. */
+async function drive(id: number, job: { cancelled: boolean }, plan: ExperimentPlan, engine: ChunkEngine) {
   try {
-    const losses = await driveExperiment(plan, engine, {
+    return await driveExperiment(plan, engine, {
       stopped: () => job.cancelled,
       onProgress: (fraction) => post({ type: 'experiment-progress', id, fraction }),
       now: () => performance.now(),
     });
+  } finally {
+    engine.dispose();
+  }
+}
+
+async function run(id: number, base: RunConfig, spec: ExperimentSpec): Promise<void> {
+  const job = { id, cancelled: false };
+  current = job;
+  const started = performance.now();
+  try {
+    let plan = planExperiment(base, spec);
+    const { engine, info } = await engineFor(plan, base);
+    const steps = plan.stepOffset[plan.runs.length];
+    post({ type: 'experiment-started', id, engine: info, runs: plan.runs.length, steps });
+    let losses: Float32Array | null;
+    try {
+      losses = await drive(id, job, plan, engine);
+    } catch (e) {
+      if (info.kind !== 'webgpu') throw e;
+      // The GPU refused a chunk (a binding beyond its limits, memory, a lost device): the same runs,
+      // planned afresh, in the plain-JS loop, and the page says so.
+      plan = planExperiment(base, spec);
+      post({
+        type: 'experiment-started',
+        id,
+        engine: { kind: 'js', why: 'gpu-failed' },
+        runs: plan.runs.length,
+        steps,
+      });
+      losses = await drive(id, job, plan, jsChunkEngine(plan));
+    }
     if (!losses) {
       post({ type: 'experiment-cancelled', id });
       return;
@@ -101,7 +121,6 @@ async function run(id: number, base: RunConfig, spec: ExperimentSpec): Promise<v
   } catch (e) {
     post({ type: 'experiment-error', id, message: e instanceof Error ? e.message : String(e) });
   } finally {
-    engine.dispose();
     if (current === job) current = null;
   }
 }

@@ -16,6 +16,8 @@ const STEPS_COLOUR = '#0072B2';
 const SAMPLES_COLOUR = '#D55E00';
 /** Points per curve at most: a longer one is drawn at every k-th step. */
 const MAX_POINTS = 600;
+/** Where an open band (+∞) is cut: far above any loss the axis shows, which clips it at its top. */
+const CLIP_TOP = 1e300;
 
 /** A band's open end (a quantile past the runs that reached the target) drawn at the axis' top. */
 const clip = (v: number, top: number) => (Number.isFinite(v) ? v : top);
@@ -148,12 +150,11 @@ function bandPoints(curve: SeedCurves, axis: 'step' | 'epoch') {
   const every = Math.max(1, Math.ceil(n / MAX_POINTS));
   const points: { x: number; median: number; band: [number, number] }[] = [];
   for (let i = 0; i < n; i += every) {
-    const keep = (v: number) => (Number.isFinite(v) && v > 0 ? v : null);
-    const median = keep(band.median[i]);
-    const low = keep(band.low[i]);
-    const high = keep(band.high[i]);
-    if (median === null || low === null || high === null) continue;
-    points.push({ x: i + 1, median, band: [low, high] });
+    // A diverged seed makes a quantile +∞: the band runs to the plot's top, the median stays drawn.
+    const median = band.median[i];
+    if (!(Number.isFinite(median) && median > 0)) continue;
+    const low = band.low[i] > 0 ? band.low[i] : median;
+    points.push({ x: i + 1, median, band: [low, Math.min(band.high[i], CLIP_TOP)] });
   }
   return points;
 }
@@ -164,7 +165,10 @@ export function SeedsChart({ curves, axis }: { curves: readonly SeedCurves[]; ax
   const series = curves.map((c) => bandPoints(c, axis));
   const xs = series.flatMap((s) => s.map((p) => p.x));
   const x = decadeAxis(xs) ?? { domain: [1, 10], ticks: [1, 10] };
-  const y = decadeAxis(series.flatMap((s) => s.flatMap((p) => p.band))) ?? { domain: [0.1, 1], ticks: [0.1, 1] };
+  const y = decadeAxis(series.flatMap((s) => s.flatMap((p) => p.band.filter((v) => v < CLIP_TOP)))) ?? {
+    domain: [0.1, 1],
+    ticks: [0.1, 1],
+  };
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart margin={px.margin} accessibilityLayer={false}>

@@ -51,7 +51,7 @@ export function ExperimentForm({ text, problems, onChange, disabled }: Props) {
           </span>
         )}
         {problem && (
-          <span id={`${id}-error`} className="field-error" role="alert">
+          <span id={`${id}-error`} className="field-error" aria-live="polite">
             {i18n.say(problem)}
           </span>
         )}
@@ -79,7 +79,7 @@ export function ExperimentForm({ text, problems, onChange, disabled }: Props) {
           {!['on', 'off', 'both'].includes(text.shuffle) && <option value={text.shuffle}>{text.shuffle}</option>}
         </select>
         {problems.shuffle && (
-          <span id={`${shuffleId}-error`} className="field-error" role="alert">
+          <span id={`${shuffleId}-error`} className="field-error" aria-live="polite">
             {i18n.say(problems.shuffle)}
           </span>
         )}

@@ -58,7 +58,7 @@ export function ExperimentTable({ rows, cells }: Props) {
   return (
     // A scrolling box the keyboard can reach and scroll (axe: scrollable-region-focusable).
     <div className="table-scroll x-table-scroll" tabIndex={0} role="region" aria-label={t('x.table')}>
-      <table className="sweep-table x-table" data-rows={rows.length} data-rows-shown={shown}>
+      <table className="x-table" data-rows={rows.length} data-rows-shown={shown}>
         <caption>{t('x.table')}</caption>
         <thead>
           <tr>

@@ -47,7 +47,7 @@ function Progress({ snapshot }: { snapshot: ExperimentSnapshot }) {
   const { t } = i18n;
   const { phase, engine, results, elapsedMs } = snapshot;
   return (
-    <div className="throughput-progress x-progress" aria-live="polite" data-phase={phase}>
+    <div className="x-progress" data-phase={phase}>
       {phase === 'running' && (
         <>
           <progress aria-label={t('x.progressLabel')} value={snapshot.progress} max={1} />{' '}
@@ -62,22 +62,25 @@ function Progress({ snapshot }: { snapshot: ExperimentSnapshot }) {
           </span>
         </>
       )}
-      {phase === 'done' && results && engine && (
-        <span className="sweep-outcome" data-elapsed-ms={elapsedMs ?? undefined} data-engine={engine.kind}>
-          {t('x.done', {
-            runs: i18n.count(results.rows.length),
-            steps: i18n.count(snapshot.steps),
-            seconds: ((elapsedMs ?? 0) / 1000).toFixed(2),
-            engine: engineText(engine, i18n),
-          })}
-        </span>
-      )}
-      {phase === 'cancelled' && (
-        <span className="sweep-outcome" data-cancel-ms={snapshot.cancelMs ?? undefined}>
-          {t('x.cancelled')}
-        </span>
-      )}
-      {phase === 'error' && <span className="sweep-outcome">{t('x.error', { reason: snapshot.error ?? '' })}</span>}
+      {/* Only how it ended is announced: the running percentage is the progress bar's, not a live region's. */}
+      <span aria-live="polite">
+        {phase === 'done' && results && engine && (
+          <span className="x-outcome" data-elapsed-ms={elapsedMs ?? undefined} data-engine={engine.kind}>
+            {t('x.done', {
+              runs: i18n.count(results.rows.length),
+              steps: i18n.count(snapshot.steps),
+              seconds: ((elapsedMs ?? 0) / 1000).toFixed(2),
+              engine: engineText(engine, i18n),
+            })}
+          </span>
+        )}
+        {phase === 'cancelled' && (
+          <span className="x-outcome" data-cancel-ms={snapshot.cancelMs ?? undefined}>
+            {t('x.cancelled')}
+          </span>
+        )}
+        {phase === 'error' && <span className="x-outcome">{t('x.error', { reason: snapshot.error ?? '' })}</span>}
+      </span>
     </div>
   );
 }
@@ -116,7 +119,7 @@ export default function ExperimentsBody(props: ExperimentBodyProps) {
     setNote({ key: preset.note });
   };
   return (
-    <div className="throughput-body experiments-body" data-phase={snapshot.phase}>
+    <div className="experiments-body" data-phase={snapshot.phase}>
       <p className="panel-note">{t('x.intro')}</p>
       <Presets onPreset={onPreset} disabled={running} />
       {note && <p className="preset-note x-preset-note">{i18n.say(note)}</p>}
@@ -131,7 +134,7 @@ export default function ExperimentsBody(props: ExperimentBodyProps) {
       />
       <p className="panel-note" id={gridId}>
         {parsed.problems.grid ? (
-          <span className="field-error" role="alert">
+          <span className="field-error" aria-live="polite">
             {i18n.say(parsed.problems.grid)}
           </span>
         ) : runsPlanned !== null ? (
@@ -142,14 +145,22 @@ export default function ExperimentsBody(props: ExperimentBodyProps) {
           })
         ) : null}
       </p>
-      <div className="chart-tools throughput-tools">
+      <div className="chart-tools x-tools">
         <button type="button" onClick={onRun} disabled={running || !parsed.spec} aria-describedby={gridId}>
           {t('x.run')}
         </button>
         <button type="button" onClick={() => client.cancel()} disabled={!running}>
           {t('x.cancel')}
         </button>
-        <ExperimentExports snapshot={snapshot} grid={parsed.spec && { base: settings, spec: parsed.spec }} />
+        <ExperimentExports
+          snapshot={snapshot}
+          grid={
+            // The experiment shown, whose CSV the script prints; before any, the grid the boxes set now.
+            snapshot.phase === 'done' && snapshot.base && snapshot.spec
+              ? { base: snapshot.base, spec: snapshot.spec }
+              : parsed.spec && { base: settings, spec: parsed.spec }
+          }
+        />
       </div>
       <Progress snapshot={snapshot} />
       {snapshot.phase === 'done' && snapshot.results && snapshot.base && snapshot.spec && (

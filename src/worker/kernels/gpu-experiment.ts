@@ -54,6 +54,8 @@ function experimentPipeline(device: GPUDevice, workgroupSize: number) {
 }
 
 export interface ExperimentChunkHandle {
+  /** The chunk's validation and out-of-memory errors (null where there were none). */
+  errors: Promise<(GPUError | null)[]>;
   staging: GPUBuffer;
   lossCount: number;
 }
@@ -89,6 +91,8 @@ export class GpuLinearExperiment {
       const spe = plan.stepsPerEpoch[r];
       return Math.floor(step / spe) * n + (step % spe) * plan.runs[r].batchSize;
     };
+    // Checked before any buffer is made, so a refused plan leaves none behind.
+    this.fits(8 * plan.datasets.reduce((sum, d) => sum + d.x.length, 0), 'the samples');
     const buffers = (this.buffers = new GpuBuffers(device));
     const { queue } = device;
 
@@ -140,6 +144,12 @@ export class GpuLinearExperiment {
         chunk.stepCount[r] === 0 ? 0 : chunk.orderStart[r] + this.startOf(r, chunk.firstStep[r]) - chunk.orderFrom[r];
       chunkRuns.set([chunk.firstStep[r], chunk.stepCount[r], chunk.lossStart[r], base], r * RUN_WORDS);
     }
+    this.fits(chunk.orders.byteLength, "a chunk's orders");
+    this.fits(lossCount * 4, "a chunk's losses");
+    // WebGPU reports an invalid binding or a failed allocation later and by no exception: the submit
+    // does nothing and the read-back holds stale numbers. The scopes make read() reject instead.
+    this.device.pushErrorScope('out-of-memory');
+    this.device.pushErrorScope('validation');
     this.ensureCapacity(chunk.orders.byteLength, lossCount * 4);
     const { queue } = this.device;
     queue.writeBuffer(this.orders, 0, chunk.orders);
@@ -154,12 +164,22 @@ export class GpuLinearExperiment {
     const staging = this.buffers.staging(lossCount * 4);
     if (lossCount > 0) encoder.copyBufferToBuffer(this.losses, 0, staging, 0, lossCount * 4);
     queue.submit([encoder.finish()]);
-    return { staging, lossCount };
+    const errors = Promise.all([this.device.popErrorScope(), this.device.popErrorScope()]);
+    return { staging, lossCount, errors };
   }
 
-  /** The chunk's losses, run after run at chunk.lossStart. */
-  read({ staging, lossCount }: ExperimentChunkHandle): Promise<Float32Array> {
-    return this.buffers.readBack(staging, lossCount * 4);
+  /** The chunk's losses, run after run at chunk.lossStart; rejects when the GPU refused the chunk. */
+  async read({ staging, lossCount, errors }: ExperimentChunkHandle): Promise<Float32Array> {
+    const losses = await this.buffers.readBack(staging, lossCount * 4);
+    const error = (await errors).find((e) => e !== null);
+    if (error) throw new Error(`the GPU refused a chunk: ${error.message}`);
+    return losses;
+  }
+
+  /** Throws when `bytes` exceed what one storage binding may hold on this device. */
+  private fits(bytes: number, what: string): void {
+    const limit = this.device.limits.maxStorageBufferBindingSize;
+    if (bytes > limit) throw new Error(`${what} need ${bytes} bytes; this GPU binds at most ${limit}`);
   }
 
   dispose(): void {
