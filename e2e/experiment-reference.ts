@@ -23,14 +23,12 @@ const attribute = (x: number) =>
 export async function runRows(page: Page) {
   const table = page.getByRole('table', { name: 'Experiment results' });
   await expect(table).toHaveAttribute('data-rows-shown', (await table.getAttribute('data-rows')) ?? '');
-  return table
-    .locator('tbody tr:not([data-summary])')
-    .evaluateAll((rows) =>
-      rows.map((r) => {
-        const d = (r as HTMLElement).dataset;
-        return [d.batchSize, d.learningRate, d.shuffle, d.seed, d.finalLoss, d.stepsToTarget, d.diverged];
-      }),
-    );
+  return table.locator('tbody tr:not([data-summary])').evaluateAll((rows) =>
+    rows.map((r) => {
+      const d = (r as HTMLElement).dataset;
+      return [d.batchSize, d.learningRate, d.shuffle, d.seed, d.finalLoss, d.stepsToTarget, d.diverged];
+    }),
+  );
 }
 
 export const rowOf = (r: ExperimentRow) => [
