@@ -9,7 +9,8 @@ import type { ExperimentSpec } from '../engine/experiment/spec';
 import type { ExperimentEngineInfo, FromExperimentWorker, ToExperimentWorker } from '../protocol';
 import { assertNever } from '../protocol';
 import { driveExperiment, jsChunkEngine, type ChunkEngine } from './experiment-driver';
-import { GpuLinearExperiment } from './kernels/gpu-experiment';
+import { GpuLinearExperiment, type GpuExperiment } from './kernels/gpu-experiment';
+import { GpuMlpExperiment, gpuMlpExperimentFits } from './kernels/gpu-mlp-experiment';
 import { scheduleFor } from './kernels/schedule';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -50,12 +51,14 @@ async function engineFor(
     info: { kind: 'js', why } as const,
   });
   if (base.backend === 'webgl' || base.backend === 'cpu') return js('backend');
-  if (plan.model.kind !== 'linear') return js('mlp');
+  // Wider MLPs than the kernel's arrays hold (none the app's limits allow) train in JS.
+  if (plan.model.kind === 'mlp' && !gpuMlpExperimentFits(plan)) return js('mlp');
   const d = await gpuDevice();
   if (!d) return js('no-webgpu');
   try {
     const schedule = scheduleFor(d);
-    const gpu = new GpuLinearExperiment(d, plan, schedule);
+    const gpu: GpuExperiment =
+      plan.model.kind === 'mlp' ? new GpuMlpExperiment(d, plan, schedule) : new GpuLinearExperiment(d, plan, schedule);
     const engine: ChunkEngine = {
       train: (chunk) => gpu.read(gpu.enqueue(chunk)),
       dispose: () => gpu.dispose(),
@@ -72,7 +75,13 @@ async function run(id: number, base: RunConfig, spec: ExperimentSpec): Promise<v
   const started = performance.now();
   const plan = planExperiment(base, spec);
   const { engine, info } = await engineFor(plan, base);
-  post({ type: 'experiment-started', id, engine: info, runs: plan.runs.length, steps: plan.stepOffset[plan.runs.length] });
+  post({
+    type: 'experiment-started',
+    id,
+    engine: info,
+    runs: plan.runs.length,
+    steps: plan.stepOffset[plan.runs.length],
+  });
   try {
     const losses = await driveExperiment(plan, engine, {
       stopped: () => job.cancelled,
@@ -83,7 +92,14 @@ async function run(id: number, base: RunConfig, spec: ExperimentSpec): Promise<v
       post({ type: 'experiment-cancelled', id });
       return;
     }
-    const results = summarizeExperiment(plan.runs, losses, plan.stepOffset, plan.stepsPerEpoch, plan.epochs, spec.targetLoss);
+    const results = summarizeExperiment(
+      plan.runs,
+      losses,
+      plan.stepOffset,
+      plan.stepsPerEpoch,
+      plan.epochs,
+      spec.targetLoss,
+    );
     post({ type: 'experiment-done', id, results, elapsedMs: performance.now() - started }, [losses.buffer]);
   } catch (e) {
     post({ type: 'experiment-error', id, message: e instanceof Error ? e.message : String(e) });
