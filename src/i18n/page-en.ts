@@ -53,7 +53,7 @@ export const enPage = {
   'x.engineGpu': 'on WebGPU ({adapter}) in fused WGSL kernels, {schedule}',
   'x.engineJsBackend': "in plain-JS float32 on the CPU (the page's backend is not WebGPU)",
   'x.engineJsNoGpu': 'in plain-JS float32 on the CPU: this browser offers no WebGPU adapter',
-  'x.engineJsMlp': "in plain-JS float32 on the CPU: the experiment's GPU kernels train the linear model",
+  'x.engineJsMlp': "in plain-JS float32 on the CPU: the experiment's GPU kernel trains MLPs up to 256 hidden units",
   'x.engineJsFailed': 'in plain-JS float32 on the CPU: the GPU kernels could not be set up',
   'x.table': 'Experiment results',
   'x.colBatch': 'Batch size',

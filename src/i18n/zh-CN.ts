@@ -607,7 +607,7 @@ export const zhCN: Record<MessageKey, string> = {
   'x.engineGpu': '在 WebGPU（{adapter}）上用融合的 WGSL 内核，{schedule}',
   'x.engineJsBackend': '在 CPU 上用纯 JS float32 计算（本页的后端不是 WebGPU）',
   'x.engineJsNoGpu': '在 CPU 上用纯 JS float32 计算：这个浏览器没有提供 WebGPU 适配器',
-  'x.engineJsMlp': '在 CPU 上用纯 JS float32 计算：实验的 GPU 内核只训练线性模型',
+  'x.engineJsMlp': '在 CPU 上用纯 JS float32 计算：实验的 GPU 内核只训练隐藏单元不超过 256 个的 MLP',
   'x.engineJsFailed': '在 CPU 上用纯 JS float32 计算：GPU 内核未能建立',
   'x.table': '实验结果',
   'x.colBatch': '批大小',

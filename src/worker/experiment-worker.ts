@@ -9,7 +9,8 @@ import type { ExperimentSpec } from '../engine/experiment/spec';
 import type { ExperimentEngineInfo, FromExperimentWorker, ToExperimentWorker } from '../protocol';
 import { assertNever } from '../protocol';
 import { driveExperiment, jsChunkEngine, type ChunkEngine } from './experiment-driver';
-import { GpuLinearExperiment } from './kernels/gpu-experiment';
+import { GpuLinearExperiment, type GpuExperiment } from './kernels/gpu-experiment';
+import { GpuMlpExperiment, gpuMlpExperimentFits } from './kernels/gpu-mlp-experiment';
 import { scheduleFor } from './kernels/schedule';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -50,12 +51,14 @@ async function engineFor(
     info: { kind: 'js', why } as const,
   });
   if (base.backend === 'webgl' || base.backend === 'cpu') return js('backend');
-  if (plan.model.kind !== 'linear') return js('mlp');
+  // Wider MLPs than the kernel's arrays hold (none the app's limits allow) train in JS.
+  if (plan.model.kind === 'mlp' && !gpuMlpExperimentFits(plan)) return js('mlp');
   const d = await gpuDevice();
   if (!d) return js('no-webgpu');
   try {
     const schedule = scheduleFor(d);
-    const gpu = new GpuLinearExperiment(d, plan, schedule);
+    const gpu: GpuExperiment =
+      plan.model.kind === 'mlp' ? new GpuMlpExperiment(d, plan, schedule) : new GpuLinearExperiment(d, plan, schedule);
     const engine: ChunkEngine = {
       train: (chunk) => gpu.read(gpu.enqueue(chunk)),
       dispose: () => gpu.dispose(),

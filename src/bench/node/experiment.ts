@@ -9,6 +9,7 @@ import { planExperiment, type ExperimentPlan } from '../../engine/experiment/pla
 import type { ExperimentSpec } from '../../engine/experiment/spec';
 import { FusedLinearTrainer, type KernelSchedule } from '../../worker/kernels/fused-linear-trainer';
 import { trainExperimentGpu } from '../../worker/kernels/gpu-experiment';
+import { trainMlpExperimentGpu } from '../../worker/kernels/gpu-mlp-experiment';
 import { spread, type Spread } from './summary';
 import { alignColumns, formatSpread } from './table';
 
@@ -46,6 +47,18 @@ export const EXPERIMENT_CASES: readonly ExperimentCase[] = [
       targetLoss: 0.01,
     },
   },
+  {
+    id: 'experiment-mlp-256',
+    label: '256 sine MLP runs (h 16, relu), 20 epochs: B 1,2,3,4 × 8 lr × 8 seeds',
+    base: { ...DEFAULT_CONFIG, dataset: 'sine', model: 'mlp', hiddenUnits: 16, activation: 'relu', epochs: 20 },
+    spec: {
+      batchSizes: [1, 2, 3, 4], // B ≤ 4 with relu: the GPU's losses are the JS engine's bits
+      learningRates: [0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03, 0.05],
+      shuffle: 'on',
+      seedsPerSetting: 8,
+      targetLoss: 0.01,
+    },
+  },
 ];
 
 /** The engine every other one is divided by, and whose losses the GPU's must equal. */
@@ -55,6 +68,8 @@ const WORK_PER_CHUNK = 1e5;
 
 interface ExperimentEngine {
   id: string;
+  /** The single-run engine trains the linear model only; the others any. */
+  linearOnly?: boolean;
   train(plan: ExperimentPlan): Promise<Float32Array>;
 }
 
@@ -90,10 +105,14 @@ async function trainOneByOne(device: GPUDevice, plan: ExperimentPlan, schedule: 
 export function experimentEngines(device: GPUDevice | null, appSchedule: KernelSchedule | null): ExperimentEngine[] {
   const gpu = (schedule: KernelSchedule): ExperimentEngine => ({
     id: `experiment-gpu-${schedule}`,
-    train: (plan) => trainExperimentGpu(device!, plan, schedule, WORK_PER_CHUNK),
+    train: (plan) =>
+      plan.model.kind === 'mlp'
+        ? trainMlpExperimentGpu(device!, plan, schedule, WORK_PER_CHUNK)
+        : trainExperimentGpu(device!, plan, schedule, WORK_PER_CHUNK),
   });
   const single: ExperimentEngine = {
     id: `single-run-fused-${appSchedule}`,
+    linearOnly: true,
     train: (plan) => trainOneByOne(device!, plan, appSchedule!),
   };
   return [
@@ -144,9 +163,10 @@ export async function measureExperiments(
   const results: ExperimentResult[] = [];
   for (const c of cases) {
     const reference = trainExperimentFloat32(planExperiment(c.base, c.spec), WORK_PER_CHUNK);
-    for (const e of engines) if (e.id !== EXPERIMENT_FLOOR) await e.train(planExperiment(c.base, c.spec));
+    const fit = engines.filter((e) => !e.linearOnly || c.base.model === 'linear');
+    for (const e of fit) if (e.id !== EXPERIMENT_FLOOR) await e.train(planExperiment(c.base, c.spec));
     for (let run = 0; run < repetitions; run++) {
-      for (const e of engines) {
+      for (const e of fit) {
         log(`run ${run + 1}/${repetitions}: ${e.id} × ${c.id}`);
         const started = performance.now();
         const plan = planExperiment(c.base, c.spec);

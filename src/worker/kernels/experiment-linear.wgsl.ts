@@ -10,12 +10,30 @@ import { PYTORCH_ORDER_SUMS } from './linear-pytorch-order.wgsl';
 /** 32-bit words per run of RunSettings and of ChunkRun. */
 export const RUN_WORDS = 4;
 
-const EXPERIMENT_COMMON = /* wgsl */ `
+/**
+ * What every experiment kernel shares (the MLP's too, experiment-mlp.wgsl.ts): a run's settings, its
+ * part of the chunk, and the walk over its batches as trainChunkFloat32 takes them.
+ */
+export const EXPERIMENT_RUNS = /* wgsl */ `
 // A run's fixed settings: its batch size, steps per epoch, where its dataset starts in samples, −lr.
 struct RunSettings { batchSize: u32, stepsPerEpoch: u32, sampleBase: u32, minusLr: f32 }
 // A run's part of the chunk: its first step, its step count, where its losses go, where its first
 // batch starts in orders.
 struct ChunkRun { firstStep: u32, stepCount: u32, lossStart: u32, orderBase: u32 }
+// Where a run is in its chunk: the step k of its epoch, and its batch's offset from orderBase.
+struct Walk { k: u32, offset: u32 }
+
+fn walkStart(run: RunSettings, part: ChunkRun) -> Walk { return Walk(part.firstStep % run.stepsPerEpoch, 0u); }
+// Step k of an epoch reads the batch at k·B of its stream, min(B, N − k·B) samples.
+fn batchOf(run: RunSettings, n: u32, w: Walk) -> u32 { return min(run.batchSize, n - w.k * run.batchSize); }
+// The next step's batch; the next epoch's stream starts at N.
+fn advance(run: RunSettings, n: u32, w: Walk) -> Walk {
+  if (w.k + 1u == run.stepsPerEpoch) { return Walk(0u, w.offset + (n - w.k * run.batchSize)); }
+  return Walk(w.k + 1u, w.offset + run.batchSize);
+}
+`;
+
+const EXPERIMENT_COMMON = /* wgsl */ `${EXPERIMENT_RUNS}
 // runCount runs; each epoch's stream holds trainSize positions; stride: invocations in the dispatch;
 // zero is 0 at run time (float32-ops.wgsl.ts).
 struct Settings { runCount: u32, trainSize: u32, stride: u32, zero: u32 }
@@ -32,29 +50,21 @@ struct Step { start: u32, n: u32, w: f32, b: f32, scale: f32, sampleBase: u32 }
 
 fn sampleAt(st: Step, i: u32) -> vec2<f32> { return samples[st.sampleBase + orders[st.start + i]]; }
 ${PYTORCH_ORDER_SUMS}
-// Run r's steps of the chunk, as trainChunkFloat32 takes them: step k of an epoch reads the batch
-// at k·B of its stream, min(B, N − k·B) samples; the next epoch's stream starts at N.
+// Run r's steps of the chunk, as trainChunkFloat32 takes them.
 fn trainRun(r: u32) {
   let run = runs[r];
   let part = chunkRuns[r];
   let n = settings.trainSize;
   var wb = params[r];
-  var k = part.firstStep % run.stepsPerEpoch;
-  var offset = 0u;
+  var walk = walkStart(run, part);
   for (var i = 0u; i < part.stepCount; i = i + 1u) {
-    let size = min(run.batchSize, n - k * run.batchSize);
-    let st = Step(part.orderBase + offset, size, wb.x, wb.y, div32(2.0, f32(size)), run.sampleBase);
+    let size = batchOf(run, n, walk);
+    let st = Step(part.orderBase + walk.offset, size, wb.x, wb.y, div32(2.0, f32(size)), run.sampleBase);
     let sums = cascadeSequential(st);
     let gradW = weightGradient(st);
     losses[part.lossStart + i] = div32(sums.x, f32(size));
     wb = vec2<f32>(fma32(run.minusLr, gradW, wb.x), fma32(run.minusLr, sums.y, wb.y));
-    k = k + 1u;
-    if (k == run.stepsPerEpoch) {
-      offset = offset + (n - (k - 1u) * run.batchSize);
-      k = 0u;
-    } else {
-      offset = offset + run.batchSize;
-    }
+    walk = advance(run, n, walk);
   }
   params[r] = wb;
 }

@@ -37,20 +37,27 @@ type Kit = ReturnType<typeof computeLayout>;
  * so each experiment building its own paid that again whenever the last one had been collected.
  */
 type Built = { kit: Kit; pipeline: GPUComputePipeline };
-const pipelines = new WeakMap<GPUDevice, Map<number, Built>>();
+const pipelines = new WeakMap<GPUDevice, Map<string, Built>>();
 
-function experimentPipeline(device: GPUDevice, workgroupSize: number) {
+/** The pipeline of an experiment kernel's source (the linear's or the MLP's, whose bindings are the same). */
+function experimentPipeline(device: GPUDevice, source: string) {
   let forDevice = pipelines.get(device);
-  if (!forDevice) pipelines.set(device, (forDevice = new Map<number, Built>()));
-  let built = forDevice.get(workgroupSize);
+  if (!forDevice) pipelines.set(device, (forDevice = new Map<string, Built>()));
+  let built = forDevice.get(source);
   if (!built) {
     // samples, orders, runs, chunkRuns, params, losses, settings (experiment-linear.wgsl.ts)
     const read: GPUBufferBindingType = 'read-only-storage';
     const kit = computeLayout(device, [read, read, read, read, 'storage', 'storage', 'uniform']);
-    built = { kit, pipeline: kit.pipeline(experimentLinearKernel(workgroupSize)) };
-    forDevice.set(workgroupSize, built);
+    built = { kit, pipeline: kit.pipeline(source) };
+    forDevice.set(source, built);
   }
   return built;
+}
+
+/** What a model's experiment kernel needs besides the plan: its source, and its Settings words after the first four. */
+export interface ExperimentKernel {
+  source(workgroupSize: number): string;
+  settingsTail: readonly number[];
 }
 
 export interface ExperimentChunkHandle {
@@ -60,7 +67,8 @@ export interface ExperimentChunkHandle {
   lossCount: number;
 }
 
-export class GpuLinearExperiment {
+/** Every run of a plan on the GPU, one dispatch per chunk; the model's kernel is the subclass's. */
+export class GpuExperiment {
   private readonly buffers: GpuBuffers;
   private readonly samples: GPUBuffer;
   private readonly runs: GPUBuffer;
@@ -80,11 +88,9 @@ export class GpuLinearExperiment {
     private readonly device: GPUDevice,
     plan: ExperimentPlan,
     readonly schedule: KernelSchedule,
-    /** Measurements only (the app passes none): another layout of the runs than the schedule's. */
-    layout: ExperimentLayout = EXPERIMENT_LAYOUTS[schedule],
+    layout: ExperimentLayout,
+    kernel: ExperimentKernel,
   ) {
-    if (plan.model.kind !== 'linear')
-      throw new Error(`GpuLinearExperiment trains the linear model only, not '${plan.model.kind}'`);
     const runCount = plan.runs.length;
     const n = plan.trainSize;
     this.startOf = (r, step) => {
@@ -117,24 +123,25 @@ export class GpuLinearExperiment {
     this.runs = buffers.create(runs.byteLength, storage());
     queue.writeBuffer(this.runs, 0, runs);
 
-    // (w, b) per run: Linear(1,1)'s state_dict order, as the plan holds them.
-    this.params = buffers.create(runCount * 8, storage());
+    // Every run's parameters in its model's state_dict order, as the plan holds them.
+    this.params = buffers.create(plan.initialParameters.byteLength, storage());
     queue.writeBuffer(this.params, 0, plan.initialParameters);
 
     this.workgroups = Math.min(MAX_WORKGROUPS, Math.max(1, layout.workgroups(runCount)));
-    const settings = new Uint32Array([runCount, n, this.workgroups * layout.workgroupSize, 0]);
-    this.settings = buffers.create(16, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+    const settings = new Uint32Array(4 * Math.ceil((4 + kernel.settingsTail.length) / 4)); // 16-byte multiple
+    settings.set([runCount, n, this.workgroups * layout.workgroupSize, 0, ...kernel.settingsTail]);
+    this.settings = buffers.create(settings.byteLength, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
     queue.writeBuffer(this.settings, 0, settings);
 
     this.orders = buffers.create(4, storage());
     this.chunkRuns = buffers.create(runCount * RUN_WORDS * 4, storage());
     this.losses = buffers.create(4, storage() | GPUBufferUsage.COPY_SRC);
-    ({ kit: this.kit, pipeline: this.pipeline } = experimentPipeline(device, layout.workgroupSize));
+    ({ kit: this.kit, pipeline: this.pipeline } = experimentPipeline(device, kernel.source(layout.workgroupSize)));
   }
 
   /** Queues the chunk's steps of every run; read() the handle for its losses. */
   enqueue(chunk: ExperimentChunk): ExperimentChunkHandle {
-    if (this.buffers.disposed) throw new Error('GpuLinearExperiment: used after dispose()');
+    if (this.buffers.disposed) throw new Error(`${this.constructor.name}: used after dispose()`);
     const runCount = chunk.runCount;
     const lossCount = chunk.lossStart[runCount];
     const chunkRuns = new Uint32Array(runCount * RUN_WORDS);
@@ -204,14 +211,31 @@ export class GpuLinearExperiment {
   }
 }
 
+export class GpuLinearExperiment extends GpuExperiment {
+  constructor(
+    device: GPUDevice,
+    plan: ExperimentPlan,
+    schedule: KernelSchedule,
+    /** Measurements only (the app passes none): another layout of the runs than the schedule's. */
+    layout: ExperimentLayout = EXPERIMENT_LAYOUTS[schedule],
+  ) {
+    if (plan.model.kind !== 'linear')
+      throw new Error(`GpuLinearExperiment trains the linear model only, not '${plan.model.kind}'`);
+    super(device, plan, schedule, layout, { source: experimentLinearKernel, settingsTail: [] });
+  }
+}
+
 /** Every run of the plan on the GPU, chunk after chunk of `workPerChunk` sample visits: all step losses. */
 export async function trainExperimentGpu(
   device: GPUDevice,
   plan: ExperimentPlan,
   schedule: KernelSchedule,
   workPerChunk = 1e5,
+  /** The engine for the plan's model: the linear one unless given. */
+  engineOf: (device: GPUDevice, plan: ExperimentPlan, schedule: KernelSchedule) => GpuExperiment = (d, p, s) =>
+    new GpuLinearExperiment(d, p, s),
 ): Promise<Float32Array> {
-  const engine = new GpuLinearExperiment(device, plan, schedule);
+  const engine = engineOf(device, plan, schedule);
   try {
     const losses = new Float32Array(plan.stepOffset[plan.runs.length]);
     const chunker = new ExperimentChunker(plan, workPerChunk);

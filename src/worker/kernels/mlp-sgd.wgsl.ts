@@ -15,18 +15,15 @@ export const MAX_HIDDEN = 256;
 /** activation: 0 relu, 1 tanh, 2 sigmoid (the order of ACTIVATION_CODES). */
 export const ACTIVATION_CODES = { relu: 0, tanh: 1, sigmoid: 2 } as const;
 
-export const MLP_CHUNK_SEQUENTIAL = /* wgsl */ `
-struct Settings { lr: f32, steps: u32, hidden: u32, activation: u32, zero: u32 }
-
-@group(0) @binding(0) var<storage, read> samples: array<vec2<f32>>;
-@group(0) @binding(1) var<storage, read> order: array<u32>;
-@group(0) @binding(2) var<storage, read> stepStart: array<u32>;
-@group(0) @binding(3) var<storage, read_write> params: array<f32>;
-@group(0) @binding(4) var<storage, read_write> losses: array<f32>;
-@group(0) @binding(5) var<uniform> settings: Settings;
-${FLOAT32_OPS}
-const MAX_HIDDEN = ${MAX_HIDDEN}u;
-
+/**
+ * The MLP's arithmetic, shared by the single run's kernel and the experiment's (experiment-mlp.wgsl.ts):
+ * its activation, backward and one SGD step. The kernel around it declares `settings` (with
+ * activation, hidden, zero), `params` (a run's 3h + 1 values from index pb) and
+ * `fn fetchSample(p: u32) -> vec2<f32>` (the sample at position p of the batch order); `capacity` ≥ h
+ * sizes the per-invocation gradient arrays.
+ */
+export function mlpStepFunctions(capacity: number): string {
+  return /* wgsl */ `
 // The forward activations as PyTorch's float32 kernels compute them; tanh by its limit ±1 beyond
 // |z| = 15, where WGSL's tanh may give nan (exp(2z) overflows) and float32's tanh is ±1 exactly.
 fn activate(z: f32) -> f32 {
@@ -57,51 +54,69 @@ fn backward(g: f32, a: f32) -> f32 {
   }
 }
 
+// Module-scope, so zeroed once per invocation; each step zeroes its first h entries.
+var<private> gW1: array<f32, ${capacity}>;
+var<private> gB1: array<f32, ${capacity}>;
+var<private> gW2: array<f32, ${capacity}>;
+var<private> act: array<f32, ${capacity}>;
+
+// One SGD step on the batch at order positions start..end with the parameters at params[pb…]: its loss.
+fn mlpStep(start: u32, end: u32, pb: u32, minusLr: f32) -> f32 {
+  let h = settings.hidden;
+  let n = f32(end - start);
+  let scale = div32(2.0, n); // float32(2/n), as mse_loss_backward
+  for (var j = 0u; j < h; j = j + 1u) { gW1[j] = 0.0; gB1[j] = 0.0; gW2[j] = 0.0; }
+  var gB2 = 0.0;
+  var lossSum = 0.0;
+  // Every sum runs over the batch left to right: PyTorch's order for the weight gradients (gemm),
+  // and for its sum kernels (loss, bias gradients) up to 4 samples.
+  for (var p = start; p < end; p = p + 1u) {
+    let xy = fetchSample(p);
+    var dot = 0.0;
+    for (var j = 0u; j < h; j = j + 1u) {
+      let aj = activate(mul(xy.x, params[pb + j]) + params[pb + h + j]);
+      act[j] = aj;
+      dot = dot + mul(aj, params[pb + 2u * h + j]);
+    }
+    let d = (dot + params[pb + 3u * h]) - xy.y;
+    lossSum = lossSum + mul(d, d);
+    let g = mul(scale, d); // d(mean (ŷ−y)²)/dŷ
+    gB2 = gB2 + g;
+    for (var j = 0u; j < h; j = j + 1u) {
+      gW2[j] = gW2[j] + mul(g, act[j]);
+      let dz = backward(mul(g, params[pb + 2u * h + j]), act[j]);
+      gW1[j] = gW1[j] + mul(dz, xy.x);
+      gB1[j] = gB1[j] + dz;
+    }
+  }
+  // p.add_(∂p, alpha=−lr): one fused multiply-add, as on PyTorch's CPU.
+  for (var j = 0u; j < h; j = j + 1u) {
+    params[pb + j] = fma32(minusLr, gW1[j], params[pb + j]);
+    params[pb + h + j] = fma32(minusLr, gB1[j], params[pb + h + j]);
+    params[pb + 2u * h + j] = fma32(minusLr, gW2[j], params[pb + 2u * h + j]);
+  }
+  params[pb + 3u * h] = fma32(minusLr, gB2, params[pb + 3u * h]);
+  return div32(lossSum, n);
+}
+`;
+}
+
+export const MLP_CHUNK_SEQUENTIAL = /* wgsl */ `
+struct Settings { lr: f32, steps: u32, hidden: u32, activation: u32, zero: u32 }
+
+@group(0) @binding(0) var<storage, read> samples: array<vec2<f32>>;
+@group(0) @binding(1) var<storage, read> order: array<u32>;
+@group(0) @binding(2) var<storage, read> stepStart: array<u32>;
+@group(0) @binding(3) var<storage, read_write> params: array<f32>;
+@group(0) @binding(4) var<storage, read_write> losses: array<f32>;
+@group(0) @binding(5) var<uniform> settings: Settings;
+${FLOAT32_OPS}
+fn fetchSample(p: u32) -> vec2<f32> { return samples[order[p]]; }
+${mlpStepFunctions(MAX_HIDDEN)}
 @compute @workgroup_size(1)
 fn main() {
-  let h = settings.hidden;
-  let minusLr = -settings.lr;
-  var gW1: array<f32, MAX_HIDDEN>;
-  var gB1: array<f32, MAX_HIDDEN>;
-  var gW2: array<f32, MAX_HIDDEN>;
-  var a: array<f32, MAX_HIDDEN>;
   for (var s = 0u; s < settings.steps; s = s + 1u) {
-    let start = stepStart[s];
-    let end = stepStart[s + 1u];
-    let n = f32(end - start);
-    let scale = div32(2.0, n); // float32(2/n), as mse_loss_backward
-    for (var j = 0u; j < h; j = j + 1u) { gW1[j] = 0.0; gB1[j] = 0.0; gW2[j] = 0.0; }
-    var gB2 = 0.0;
-    var lossSum = 0.0;
-    // Every sum runs over the batch left to right: PyTorch's order for the weight gradients (gemm),
-    // and for its sum kernels (loss, bias gradients) up to 4 samples.
-    for (var p = start; p < end; p = p + 1u) {
-      let xy = samples[order[p]];
-      var dot = 0.0;
-      for (var j = 0u; j < h; j = j + 1u) {
-        let aj = activate(mul(xy.x, params[j]) + params[h + j]);
-        a[j] = aj;
-        dot = dot + mul(aj, params[2u * h + j]);
-      }
-      let d = (dot + params[3u * h]) - xy.y;
-      lossSum = lossSum + mul(d, d);
-      let g = mul(scale, d); // d(mean (ŷ−y)²)/dŷ
-      gB2 = gB2 + g;
-      for (var j = 0u; j < h; j = j + 1u) {
-        gW2[j] = gW2[j] + mul(g, a[j]);
-        let dz = backward(mul(g, params[2u * h + j]), a[j]);
-        gW1[j] = gW1[j] + mul(dz, xy.x);
-        gB1[j] = gB1[j] + dz;
-      }
-    }
-    losses[s] = div32(lossSum, n);
-    // p.add_(∂p, alpha=−lr): one fused multiply-add, as on PyTorch's CPU.
-    for (var j = 0u; j < h; j = j + 1u) {
-      params[j] = fma32(minusLr, gW1[j], params[j]);
-      params[h + j] = fma32(minusLr, gB1[j], params[h + j]);
-      params[2u * h + j] = fma32(minusLr, gW2[j], params[2u * h + j]);
-    }
-    params[3u * h] = fma32(minusLr, gB2, params[3u * h]);
+    losses[s] = mlpStep(stepStart[s], stepStart[s + 1u], 0u, -settings.lr);
   }
 }
 `;
