@@ -57,3 +57,16 @@ export async function runCompute(
   for (const buffer of [input, output, settings, readBack]) buffer.destroy();
   return out;
 }
+
+/** The experiment kernels' test grids: every B × lr × seed, shuffled, a target of 0.01. */
+export const experimentGrid = (batchSizes: number[], learningRates: number[], seedsPerSetting: number) => ({
+  batchSizes,
+  learningRates,
+  shuffle: 'on' as const,
+  seedsPerSetting,
+  targetLoss: 0.01,
+});
+
+/** Each loss as finite, inf or nan: where a diverging run overflows. */
+export const lossKinds = (losses: number[]) =>
+  losses.map((v) => (Number.isNaN(v) ? 'nan' : Number.isFinite(v) ? 'finite' : 'inf')).join(' ');

@@ -16,7 +16,7 @@ import {
 } from '../../engine/experiment/spec';
 import { createRunPlan } from '../../engine/plan';
 import { trainReference } from '../../engine/reference';
-import { requireDawn } from './dawn-test-kit';
+import { experimentGrid, lossKinds, requireDawn } from './dawn-test-kit';
 import type { KernelSchedule } from './fused-linear-trainer';
 import { GpuLinearExperiment, trainExperimentGpu } from './gpu-experiment';
 import { heldGpuBuffers } from './gpu-kit';
@@ -27,13 +27,7 @@ const TIMEOUT = 30_000;
 /** Which schedules trained a grid (a schedule silently skipped fails the last test). */
 const ran = new Set<KernelSchedule>();
 
-const spec = (batchSizes: number[], learningRates: number[], seedsPerSetting: number): ExperimentSpec => ({
-  batchSizes,
-  learningRates,
-  shuffle: 'on',
-  seedsPerSetting,
-  targetLoss: 0.01,
-});
+const spec = experimentGrid;
 
 /** Both engines on fresh plans (a plan draws its epoch orders as it goes), chunks of `work` sample visits. */
 async function bothEngines(schedule: KernelSchedule, base: RunConfig, grid: ExperimentSpec, work: number) {
@@ -43,8 +37,7 @@ async function bothEngines(schedule: KernelSchedule, base: RunConfig, grid: Expe
   return { gpu: Array.from(gpu), js: Array.from(trainExperimentFloat32(planExperiment(base, grid), work)) };
 }
 
-const kinds = (losses: number[]) =>
-  losses.map((v) => (Number.isNaN(v) ? 'nan' : Number.isFinite(v) ? 'finite' : 'inf')).join(' ');
+const kinds = lossKinds;
 
 // PyTorch's traces with each loader option, and its three diverging ones that overflow first.
 const TRACES = pytorchVectors.traces.filter(

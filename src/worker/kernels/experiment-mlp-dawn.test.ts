@@ -9,7 +9,7 @@ import { trainExperimentFloat32 } from '../../engine/experiment/js-engine';
 import { planExperiment } from '../../engine/experiment/plan';
 import { runConfigOf, type ExperimentSpec } from '../../engine/experiment/spec';
 import { createRunPlan } from '../../engine/plan';
-import { requireDawn } from './dawn-test-kit';
+import { experimentGrid, lossKinds, requireDawn } from './dawn-test-kit';
 import type { KernelSchedule } from './fused-linear-trainer';
 import { FusedMlpTrainer } from './fused-mlp-trainer';
 import { heldGpuBuffers } from './gpu-kit';
@@ -20,13 +20,7 @@ const SCHEDULES: KernelSchedule[] = ['sequential', 'parallel'];
 const TIMEOUT = 60_000;
 const ran = new Set<KernelSchedule>();
 
-const grid = (batchSizes: number[], learningRates: number[], seedsPerSetting: number): ExperimentSpec => ({
-  batchSizes,
-  learningRates,
-  shuffle: 'on',
-  seedsPerSetting,
-  targetLoss: 0.01,
-});
+const grid = experimentGrid;
 
 const mlpBase = (activation: ActivationName, hiddenUnits: number, epochs: number): RunConfig => ({
   ...DEFAULT_CONFIG,
@@ -71,8 +65,7 @@ async function experimentRuns(schedule: KernelSchedule, base: RunConfig, spec: E
   return { gpu: byRun(all), js: byRun(js), plan, device };
 }
 
-const kinds = (losses: number[]) =>
-  losses.map((v) => (Number.isNaN(v) ? 'nan' : Number.isFinite(v) ? 'finite' : 'inf')).join(' ');
+const kinds = lossKinds;
 
 describe.each(SCHEDULES)('the MLP experiment kernel on Dawn, %s schedule', (schedule) => {
   it.each(['relu', 'tanh', 'sigmoid'] as const)(
